@@ -1,0 +1,612 @@
+/*
+ * Loading the compile database: the first stage of the pipeline decides which
+ * translation units make up the program and how each one is compiled, so that
+ * every later stage sees the code as the real build does. The JSON format is
+ * clang's (JSON Compilation Database); the "command" form is split into words
+ * here by POSIX shell quoting rules without any expansion. wordexp(3) is not
+ * used because it cannot be told not to glob or expand variables: "-DX=a*"
+ * or "-I$(SDK)/include" would come back changed by the analyzer's own
+ * environment and working directory. jansson stays inside this file.
+ */
+#include "compdb.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/xalloc.h"
+
+static void set_err(char *err, size_t errsize, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errsize, const char *fmt, ...)
+{
+	if (!err || errsize == 0)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errsize, fmt, ap);
+	va_end(ap);
+}
+
+/* ---- paths ---- */
+
+/* The current directory, or "/" when it cannot be determined (deleted). */
+static char *current_dir(void)
+{
+	size_t size = 256;
+	for (;;) {
+		char *buf = pf_xmalloc(size);
+		if (getcwd(buf, size))
+			return buf;
+		free(buf);
+		if (errno != ERANGE)
+			return pf_xstrdup("/");
+		size *= 2;
+	}
+}
+
+/* Normalizes an absolute path in place: no "//", "." or ".." segments and no
+ * trailing slash. ".." at the root stays at the root, as the kernel does. */
+static void normalize_in_place(char *path)
+{
+	/* Each kept segment is written with the slash before it, so out never
+	 * overtakes in: there is at least one slash between them. */
+	char *out = path;
+	const char *in = path;
+	while (*in) {
+		while (*in == '/')
+			in++;
+		const char *seg = in;
+		while (*in && *in != '/')
+			in++;
+		size_t len = (size_t)(in - seg);
+		if (len == 0 || (len == 1 && seg[0] == '.'))
+			continue;
+		if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+			while (out > path && out[-1] != '/')
+				out--;
+			if (out > path)
+				out--;
+			continue;
+		}
+		*out++ = '/';
+		memmove(out, seg, len);
+		out += len;
+	}
+	if (out == path)
+		*out++ = '/';
+	*out = '\0';
+}
+
+char *pf_path_absolute(const char *base_dir, const char *path)
+{
+	char *base = NULL;
+	if (path[0] != '/') {
+		if (base_dir && base_dir[0] == '/')
+			base = pf_xstrdup(base_dir);
+		else if (base_dir && base_dir[0])
+			base = pf_path_absolute(NULL, base_dir);
+		else
+			base = current_dir();
+	}
+	size_t blen = base ? strlen(base) : 0;
+	size_t plen = strlen(path);
+	char *abs = pf_xmalloc(blen + 1 + plen + 1);
+	if (base) {
+		memcpy(abs, base, blen);
+		abs[blen] = '/';
+		memcpy(abs + blen + 1, path, plen + 1);
+	} else {
+		memcpy(abs, path, plen + 1);
+	}
+	free(base);
+	normalize_in_place(abs);
+	return abs;
+}
+
+char *pf_path_display(const char *abs_path)
+{
+	if (abs_path[0] != '/')
+		return pf_xstrdup(abs_path);
+	char *cwd = pf_path_absolute(NULL, ".");
+	size_t clen = strlen(cwd);
+	char *out;
+	if (strcmp(abs_path, cwd) == 0)
+		out = pf_xstrdup(".");
+	else if (clen == 1) /* cwd is "/" */
+		out = pf_xstrdup(abs_path + 1);
+	else if (strncmp(abs_path, cwd, clen) == 0 && abs_path[clen] == '/')
+		out = pf_xstrdup(abs_path + clen + 1);
+	else
+		out = pf_xstrdup(abs_path);
+	free(cwd);
+	return out;
+}
+
+/* ---- splitting a "command" string ---- */
+
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static void sb_addc(struct strbuf *b, char c)
+{
+	if (b->len + 1 >= b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->s = pf_xrealloc(b->s, b->cap);
+	}
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
+
+struct argvec {
+	char **v;
+	size_t n, cap;
+};
+
+/* Appends s (taking ownership) and keeps the vector NULL-terminated. */
+static void av_push(struct argvec *a, char *s)
+{
+	if (a->n + 2 > a->cap) {
+		a->cap = a->cap ? a->cap * 2 : 16;
+		a->v = pf_xrealloc(a->v, a->cap * sizeof(*a->v));
+	}
+	a->v[a->n++] = s;
+	a->v[a->n] = NULL;
+}
+
+static void av_free(struct argvec *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		free(a->v[i]);
+	free(a->v);
+	a->v = NULL;
+	a->n = a->cap = 0;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* Reads one double-quoted span starting after the opening quote; returns the
+ * position after the closing quote, or NULL when there is none. Inside double
+ * quotes a backslash escapes only $ ` " \ and newline, as in sh. */
+static const char *split_dquote(const char *p, struct strbuf *w)
+{
+	for (; *p && *p != '"'; p++) {
+		if (*p == '\\' && (p[1] == '$' || p[1] == '`' || p[1] == '"' || p[1] == '\\')) {
+			sb_addc(w, *++p);
+		} else if (*p == '\\' && p[1] == '\n') {
+			p++; /* line continuation */
+		} else {
+			sb_addc(w, *p);
+		}
+	}
+	return *p == '"' ? p + 1 : NULL;
+}
+
+int pf_compdb_split_command(const char *command, char ***argv, size_t *argc, char *err,
+                            size_t errsize)
+{
+	struct argvec out = {0};
+	struct strbuf w = {0};
+	bool in_word = false;
+	int rc = 0;
+	const char *p = command;
+
+	*argv = NULL;
+	*argc = 0;
+	while (*p) {
+		if (p[0] == '\\' && p[1] == '\n') {
+			p += 2; /* line continuation joins, it does not separate */
+			continue;
+		}
+		if (is_blank(*p)) {
+			if (in_word) {
+				av_push(&out, w.s ? w.s : pf_xstrdup(""));
+				w = (struct strbuf){0};
+				in_word = false;
+			}
+			p++;
+			continue;
+		}
+		in_word = true;
+		if (*p == '\\') {
+			/* a trailing backslash stands for itself */
+			sb_addc(&w, p[1] ? p[1] : '\\');
+			p += p[1] ? 2 : 1;
+		} else if (*p == '\'') {
+			const char *end = strchr(p + 1, '\'');
+			if (!end) {
+				set_err(err, errsize, "unterminated single quote");
+				rc = -1;
+				goto done;
+			}
+			for (p++; p < end; p++)
+				sb_addc(&w, *p);
+			p = end + 1;
+		} else if (*p == '"') {
+			p = split_dquote(p + 1, &w);
+			if (!p) {
+				set_err(err, errsize, "unterminated double quote");
+				rc = -1;
+				goto done;
+			}
+		} else {
+			sb_addc(&w, *p++);
+		}
+	}
+	if (in_word) {
+		av_push(&out, w.s ? w.s : pf_xstrdup(""));
+		w = (struct strbuf){0};
+	}
+	if (out.n == 0) {
+		set_err(err, errsize, "empty command");
+		rc = -1;
+		goto done;
+	}
+	*argv = out.v;
+	*argc = out.n;
+	out = (struct argvec){0};
+done:
+	free(w.s);
+	av_free(&out);
+	return rc;
+}
+
+/* ---- the database ---- */
+
+void pf_compdb_init(struct pf_compdb *db)
+{
+	db->cmds = NULL;
+	db->ncmds = 0;
+}
+
+static void command_release(struct pf_compile_command *c)
+{
+	free(c->directory);
+	free(c->file);
+	free(c->display);
+	if (c->argv) {
+		for (size_t i = 0; i < c->argc; i++)
+			free(c->argv[i]);
+		free(c->argv);
+	}
+}
+
+void pf_compdb_free(struct pf_compdb *db)
+{
+	for (size_t i = 0; i < db->ncmds; i++)
+		command_release(&db->cmds[i]);
+	free(db->cmds);
+	pf_compdb_init(db);
+}
+
+/* C translation units, headers and preprocessed C. ".C" and ".cc" are C++. */
+static bool is_c_file(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash : path, '.');
+	return dot && (strcmp(dot, ".c") == 0 || strcmp(dot, ".h") == 0 || strcmp(dot, ".i") == 0);
+}
+
+/* A set of the absolute files already in the database, so that a database
+ * with tens of thousands of entries is deduplicated in linear time. */
+struct fileset {
+	const char **slot;
+	size_t cap, n;
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* Adds s (borrowed; must outlive the set); returns false if it was there. */
+static bool fileset_add(struct fileset *set, const char *s)
+{
+	if (2 * (set->n + 1) > set->cap) {
+		struct fileset grown = {NULL, set->cap ? set->cap * 2 : 64, 0};
+		grown.slot = pf_xcalloc(grown.cap, sizeof(*grown.slot));
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slot[i])
+				fileset_add(&grown, set->slot[i]);
+		free(set->slot);
+		*set = grown;
+	}
+	size_t i = (size_t)(hash_str(s) & (set->cap - 1));
+	for (; set->slot[i]; i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->slot[i], s) == 0)
+			return false;
+	set->slot[i] = s;
+	set->n++;
+	return true;
+}
+
+static void db_push(struct pf_compdb *db, size_t *cap, struct pf_compile_command c)
+{
+	if (db->ncmds == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		db->cmds = pf_xrealloc(db->cmds, *cap * sizeof(*db->cmds));
+	}
+	db->cmds[db->ncmds++] = c;
+}
+
+/* 0 if path names a regular file; else an errno value (EISDIR for a
+ * directory, EINVAL for anything else that is not a regular file). */
+static int check_regular(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return errno;
+	if (S_ISDIR(st.st_mode))
+		return EISDIR;
+	if (!S_ISREG(st.st_mode))
+		return EINVAL;
+	return 0;
+}
+
+static const char *regular_strerror(int e)
+{
+	return e == EINVAL ? "not a regular file" : e == EISDIR ? "is a directory" : strerror(e);
+}
+
+/* Reads a whole file; returns 0 or an errno value. */
+static int read_all(const char *path, char **data, size_t *len)
+{
+	int e = check_regular(path);
+	if (e && e != EINVAL)
+		return e;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return errno;
+	struct strbuf b = {0};
+	char chunk[8192];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		for (size_t i = 0; i < got; i++)
+			sb_addc(&b, chunk[i]);
+	e = ferror(f) ? (errno ? errno : EIO) : 0;
+	fclose(f);
+	if (e) {
+		free(b.s);
+		return e;
+	}
+	*data = b.s ? b.s : pf_xstrdup("");
+	*len = b.len;
+	return 0;
+}
+
+/* Everything the entries of one database share, for messages and results. */
+struct loader {
+	struct pf_compdb *db;
+	size_t cap;
+	struct fileset seen;
+	const char *dbpath; /* the database as the user named it */
+	char *dir;          /* absolute directory of the database */
+	size_t skipped;     /* entries that are not C */
+	char *err;
+	size_t errsize;
+};
+
+static int entry_argv(struct loader *L, json_t *entry, size_t index, struct argvec *out)
+{
+	json_t *args = json_object_get(entry, "arguments");
+	json_t *cmd = json_object_get(entry, "command");
+	if (args) {
+		if (!json_is_array(args) || json_array_size(args) == 0) {
+			set_err(L->err, L->errsize,
+			        "%s: entry %zu: \"arguments\" is not a non-empty array of strings",
+			        L->dbpath, index);
+			return -1;
+		}
+		size_t i;
+		json_t *a;
+		json_array_foreach(args, i, a)
+		{
+			if (!json_is_string(a)) {
+				set_err(L->err, L->errsize,
+				        "%s: entry %zu: \"arguments\" item %zu is not a string",
+				        L->dbpath, index, i);
+				return -1;
+			}
+			av_push(out, pf_xstrdup(json_string_value(a)));
+		}
+		return 0;
+	}
+	if (!cmd) {
+		set_err(L->err, L->errsize, "%s: entry %zu: no \"arguments\" or \"command\"",
+		        L->dbpath, index);
+		return -1;
+	}
+	if (!json_is_string(cmd)) {
+		set_err(L->err, L->errsize, "%s: entry %zu: \"command\" is not a string", L->dbpath,
+		        index);
+		return -1;
+	}
+	char why[128];
+	if (pf_compdb_split_command(json_string_value(cmd), &out->v, &out->n, why, sizeof(why)) !=
+	    0) {
+		set_err(L->err, L->errsize, "%s: entry %zu: \"command\": %s", L->dbpath, index,
+		        why);
+		return -1;
+	}
+	out->cap = out->n + 1;
+	return 0;
+}
+
+static int load_entry(struct loader *L, json_t *entry, size_t index)
+{
+	struct pf_compile_command c = {0};
+	struct argvec av = {0};
+	int rc = -1;
+
+	if (!json_is_object(entry)) {
+		set_err(L->err, L->errsize, "%s: entry %zu: not an object", L->dbpath, index);
+		goto done;
+	}
+	json_t *jfile = json_object_get(entry, "file");
+	json_t *jdir = json_object_get(entry, "directory");
+	if (!jfile || !json_is_string(jfile) || json_string_value(jfile)[0] == '\0') {
+		set_err(L->err, L->errsize, "%s: entry %zu: %s", L->dbpath, index,
+		        jfile ? "\"file\" is not a non-empty string" : "no \"file\"");
+		goto done;
+	}
+	if (jdir && !json_is_string(jdir)) {
+		set_err(L->err, L->errsize, "%s: entry %zu: \"directory\" is not a string",
+		        L->dbpath, index);
+		goto done;
+	}
+	/* A relative "directory" is relative to the database's own directory;
+	 * a missing one means that directory too. */
+	const char *dir = jdir ? json_string_value(jdir) : "";
+	c.directory = dir[0] ? pf_path_absolute(L->dir, dir) : pf_xstrdup(L->dir);
+	c.file = pf_path_absolute(c.directory, json_string_value(jfile));
+	if (!is_c_file(c.file)) {
+		L->skipped++;
+		rc = 0;
+		goto done;
+	}
+	if (entry_argv(L, entry, index, &av) != 0)
+		goto done;
+	c.display = pf_path_display(c.file);
+	int e = check_regular(c.file);
+	if (e) {
+		set_err(L->err, L->errsize, "%s: entry %zu: %s: %s", L->dbpath, index, c.display,
+		        regular_strerror(e));
+		goto done;
+	}
+	if (!fileset_add(&L->seen, c.file)) {
+		rc = 0; /* the first entry for a file wins */
+		goto done;
+	}
+	c.argv = av.v;
+	c.argc = av.n;
+	av = (struct argvec){0};
+	db_push(L->db, &L->cap, c);
+	c = (struct pf_compile_command){0};
+	rc = 0;
+done:
+	av_free(&av);
+	command_release(&c);
+	return rc;
+}
+
+int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errsize)
+{
+	struct loader L = {.db = db, .err = err, .errsize = errsize};
+	size_t dlen = strlen(dir);
+	while (dlen > 1 && dir[dlen - 1] == '/')
+		dlen--;
+	char *dbpath = pf_xmalloc(dlen + sizeof("/compile_commands.json"));
+	memcpy(dbpath, dir, dlen);
+	strcpy(dbpath + dlen,
+	       dlen == 1 && dir[0] == '/' ? "compile_commands.json" : "/compile_commands.json");
+	L.dbpath = dbpath;
+	L.dir = pf_path_absolute(NULL, dir);
+	char *text = NULL;
+	size_t len = 0;
+	json_t *root = NULL;
+	int rc = -1;
+
+	pf_compdb_init(db);
+	int e = read_all(dbpath, &text, &len);
+	if (e) {
+		set_err(err, errsize, "%s: cannot read compile database: %s", dbpath, strerror(e));
+		goto done;
+	}
+	json_error_t jerr;
+	root = json_loadb(text, len, 0, &jerr);
+	if (!root) {
+		set_err(err, errsize, "%s:%d:%d: malformed compile database: %s", dbpath, jerr.line,
+		        jerr.column, jerr.text);
+		goto done;
+	}
+	if (!json_is_array(root)) {
+		set_err(err, errsize, "%s: compile database is not a JSON array", dbpath);
+		goto done;
+	}
+	if (json_array_size(root) == 0) {
+		set_err(err, errsize, "%s: compile database has no entries", dbpath);
+		goto done;
+	}
+	size_t i;
+	json_t *entry;
+	json_array_foreach(root, i, entry)
+	{
+		if (load_entry(&L, entry, i) != 0)
+			goto done;
+	}
+	if (db->ncmds == 0) {
+		set_err(err, errsize, "%s: compile database has no C files (%zu entries skipped)",
+		        dbpath, L.skipped);
+		goto done;
+	}
+	rc = 0;
+done:
+	if (rc != 0)
+		pf_compdb_free(db);
+	json_decref(root);
+	free(text);
+	free(L.seen.slot);
+	free(L.dir);
+	free(dbpath);
+	return rc;
+}
+
+int pf_compdb_from_files(struct pf_compdb *db, char *const *files, size_t nfiles,
+                         char *const *flags, size_t nflags, char *err, size_t errsize)
+{
+	struct fileset seen = {0};
+	size_t cap = 0;
+	int rc = -1;
+	char *cwd = pf_path_absolute(NULL, ".");
+
+	pf_compdb_init(db);
+	if (nfiles == 0) {
+		set_err(err, errsize, "no C files given");
+		goto done;
+	}
+	for (size_t i = 0; i < nfiles; i++) {
+		int e = check_regular(files[i]);
+		if (e) {
+			set_err(err, errsize, "%s: %s", files[i], regular_strerror(e));
+			goto done;
+		}
+		struct pf_compile_command c = {0};
+		c.file = pf_path_absolute(cwd, files[i]);
+		if (!fileset_add(&seen, c.file)) {
+			free(c.file);
+			continue;
+		}
+		c.directory = pf_xstrdup(cwd);
+		c.display = pf_path_display(c.file);
+		c.argc = nflags + 2;
+		c.argv = pf_xcalloc(c.argc + 1, sizeof(*c.argv));
+		c.argv[0] = pf_xstrdup("cc");
+		for (size_t k = 0; k < nflags; k++)
+			c.argv[1 + k] = pf_xstrdup(flags[k]);
+		c.argv[c.argc - 1] = pf_xstrdup(files[i]);
+		db_push(db, &cap, c);
+	}
+	rc = 0;
+done:
+	if (rc != 0)
+		pf_compdb_free(db);
+	free(seen.slot);
+	free(cwd);
+	return rc;
+}

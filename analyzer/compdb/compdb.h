@@ -1,0 +1,65 @@
+/*
+ * The compile database: which translation units make up the program and how
+ * each is compiled. Read from compile_commands.json (both the "arguments" and
+ * the "command" forms) or made from files given on the command line.
+ * A pf_compdb owns all of its strings.
+ */
+#ifndef PF_COMPDB_H
+#define PF_COMPDB_H
+
+#include <stddef.h>
+
+struct pf_compile_command {
+	char *directory; /* absolute */
+	char *file;      /* absolute, normalized (no "." or ".." segments) */
+	char *display;   /* the file as reports show it: relative to the cwd when
+	                  * under it, else absolute */
+	char **argv;     /* argv[0] is the compiler; NULL-terminated */
+	size_t argc;
+};
+
+struct pf_compdb {
+	struct pf_compile_command *cmds;
+	size_t ncmds;
+};
+
+void pf_compdb_init(struct pf_compdb *db);
+void pf_compdb_free(struct pf_compdb *db);
+
+/* Loads DIR/compile_commands.json. Entries whose file is not a C file
+ * (.c, .h, .i) are skipped; duplicate files keep the first entry. Returns 0,
+ * or -1 with a message naming the file and the problem in err (missing,
+ * malformed JSON with line and column, an entry without "file" or without a
+ * command, a file that does not exist). Entries are counted from 0 in
+ * messages, as in a JSON path. A relative "directory" is relative to DIR (a
+ * missing one means DIR); a relative "file" is relative to "directory".
+ * "arguments" wins over "command"; "command" is split as by
+ * pf_compdb_split_command. A database with no C entry at all is an error.
+ * db is initialized here; on error it is left empty. */
+int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errsize);
+
+/* Makes one entry per file, compiled as "cc FLAGS... FILE" in the cwd (FILE
+ * as given). The same file named twice keeps its first entry. Returns 0, or
+ * -1 when no file is given or a file does not exist or is not a regular file
+ * ("FILE: is a directory"). db is initialized here; on error it is left
+ * empty. */
+int pf_compdb_from_files(struct pf_compdb *db, char *const *files, size_t nfiles,
+                         char *const *flags, size_t nflags, char *err, size_t errsize);
+
+/* Splits a shell command line into words by POSIX sh quoting rules (blanks,
+ * '...', "...", backslash, backslash-newline) without any expansion: no
+ * globbing, no variables, no command substitution. On success *argv is a
+ * NULL-terminated array of *argc malloc'd strings (caller frees each and the
+ * array). Returns 0, or -1 with "unterminated single quote", "unterminated
+ * double quote" or "empty command" in err. */
+int pf_compdb_split_command(const char *command, char ***argv, size_t *argc, char *err,
+                            size_t errsize);
+
+/* Path helpers: absolute normalized path (without resolving symlinks; a
+ * relative path is taken against base_dir, itself against the cwd when NULL
+ * or relative), and the display form of a normalized absolute path (relative
+ * to the cwd when under it, "." for the cwd itself). Caller frees. */
+char *pf_path_absolute(const char *base_dir, const char *path);
+char *pf_path_display(const char *abs_path);
+
+#endif

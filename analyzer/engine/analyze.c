@@ -1,0 +1,1255 @@
+/*
+ * The analysis of one function: a forward dataflow over its control flow
+ * graph (joins at merges, a fixpoint at loops), evaluating each expression
+ * into labels and points-to sets, applying the summaries of called functions
+ * at each call, and emitting the function's own summary at the end. Consent
+ * is part of the state: the true edge of a branch on a PII_CONSENT(P) call
+ * (or a local holding its result) adds P, and joins keep only what every
+ * path agrees on, so `||` gives no consent.
+ */
+#include "engine/analyze_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct pf_val pf_eval(struct pf_actx *cx, struct pf_ir_expr *e);
+static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e);
+static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+				   struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
+				   const char *via);
+
+static const struct pf_val pf_val_none = {&pf_tset_empty, &pf_lset_empty, &pf_lset_empty};
+
+static struct pf_val pf_val_union(struct pf_actx *cx, struct pf_val a, struct pf_val b)
+{
+	struct pf_val r = {
+		pf_tset_union(&cx->a, a.labels, b.labels),
+		pf_lset_union(&cx->a, a.pts, b.pts),
+		pf_lset_union(&cx->a, a.objs, b.objs),
+	};
+	return r;
+}
+
+static bool pf_is_kind(const struct pf_ir_type *t, enum pf_ir_tkind k)
+{
+	return t && t->kind == k;
+}
+
+static const char *pf_istr(struct pf_actx *cx, const char *s)
+{
+	return pf_intern(&cx->p->strings, s);
+}
+
+static const char *pf_field_step(struct pf_actx *cx, const char *name)
+{
+	char buf[512];
+	snprintf(buf, sizeof(buf), ".%s", name);
+	return pf_istr(cx, buf);
+}
+
+/* Children of every location of a set, along one step. */
+static const struct pf_lset *pf_children(struct pf_actx *cx, const struct pf_lset *locs,
+					 const char *step, int source)
+{
+	const struct pf_lset *r = &pf_lset_empty;
+	for (uint32_t i = 0; i < locs->n; i++)
+		r = pf_lset_union(&cx->a, r,
+				  pf_lset_one(&cx->a, pf_loc_child(cx, locs->v[i], step, source)));
+	return r;
+}
+
+static const struct pf_tset *pf_read_set(struct pf_actx *cx, const struct pf_lset *locs, bool deep)
+{
+	const struct pf_tset *r = &pf_tset_empty;
+	for (uint32_t i = 0; i < locs->n; i++)
+		r = pf_tset_union(&cx->a, r,
+				  deep ? pf_deep_labels(cx, locs->v[i]) : pf_read_labels(cx, locs->v[i]));
+	return r;
+}
+
+static const struct pf_lset *pf_read_pts_set(struct pf_actx *cx, const struct pf_lset *locs)
+{
+	const struct pf_lset *r = &pf_lset_empty;
+	for (uint32_t i = 0; i < locs->n; i++)
+		r = pf_lset_union(&cx->a, r, pf_read_pts(cx, locs->v[i]));
+	return r;
+}
+
+/* The value stored in locations of type t. */
+static struct pf_val pf_load(struct pf_actx *cx, const struct pf_lset *locs,
+			     const struct pf_ir_type *t)
+{
+	struct pf_val v = pf_val_none;
+	if (pf_is_kind(t, PF_T_ARRAY) || pf_is_kind(t, PF_T_FUNCTION)) {
+		v.pts = locs; /* decays to a pointer to the object */
+	} else if (pf_is_kind(t, PF_T_RECORD)) {
+		v.objs = locs;
+		v.labels = pf_read_set(cx, locs, false);
+	} else {
+		v.labels = pf_read_set(cx, locs, false);
+		v.pts = pf_read_pts_set(cx, locs);
+	}
+	return v;
+}
+
+/* A name for an expression in messages: "buf", "u->email", "tracker.track". */
+static const char *pf_describe(struct pf_actx *cx, struct pf_ir_expr *e)
+{
+	for (int guard = 0; e && guard < 16; guard++) {
+		switch (e->kind) {
+		case PF_E_VAR:
+			return e->u.var->name;
+		case PF_E_FUNC:
+			return e->u.func.name;
+		case PF_E_FIELD: {
+			const char *base = pf_describe(cx, e->kids[0]);
+			return pf_arena_printf(&cx->p->arena, "%s%s%s", base ? base : "",
+					       e->u.field.arrow ? "->" : ".", e->u.field.name);
+		}
+		case PF_E_DEREF:
+		case PF_E_ADDR:
+		case PF_E_INDEX:
+			e = e->kids[0];
+			continue;
+		case PF_E_COMBINE:
+		case PF_E_SEQ:
+			e = e->nkids ? e->kids[e->nkids - 1] : NULL;
+			if (e && e->kind == PF_E_CONST)
+				return NULL;
+			continue;
+		default:
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* ---- traces ---- */
+
+struct pf_extend {
+	struct pf_actx *cx;
+	struct pf_ir_pos pos;
+	const char *before; /* a step before the callee's own, or NULL */
+	const struct pf_step *steps;
+	unsigned nsteps;
+	const char *after;
+};
+
+static uint32_t pf_extend_fn(void *ctx, uint32_t trace)
+{
+	struct pf_extend *x = ctx;
+	if (x->before)
+		trace = pf_tnode(x->cx, trace, x->pos, x->before);
+	for (unsigned i = 0; i < x->nsteps; i++)
+		trace = pf_tnode(x->cx, trace, x->steps[i].pos, x->steps[i].message);
+	if (x->after)
+		trace = pf_tnode(x->cx, trace, x->pos, x->after);
+	return trace;
+}
+
+static const struct pf_tset *pf_extend(struct pf_actx *cx, const struct pf_tset *s,
+				       struct pf_ir_pos pos, const char *before,
+				       const struct pf_step *steps, unsigned nsteps, const char *after)
+{
+	if (!s || s->n == 0 || (!before && !nsteps && !after))
+		return s ? s : &pf_tset_empty;
+	struct pf_extend x = {cx, pos, before, steps, nsteps, after};
+	return pf_tset_map_trace(&cx->a, s, pf_extend_fn, &x);
+}
+
+/* ---- summary output ---- */
+
+static void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to,
+		    bool consented)
+{
+	for (uint32_t i = 0; labels && i < labels->n; i++) {
+		struct pf_edge e = {0};
+		e.from = cx->origins.v[labels->v[i].origin];
+		e.to = to;
+		if (e.from.kind == PF_PORT_PARAM && to.kind == PF_PORT_PARAM &&
+		    e.from.index == to.index && e.from.path == to.path)
+			continue; /* a parameter's object keeps its own data */
+		if (e.from.kind == PF_PORT_GLOBAL && to.kind == PF_PORT_GLOBAL &&
+		    e.from.index == to.index && e.from.path == to.path)
+			continue;
+		e.consented = consented;
+		e.trace = pf_trace_flatten(cx, labels->v[i].trace, &e.ntrace);
+		pf_summary_add(cx->p, &cx->out, &e);
+	}
+}
+
+static void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struct pf_port to)
+{
+	for (uint32_t i = 0; targets && i < targets->n; i++) {
+		struct pf_loc *l = &cx->locs.v[targets->v[i]];
+		struct pf_edge e = {0};
+		if (l->root == PF_ROOT_FUNC) {
+			e.from = (struct pf_port){.kind = PF_PORT_FUNC, .index = l->index,
+						  .path = cx->p->empty};
+		} else if (!pf_loc_port(cx, targets->v[i], false, &e.from) ||
+			   (e.from.kind == PF_PORT_PARAM && e.from.path[0] != '*')) {
+			continue;
+		}
+		e.to = to;
+		e.pts = true;
+		if (pf_port_equal(&e.from, &e.to))
+			continue;
+		pf_summary_add(cx->p, &cx->out, &e);
+	}
+}
+
+static bool pf_nameable(struct pf_actx *cx, uint32_t loc)
+{
+	struct pf_loc *l = &cx->locs.v[loc];
+	if (l->root == PF_ROOT_FUNC)
+		return true;
+	if (!l->sym)
+		return false;
+	return l->root == PF_ROOT_GLOBAL || l->path[0] == '*';
+}
+
+/* Emits what a caller can see through an output port: the labels of loc,
+ * what it points to (as pointers when the caller can name the target, as
+ * contents otherwise) and what was written inside it. */
+static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, int depth)
+{
+	struct pf_entry *e = pf_state_get(&cx->st, loc);
+	if (e) {
+		pf_emit(cx, e->labels, to, false);
+		for (uint32_t i = 0; i < e->pts->n; i++) {
+			uint32_t t = e->pts->v[i];
+			if (pf_nameable(cx, t)) {
+				pf_emit_pts(cx, pf_lset_one(&cx->a, t), to);
+			} else if (depth < 2) {
+				struct pf_port inner = to;
+				char buf[1024];
+				snprintf(buf, sizeof(buf), "%s*", to.path);
+				inner.path = pf_istr(cx, buf);
+				pf_emit_object(cx, t, inner, depth + 1);
+			}
+		}
+	}
+	if (depth >= 2)
+		return;
+	for (uint32_t i = 0; i < cx->st.n; i++) {
+		uint32_t l = cx->st.v[i].loc;
+		if (l == loc || cx->locs.v[l].parent != (int)loc)
+			continue;
+		struct pf_port inner = to;
+		char buf[1024];
+		snprintf(buf, sizeof(buf), "%s%s", to.path, cx->locs.v[l].step);
+		inner.path = pf_istr(cx, buf);
+		pf_emit_object(cx, l, inner, depth + 1);
+	}
+}
+
+/* ---- sinks ---- */
+
+static void pf_check_sink(struct pf_actx *cx, struct pf_fn *g, const char *purpose, int arg,
+			  const struct pf_val *v, struct pf_ir_expr *argx, struct pf_ir_expr *call)
+{
+	const struct pf_tset *labels = pf_val_deep(cx, v);
+	int n = 0;
+	const int *ds = pf_type_deep_sources(cx->p, cx->tu, argx ? argx->type : NULL, &n);
+	for (int i = 0; i < n; i++)
+		labels = pf_tset_union(&cx->a, labels, pf_source_label(cx, ds[i]));
+	if (labels->n == 0)
+		return;
+	int site = pf_program_sink_site(cx->p, cx->fn, call->u.call.site, arg, purpose, g->name,
+					call->pos);
+	struct pf_port to = {.kind = PF_PORT_SINK, .index = site, .path = cx->p->empty};
+	bool consented = (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
+	pf_emit(cx, labels, to, consented);
+}
+
+static bool pf_sink_applies(const struct pf_sinkspec *s, int i, int nfixed)
+{
+	if (s->param >= 0)
+		return s->param == i;
+	if (!s->args)
+		return true;
+	return pf_argpos_matches(s->args, s->nargs, i, nfixed);
+}
+
+/* ---- calls ---- */
+
+static struct pf_val pf_variadic_union(struct pf_actx *cx, struct pf_val *args, unsigned nargs,
+				       unsigned from)
+{
+	struct pf_val r = pf_val_none;
+	for (unsigned i = from; i < nargs; i++)
+		r = pf_val_union(cx, r, args[i]);
+	return r;
+}
+
+/* Parses one step of a port path; returns the rest. */
+static const char *pf_next_step(struct pf_actx *cx, const char *path, const char **step)
+{
+	if (*path == '*') {
+		*step = cx->p->star;
+		return path + 1;
+	}
+	const char *end = path + 1;
+	while (*end && *end != '.' && *end != '*')
+		end++;
+	*step = pf_intern_n(&cx->p->strings, path, (size_t)(end - path));
+	return end;
+}
+
+static const struct pf_lset *pf_follow(struct pf_actx *cx, const struct pf_lset *locs,
+				       const char *path)
+{
+	while (*path && locs->n) {
+		const char *step;
+		path = pf_next_step(cx, path, &step);
+		if (step == cx->p->star)
+			locs = pf_read_pts_set(cx, locs);
+		else
+			locs = pf_children(cx, locs, step, -1);
+	}
+	return locs;
+}
+
+/* The caller's locations a callee port path names, starting from a value. */
+static const struct pf_lset *pf_follow_val(struct pf_actx *cx, const struct pf_val *v,
+					   const char *path)
+{
+	if (path[0] == '*')
+		return pf_follow(cx, v->pts, path + 1);
+	if (path[0] == '.')
+		return pf_follow(cx, v->objs, path);
+	return &pf_lset_empty;
+}
+
+struct pf_callsite {
+	struct pf_fn *g;
+	struct pf_val *args;
+	unsigned nargs;
+	struct pf_ir_expr *call;
+	const char *via;
+};
+
+/* Caller labels for a callee's from-port. */
+static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf_callsite *cs,
+					     const struct pf_port *from, const char **before)
+{
+	*before = NULL;
+	switch (from->kind) {
+	case PF_PORT_SOURCE:
+		return pf_source_label(cx, from->index);
+	case PF_PORT_PARAM: {
+		int nfixed = cs->g->decl->nparams;
+		struct pf_val v;
+		if (from->index >= nfixed)
+			v = pf_variadic_union(cx, cs->args, cs->nargs, (unsigned)nfixed);
+		else if ((unsigned)from->index < cs->nargs)
+			v = cs->args[from->index];
+		else
+			return &pf_tset_empty;
+		const char *pname = from->index < nfixed ? cs->g->decl->param_names[from->index] : "";
+		*before = pf_arena_printf(&cx->p->arena, "passed to '%s' as argument %d%s%s%s",
+					  cs->g->name, from->index + 1, *pname ? " ('" : "", pname,
+					  *pname ? "')" : "");
+		if (!*from->path)
+			return from->deep ? pf_val_deep(cx, &v) : v.labels;
+		const struct pf_lset *locs = pf_follow_val(cx, &v, from->path);
+		const struct pf_tset *r = pf_read_set(cx, locs, from->deep);
+		if (from->path[0] == '*')
+			r = pf_tset_union(&cx->a, r, v.labels);
+		return r;
+	}
+	case PF_PORT_GLOBAL: {
+		uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, from->index, NULL);
+		const struct pf_lset *locs = pf_follow(cx, pf_lset_one(&cx->a, root), from->path);
+		return pf_read_set(cx, locs, from->deep);
+	}
+	default:
+		return &pf_tset_empty;
+	}
+}
+
+static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const struct pf_callsite *cs,
+						  const struct pf_port *from)
+{
+	switch (from->kind) {
+	case PF_PORT_FUNC:
+		return pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_FUNC, from->index, NULL));
+	case PF_PORT_PARAM: {
+		if ((unsigned)from->index >= cs->nargs)
+			return &pf_lset_empty;
+		return pf_follow_val(cx, &cs->args[from->index], from->path);
+	}
+	case PF_PORT_GLOBAL: {
+		uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, from->index, NULL);
+		return pf_follow(cx, pf_lset_one(&cx->a, root), from->path);
+	}
+	default:
+		return &pf_lset_empty;
+	}
+}
+
+/* Applies the summary of a function with a body at a call. */
+static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
+{
+	struct pf_val result = pf_val_none;
+	struct pf_fn *g = cs->g;
+	struct pf_ir_pos pos = cs->call->pos;
+	uint32_t callret = pf_loc_root(cx, PF_ROOT_CALLRET, cs->call->u.call.site, NULL);
+	const char *returned = pf_arena_printf(&cx->p->arena, "returned from '%s'", g->name);
+	for (size_t i = 0; i < g->summary.n; i++) {
+		const struct pf_edge *e = &g->summary.edges[i];
+		const struct pf_tset *labels = NULL;
+		const struct pf_lset *locs = NULL;
+		const char *before = NULL;
+		if (e->pts)
+			locs = pf_resolve_from_locs(cx, cs, &e->from);
+		else
+			labels = pf_resolve_from(cx, cs, &e->from, &before);
+		if (e->pts ? locs->n == 0 : labels->n == 0)
+			continue;
+		if (labels && cs->via)
+			labels = pf_extend(cx, labels, pos, cs->via, NULL, 0, NULL);
+		switch (e->to.kind) {
+		case PF_PORT_SINK: {
+			const char *purpose = cx->p->sites.v[e->to.index].purpose;
+			bool consented = e->consented ||
+					 (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
+			labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
+			pf_emit(cx, labels, e->to, consented);
+			break;
+		}
+		case PF_PORT_RETURN: {
+			if (!*e->to.path) {
+				if (e->pts)
+					result.pts = pf_lset_union(&cx->a, result.pts, locs);
+				else
+					result.labels = pf_tset_union(
+						&cx->a, result.labels,
+						pf_extend(cx, labels, pos, before, e->trace, e->ntrace,
+							  returned));
+				break;
+			}
+			const struct pf_lset *root = pf_lset_one(&cx->a, callret);
+			if (e->to.path[0] == '*')
+				result.pts = pf_lset_union(&cx->a, result.pts, root);
+			else
+				result.objs = pf_lset_union(&cx->a, result.objs, root);
+			const char *rest = e->to.path[0] == '*' ? e->to.path + 1 : e->to.path;
+			const struct pf_lset *dst = root;
+			while (*rest) {
+				const char *step;
+				rest = pf_next_step(cx, rest, &step);
+				dst = pf_children(cx, dst, step, -1);
+			}
+			struct pf_val w = pf_val_none;
+			if (e->pts)
+				w.pts = locs;
+			else
+				w.labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace, returned);
+			pf_write(cx, dst, &w, false);
+			break;
+		}
+		case PF_PORT_PARAM:
+		case PF_PORT_GLOBAL: {
+			const struct pf_lset *dst;
+			if (e->to.kind == PF_PORT_PARAM) {
+				if ((unsigned)e->to.index >= cs->nargs)
+					break;
+				dst = pf_follow_val(cx, &cs->args[e->to.index], e->to.path);
+			} else {
+				uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, e->to.index, NULL);
+				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
+			}
+			struct pf_val w = pf_val_none;
+			if (e->pts)
+				w.pts = locs;
+			else
+				w.labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
+			pf_write(cx, dst, &w, false);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	return result;
+}
+
+static void pf_add_dependent(struct pf_fn *callee, struct pf_fn *caller)
+{
+	for (size_t i = 0; i < callee->ndependents; i++)
+		if (callee->dependents[i] == caller->id)
+			return;
+	if (callee->ndependents == callee->capdependents) {
+		callee->capdependents = callee->capdependents ? callee->capdependents * 2 : 4;
+		callee->dependents =
+			pf_xrealloc(callee->dependents, callee->capdependents * sizeof(int));
+	}
+	callee->dependents[callee->ndependents++] = caller->id;
+}
+
+static bool pf_name_is(const char *name, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(name, *list) == 0)
+			return true;
+	return false;
+}
+
+static const char *const pf_alloc_fns[] = {"malloc", "calloc", "aligned_alloc", "valloc",
+					   "memalign", "pvalloc", "xmalloc", "xcalloc", NULL};
+static const char *const pf_realloc_fns[] = {"realloc", "reallocarray", "xrealloc", NULL};
+
+/* A library call modelled by a rules propagator. */
+static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+				  struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
+{
+	const struct pf_rule_propagator *pr = g->prop;
+	int nfixed = g->decl->nparams;
+	const struct pf_tset *data = &pf_tset_empty;
+	for (unsigned i = 0; i < nargs; i++)
+		if (pr->from_all || pf_argpos_matches(pr->from, pr->nfrom, (int)i, nfixed))
+			data = pf_tset_union(&cx->a, data, pf_val_deep(cx, &args[i]));
+	struct pf_val result = pf_val_none;
+	bool to_return = false;
+	for (size_t k = 0; k < pr->nto; k++)
+		if (pr->to[k].kind == PF_ARG_RETURN)
+			to_return = true;
+	const struct pf_lset *dest_pts = NULL;
+	for (unsigned i = 0; i < nargs; i++) {
+		bool is_to = false;
+		for (size_t k = 0; k < pr->nto; k++)
+			if ((pr->to[k].kind == PF_ARG_INDEX && pr->to[k].index == (int)i) ||
+			    (pr->to[k].kind == PF_ARG_VARIADIC && (int)i >= nfixed))
+				is_to = true;
+		if (!is_to)
+			continue;
+		const char *dest = pf_describe(cx, argx[i]);
+		const char *msg = dest ? pf_arena_printf(&cx->p->arena, "copied into '%s' by '%s'",
+							 dest, g->name)
+				       : pf_arena_printf(&cx->p->arena, "copied by '%s'", g->name);
+		struct pf_val w = pf_val_none;
+		w.labels = pf_extend(cx, data, call->pos, msg, NULL, 0, NULL);
+		pf_write(cx, args[i].pts, &w, pr->replace && args[i].pts->n == 1);
+		if (!dest_pts)
+			dest_pts = args[i].pts;
+	}
+	if (to_return) {
+		const char *msg = pf_arena_printf(&cx->p->arena, "returned by '%s'", g->name);
+		result.labels = pf_extend(cx, data, call->pos, msg, NULL, 0, NULL);
+		if (dest_pts) {
+			result.pts = dest_pts;
+		} else {
+			for (unsigned i = 0; i < nargs; i++)
+				if (pr->from_all || pf_argpos_matches(pr->from, pr->nfrom, (int)i, nfixed))
+					result.pts = pf_lset_union(&cx->a, result.pts, args[i].pts);
+		}
+	}
+	return result;
+}
+
+/* A function with no body and no rule: its arguments' data reaches its
+ * result and the objects its non-const pointer arguments point to. */
+static struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+			       struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
+{
+	cx->p->opaque_calls++;
+	const struct pf_tset *data = &pf_tset_empty;
+	for (unsigned i = 0; i < nargs; i++)
+		data = pf_tset_union(&cx->a, data, pf_val_deep(cx, &args[i]));
+	struct pf_val result = pf_val_none;
+	if (data->n == 0)
+		return result;
+	bool listed = false;
+	for (size_t i = 0; i < cx->p->opaque.n && !listed; i++)
+		listed = cx->p->opaque.v[i] == g->name;
+	if (!listed)
+		PF_VEC_PUSH(cx->p->opaque, g->name);
+	const char *msg = pf_arena_printf(&cx->p->arena,
+					  "passed through '%s', which has no body and no rule",
+					  g->name);
+	data = pf_extend(cx, data, call->pos, msg, NULL, 0, NULL);
+	result.labels = data;
+	int nfixed = g->decl->nparams;
+	for (unsigned i = 0; i < nargs; i++) {
+		bool is_const = (int)i < nfixed ? g->decl->param_const_pointee[i]
+						: (argx[i] && argx[i]->type &&
+						   argx[i]->type->kind == PF_T_POINTER &&
+						   argx[i]->type->target_const);
+		if (is_const || !argx[i] || !argx[i]->type ||
+		    (argx[i]->type->kind != PF_T_POINTER && argx[i]->type->kind != PF_T_ARRAY))
+			continue;
+		struct pf_val w = pf_val_none;
+		w.labels = data;
+		pf_write(cx, args[i].pts, &w, false);
+	}
+	return result;
+}
+
+/* A function pointer handed to a function with no body is assumed to be
+ * called with that call's other arguments. */
+static void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+			 struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
+{
+	if (cx->call_depth > 2)
+		return;
+	for (unsigned i = 0; i < nargs; i++) {
+		for (uint32_t k = 0; k < args[i].pts->n; k++) {
+			struct pf_loc *l = &cx->locs.v[args[i].pts->v[k]];
+			if (l->root != PF_ROOT_FUNC)
+				continue;
+			struct pf_fn *cb = cx->p->fns.v[l->index];
+			struct pf_val other = pf_val_none;
+			for (unsigned j = 0; j < nargs; j++)
+				if (j != i)
+					other = pf_val_union(cx, other, args[j]);
+			unsigned n = cb->decl->nparams > 0 ? (unsigned)cb->decl->nparams : 0;
+			struct pf_val *cargs = PF_NEW_N(&cx->a, struct pf_val, n + 1);
+			struct pf_ir_expr **cargx = PF_NEW_N(&cx->a, struct pf_ir_expr *, n + 1);
+			for (unsigned j = 0; j < n; j++)
+				cargs[j] = other;
+			const char *via = pf_arena_printf(&cx->p->arena,
+							  "called back by '%s' as '%s'", g->name,
+							  cb->name);
+			cx->call_depth++;
+			pf_apply_call(cx, cb, cargs, cargx, n, call, via);
+			cx->call_depth--;
+		}
+	}
+}
+
+static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+				   struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
+				   const char *via)
+{
+	struct pf_val result = pf_val_none;
+	const char *name = g->name;
+	int nfixed = g->decl->nparams;
+	if (strncmp(name, "__builtin_va_", 13) == 0) {
+		if (strcmp(name, "__builtin_va_start") == 0 && nargs > 0) {
+			struct pf_port port = {.kind = PF_PORT_PARAM,
+					       .index = cx->body->decl->nparams,
+					       .deep = true,
+					       .path = cx->p->empty};
+			struct pf_val w = pf_val_none;
+			w.labels = pf_tset_one(&cx->a, pf_origin(cx, &port), 0);
+			pf_write(cx, args[0].pts, &w, false);
+		} else if (strcmp(name, "__builtin_va_copy") == 0 && nargs > 1) {
+			struct pf_val w = pf_val_none;
+			w.labels = pf_read_set(cx, args[1].pts, false);
+			pf_write(cx, args[0].pts, &w, false);
+		}
+		return result;
+	}
+	for (size_t k = 0; k < g->nsinks; k++)
+		for (unsigned i = 0; i < nargs; i++)
+			if (pf_sink_applies(&g->sinks[k], (int)i, nfixed))
+				pf_check_sink(cx, g, g->sinks[k].purpose, (int)i, &args[i], argx[i],
+					      call);
+	if (g->consent_purpose || g->anonymizer)
+		return result;
+	if (pf_name_is(name, pf_alloc_fns) && !g->body) {
+		result.pts = pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_HEAP, call->u.call.site, NULL));
+		return result;
+	}
+	if (pf_name_is(name, pf_realloc_fns) && !g->body && nargs > 0) {
+		result.pts = pf_lset_union(
+			&cx->a, args[0].pts,
+			pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_HEAP, call->u.call.site, NULL)));
+		return result;
+	}
+	bool annotated = g->decl->ret_source >= 0;
+	if (g->decl->ret_source >= 0)
+		result.labels = pf_source_label(cx, g->decl->ret_source);
+	for (int j = 0; j < nfixed && (unsigned)j < nargs; j++) {
+		if (g->decl->param_out_source[j] < 0)
+			continue;
+		annotated = true;
+		struct pf_val w = pf_val_none;
+		w.labels = pf_source_label(cx, g->decl->param_out_source[j]);
+		pf_write(cx, args[j].pts, &w, false);
+	}
+	if (g->body) {
+		struct pf_callsite cs = {g, args, nargs, call, via};
+		pf_add_dependent(g, cx->fn);
+		result = pf_val_union(cx, result, pf_instantiate(cx, &cs));
+		return result;
+	}
+	if (g->rsource) {
+		const struct pf_rule_source *rs = g->rsource;
+		int src = pf_program_rule_source(cx->p, rs->category, g->name, call->pos);
+		if (rs->ret)
+			result.labels = pf_tset_union(&cx->a, result.labels, pf_source_label(cx, src));
+		for (unsigned i = 0; i < nargs; i++)
+			if (pf_argpos_matches(rs->args, rs->nargs, (int)i, nfixed)) {
+				struct pf_val w = pf_val_none;
+				w.labels = pf_source_label(cx, src);
+				pf_write(cx, args[i].pts, &w, false);
+			}
+	}
+	if (g->prop)
+		result = pf_val_union(cx, result, pf_propagate(cx, g, args, argx, nargs, call));
+	if (!g->has_rule && !annotated && g->nsinks == 0)
+		result = pf_val_union(cx, result, pf_opaque(cx, g, args, argx, nargs, call));
+	pf_callbacks(cx, g, args, argx, nargs, call);
+	return result;
+}
+
+static const struct pf_ir_type *pf_fn_type_of(const struct pf_ir_type *t)
+{
+	if (t && t->kind == PF_T_POINTER)
+		t = t->target;
+	return t && t->kind == PF_T_FUNCTION ? t : NULL;
+}
+
+static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
+{
+	unsigned nargs = e->nkids - 1;
+	struct pf_val *args = PF_NEW_N(&cx->a, struct pf_val, nargs + 1);
+	for (unsigned i = 0; i < nargs; i++)
+		args[i] = pf_eval(cx, e->kids[i + 1]);
+	struct pf_ir_expr **argx = e->kids + 1;
+	struct pf_ir_expr *callee = e->kids[0];
+	if (callee->kind == PF_E_FUNC) {
+		struct pf_fn *g = (struct pf_fn *)callee->u.func.fn;
+		if (!g)
+			return pf_val_none;
+		return pf_apply_call(cx, g, args, argx, nargs, e, NULL);
+	}
+	/* through a function pointer */
+	struct pf_val fv = pf_eval(cx, callee);
+	struct pf_val result = pf_val_none;
+	const char *name = pf_describe(cx, callee);
+	const char *via = pf_arena_printf(&cx->p->arena, "called through '%s'", name ? name : "a function pointer");
+	bool any = false;
+	for (uint32_t i = 0; i < fv.pts->n; i++) {
+		struct pf_loc *l = &cx->locs.v[fv.pts->v[i]];
+		if (l->root != PF_ROOT_FUNC)
+			continue;
+		any = true;
+		result = pf_val_union(
+			cx, result, pf_apply_call(cx, cx->p->fns.v[l->index], args, argx, nargs, e, via));
+	}
+	if (any)
+		return result;
+	/* unresolved: every address-taken function of a matching type */
+	const struct pf_ir_type *ft = pf_fn_type_of(callee->type);
+	for (int pass = 0; pass < 2 && !any; pass++) {
+		for (size_t i = 0; i < cx->p->address_taken.n; i++) {
+			struct pf_fn *g = cx->p->address_taken.v[i];
+			const struct pf_ir_type *gt = g->decl->type;
+			bool match = pass == 0 ? (ft && gt && ft->spelling && gt->spelling &&
+						  strcmp(ft->spelling, gt->spelling) == 0)
+					       : (g->decl->nparams == (int)nargs ||
+						  (g->decl->variadic && g->decl->nparams <= (int)nargs));
+			if (!match)
+				continue;
+			any = true;
+			result = pf_val_union(cx, result, pf_apply_call(cx, g, args, argx, nargs, e, via));
+		}
+	}
+	return result;
+}
+
+/* ---- expressions ---- */
+
+static const struct pf_ir_type *pf_pointee(const struct pf_ir_type *t)
+{
+	return t && (t->kind == PF_T_POINTER || t->kind == PF_T_ARRAY) ? t->target : NULL;
+}
+
+static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
+{
+	struct pf_lv lv = {&pf_lset_empty, true};
+	switch (e->kind) {
+	case PF_E_VAR:
+		if (e->u.var->kind == PF_V_GLOBAL && e->u.var->index < 0)
+			return lv;
+		lv.locs = pf_lset_one(&cx->a, pf_loc_var(cx, e->u.var));
+		lv.weak = e->u.var->kind == PF_V_GLOBAL;
+		return lv;
+	case PF_E_FIELD: {
+		struct pf_ir_expr *base = e->kids[0];
+		const struct pf_ir_type *bt = e->u.field.arrow ? pf_pointee(base->type) : base->type;
+		const struct pf_lset *locs;
+		if (e->u.field.arrow) {
+			struct pf_val bv = pf_eval(cx, base);
+			locs = bv.pts;
+			lv.weak = locs->n != 1;
+			for (uint32_t i = 0; i < locs->n && !lv.weak; i++)
+				lv.weak = cx->locs.v[locs->v[i]].root == PF_ROOT_HEAP;
+		} else {
+			struct pf_lv b = pf_lval(cx, base);
+			locs = b.locs;
+			lv.weak = b.weak;
+		}
+		if (bt && bt->is_union) {
+			lv.locs = locs; /* members overlap */
+			return lv;
+		}
+		lv.locs = pf_children(cx, locs, pf_field_step(cx, e->u.field.name),
+				      pf_program_source(cx->p, cx->tu, e->u.field.source));
+		return lv;
+	}
+	case PF_E_DEREF: {
+		struct pf_val v = pf_eval(cx, e->kids[0]);
+		lv.locs = v.pts;
+		lv.weak = true;
+		return lv;
+	}
+	case PF_E_INDEX: {
+		struct pf_lv b = pf_lval(cx, e->kids[0]);
+		pf_eval(cx, e->kids[1]);
+		lv.locs = b.locs;
+		lv.weak = true;
+		return lv;
+	}
+	case PF_E_SEQ:
+	case PF_E_COMBINE:
+		for (unsigned i = 0; i + 1 < e->nkids; i++)
+			pf_eval(cx, e->kids[i]);
+		if (e->nkids)
+			return pf_lval(cx, e->kids[e->nkids - 1]);
+		return lv;
+	case PF_E_CALL: {
+		struct pf_val v = pf_eval(cx, e);
+		lv.locs = v.objs;
+		return lv;
+	}
+	default:
+		return lv;
+	}
+}
+
+/* Copies a record field by field, so that later writes to one field of
+ * either copy do not smear the others. */
+static void pf_copy_record(struct pf_actx *cx, const struct pf_lset *dst, const struct pf_lset *src,
+			   const struct pf_ir_type *t, bool strong, int depth)
+{
+	if (!dst->n)
+		return;
+	if (!t || t->kind != PF_T_RECORD || t->is_union || t->nfields == 0 || t->nfields > 64 ||
+	    depth > 3) {
+		struct pf_val v = pf_val_none;
+		v.labels = pf_read_set(cx, src, depth > 3 || (t && t->nfields > 64));
+		v.pts = pf_read_pts_set(cx, src);
+		pf_write(cx, dst, &v, strong);
+		return;
+	}
+	/* the whole-object labels of the source (e.g. from memcpy) */
+	struct pf_val whole = pf_val_none;
+	for (uint32_t i = 0; i < src->n; i++) {
+		struct pf_entry *se = pf_state_get(&cx->st, src->v[i]);
+		if (se)
+			whole.labels = pf_tset_union(&cx->a, whole.labels, se->labels);
+	}
+	if (strong && dst->n == 1)
+		pf_kill_fields(cx, dst->v[0]);
+	pf_write(cx, dst, &whole, strong);
+	for (size_t f = 0; f < t->nfields; f++) {
+		const struct pf_ir_field *fd = &t->fields[f];
+		const char *step = pf_field_step(cx, fd->name);
+		int source = pf_program_source(cx->p, cx->tu, fd->source);
+		const struct pf_lset *d = pf_children(cx, dst, step, source);
+		const struct pf_lset *s = pf_children(cx, src, step, source);
+		if (fd->type && fd->type->kind == PF_T_RECORD) {
+			pf_copy_record(cx, d, s, fd->type, strong, depth + 1);
+		} else {
+			struct pf_val v = pf_val_none;
+			v.labels = pf_read_set(cx, s, false);
+			v.pts = pf_read_pts_set(cx, s);
+			pf_write(cx, d, &v, strong);
+		}
+	}
+}
+
+static uint64_t pf_consent_of(struct pf_actx *cx, struct pf_ir_expr *e)
+{
+	for (int guard = 0; e && guard < 8; guard++) {
+		if (e->kind == PF_E_CALL && e->kids[0]->kind == PF_E_FUNC && e->kids[0]->u.func.fn) {
+			struct pf_fn *g = (struct pf_fn *)e->kids[0]->u.func.fn;
+			return g->consent_purpose ? pf_purpose_bit(cx->p, g->consent_purpose) : 0;
+		}
+		if (e->kind == PF_E_VAR) {
+			for (uint32_t i = 0; i < cx->st.ncv; i++)
+				if (cx->st.cv[i].var == e->u.var)
+					return cx->st.cv[i].mask;
+			return 0;
+		}
+		if (e->kind == PF_E_ASSIGN && !e->u.assign.compound) {
+			e = e->kids[1];
+			continue;
+		}
+		if ((e->kind == PF_E_COMBINE || e->kind == PF_E_SEQ) && e->nkids == 1) {
+			e = e->kids[0];
+			continue;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* A local that holds a consent result until it is reassigned. */
+static void pf_set_consent_var(struct pf_actx *cx, const struct pf_ir_var *v, uint64_t mask)
+{
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < cx->st.ncv; i++)
+		if (cx->st.cv[i].var != v)
+			cx->st.cv[k++] = cx->st.cv[i];
+	cx->st.ncv = k;
+	if (!mask || v->kind == PF_V_GLOBAL)
+		return;
+	struct pf_cvar *ncv = PF_NEW_N(&cx->a, struct pf_cvar, k + 1);
+	if (k)
+		memcpy(ncv, cx->st.cv, k * sizeof(*ncv));
+	ncv[k] = (struct pf_cvar){v, mask};
+	cx->st.cv = ncv;
+	cx->st.ncv = k + 1;
+}
+
+static void pf_assign_to(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr *rhs,
+			 const struct pf_ir_type *t, struct pf_val *out);
+
+/* Initializes the objects lv with an initializer list. */
+static void pf_init_list(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr *e)
+{
+	for (unsigned i = 0; i < e->nkids; i++) {
+		const char *d = e->u.init.designator[i];
+		struct pf_lv sub = lv;
+		const struct pf_ir_type *t = e->kids[i]->type;
+		if (e->u.init.is_array || !d || !*d) {
+			sub.weak = true;
+		} else {
+			const struct pf_ir_type *rt = e->type;
+			while (*d) {
+				const char *dot = strchr(d, '.');
+				size_t len = dot ? (size_t)(dot - d) : strlen(d);
+				char name[256];
+				snprintf(name, sizeof(name), "%.*s", (int)len, d);
+				int source = -1;
+				const struct pf_ir_type *ft = NULL;
+				for (size_t f = 0; rt && f < rt->nfields; f++)
+					if (strcmp(rt->fields[f].name, name) == 0) {
+						source = pf_program_source(cx->p, cx->tu,
+									   rt->fields[f].source);
+						ft = rt->fields[f].type;
+					}
+				if (!(rt && rt->is_union))
+					sub.locs = pf_children(cx, sub.locs, pf_field_step(cx, name),
+							       source);
+				rt = ft;
+				t = ft ? ft : t;
+				d = dot ? dot + 1 : d + len;
+			}
+		}
+		pf_assign_to(cx, sub, e->kids[i], t, NULL);
+	}
+}
+
+static void pf_assign_to(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr *rhs,
+			 const struct pf_ir_type *t, struct pf_val *out)
+{
+	if (rhs->kind == PF_E_INIT) {
+		pf_init_list(cx, lv, rhs);
+		if (out)
+			*out = pf_val_none;
+		return;
+	}
+	struct pf_val v = pf_eval(cx, rhs);
+	if (out)
+		*out = v;
+	if (t && t->kind == PF_T_RECORD && v.objs->n) {
+		pf_copy_record(cx, lv.locs, v.objs, t, !lv.weak, 0);
+		return;
+	}
+	if (t && t->kind == PF_T_ARRAY) {
+		/* char buf[] = "..." or an array from a compound literal */
+		struct pf_val w = pf_val_none;
+		w.labels = pf_val_deep(cx, &v);
+		pf_write(cx, lv.locs, &w, !lv.weak);
+		return;
+	}
+	pf_write(cx, lv.locs, &v, !lv.weak);
+}
+
+static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
+{
+	switch (e->kind) {
+	case PF_E_VAR:
+	case PF_E_FIELD:
+	case PF_E_INDEX: {
+		struct pf_val base = pf_val_none;
+		if (e->kind == PF_E_FIELD && e->u.field.arrow)
+			base = pf_eval(cx, e->kids[0]); /* a tainted pointer taints what it reaches */
+		struct pf_lv lv = pf_lval(cx, e);
+		struct pf_val v = pf_load(cx, lv.locs, e->type);
+		if (e->kind == PF_E_VAR && e->u.var->kind == PF_V_GLOBAL && e->u.var->index < 0)
+			v.labels = pf_source_label(cx, pf_program_source(cx->p, cx->tu, e->u.var->source));
+		if (e->kind == PF_E_FIELD && e->u.field.arrow)
+			v.labels = pf_tset_union(&cx->a, v.labels, base.labels);
+		if (e->kind == PF_E_INDEX) /* a value read at a PII index is PII */
+			v.labels = pf_tset_union(&cx->a, v.labels, pf_eval(cx, e->kids[1]).labels);
+		return v;
+	}
+	case PF_E_DEREF: {
+		struct pf_val p = pf_eval(cx, e->kids[0]);
+		if (pf_is_kind(e->type, PF_T_FUNCTION))
+			return p;
+		struct pf_val v = pf_load(cx, p.pts, e->type);
+		v.labels = pf_tset_union(&cx->a, v.labels, p.labels);
+		return v;
+	}
+	case PF_E_ADDR: {
+		struct pf_ir_expr *k = e->kids[0];
+		if (k->kind == PF_E_FUNC)
+			return pf_eval(cx, k);
+		struct pf_val v = pf_val_none;
+		v.pts = pf_lval(cx, k).locs;
+		return v;
+	}
+	case PF_E_FUNC: {
+		struct pf_val v = pf_val_none;
+		struct pf_fn *g = (struct pf_fn *)e->u.func.fn;
+		if (g)
+			v.pts = pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_FUNC, g->id, NULL));
+		return v;
+	}
+	case PF_E_CALL:
+		return pf_eval_call(cx, e);
+	case PF_E_ASSIGN: {
+		struct pf_ir_expr *lhs = e->kids[0];
+		struct pf_val v;
+		if (e->u.assign.compound) {
+			v = pf_val_union(cx, pf_eval(cx, e->kids[1]), pf_eval(cx, lhs));
+			struct pf_lv lv = pf_lval(cx, lhs);
+			pf_write(cx, lv.locs, &v, !lv.weak);
+		} else {
+			struct pf_lv lv = pf_lval(cx, lhs);
+			pf_assign_to(cx, lv, e->kids[1], lhs->type, &v);
+		}
+		if (lhs->kind == PF_E_VAR)
+			pf_set_consent_var(cx, lhs->u.var,
+					   e->u.assign.compound ? 0 : pf_consent_of(cx, e->kids[1]));
+		return v;
+	}
+	case PF_E_COMBINE: {
+		struct pf_val v = pf_val_none;
+		for (unsigned i = 0; i < e->nkids; i++)
+			v = pf_val_union(cx, v, pf_eval(cx, e->kids[i]));
+		return v;
+	}
+	case PF_E_SEQ: {
+		struct pf_val v = pf_val_none;
+		for (unsigned i = 0; i < e->nkids; i++)
+			v = pf_eval(cx, e->kids[i]);
+		return v;
+	}
+	case PF_E_INIT: {
+		struct pf_val v = pf_val_none;
+		for (unsigned i = 0; i < e->nkids; i++) {
+			struct pf_val k = pf_eval(cx, e->kids[i]);
+			v.labels = pf_tset_union(&cx->a, v.labels, pf_val_deep(cx, &k));
+			v.pts = pf_lset_union(&cx->a, v.pts, k.pts);
+		}
+		return v;
+	}
+	default:
+		return pf_val_none;
+	}
+}
+
+static struct pf_val pf_eval(struct pf_actx *cx, struct pf_ir_expr *e)
+{
+	if (!e)
+		return pf_val_none;
+	return pf_eval_kind(cx, e);
+}
+
+/* ---- statements and the graph ---- */
+
+static void pf_stmt(struct pf_actx *cx, struct pf_ir_stmt *s)
+{
+	switch (s->kind) {
+	case PF_S_EVAL:
+		pf_eval(cx, s->expr);
+		break;
+	case PF_S_INIT: {
+		struct pf_ir_var *v = s->var;
+		if (v->kind == PF_V_GLOBAL && v->index < 0)
+			break;
+		uint32_t loc = pf_loc_var(cx, v);
+		struct pf_lv lv = {pf_lset_one(&cx->a, loc), v->kind == PF_V_GLOBAL};
+		if (!lv.weak) {
+			struct pf_val none = pf_val_none;
+			pf_write(cx, lv.locs, &none, true); /* a declaration starts afresh */
+		}
+		pf_assign_to(cx, lv, s->expr, v->type, NULL);
+		pf_set_consent_var(cx, v, pf_consent_of(cx, s->expr));
+		break;
+	}
+	case PF_S_RETURN:
+		if (s->expr) {
+			struct pf_val v = pf_eval(cx, s->expr);
+			cx->ret_labels = pf_tset_union(&cx->a, cx->ret_labels, v.labels);
+			cx->ret_pts = pf_lset_union(&cx->a, cx->ret_pts, v.pts);
+			cx->ret_objs = pf_lset_union(&cx->a, cx->ret_objs, v.objs);
+		}
+		break;
+	}
+}
+
+static void pf_entry_state(struct pf_actx *cx)
+{
+	memset(&cx->st, 0, sizeof(cx->st));
+	cx->st.reached = true;
+}
+
+/* Emits the function's outputs from the state at its exit. */
+static void pf_finish(struct pf_actx *cx)
+{
+	struct pf_port ret = {.kind = PF_PORT_RETURN, .path = cx->p->empty};
+	pf_emit(cx, cx->ret_labels, ret, false);
+	for (uint32_t i = 0; i < cx->ret_pts->n; i++) {
+		uint32_t t = cx->ret_pts->v[i];
+		if (pf_nameable(cx, t)) {
+			pf_emit_pts(cx, pf_lset_one(&cx->a, t), ret);
+		} else {
+			struct pf_port inner = ret;
+			inner.path = cx->p->star;
+			pf_emit_object(cx, t, inner, 0);
+		}
+	}
+	for (uint32_t i = 0; i < cx->ret_objs->n; i++) {
+		uint32_t o = cx->ret_objs->v[i];
+		const struct pf_ir_type *rt = cx->body->decl->type ? cx->body->decl->type->target : NULL;
+		for (size_t f = 0; rt && rt->kind == PF_T_RECORD && f < rt->nfields; f++) {
+			const char *step = pf_field_step(cx, rt->fields[f].name);
+			uint32_t c = pf_loc_child(cx, o, step, -1);
+			struct pf_port to = ret;
+			to.path = step;
+			pf_emit(cx, pf_read_labels(cx, c), to, false);
+			pf_emit_object(cx, c, to, 1);
+		}
+	}
+	if (!cx->st.reached)
+		return;
+	for (uint32_t i = 0; i < cx->st.n; i++) {
+		uint32_t loc = cx->st.v[i].loc;
+		struct pf_loc *l = &cx->locs.v[loc];
+		if (!l->sym)
+			continue;
+		struct pf_port to;
+		if (!pf_loc_port(cx, loc, false, &to))
+			continue;
+		if (to.kind == PF_PORT_PARAM && to.path[0] != '*')
+			continue; /* the parameter variable itself is the callee's copy */
+		to.deep = false;
+		struct pf_entry *e = &cx->st.v[i];
+		pf_emit(cx, e->labels, to, false);
+		for (uint32_t k = 0; k < e->pts->n; k++) {
+			uint32_t t = e->pts->v[k];
+			if (pf_nameable(cx, t)) {
+				pf_emit_pts(cx, pf_lset_one(&cx->a, t), to);
+			} else {
+				struct pf_port inner = to;
+				char buf[1024];
+				snprintf(buf, sizeof(buf), "%s*", to.path);
+				inner.path = pf_istr(cx, buf);
+				pf_emit_object(cx, t, inner, 1);
+			}
+		}
+	}
+}
+
+#define PF_BLOCK_VISITS 64
+
+void pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
+{
+	struct pf_ir_func *body = fn->body;
+	struct pf_actx cx = {.p = p, .fn = fn, .body = body, .tu = fn->tu};
+	cx.ret_labels = &pf_tset_empty;
+	cx.ret_pts = &pf_lset_empty;
+	cx.ret_objs = &pf_lset_empty;
+	struct pf_tnode none = {0};
+	PF_VEC_PUSH(cx.tnodes, none); /* trace 0: no steps */
+	unsigned nb = body->nblocks;
+	struct pf_state *in = pf_xcalloc(nb, sizeof(*in));
+	unsigned *visits = pf_xcalloc(nb, sizeof(*visits));
+	int *work = pf_xcalloc(nb + 1, sizeof(*work));
+	bool *queued = pf_xcalloc(nb, sizeof(*queued));
+	size_t head = 0, tail = 0, count = 0;
+	pf_entry_state(&cx);
+	pf_state_copy(&cx, &in[0], &cx.st);
+	work[tail++] = 0;
+	queued[0] = true;
+	count = 1;
+	bool budget = false;
+	struct pf_state exit_state = {0};
+	while (count) {
+		int b = work[head];
+		head = (head + 1) % (nb + 1);
+		count--;
+		queued[b] = false;
+		if (++visits[b] > PF_BLOCK_VISITS) {
+			budget = true;
+			continue;
+		}
+		pf_state_copy(&cx, &cx.st, &in[b]);
+		struct pf_ir_block *bl = &body->blocks[b];
+		for (unsigned s = 0; s < bl->nstmts; s++)
+			pf_stmt(&cx, &bl->stmts[s]);
+		int nsucc = 0;
+		int succ[2];
+		uint64_t extra[2] = {0, 0};
+		if (bl->term == PF_TERM_GOTO) {
+			succ[nsucc++] = bl->succ[0];
+		} else if (bl->term == PF_TERM_BRANCH) {
+			if (bl->cond) {
+				pf_eval(&cx, bl->cond);
+				extra[0] = pf_consent_of(&cx, bl->cond);
+			}
+			succ[nsucc++] = bl->succ[0];
+			succ[nsucc++] = bl->succ[1];
+		} else {
+			pf_state_join(&cx, &exit_state, &cx.st);
+		}
+		struct pf_state out = cx.st;
+		for (int k = 0; k < nsucc; k++) {
+			int t = succ[k];
+			if (t < 0 || (unsigned)t >= nb)
+				continue;
+			struct pf_state edge = out;
+			edge.consent |= extra[k];
+			if (pf_state_join(&cx, &in[t], &edge) && !queued[t]) {
+				work[tail] = t;
+				tail = (tail + 1) % (nb + 1);
+				count++;
+				queued[t] = true;
+			}
+		}
+	}
+	if (budget)
+		pf_program_budget(p, body->decl->pos,
+				  "the flow analysis of '%s' did not settle within its budget; "
+				  "findings in it may be incomplete",
+				  fn->name);
+	cx.st = exit_state;
+	pf_finish(&cx);
+	struct pf_summary old = fn->summary;
+	bool changed = !fn->analyzed || !pf_summary_equal(&old, &cx.out);
+	fn->summary = cx.out;
+	free(old.edges);
+	fn->analyzed = true;
+	fn->runs++;
+	(void)changed;
+	free(in);
+	free(visits);
+	free(work);
+	free(queued);
+	free(cx.loc_slots);
+	PF_VEC_FREE(cx.locs);
+	PF_VEC_FREE(cx.origins);
+	PF_VEC_FREE(cx.tnodes);
+	pf_arena_release(&cx.a);
+}

@@ -1,0 +1,117 @@
+/*
+ * State of the analysis of one function: abstract locations (a root and a
+ * path of field and dereference steps), the flow-sensitive state mapping
+ * locations to labels and points-to sets, and the trace nodes that explain
+ * each label. Internal to analyzer/engine/.
+ */
+#ifndef PF_ANALYZE_INT_H
+#define PF_ANALYZE_INT_H
+
+#include "engine/engine_int.h"
+
+enum pf_root {
+	PF_ROOT_LOCAL,   /* a local variable or parameter (var) */
+	PF_ROOT_GLOBAL,  /* index: program global id */
+	PF_ROOT_HEAP,    /* index: call site of the allocation */
+	PF_ROOT_CALLRET, /* index: call site whose result points here */
+	PF_ROOT_FUNC,    /* index: program function id */
+};
+
+#define PF_LOC_MAX_DEPTH 6
+
+struct pf_loc {
+	uint8_t root;
+	bool sym; /* unwritten parts hold the function's entry values */
+	int index;
+	struct pf_ir_var *var;
+	int parent; /* -1 for a root */
+	int depth;
+	const char *step; /* interned "*" or ".name" */
+	const char *path; /* interned path from the root */
+	int source;       /* program source declared on this step, or -1 */
+};
+
+struct pf_entry {
+	uint32_t loc;
+	bool killed; /* overwritten as a whole: entry values are gone */
+	const struct pf_tset *labels;
+	const struct pf_lset *pts;
+};
+
+struct pf_cvar {
+	const struct pf_ir_var *var;
+	uint64_t mask;
+};
+
+struct pf_state {
+	bool reached;
+	uint32_t n, cap;
+	struct pf_entry *v; /* sorted by loc */
+	uint64_t consent;
+	uint32_t ncv;
+	struct pf_cvar *cv;
+};
+
+struct pf_tnode {
+	uint32_t parent;
+	struct pf_ir_pos pos;
+	const char *message;
+};
+
+struct pf_val {
+	const struct pf_tset *labels;
+	const struct pf_lset *pts;
+	const struct pf_lset *objs; /* records: the objects holding the value */
+};
+
+struct pf_lv {
+	const struct pf_lset *locs;
+	bool weak;
+};
+
+struct pf_actx {
+	struct pf_program *p;
+	struct pf_fn *fn;
+	struct pf_ir_func *body;
+	int tu;
+	struct pf_arena a;
+	PF_VEC(struct pf_loc) locs;
+	uint32_t *loc_slots; /* hash: (root, index, var, parent, step) -> loc + 1 */
+	size_t loc_cap;
+	PF_VEC(struct pf_port) origins;
+	PF_VEC(struct pf_tnode) tnodes;
+	struct pf_state st; /* the state being transformed */
+	const struct pf_tset *ret_labels;
+	const struct pf_lset *ret_pts, *ret_objs;
+	struct pf_summary out;
+	bool set_warned;
+	int call_depth;
+};
+
+/* locations */
+uint32_t pf_loc_root(struct pf_actx *cx, enum pf_root root, int index, struct pf_ir_var *var);
+uint32_t pf_loc_child(struct pf_actx *cx, uint32_t parent, const char *step, int source);
+uint32_t pf_loc_var(struct pf_actx *cx, struct pf_ir_var *v);
+bool pf_loc_under(struct pf_actx *cx, uint32_t loc, uint32_t ancestor);
+const char *pf_path_suffix(struct pf_actx *cx, uint32_t loc, uint32_t ancestor);
+/* The port a symbolic location reads from at entry; false if not nameable. */
+bool pf_loc_port(struct pf_actx *cx, uint32_t loc, bool deep, struct pf_port *out);
+
+/* state */
+void pf_state_copy(struct pf_actx *cx, struct pf_state *dst, const struct pf_state *src);
+bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_state *src);
+struct pf_entry *pf_state_get(struct pf_state *s, uint32_t loc);
+const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc);
+const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc);
+const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc);
+const struct pf_tset *pf_val_deep(struct pf_actx *cx, const struct pf_val *v);
+void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_val *v, bool strong);
+void pf_kill_fields(struct pf_actx *cx, uint32_t loc);
+
+/* origins and traces */
+uint32_t pf_origin(struct pf_actx *cx, const struct pf_port *port);
+uint32_t pf_tnode(struct pf_actx *cx, uint32_t parent, struct pf_ir_pos pos, const char *msg);
+struct pf_step *pf_trace_flatten(struct pf_actx *cx, uint32_t trace, unsigned *n);
+const struct pf_tset *pf_source_label(struct pf_actx *cx, int source);
+
+#endif

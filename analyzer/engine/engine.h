@@ -1,0 +1,27 @@
+/*
+ * The flow engine: links the lowered translation units into one program,
+ * computes a summary per function bottom-up over the call graph (what flows
+ * from its parameters, globals and sources to its return value, the objects
+ * its pointers reach, globals and sinks), and turns every flow from a source
+ * into a sink into a finding with its trace.
+ */
+#ifndef PF_ENGINE_H
+#define PF_ENGINE_H
+
+#include <stdio.h>
+
+#include "findings/findings.h"
+#include "ir/ir.h"
+#include "rules/rules.h"
+
+struct pf_engine_options {
+	const struct pf_rules *rules;
+	FILE *explain; /* when set: the opaque calls personal data passed through */
+};
+
+/* Analyzes the program made of tus[0..ntus) and adds findings (and
+ * diagnostics of the engine's budgets) to report. Returns 0. */
+int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_options *opts,
+		  struct pf_report *report);
+
+#endif

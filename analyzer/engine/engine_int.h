@@ -1,0 +1,156 @@
+/*
+ * Internal model of the engine: the linked program, ports and summaries,
+ * and the per-function analysis state. Internal to analyzer/engine/.
+ */
+#ifndef PF_ENGINE_INT_H
+#define PF_ENGINE_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "engine/engine.h"
+#include "engine/lattice.h"
+#include "util/arena.h"
+#include "util/intern.h"
+#include "util/xalloc.h"
+
+/* A port: where data enters or leaves a function. Paths are interned
+ * strings of steps: "*" dereferences, ".name" selects a field. */
+enum pf_port_kind {
+	PF_PORT_SOURCE, /* index: program source id */
+	PF_PORT_PARAM,  /* index: parameter (nparams: the variadic arguments) */
+	PF_PORT_GLOBAL, /* index: program global id */
+	PF_PORT_FUNC,   /* index: program function id (a function's address) */
+	PF_PORT_RETURN,
+	PF_PORT_SINK, /* index: program sink-site id */
+};
+
+struct pf_port {
+	uint8_t kind;
+	bool deep; /* from-ports: the value and everything reachable from it */
+	int index;
+	const char *path;
+};
+
+struct pf_step {
+	struct pf_ir_pos pos;
+	const char *message;
+};
+
+struct pf_edge {
+	struct pf_port from, to;
+	bool pts;       /* "to" may point to "from" (not: receives its data) */
+	bool consented; /* a sink reached only under consent for its purpose */
+	struct pf_step *trace;
+	unsigned ntrace;
+};
+
+struct pf_summary {
+	struct pf_edge *edges;
+	size_t n, cap;
+};
+
+struct pf_sink_site {
+	const char *purpose;
+	const char *callee;
+	const char *function; /* the function containing the call */
+	int argument;
+	struct pf_ir_pos pos;
+	int fn; /* containing function id */
+	int site;
+};
+
+struct pf_sinkspec {
+	const char *purpose;
+	const struct pf_argpos *args; /* NULL: every argument */
+	size_t nargs;
+	int param; /* >= 0: just this parameter */
+};
+
+struct pf_fn {
+	int id;
+	const char *key, *name;
+	struct pf_ir_fdecl *decl; /* merged interface */
+	struct pf_ir_func *body;
+	int tu; /* index of the TU of the body (or of the first declaration) */
+	bool address_taken;
+	const char *consent_purpose;
+	bool anonymizer;
+	const struct pf_rule_propagator *prop;
+	const struct pf_rule_source *rsource;
+	struct pf_sinkspec *sinks;
+	size_t nsinks, capsinks;
+	bool has_rule;
+	struct pf_summary summary;
+	bool analyzed;
+	unsigned runs;
+	int *dependents;
+	size_t ndependents, capdependents;
+	bool queued;
+	/* sink sites found in this function: (site, arg, purpose) -> id */
+	int *sink_ids;
+	size_t nsink_ids, capsink_ids;
+};
+
+struct pf_global {
+	const char *key, *name;
+	struct pf_ir_pos pos;
+	int source;
+};
+
+struct pf_program {
+	struct pf_arena arena; /* summaries, traces, sites: freed at the end */
+	struct pf_intern strings;
+	const struct pf_engine_options *opts;
+	struct pf_ir_tu **tus;
+	size_t ntus;
+	int **tu_source_map; /* per TU: local source id -> program id */
+	PF_VEC(struct pf_ir_source *) sources;
+	PF_VEC(struct pf_fn *) fns;
+	PF_VEC(struct pf_global) globals;
+	PF_VEC(struct pf_sink_site) sites;
+	PF_VEC(const char *) opaque; /* opaque functions personal data passed through */
+	unsigned opaque_calls;
+	struct pf_report *report;
+	/* hash maps key -> index (open addressing over interned keys) */
+	const char **fn_keys;
+	int *fn_vals;
+	size_t fn_cap;
+	const char **g_keys;
+	int *g_vals;
+	size_t g_cap;
+	const char *empty, *star; /* interned "" and "*" */
+	const char *purposes[64]; /* consent is a bit mask over these */
+	int npurposes;
+	PF_VEC(struct pf_fn *) address_taken;
+	unsigned budget_warnings;
+};
+
+/* program.c */
+void pf_program_link(struct pf_program *p);
+struct pf_fn *pf_program_fn(struct pf_program *p, const char *key);
+int pf_program_global(struct pf_program *p, const char *key);
+int pf_program_source(struct pf_program *p, int tu, int local_id);
+void pf_program_release(struct pf_program *p);
+const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type *t, int *n);
+
+/* analyze.c */
+void pf_analyze_function(struct pf_program *p, struct pf_fn *fn);
+
+/* summary.c */
+void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_edge *e);
+bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b);
+bool pf_port_equal(const struct pf_port *a, const struct pf_port *b);
+int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
+			 const char *purpose, const char *callee, struct pf_ir_pos pos);
+
+uint64_t pf_purpose_bit(struct pf_program *p, const char *purpose);
+int pf_program_rule_source(struct pf_program *p, const char *category, const char *fname,
+			   struct pf_ir_pos pos);
+void pf_program_budget(struct pf_program *p, struct pf_ir_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* solve.c */
+void pf_solve_findings(struct pf_program *p);
+
+#endif

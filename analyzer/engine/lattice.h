@@ -1,0 +1,55 @@
+/*
+ * The lattice of the flow engine: sets of labels (where the data came from,
+ * with the trace that brought it) and sets of abstract locations (what a
+ * pointer may point to). Sets are immutable once built and live in the
+ * analysis arena, so states share them freely; every operation returns a
+ * new set or one of its inputs.
+ */
+#ifndef PF_LATTICE_H
+#define PF_LATTICE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+
+/* A label: an origin (port id of the function being analyzed) and the trace
+ * node that explains how it got here (0: none). Sorted by origin; one trace
+ * per origin is kept, the first one found. */
+struct pf_label {
+	uint32_t origin;
+	uint32_t trace;
+};
+
+struct pf_tset {
+	uint32_t n;
+	struct pf_label v[];
+};
+
+struct pf_lset {
+	uint32_t n;
+	uint32_t v[]; /* sorted location ids */
+};
+
+extern const struct pf_tset pf_tset_empty;
+extern const struct pf_lset pf_lset_empty;
+
+const struct pf_tset *pf_tset_one(struct pf_arena *a, uint32_t origin, uint32_t trace);
+const struct pf_tset *pf_tset_union(struct pf_arena *a, const struct pf_tset *x,
+				    const struct pf_tset *y);
+/* Every label of x with its trace replaced by f(trace) (a new step). */
+const struct pf_tset *pf_tset_map_trace(struct pf_arena *a, const struct pf_tset *x,
+					uint32_t (*f)(void *ctx, uint32_t trace), void *ctx);
+bool pf_tset_same_origins(const struct pf_tset *x, const struct pf_tset *y);
+bool pf_tset_has(const struct pf_tset *x, uint32_t origin);
+
+const struct pf_lset *pf_lset_one(struct pf_arena *a, uint32_t loc);
+const struct pf_lset *pf_lset_union(struct pf_arena *a, const struct pf_lset *x,
+				    const struct pf_lset *y);
+bool pf_lset_equal(const struct pf_lset *x, const struct pf_lset *y);
+bool pf_lset_has(const struct pf_lset *x, uint32_t loc);
+
+/* Sets larger than this are cut (the analysis warns once per function). */
+#define PF_SET_MAX 256
+
+#endif

@@ -1,0 +1,365 @@
+/*
+ * Linking: the lowered translation units become one program. Functions and
+ * globals are joined by their link keys (a name, or name@file for statics),
+ * the interfaces of all declarations of a function are merged, sources get
+ * program-wide ids, and the rules that apply to each function are looked up
+ * once, here, instead of at every call.
+ */
+#include "engine/engine_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+static size_t pf_key_hash(const char *k, size_t cap)
+{
+	return (size_t)XXH3_64bits(k, strlen(k)) & (cap - 1);
+}
+
+/* Maps of interned keys to ids. */
+static int pf_map_get(const char **keys, const int *vals, size_t cap, const char *k)
+{
+	if (!cap)
+		return -1;
+	for (size_t i = pf_key_hash(k, cap);; i = (i + 1) & (cap - 1)) {
+		if (!keys[i])
+			return -1;
+		if (keys[i] == k)
+			return vals[i];
+	}
+}
+
+static void pf_map_put(const char ***keys, int **vals, size_t *cap, size_t n, const char *k,
+		       int v)
+{
+	if ((n + 1) * 2 > *cap) {
+		size_t ncap = *cap ? *cap * 2 : 256;
+		const char **nk = pf_xcalloc(ncap, sizeof(*nk));
+		int *nv = pf_xcalloc(ncap, sizeof(*nv));
+		for (size_t i = 0; i < *cap; i++) {
+			if (!(*keys)[i])
+				continue;
+			size_t j = pf_key_hash((*keys)[i], ncap);
+			while (nk[j])
+				j = (j + 1) & (ncap - 1);
+			nk[j] = (*keys)[i];
+			nv[j] = (*vals)[i];
+		}
+		free(*keys);
+		free(*vals);
+		*keys = nk;
+		*vals = nv;
+		*cap = ncap;
+	}
+	size_t i = pf_key_hash(k, *cap);
+	while ((*keys)[i] && (*keys)[i] != k)
+		i = (i + 1) & (*cap - 1);
+	(*keys)[i] = k;
+	(*vals)[i] = v;
+}
+
+struct pf_fn *pf_program_fn(struct pf_program *p, const char *key)
+{
+	int i = pf_map_get(p->fn_keys, p->fn_vals, p->fn_cap, pf_intern(&p->strings, key));
+	return i < 0 ? NULL : p->fns.v[i];
+}
+
+int pf_program_global(struct pf_program *p, const char *key)
+{
+	return pf_map_get(p->g_keys, p->g_vals, p->g_cap, pf_intern(&p->strings, key));
+}
+
+int pf_program_source(struct pf_program *p, int tu, int local_id)
+{
+	if (local_id < 0 || tu < 0)
+		return -1;
+	return p->tu_source_map[tu][local_id];
+}
+
+static void pf_link_sources(struct pf_program *p)
+{
+	p->tu_source_map = pf_xcalloc(p->ntus + 1, sizeof(*p->tu_source_map));
+	const char **keys = NULL;
+	int *vals = NULL;
+	size_t cap = 0;
+	for (size_t t = 0; t < p->ntus; t++) {
+		struct pf_ir_tu *tu = p->tus[t];
+		p->tu_source_map[t] = pf_xcalloc(tu->nsources + 1, sizeof(int));
+		for (size_t i = 0; i < tu->nsources; i++) {
+			struct pf_ir_source *s = tu->sources[i];
+			char *k = pf_arena_printf(&p->arena, "%s:%u:%u:%s:%s:%s:%s", s->pos.file,
+						  s->pos.line, s->pos.column, s->name, s->category,
+						  s->how, s->function);
+			const char *ik = pf_intern(&p->strings, k);
+			int id = pf_map_get(keys, vals, cap, ik);
+			if (id < 0) {
+				id = (int)p->sources.n;
+				PF_VEC_PUSH(p->sources, s);
+				pf_map_put(&keys, &vals, &cap, (size_t)id, ik, id);
+			}
+			p->tu_source_map[t][i] = id;
+		}
+	}
+	free(keys);
+	free(vals);
+}
+
+static struct pf_fn *pf_fn_get(struct pf_program *p, struct pf_ir_fdecl *d, int tu)
+{
+	const char *key = pf_intern(&p->strings, d->key);
+	int i = pf_map_get(p->fn_keys, p->fn_vals, p->fn_cap, key);
+	if (i >= 0)
+		return p->fns.v[i];
+	struct pf_fn *fn = pf_xcalloc(1, sizeof(*fn));
+	fn->id = (int)p->fns.n;
+	fn->key = key;
+	fn->name = pf_intern(&p->strings, d->name);
+	fn->tu = tu;
+	struct pf_ir_fdecl *m = PF_NEW(&p->arena, struct pf_ir_fdecl);
+	*m = *d;
+	int n = d->nparams;
+	m->param_sink = PF_NEW_N(&p->arena, const char *, n + 1);
+	m->param_source = PF_NEW_N(&p->arena, int, n + 1);
+	m->param_out_source = PF_NEW_N(&p->arena, int, n + 1);
+	m->param_const_pointee = PF_NEW_N(&p->arena, bool, n + 1);
+	m->param_names = PF_NEW_N(&p->arena, const char *, n + 1);
+	m->ret_source = -1;
+	m->sink_purpose = NULL;
+	m->consent_purpose = NULL;
+	m->anonymizer = false;
+	for (int j = 0; j < n; j++) {
+		m->param_source[j] = -1;
+		m->param_out_source[j] = -1;
+		m->param_const_pointee[j] = d->param_const_pointee[j];
+		m->param_names[j] = d->param_names[j];
+	}
+	fn->decl = m;
+	PF_VEC_PUSH(p->fns, fn);
+	pf_map_put(&p->fn_keys, &p->fn_vals, &p->fn_cap, (size_t)fn->id, key, fn->id);
+	return fn;
+}
+
+static void pf_merge_decl(struct pf_program *p, struct pf_fn *fn, struct pf_ir_fdecl *d, int tu)
+{
+	struct pf_ir_fdecl *m = fn->decl;
+	if (d->ret_source >= 0)
+		m->ret_source = pf_program_source(p, tu, d->ret_source);
+	if (d->sink_purpose)
+		m->sink_purpose = pf_intern(&p->strings, d->sink_purpose);
+	if (d->consent_purpose)
+		m->consent_purpose = pf_intern(&p->strings, d->consent_purpose);
+	if (d->anonymizer)
+		m->anonymizer = true;
+	int n = d->nparams < m->nparams ? d->nparams : m->nparams;
+	for (int j = 0; j < n; j++) {
+		if (d->param_sink[j])
+			m->param_sink[j] = pf_intern(&p->strings, d->param_sink[j]);
+		if (d->param_source[j] >= 0)
+			m->param_source[j] = pf_program_source(p, tu, d->param_source[j]);
+		if (d->param_out_source[j] >= 0)
+			m->param_out_source[j] = pf_program_source(p, tu, d->param_out_source[j]);
+		if (!*m->param_names[j] && *d->param_names[j])
+			m->param_names[j] = d->param_names[j];
+	}
+}
+
+/* Resolves function designators and marks functions whose address is taken
+ * (any use other than a direct call). */
+static void pf_link_expr(struct pf_program *p, struct pf_ir_expr *e, bool is_callee)
+{
+	if (!e)
+		return;
+	if (e->kind == PF_E_FUNC) {
+		struct pf_fn *fn = pf_program_fn(p, e->u.func.key);
+		e->u.func.fn = (struct pf_ir_callee *)fn;
+		if (fn && !is_callee)
+			fn->address_taken = true;
+		return;
+	}
+	for (unsigned i = 0; i < e->nkids; i++)
+		pf_link_expr(p, e->kids[i], e->kind == PF_E_CALL && i == 0);
+}
+
+static void pf_add_sinkspec(struct pf_fn *fn, const char *purpose, const struct pf_argpos *args,
+			    size_t nargs, int param)
+{
+	if (fn->nsinks == fn->capsinks) {
+		fn->capsinks = fn->capsinks ? fn->capsinks * 2 : 4;
+		fn->sinks = pf_xrealloc(fn->sinks, fn->capsinks * sizeof(*fn->sinks));
+	}
+	fn->sinks[fn->nsinks++] = (struct pf_sinkspec){purpose, args, nargs, param};
+}
+
+static void pf_link_rules(struct pf_program *p, struct pf_fn *fn)
+{
+	const struct pf_rules *r = p->opts->rules;
+	struct pf_ir_fdecl *d = fn->decl;
+	if (d->sink_purpose)
+		pf_add_sinkspec(fn, d->sink_purpose, NULL, 0, -1);
+	for (int j = 0; j < d->nparams; j++)
+		if (d->param_sink[j])
+			pf_add_sinkspec(fn, d->param_sink[j], NULL, 0, j);
+	fn->consent_purpose = d->consent_purpose;
+	fn->anonymizer = d->anonymizer;
+	if (!r)
+		return;
+	for (const struct pf_rule_sink *s = pf_rules_find_sink(r, fn->name, NULL); s;
+	     s = pf_rules_find_sink(r, fn->name, s)) {
+		pf_add_sinkspec(fn, pf_intern(&p->strings, s->purpose), s->all_args ? NULL : s->args,
+				s->all_args ? 0 : s->nargs, -1);
+		fn->has_rule = true;
+	}
+	fn->prop = pf_rules_find_propagator(r, fn->name);
+	fn->rsource = pf_rules_find_function_source(r, fn->name);
+	if (pf_rules_find_anonymizer(r, fn->name))
+		fn->anonymizer = true;
+	const struct pf_rule_consent *c = pf_rules_find_consent(r, fn->name);
+	if (c && !fn->consent_purpose)
+		fn->consent_purpose = pf_intern(&p->strings, c->purpose);
+	if (fn->prop || fn->rsource || c || fn->anonymizer)
+		fn->has_rule = true;
+}
+
+void pf_program_link(struct pf_program *p)
+{
+	p->empty = pf_intern(&p->strings, "");
+	p->star = pf_intern(&p->strings, "*");
+	pf_link_sources(p);
+	for (size_t t = 0; t < p->ntus; t++) {
+		struct pf_ir_tu *tu = p->tus[t];
+		for (size_t i = 0; i < tu->nfdecls; i++) {
+			struct pf_fn *fn = pf_fn_get(p, tu->fdecls[i], (int)t);
+			pf_merge_decl(p, fn, tu->fdecls[i], (int)t);
+		}
+		for (size_t i = 0; i < tu->nfuncs; i++) {
+			struct pf_fn *fn = pf_fn_get(p, tu->funcs[i]->decl, (int)t);
+			if (!fn->body) {
+				fn->body = tu->funcs[i];
+				fn->tu = (int)t;
+			}
+		}
+		for (size_t i = 0; i < tu->nglobals; i++) {
+			struct pf_ir_global *g = tu->globals[i];
+			const char *key = pf_intern(&p->strings, g->key);
+			int id = pf_map_get(p->g_keys, p->g_vals, p->g_cap, key);
+			if (id < 0) {
+				id = (int)p->globals.n;
+				struct pf_global ng = {key, pf_intern(&p->strings, g->name), g->pos, -1};
+				PF_VEC_PUSH(p->globals, ng);
+				pf_map_put(&p->g_keys, &p->g_vals, &p->g_cap, (size_t)id, key, id);
+			}
+			if (g->source >= 0 && p->globals.v[id].source < 0)
+				p->globals.v[id].source = pf_program_source(p, (int)t, g->source);
+		}
+		for (size_t i = 0; i < tu->nglobal_refs; i++) {
+			struct pf_ir_var *v = tu->global_refs[i];
+			v->index = pf_program_global(p, v->key);
+		}
+	}
+	for (size_t t = 0; t < p->ntus; t++) {
+		struct pf_ir_tu *tu = p->tus[t];
+		for (size_t i = 0; i < tu->nfuncs; i++) {
+			struct pf_ir_func *f = tu->funcs[i];
+			for (unsigned b = 0; b < f->nblocks; b++) {
+				struct pf_ir_block *bl = &f->blocks[b];
+				for (unsigned s = 0; s < bl->nstmts; s++)
+					pf_link_expr(p, bl->stmts[s].expr, false);
+				pf_link_expr(p, bl->cond, false);
+			}
+		}
+	}
+	for (size_t i = 0; i < p->fns.n; i++)
+		pf_link_rules(p, p->fns.v[i]);
+}
+
+/* Sources reachable from a value of type t through fields, elements and
+ * pointers: "a struct whose field is personal data". */
+struct pf_ints {
+	int *v;
+	size_t n, cap;
+};
+
+struct pf_types {
+	struct pf_ir_type **v;
+	size_t n, cap;
+};
+
+static void pf_deep_collect(struct pf_program *p, int tu, struct pf_ir_type *t, int depth,
+			    struct pf_ints *out, struct pf_types *seen)
+{
+	if (!t || depth > 5)
+		return;
+	for (size_t i = 0; i < seen->n; i++)
+		if (seen->v[i] == t)
+			return;
+	PF_VEC_PUSH(*seen, t);
+	switch (t->kind) {
+	case PF_T_POINTER:
+	case PF_T_ARRAY:
+		pf_deep_collect(p, tu, t->target, depth + 1, out, seen);
+		break;
+	case PF_T_RECORD:
+		for (size_t i = 0; i < t->nfields; i++) {
+			int s = pf_program_source(p, tu, t->fields[i].source);
+			if (s >= 0) {
+				bool dup = false;
+				for (size_t j = 0; j < out->n && !dup; j++)
+					dup = out->v[j] == s;
+				if (!dup)
+					PF_VEC_PUSH(*out, s);
+			}
+			pf_deep_collect(p, tu, t->fields[i].type, depth + 1, out, seen);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type *t, int *n)
+{
+	if (!t) {
+		*n = 0;
+		return NULL;
+	}
+	if (t->ndeep_sources < 0) {
+		struct pf_ints out = {0};
+		struct pf_types seen = {0};
+		pf_deep_collect(p, tu, t, 0, &out, &seen);
+		t->deep_sources = PF_NEW_N(&p->arena, int, out.n + 1);
+		if (out.n)
+			memcpy(t->deep_sources, out.v, out.n * sizeof(int));
+		t->ndeep_sources = (int)out.n;
+		PF_VEC_FREE(out);
+		PF_VEC_FREE(seen);
+	}
+	*n = t->ndeep_sources;
+	return t->deep_sources;
+}
+
+void pf_program_release(struct pf_program *p)
+{
+	for (size_t i = 0; i < p->fns.n; i++) {
+		struct pf_fn *fn = p->fns.v[i];
+		free(fn->sinks);
+		free(fn->dependents);
+		free(fn->sink_ids);
+		free(fn->summary.edges);
+		free(fn);
+	}
+	PF_VEC_FREE(p->fns);
+	free(p->fn_keys);
+	free(p->fn_vals);
+	free(p->g_keys);
+	free(p->g_vals);
+	PF_VEC_FREE(p->globals);
+	PF_VEC_FREE(p->sources);
+	PF_VEC_FREE(p->sites);
+	PF_VEC_FREE(p->opaque);
+	if (p->tu_source_map)
+		for (size_t t = 0; t < p->ntus; t++)
+			free(p->tu_source_map[t]);
+	free(p->tu_source_map);
+	pf_intern_release(&p->strings);
+	pf_arena_release(&p->arena);
+}

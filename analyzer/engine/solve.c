@@ -1,0 +1,329 @@
+/*
+ * The whole-program fixpoint and the findings. Functions are analyzed
+ * callees first; when a summary changes, the functions that used it are
+ * analyzed again, until nothing changes (recursion included). Globals are
+ * then solved flow-insensitively: what any function stores in a global
+ * reaches every function that reads it. Every edge from a source into a
+ * sink, directly or through a global, becomes a finding.
+ */
+#include "engine/engine_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PF_MAX_RUNS 40
+
+static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int *order,
+			 size_t *n, int depth)
+{
+	if (seen[fn->id])
+		return;
+	seen[fn->id] = true;
+	struct pf_ir_func *b = fn->body;
+	if (b && depth < 2000) {
+		for (unsigned i = 0; i < b->nblocks; i++) {
+			for (unsigned s = 0; s < b->blocks[i].nstmts; s++) {
+				/* direct callees appear as FUNC nodes; a shallow scan of
+				 * the statement's call is enough to order most work */
+				struct pf_ir_expr *e = b->blocks[i].stmts[s].expr;
+				struct pf_ir_expr *stack[64];
+				int sp = 0;
+				if (e)
+					stack[sp++] = e;
+				while (sp) {
+					struct pf_ir_expr *x = stack[--sp];
+					if (x->kind == PF_E_FUNC && x->u.func.fn)
+						pf_postorder(p, (struct pf_fn *)x->u.func.fn, seen, order,
+							     n, depth + 1);
+					for (unsigned k = 0; k < x->nkids && sp < 64; k++)
+						stack[sp++] = x->kids[k];
+				}
+			}
+		}
+	}
+	if (fn->body)
+		order[(*n)++] = fn->id;
+}
+
+static void pf_fixpoint(struct pf_program *p)
+{
+	size_t nf = p->fns.n;
+	bool *seen = pf_xcalloc(nf + 1, sizeof(bool));
+	int *order = pf_xcalloc(nf + 1, sizeof(int));
+	size_t n = 0;
+	for (size_t i = 0; i < nf; i++)
+		if (p->fns.v[i]->body)
+			pf_postorder(p, p->fns.v[i], seen, order, &n, 0);
+	/* a FIFO queue of function ids */
+	size_t cap = nf + 1;
+	int *q = pf_xcalloc(cap, sizeof(int));
+	size_t head = 0, count = 0;
+	for (size_t i = 0; i < n; i++) {
+		q[(head + count) % cap] = order[i];
+		count++;
+		p->fns.v[order[i]]->queued = true;
+	}
+	while (count) {
+		struct pf_fn *fn = p->fns.v[q[head]];
+		head = (head + 1) % cap;
+		count--;
+		fn->queued = false;
+		if (fn->runs >= PF_MAX_RUNS) {
+			if (fn->runs == PF_MAX_RUNS) {
+				pf_program_budget(p, fn->decl->pos,
+						  "the summary of '%s' did not settle after %d "
+						  "rounds; flows through it may be incomplete",
+						  fn->name, PF_MAX_RUNS);
+				fn->runs++;
+			}
+			continue;
+		}
+		struct pf_summary before = {0};
+		before.n = fn->summary.n;
+		before.edges = fn->summary.n ? pf_xmalloc(fn->summary.n * sizeof(struct pf_edge)) : NULL;
+		if (fn->summary.n)
+			memcpy(before.edges, fn->summary.edges, fn->summary.n * sizeof(struct pf_edge));
+		bool first = !fn->analyzed;
+		pf_analyze_function(p, fn);
+		bool changed = first ? fn->summary.n > 0 : !pf_summary_equal(&before, &fn->summary);
+		free(before.edges);
+		if (!changed)
+			continue;
+		for (size_t i = 0; i < fn->ndependents; i++) {
+			struct pf_fn *d = p->fns.v[fn->dependents[i]];
+			if (d->queued || !d->body)
+				continue;
+			q[(head + count) % cap] = d->id;
+			count++;
+			d->queued = true;
+		}
+	}
+	free(q);
+	free(seen);
+	free(order);
+}
+
+/* ---- globals ---- */
+
+struct pf_gtaint {
+	int global;
+	const char *path;
+	int source;
+	struct pf_step *trace;
+	unsigned ntrace;
+};
+
+struct pf_gtaints {
+	struct pf_gtaint *v;
+	size_t n, cap;
+};
+
+static bool pf_path_prefix(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+	return strncmp(a, b, n) == 0 && (b[n] == '\0' || b[n] == '.' || b[n] == '*' || n == 0);
+}
+
+/* Does a read of port (deep or not) see data stored at path? */
+static bool pf_reads(const struct pf_port *from, const char *stored)
+{
+	if (pf_path_prefix(stored, from->path))
+		return true;
+	return from->deep && pf_path_prefix(from->path, stored);
+}
+
+static struct pf_step *pf_concat(struct pf_program *p, const struct pf_step *a, unsigned na,
+				 const struct pf_step *mid, const struct pf_step *b, unsigned nb,
+				 unsigned *n)
+{
+	unsigned total = na + (mid ? 1 : 0) + nb;
+	if (total > 32)
+		total = 32;
+	struct pf_step *s = PF_NEW_N(&p->arena, struct pf_step, total + 1);
+	unsigned k = 0;
+	for (unsigned i = 0; i < na && k < total; i++)
+		s[k++] = a[i];
+	if (mid && k < total)
+		s[k++] = *mid;
+	for (unsigned i = 0; i < nb && k < total; i++)
+		s[k++] = b[i];
+	*n = k;
+	return s;
+}
+
+static bool pf_gtaint_add(struct pf_gtaints *g, struct pf_gtaint t)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if (g->v[i].global == t.global && g->v[i].path == t.path && g->v[i].source == t.source)
+			return false;
+	PF_VEC_PUSH(*g, t);
+	return true;
+}
+
+static struct pf_step pf_global_step(struct pf_program *p, int gid)
+{
+	struct pf_global *g = &p->globals.v[gid];
+	struct pf_step s = {g->pos, pf_arena_printf(&p->arena, "stored in global '%s'", g->name)};
+	return s;
+}
+
+/* ---- findings ---- */
+
+struct pf_cand {
+	int source, site;
+	bool consented;
+	struct pf_step *trace;
+	unsigned ntrace;
+};
+
+struct pf_cands {
+	struct pf_cand *v;
+	size_t n, cap;
+};
+
+static void pf_cand_add(struct pf_cands *c, struct pf_cand x)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct pf_cand *o = &c->v[i];
+		if (o->source != x.source || o->site != x.site)
+			continue;
+		if ((o->consented && !x.consented) ||
+		    (o->consented == x.consented && x.ntrace < o->ntrace))
+			*o = x;
+		return;
+	}
+	PF_VEC_PUSH(*c, x);
+}
+
+static void pf_emit_finding(struct pf_program *p, const struct pf_cand *c)
+{
+	struct pf_ir_source *src = p->sources.v[c->source];
+	struct pf_sink_site *site = &p->sites.v[c->site];
+	struct pf_finding f = {0};
+	char rule[256], msg[1024];
+	snprintf(rule, sizeof(rule), "pii-to-%s", site->purpose);
+	snprintf(msg, sizeof(msg), "personal data '%s' reaches %s sink '%s' (argument %d)",
+		 src->category, site->purpose, site->callee, site->argument + 1);
+	f.rule = rule;
+	f.severity = PF_SEV_ERROR;
+	f.message = msg;
+	f.purpose = (char *)site->purpose;
+	f.category = (char *)src->category;
+	f.source = (struct pf_pos){(char *)src->pos.file, src->pos.line, src->pos.column};
+	f.source_name = (char *)src->name;
+	f.source_function = (char *)src->function;
+	f.sink = (struct pf_pos){(char *)site->pos.file, site->pos.line, site->pos.column};
+	f.sink_function = (char *)site->function;
+	f.sink_callee = (char *)site->callee;
+	f.sink_argument = site->argument;
+	struct pf_trace_step *steps = pf_xcalloc(c->ntrace + 1, sizeof(*steps));
+	for (unsigned i = 0; i < c->ntrace; i++) {
+		steps[i].pos = (struct pf_pos){(char *)c->trace[i].pos.file, c->trace[i].pos.line,
+					       c->trace[i].pos.column};
+		steps[i].message = (char *)c->trace[i].message;
+	}
+	f.trace = steps;
+	f.ntrace = c->ntrace;
+	if (c->consented)
+		f.accepted_by = (char *)"consent";
+	pf_finding_fingerprint(&f);
+	pf_report_add_finding(p->report, &f);
+	free(steps);
+}
+
+void pf_solve_findings(struct pf_program *p)
+{
+	struct pf_gtaints g = {0};
+	/* seeds and propagation between globals, to a fixpoint */
+	bool changed = true;
+	for (int round = 0; changed && round < 16; round++) {
+		changed = false;
+		for (size_t i = 0; i < p->fns.n; i++) {
+			struct pf_summary *s = &p->fns.v[i]->summary;
+			for (size_t k = 0; k < s->n; k++) {
+				struct pf_edge *e = &s->edges[k];
+				if (e->to.kind != PF_PORT_GLOBAL || e->pts)
+					continue;
+				if (e->from.kind == PF_PORT_SOURCE) {
+					struct pf_gtaint t = {e->to.index, e->to.path, e->from.index,
+							      e->trace, e->ntrace};
+					changed |= pf_gtaint_add(&g, t);
+				} else if (e->from.kind == PF_PORT_GLOBAL) {
+					for (size_t j = 0; j < g.n; j++) {
+						if (g.v[j].global != e->from.index ||
+						    !pf_reads(&e->from, g.v[j].path))
+							continue;
+						struct pf_step mid = pf_global_step(p, g.v[j].global);
+						struct pf_gtaint t = {e->to.index, e->to.path, g.v[j].source,
+								      NULL, 0};
+						t.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace, &mid,
+								    e->trace, e->ntrace, &t.ntrace);
+						changed |= pf_gtaint_add(&g, t);
+					}
+				}
+			}
+		}
+	}
+	struct pf_cands cands = {0};
+	for (size_t i = 0; i < p->fns.n; i++) {
+		struct pf_summary *s = &p->fns.v[i]->summary;
+		for (size_t k = 0; k < s->n; k++) {
+			struct pf_edge *e = &s->edges[k];
+			if (e->to.kind != PF_PORT_SINK)
+				continue;
+			if (e->from.kind == PF_PORT_SOURCE) {
+				struct pf_cand c = {e->from.index, e->to.index, e->consented, e->trace,
+						    e->ntrace};
+				pf_cand_add(&cands, c);
+			} else if (e->from.kind == PF_PORT_GLOBAL) {
+				for (size_t j = 0; j < g.n; j++) {
+					if (g.v[j].global != e->from.index ||
+					    !pf_reads(&e->from, g.v[j].path))
+						continue;
+					struct pf_step mid = pf_global_step(p, g.v[j].global);
+					struct pf_cand c = {g.v[j].source, e->to.index, e->consented, NULL, 0};
+					c.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace, &mid, e->trace,
+							    e->ntrace, &c.ntrace);
+					pf_cand_add(&cands, c);
+				}
+			}
+		}
+	}
+	for (size_t i = 0; i < cands.n; i++)
+		pf_emit_finding(p, &cands.v[i]);
+	PF_VEC_FREE(cands);
+	PF_VEC_FREE(g);
+}
+
+int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_options *opts,
+		  struct pf_report *report)
+{
+	struct pf_program p = {0};
+	pf_intern_init(&p.strings);
+	p.opts = opts;
+	p.tus = tus;
+	p.ntus = ntus;
+	p.report = report;
+	pf_program_link(&p);
+	for (size_t i = 0; i < p.fns.n; i++)
+		if (p.fns.v[i]->address_taken)
+			PF_VEC_PUSH(p.address_taken, p.fns.v[i]);
+	pf_fixpoint(&p);
+	pf_solve_findings(&p);
+	unsigned nfuncs = 0;
+	for (size_t i = 0; i < p.fns.n; i++)
+		if (p.fns.v[i]->body)
+			nfuncs++;
+	report->summary.functions = nfuncs;
+	report->summary.opaque_calls = p.opaque_calls;
+	if (opts->explain) {
+		fprintf(opts->explain, "opaque functions that personal data passed through (%zu):\n",
+			p.opaque.n);
+		for (size_t i = 0; i < p.opaque.n; i++)
+			fprintf(opts->explain, "  %s\n", p.opaque.v[i]);
+	}
+	PF_VEC_FREE(p.address_taken);
+	pf_program_release(&p);
+	return 0;
+}

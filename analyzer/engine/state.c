@@ -1,0 +1,442 @@
+/*
+ * Abstract locations and the flow-sensitive state. A location is a root (a
+ * variable, a global, an allocation, a call's result, a function) and a path
+ * of at most PF_LOC_MAX_DEPTH steps; arrays are one location for all their
+ * elements. Reading a location unions the labels of the location and of
+ * every enclosing object, the sources declared on its steps, and, for a
+ * parameter's or a global's objects that this function has not overwritten,
+ * the symbolic origin that a caller fills in.
+ */
+#include "engine/analyze_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+static uint64_t pf_loc_hash(int root, int index, const void *var, int parent, const char *step)
+{
+	uint64_t k[5] = {(uint64_t)root, (uint64_t)(int64_t)index, (uint64_t)(uintptr_t)var,
+			 (uint64_t)(int64_t)parent, (uint64_t)(uintptr_t)step};
+	return XXH3_64bits(k, sizeof(k));
+}
+
+static uint32_t pf_loc_find_or_add(struct pf_actx *cx, struct pf_loc *proto)
+{
+	if ((cx->locs.n + 1) * 2 > cx->loc_cap) {
+		size_t ncap = cx->loc_cap ? cx->loc_cap * 2 : 256;
+		uint32_t *ns = pf_xcalloc(ncap, sizeof(*ns));
+		for (size_t i = 0; i < cx->locs.n; i++) {
+			struct pf_loc *l = &cx->locs.v[i];
+			size_t h = (size_t)pf_loc_hash(l->root, l->index, l->var, l->parent, l->step) &
+				   (ncap - 1);
+			while (ns[h])
+				h = (h + 1) & (ncap - 1);
+			ns[h] = (uint32_t)i + 1;
+		}
+		free(cx->loc_slots);
+		cx->loc_slots = ns;
+		cx->loc_cap = ncap;
+	}
+	size_t h = (size_t)pf_loc_hash(proto->root, proto->index, proto->var, proto->parent,
+				       proto->step) &
+		   (cx->loc_cap - 1);
+	while (cx->loc_slots[h]) {
+		struct pf_loc *l = &cx->locs.v[cx->loc_slots[h] - 1];
+		if (l->root == proto->root && l->index == proto->index && l->var == proto->var &&
+		    l->parent == proto->parent && l->step == proto->step) {
+			if (l->source < 0 && proto->source >= 0)
+				l->source = proto->source;
+			return cx->loc_slots[h] - 1;
+		}
+		h = (h + 1) & (cx->loc_cap - 1);
+	}
+	uint32_t id = (uint32_t)cx->locs.n;
+	PF_VEC_PUSH(cx->locs, *proto);
+	cx->loc_slots[h] = id + 1;
+	return id;
+}
+
+uint32_t pf_loc_root(struct pf_actx *cx, enum pf_root root, int index, struct pf_ir_var *var)
+{
+	struct pf_loc l = {
+		.root = (uint8_t)root,
+		.index = index,
+		.var = var,
+		.parent = -1,
+		.step = NULL,
+		.path = cx->p->empty,
+		.source = -1,
+	};
+	if (root == PF_ROOT_LOCAL) {
+		l.sym = var->kind == PF_V_PARAM;
+		l.source = pf_program_source(cx->p, cx->tu, var->source);
+	} else if (root == PF_ROOT_GLOBAL) {
+		l.sym = true;
+		l.source = index >= 0 ? cx->p->globals.v[index].source : -1;
+	}
+	return pf_loc_find_or_add(cx, &l);
+}
+
+uint32_t pf_loc_var(struct pf_actx *cx, struct pf_ir_var *v)
+{
+	if (v->kind == PF_V_GLOBAL)
+		return pf_loc_root(cx, PF_ROOT_GLOBAL, v->index, NULL);
+	return pf_loc_root(cx, PF_ROOT_LOCAL, 0, v);
+}
+
+uint32_t pf_loc_child(struct pf_actx *cx, uint32_t parent, const char *step, int source)
+{
+	struct pf_loc *pl = &cx->locs.v[parent];
+	if (pl->depth >= PF_LOC_MAX_DEPTH)
+		return parent; /* k-limited: deeper paths fold into this one */
+	struct pf_loc l = *pl;
+	l.parent = (int)parent;
+	l.depth = pl->depth + 1;
+	l.step = step;
+	l.source = source;
+	char buf[1024];
+	snprintf(buf, sizeof(buf), "%s%s", pl->path, step);
+	l.path = pf_intern(&cx->p->strings, buf);
+	return pf_loc_find_or_add(cx, &l);
+}
+
+bool pf_loc_under(struct pf_actx *cx, uint32_t loc, uint32_t ancestor)
+{
+	for (int l = (int)loc; l >= 0; l = cx->locs.v[l].parent)
+		if ((uint32_t)l == ancestor)
+			return true;
+	return false;
+}
+
+const char *pf_path_suffix(struct pf_actx *cx, uint32_t loc, uint32_t ancestor)
+{
+	const char *full = cx->locs.v[loc].path;
+	size_t skip = strlen(cx->locs.v[ancestor].path);
+	return pf_intern(&cx->p->strings, full + skip);
+}
+
+bool pf_loc_port(struct pf_actx *cx, uint32_t loc, bool deep, struct pf_port *out)
+{
+	struct pf_loc *l = &cx->locs.v[loc];
+	if (!l->sym)
+		return false;
+	memset(out, 0, sizeof(*out));
+	out->deep = deep;
+	out->path = l->path;
+	if (l->root == PF_ROOT_GLOBAL) {
+		if (l->index < 0)
+			return false;
+		out->kind = PF_PORT_GLOBAL;
+		out->index = l->index;
+		return true;
+	}
+	out->kind = PF_PORT_PARAM;
+	out->index = l->var->index;
+	return true;
+}
+
+/* ---- origins and traces ---- */
+
+uint32_t pf_origin(struct pf_actx *cx, const struct pf_port *port)
+{
+	for (size_t i = 0; i < cx->origins.n; i++)
+		if (pf_port_equal(&cx->origins.v[i], port))
+			return (uint32_t)i;
+	PF_VEC_PUSH(cx->origins, *port);
+	return (uint32_t)cx->origins.n - 1;
+}
+
+uint32_t pf_tnode(struct pf_actx *cx, uint32_t parent, struct pf_ir_pos pos, const char *msg)
+{
+	struct pf_tnode n = {parent, pos, msg};
+	PF_VEC_PUSH(cx->tnodes, n);
+	return (uint32_t)cx->tnodes.n - 1;
+}
+
+#define PF_TRACE_MAX 24
+
+struct pf_step *pf_trace_flatten(struct pf_actx *cx, uint32_t trace, unsigned *n)
+{
+	unsigned len = 0;
+	for (uint32_t t = trace; t; t = cx->tnodes.v[t].parent)
+		len++;
+	unsigned keep = len > PF_TRACE_MAX ? PF_TRACE_MAX : len;
+	struct pf_step *steps = PF_NEW_N(&cx->p->arena, struct pf_step, keep + 1);
+	/* newest first in the chain; keep the newest steps when cutting */
+	unsigned i = 0;
+	for (uint32_t t = trace; t && i < keep; t = cx->tnodes.v[t].parent, i++) {
+		steps[keep - 1 - i].pos = cx->tnodes.v[t].pos;
+		steps[keep - 1 - i].message = cx->tnodes.v[t].message;
+	}
+	*n = keep;
+	return steps;
+}
+
+const struct pf_tset *pf_source_label(struct pf_actx *cx, int source)
+{
+	if (source < 0)
+		return &pf_tset_empty;
+	struct pf_port port = {.kind = PF_PORT_SOURCE, .index = source, .path = cx->p->empty};
+	return pf_tset_one(&cx->a, pf_origin(cx, &port), 0);
+}
+
+/* ---- state ---- */
+
+static long pf_state_find(const struct pf_state *s, uint32_t loc)
+{
+	uint32_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (s->v[mid].loc == loc)
+			return mid;
+		if (s->v[mid].loc < loc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -(long)lo - 1;
+}
+
+struct pf_entry *pf_state_get(struct pf_state *s, uint32_t loc)
+{
+	long i = pf_state_find(s, loc);
+	return i >= 0 ? &s->v[i] : NULL;
+}
+
+static struct pf_entry *pf_state_insert(struct pf_actx *cx, struct pf_state *s, uint32_t loc)
+{
+	long i = pf_state_find(s, loc);
+	if (i >= 0)
+		return &s->v[i];
+	uint32_t at = (uint32_t)(-i - 1);
+	if (s->n == s->cap) {
+		uint32_t ncap = s->cap ? s->cap * 2 : 16;
+		struct pf_entry *nv = PF_NEW_N(&cx->a, struct pf_entry, ncap);
+		if (s->n)
+			memcpy(nv, s->v, s->n * sizeof(*nv));
+		s->v = nv;
+		s->cap = ncap;
+	}
+	memmove(&s->v[at + 1], &s->v[at], (s->n - at) * sizeof(*s->v));
+	s->n++;
+	s->v[at] = (struct pf_entry){loc, false, &pf_tset_empty, &pf_lset_empty};
+	return &s->v[at];
+}
+
+void pf_state_copy(struct pf_actx *cx, struct pf_state *dst, const struct pf_state *src)
+{
+	*dst = *src;
+	dst->cap = src->n;
+	dst->v = src->n ? PF_NEW_N(&cx->a, struct pf_entry, src->n) : NULL;
+	if (src->n)
+		memcpy(dst->v, src->v, src->n * sizeof(*src->v));
+	dst->cv = src->ncv ? PF_NEW_N(&cx->a, struct pf_cvar, src->ncv) : NULL;
+	if (src->ncv)
+		memcpy(dst->cv, src->cv, src->ncv * sizeof(*src->cv));
+}
+
+/* dst := dst joined with src; returns true when dst changed. A location
+ * missing on one side keeps its entry values there, so it is not killed. */
+bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_state *src)
+{
+	if (!src->reached)
+		return false;
+	if (!dst->reached) {
+		pf_state_copy(cx, dst, src);
+		return true;
+	}
+	bool changed = false;
+	for (uint32_t i = 0; i < src->n; i++) {
+		const struct pf_entry *se = &src->v[i];
+		struct pf_entry *de = pf_state_get(dst, se->loc);
+		if (!de) {
+			de = pf_state_insert(cx, dst, se->loc);
+			de->labels = se->labels;
+			de->pts = se->pts;
+			de->killed = false;
+			changed = true;
+			continue;
+		}
+		const struct pf_tset *l = pf_tset_union(&cx->a, de->labels, se->labels);
+		const struct pf_lset *p = pf_lset_union(&cx->a, de->pts, se->pts);
+		if (!pf_tset_same_origins(l, de->labels) || !pf_lset_equal(p, de->pts))
+			changed = true;
+		de->labels = l;
+		de->pts = p;
+		if (de->killed && !se->killed) {
+			de->killed = false;
+			changed = true;
+		}
+	}
+	for (uint32_t i = 0; i < dst->n; i++) {
+		if (dst->v[i].killed && !pf_state_get((struct pf_state *)src, dst->v[i].loc)) {
+			dst->v[i].killed = false;
+			changed = true;
+		}
+	}
+	uint64_t c = dst->consent & src->consent;
+	if (c != dst->consent) {
+		dst->consent = c;
+		changed = true;
+	}
+	/* consent variables: keep those both sides agree on */
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < dst->ncv; i++) {
+		uint64_t m = 0;
+		for (uint32_t j = 0; j < src->ncv; j++)
+			if (src->cv[j].var == dst->cv[i].var)
+				m = src->cv[j].mask & dst->cv[i].mask;
+		if (m) {
+			dst->cv[k] = dst->cv[i];
+			dst->cv[k++].mask = m;
+		}
+		if (m != dst->cv[i].mask)
+			changed = true;
+	}
+	dst->ncv = k;
+	return changed;
+}
+
+/* True when no write killed loc or an enclosing object (entry values live). */
+static bool pf_sym_alive(struct pf_actx *cx, uint32_t loc)
+{
+	if (!cx->locs.v[loc].sym)
+		return false;
+	for (int l = (int)loc; l >= 0; l = cx->locs.v[l].parent) {
+		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)l);
+		if (e && e->killed)
+			return false;
+		if (cx->locs.v[l].step == cx->p->star)
+			break; /* what a pointer points to is not killed with the pointer */
+	}
+	return true;
+}
+
+const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc)
+{
+	const struct pf_tset *r = &pf_tset_empty;
+	for (int l = (int)loc; l >= 0; l = cx->locs.v[l].parent) {
+		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)l);
+		if (e)
+			r = pf_tset_union(&cx->a, r, e->labels);
+		if (cx->locs.v[l].source >= 0)
+			r = pf_tset_union(&cx->a, r, pf_source_label(cx, cx->locs.v[l].source));
+	}
+	if (pf_sym_alive(cx, loc)) {
+		struct pf_port port;
+		if (pf_loc_port(cx, loc, false, &port))
+			r = pf_tset_union(&cx->a, r, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
+	}
+	return r;
+}
+
+const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc)
+{
+	struct pf_entry *e = pf_state_get(&cx->st, loc);
+	const struct pf_lset *r = e ? e->pts : &pf_lset_empty;
+	if (pf_sym_alive(cx, loc))
+		r = pf_lset_union(&cx->a, r, pf_lset_one(&cx->a, pf_loc_child(cx, loc, cx->p->star, -1)));
+	return r;
+}
+
+static const struct pf_tset *pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth,
+					 uint32_t *seen, int *nseen)
+{
+	for (int i = 0; i < *nseen; i++)
+		if (seen[i] == loc)
+			return &pf_tset_empty;
+	if (*nseen < 64)
+		seen[(*nseen)++] = loc;
+	const struct pf_tset *r = pf_read_labels(cx, loc);
+	if (pf_sym_alive(cx, loc)) {
+		struct pf_port port;
+		if (pf_loc_port(cx, loc, true, &port))
+			r = pf_tset_union(&cx->a, r, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
+	}
+	for (uint32_t i = 0; i < cx->st.n; i++) {
+		struct pf_entry *e = &cx->st.v[i];
+		if (e->loc == loc || !pf_loc_under(cx, e->loc, loc))
+			continue;
+		r = pf_tset_union(&cx->a, r, e->labels);
+		if (cx->locs.v[e->loc].source >= 0)
+			r = pf_tset_union(&cx->a, r, pf_source_label(cx, cx->locs.v[e->loc].source));
+		if (depth < 3)
+			for (uint32_t j = 0; j < e->pts->n; j++)
+				r = pf_tset_union(&cx->a, r,
+						  pf_deep_rec(cx, e->pts->v[j], depth + 1, seen, nseen));
+	}
+	if (depth < 3) {
+		struct pf_entry *e = pf_state_get(&cx->st, loc);
+		if (e)
+			for (uint32_t j = 0; j < e->pts->n; j++)
+				r = pf_tset_union(&cx->a, r,
+						  pf_deep_rec(cx, e->pts->v[j], depth + 1, seen, nseen));
+	}
+	return r;
+}
+
+const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc)
+{
+	uint32_t seen[64];
+	int nseen = 0;
+	return pf_deep_rec(cx, loc, 0, seen, &nseen);
+}
+
+const struct pf_tset *pf_val_deep(struct pf_actx *cx, const struct pf_val *v)
+{
+	const struct pf_tset *r = v->labels ? v->labels : &pf_tset_empty;
+	uint32_t seen[64];
+	int nseen = 0;
+	if (v->pts)
+		for (uint32_t i = 0; i < v->pts->n; i++)
+			r = pf_tset_union(&cx->a, r, pf_deep_rec(cx, v->pts->v[i], 0, seen, &nseen));
+	if (v->objs)
+		for (uint32_t i = 0; i < v->objs->n; i++)
+			r = pf_tset_union(&cx->a, r, pf_deep_rec(cx, v->objs->v[i], 0, seen, &nseen));
+	return r;
+}
+
+/* Removes what was written into the fields of loc (not what its pointers
+ * point to): loc is about to be overwritten as a whole. */
+void pf_kill_fields(struct pf_actx *cx, uint32_t loc)
+{
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < cx->st.n; i++) {
+		uint32_t l = cx->st.v[i].loc;
+		bool drop = false;
+		if (l != loc && pf_loc_under(cx, l, loc)) {
+			drop = true;
+			for (int a = (int)l; a >= 0 && (uint32_t)a != loc; a = cx->locs.v[a].parent)
+				if (cx->locs.v[a].step == cx->p->star)
+					drop = false;
+		}
+		if (!drop)
+			cx->st.v[k++] = cx->st.v[i];
+	}
+	cx->st.n = k;
+}
+
+void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_val *v, bool strong)
+{
+	if (!locs || locs->n == 0)
+		return;
+	strong = strong && locs->n == 1;
+	for (uint32_t i = 0; i < locs->n; i++) {
+		uint32_t loc = locs->v[i];
+		struct pf_loc *l = &cx->locs.v[loc];
+		if (l->root == PF_ROOT_FUNC)
+			continue;
+		bool s = strong && l->root == PF_ROOT_LOCAL;
+		if (s)
+			pf_kill_fields(cx, loc);
+		struct pf_entry *e = pf_state_insert(cx, &cx->st, loc);
+		if (s) {
+			e->labels = v->labels ? v->labels : &pf_tset_empty;
+			e->pts = v->pts ? v->pts : &pf_lset_empty;
+			e->killed = true;
+		} else {
+			e->labels = pf_tset_union(&cx->a, e->labels, v->labels);
+			e->pts = pf_lset_union(&cx->a, e->pts, v->pts);
+		}
+	}
+}

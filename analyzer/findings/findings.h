@@ -1,0 +1,123 @@
+/*
+ * Findings: what the engine concluded, in the form every reporter reads. A
+ * pf_report owns all of its strings (heap copies); pf_report_free releases
+ * them. The engine fills a report; filters (suppressions, baseline, paths)
+ * move findings to `accepted`; reporters only read.
+ */
+#ifndef PF_FINDINGS_H
+#define PF_FINDINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum pf_severity { PF_SEV_NOTE, PF_SEV_WARNING, PF_SEV_ERROR };
+
+struct pf_pos {
+	char *file; /* as in the compile database, relative to the cwd when under it */
+	unsigned line, column;
+};
+
+struct pf_trace_step {
+	struct pf_pos pos;
+	char *message; /* e.g. "copied into 'buf' by 'snprintf'" */
+};
+
+struct pf_finding {
+	char *rule; /* "pii-to-advertising" */
+	enum pf_severity severity;
+	char *message;  /* the first line of the text format, without position */
+	char *purpose;  /* "advertising" */
+	char *category; /* "user.contact.email" */
+	struct pf_pos source;
+	char *source_name;     /* "email" */
+	char *source_function; /* function the source lies in, or "" for declarations */
+	struct pf_pos sink;
+	char *sink_function; /* the function containing the sink call */
+	char *sink_callee;   /* the sink function called */
+	int sink_argument;   /* from 0 */
+	struct pf_trace_step *trace;
+	size_t ntrace;
+	char fingerprint[33]; /* 32 lowercase hex digits */
+	/* For accepted findings: "consent", "suppression" or "baseline"; else NULL. */
+	char *accepted_by;
+	char *reason; /* the suppression's reason, or NULL */
+};
+
+/* Diagnostics that are not flows: unknown-category, unused-suppression,
+ * parse-error, unmatched-rule. */
+struct pf_diagnostic {
+	char *rule;
+	enum pf_severity severity;
+	struct pf_pos pos;
+	char *message;
+};
+
+struct pf_summary_counts {
+	unsigned translation_units;
+	unsigned functions;
+	unsigned opaque_calls; /* calls to functions with no body and no rule */
+	unsigned findings;
+	unsigned suppressed;
+	unsigned baselined;
+	unsigned consented;
+	double seconds;
+};
+
+struct pf_report {
+	struct pf_finding *findings;
+	size_t nfindings, capfindings;
+	struct pf_finding *accepted;
+	size_t naccepted, capaccepted;
+	struct pf_diagnostic *diagnostics;
+	size_t ndiagnostics, capdiagnostics;
+	struct pf_summary_counts summary;
+};
+
+void pf_report_init(struct pf_report *r);
+void pf_report_free(struct pf_report *r);
+
+/* Appends a deep copy of f (to findings, or to accepted when f->accepted_by
+ * is set). The caller keeps f. In the copy, a NULL or empty message is
+ * replaced by pf_finding_compose_message() and an empty fingerprint by
+ * pf_finding_fingerprint(); NULL strings other than accepted_by and reason
+ * become "". */
+void pf_report_add_finding(struct pf_report *r, const struct pf_finding *f);
+/* Appends a diagnostic; strings are copied. */
+void pf_report_add_diagnostic(struct pf_report *r, const char *rule, enum pf_severity sev,
+                              const char *file, unsigned line, unsigned column,
+                              const char *message);
+/* Moves findings[i] into accepted with the given reason (reason may be NULL;
+ * both strings are copied). Later findings shift down by one, keeping their
+ * order, so a loop that accepts findings[i] must not advance i. */
+void pf_report_accept(struct pf_report *r, size_t i, const char *accepted_by, const char *reason);
+
+/* Computes f->fingerprint: a hash (xxHash XXH3-128) of the rule, the
+ * category, the source's name and function, the sink's callee, argument and
+ * function. Independent of lines, columns and file order. */
+void pf_finding_fingerprint(struct pf_finding *f);
+
+/* Sorts findings, accepted and diagnostics by file, line, column, rule, then
+ * message, and removes exact duplicates, so that two runs diff clean. */
+void pf_report_sort(struct pf_report *r);
+
+/* Number of findings at or above the given severity. */
+size_t pf_report_count_at_least(const struct pf_report *r, enum pf_severity sev);
+/* Number of diagnostics at or above the given severity. */
+size_t pf_report_count_diagnostics_at_least(const struct pf_report *r, enum pf_severity sev);
+
+/* r->summary with findings, suppressed, baselined and consented recounted from
+ * the findings and accepted arrays, so that the summary never disagrees with
+ * the lists printed beside it. The reporters print this. */
+struct pf_summary_counts pf_report_summary(const struct pf_report *r);
+
+/* "personal data 'CAT' reaches PURPOSE sink 'CALLEE' (argument N)", N from 1:
+ * the first line of the text format. Returns a heap string the caller frees. */
+char *pf_finding_compose_message(const struct pf_finding *f);
+/* "'NAME' is declared personal data (CAT) here": the note on the source.
+ * Returns a heap string the caller frees. */
+char *pf_finding_source_note(const struct pf_finding *f);
+
+/* "note", "warning", "error": the word of the text format and SARIF level. */
+const char *pf_severity_name(enum pf_severity s);
+
+#endif

@@ -1,0 +1,82 @@
+/*
+ * Constructors for the IR. Every object is carved from the translation
+ * unit's arena, so lowering never frees and a TU is released in one call.
+ */
+#include "ir/ir.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+struct pf_ir_tu *pf_ir_tu_new(void)
+{
+	struct pf_ir_tu *tu = pf_xcalloc(1, sizeof(*tu));
+	return tu;
+}
+
+void pf_ir_tu_free(struct pf_ir_tu *tu)
+{
+	if (!tu)
+		return;
+	pf_arena_release(&tu->arena);
+	free(tu);
+}
+
+struct pf_ir_expr *pf_ir_expr_new(struct pf_ir_tu *tu, enum pf_ir_ekind kind,
+				  struct pf_ir_type *type, struct pf_ir_pos pos, unsigned nkids)
+{
+	struct pf_ir_expr *e = PF_NEW(&tu->arena, struct pf_ir_expr);
+	e->kind = kind;
+	e->type = type;
+	e->pos = pos;
+	e->nkids = nkids;
+	if (nkids)
+		e->kids = PF_NEW_N(&tu->arena, struct pf_ir_expr *, nkids);
+	return e;
+}
+
+int pf_ir_add_source(struct pf_ir_tu *tu, const char *category, const char *name,
+		     const char *function, const char *how, struct pf_ir_pos pos)
+{
+	for (size_t i = 0; i < tu->nsources; i++) {
+		struct pf_ir_source *s = tu->sources[i];
+		if (s->pos.line == pos.line && s->pos.column == pos.column &&
+		    strcmp(s->pos.file, pos.file) == 0 && strcmp(s->name, name) == 0 &&
+		    strcmp(s->category, category) == 0 && strcmp(s->how, how) == 0)
+			return s->id;
+	}
+	struct pf_ir_source *s = PF_NEW(&tu->arena, struct pf_ir_source);
+	s->category = pf_arena_strdup(&tu->arena, category);
+	s->name = pf_arena_strdup(&tu->arena, name);
+	s->function = pf_arena_strdup(&tu->arena, function ? function : "");
+	s->how = pf_arena_strdup(&tu->arena, how);
+	s->pos = pos;
+	s->id = (int)tu->nsources;
+	PF_IR_PUSH(tu, tu->sources, tu->nsources, tu->capsources, s);
+	return s->id;
+}
+
+void pf_ir_add_diag(struct pf_ir_tu *tu, const char *rule, bool is_error, struct pf_ir_pos pos,
+		    const char *message)
+{
+	struct pf_ir_diag d = {
+		.rule = rule,
+		.is_error = is_error,
+		.pos = pos,
+		.message = pf_arena_strdup(&tu->arena, message),
+	};
+	PF_IR_PUSH(tu, tu->diags, tu->ndiags, tu->capdiags, d);
+}
+
+int pf_ir_func_new_block(struct pf_ir_tu *tu, struct pf_ir_func *fn)
+{
+	struct pf_ir_block b = {.term = PF_TERM_EXIT, .succ = {-1, -1}};
+	PF_IR_PUSH(tu, fn->blocks, fn->nblocks, fn->capblocks, b);
+	return (int)fn->nblocks - 1;
+}
+
+void pf_ir_block_add_stmt(struct pf_ir_tu *tu, struct pf_ir_block *b, struct pf_ir_stmt st)
+{
+	PF_IR_PUSH(tu, b->stmts, b->nstmts, b->capstmts, st);
+}

@@ -1,0 +1,249 @@
+/*
+ * The IR: each function lowered once, from libclang's AST, into a control
+ * flow graph of small expression trees that say only what matters for data
+ * flow (which object is read or written, what is called, what is combined).
+ * The flow engine works on this IR alone, so libclang types stay in the
+ * lowering stage and summaries can be computed without the AST in memory.
+ *
+ * Ownership: everything of a translation unit lives in its pf_ir_tu's arena
+ * and is freed by pf_ir_tu_free. Strings that name files, functions and
+ * globals are arena copies too.
+ */
+#ifndef PF_IR_H
+#define PF_IR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/arena.h"
+
+struct pf_ir_pos {
+	const char *file; /* display path */
+	unsigned line, column;
+};
+
+/* A declaration or rules entry that makes data personal. */
+struct pf_ir_source {
+	const char *category;
+	const char *name;     /* the declared name ("email") or the function ("getlogin") */
+	const char *function; /* the function it lies in, "" for declarations at file scope */
+	const char *how;      /* "is declared personal data" or "returned by 'getlogin'" */
+	struct pf_ir_pos pos;
+	int id; /* index in the owning table (TU-local before linking, program-wide after) */
+};
+
+enum pf_ir_tkind {
+	PF_T_VOID,
+	PF_T_SCALAR,
+	PF_T_POINTER,
+	PF_T_ARRAY,
+	PF_T_RECORD,
+	PF_T_FUNCTION,
+};
+
+struct pf_ir_field {
+	const char *name;
+	struct pf_ir_type *type;
+	int source; /* pf_ir_source id, or -1 */
+};
+
+struct pf_ir_type {
+	enum pf_ir_tkind kind;
+	const char *spelling;      /* canonical spelling, for function-pointer matching */
+	struct pf_ir_type *target; /* pointee, array element or function return */
+	bool target_const;         /* pointer to const */
+	bool is_union;
+	bool complete; /* record: fields known */
+	struct pf_ir_field *fields;
+	size_t nfields;
+	int nparams; /* function: fixed parameters; -1 when unprototyped */
+	bool variadic;
+	/* Engine cache: sources reachable through fields (computed once). */
+	int *deep_sources;
+	int ndeep_sources; /* -1 until computed */
+};
+
+enum pf_ir_vkind { PF_V_LOCAL, PF_V_PARAM, PF_V_GLOBAL };
+
+struct pf_ir_var {
+	enum pf_ir_vkind kind;
+	const char *name;
+	struct pf_ir_type *type;
+	int index;       /* local: slot in the function; param: position; global: program id */
+	int source;      /* PII(...) on the declaration: source id, or -1 */
+	const char *key; /* global: link key (name, or name@file for statics) */
+};
+
+enum pf_ir_ekind {
+	PF_E_VAR,      /* var */
+	PF_E_FUNC,     /* function designator: callee */
+	PF_E_FIELD,    /* kids[0].name or kids[0]->name (arrow) */
+	PF_E_DEREF,    /* *kids[0] */
+	PF_E_INDEX,    /* kids[0][kids[1]] where kids[0] is an array object */
+	PF_E_ADDR,     /* &kids[0] */
+	PF_E_CALL,     /* kids[0](kids[1..]) */
+	PF_E_ASSIGN,   /* kids[0] = kids[1]; compound: kids[0] op= kids[1] */
+	PF_E_COMBINE,  /* a value made of all kids (arithmetic, logic, conditional) */
+	PF_E_SEQ,      /* evaluate every kid, value of the last (comma operator) */
+	PF_E_CONST,    /* a value that carries nothing (literal, sizeof) */
+	PF_E_STRING,   /* string literal */
+	PF_E_INIT,     /* initializer list: kids[i] initializes designator[i] */
+	PF_E_VAARG,    /* va_arg(kids[0], T) */
+};
+
+struct pf_ir_callee; /* the program's function, resolved when linking */
+
+struct pf_ir_expr {
+	enum pf_ir_ekind kind;
+	struct pf_ir_type *type;
+	struct pf_ir_pos pos;
+	struct pf_ir_expr **kids;
+	unsigned nkids;
+	union {
+		struct pf_ir_var *var; /* PF_E_VAR */
+		struct {               /* PF_E_FIELD */
+			const char *name;
+			bool arrow;
+			int source; /* PII on the field (annotation or rule), or -1 */
+			int index;  /* field number in its record, for unions and init lists */
+		} field;
+		struct { /* PF_E_FUNC */
+			const char *key;
+			const char *name;
+			struct pf_ir_callee *fn; /* set by the linker */
+		} func;
+		struct { /* PF_E_CALL */
+			int site; /* call site number within the function */
+		} call;
+		struct { /* PF_E_ASSIGN */
+			bool compound;
+		} assign;
+		struct { /* PF_E_INIT: per kid, the field path it initializes ("" for
+			  * array elements and positional entries of arrays) */
+			const char **designator;
+			bool is_array;
+		} init;
+	} u;
+};
+
+enum pf_ir_skind {
+	PF_S_EVAL,   /* expr */
+	PF_S_INIT,   /* var = expr (declaration with initializer) */
+	PF_S_RETURN, /* return expr (expr may be NULL) */
+};
+
+struct pf_ir_stmt {
+	enum pf_ir_skind kind;
+	struct pf_ir_expr *expr;
+	struct pf_ir_var *var;
+	struct pf_ir_pos pos;
+};
+
+enum pf_ir_term { PF_TERM_GOTO, PF_TERM_BRANCH, PF_TERM_EXIT };
+
+struct pf_ir_block {
+	struct pf_ir_stmt *stmts;
+	unsigned nstmts, capstmts;
+	enum pf_ir_term term;
+	struct pf_ir_expr *cond; /* BRANCH: true -> succ[0], false -> succ[1] */
+	int succ[2];
+};
+
+/* What annotations (or rules) say about a function's interface. Merged over
+ * all of its declarations when linking. */
+struct pf_ir_fdecl {
+	const char *key;
+	const char *name;
+	bool is_static;
+	struct pf_ir_pos pos;
+	struct pf_ir_type *type; /* function type */
+	int nparams;
+	bool variadic;
+	int ret_source;            /* PII on the function: source id or -1 */
+	const char *sink_purpose;  /* PII_SINK on the function: every argument */
+	const char **param_sink;   /* per param: purpose or NULL */
+	int *param_source;         /* per param: PII source id or -1 */
+	int *param_out_source;     /* per param: PII_OUT source id or -1 */
+	bool *param_const_pointee; /* per param: pointer to const */
+	const char **param_names;
+	bool anonymizer;
+	const char *consent_purpose;
+};
+
+struct pf_ir_func {
+	struct pf_ir_fdecl *decl;
+	struct pf_ir_var **params; /* decl->nparams entries */
+	struct pf_ir_var **locals;
+	unsigned nlocals, caplocals;
+	struct pf_ir_block *blocks;
+	unsigned nblocks, capblocks; /* block 0 is the entry */
+	unsigned ncallsites;
+	unsigned nstmts; /* for budgets and statistics */
+};
+
+struct pf_ir_global {
+	const char *key;
+	const char *name;
+	bool is_static;
+	struct pf_ir_type *type;
+	int source; /* PII on the declaration, or -1 */
+	struct pf_ir_pos pos;
+};
+
+struct pf_ir_diag {
+	const char *rule; /* "parse-error", "unknown-category" */
+	bool is_error;
+	struct pf_ir_pos pos;
+	const char *message;
+};
+
+/* One lowered translation unit. */
+struct pf_ir_tu {
+	struct pf_arena arena;
+	const char *file; /* display path of the main file */
+	struct pf_ir_source **sources;
+	size_t nsources, capsources;
+	struct pf_ir_fdecl **fdecls; /* every function declared or called */
+	size_t nfdecls, capfdecls;
+	struct pf_ir_func **funcs; /* every function with a body */
+	size_t nfuncs, capfuncs;
+	struct pf_ir_global **globals;
+	size_t nglobals, capglobals;
+	struct pf_ir_var **global_refs; /* every PF_V_GLOBAL var object, for linking */
+	size_t nglobal_refs, capglobal_refs;
+	const char **addr_taken; /* keys of functions whose address is taken */
+	size_t naddr_taken, capaddr_taken;
+	struct pf_ir_diag *diags;
+	size_t ndiags, capdiags;
+	bool fatal; /* the file could not be parsed at all */
+};
+
+struct pf_ir_tu *pf_ir_tu_new(void);
+void pf_ir_tu_free(struct pf_ir_tu *tu);
+
+/* Constructors; all memory comes from the TU's arena. */
+struct pf_ir_expr *pf_ir_expr_new(struct pf_ir_tu *tu, enum pf_ir_ekind kind,
+				  struct pf_ir_type *type, struct pf_ir_pos pos, unsigned nkids);
+int pf_ir_add_source(struct pf_ir_tu *tu, const char *category, const char *name,
+		     const char *function, const char *how, struct pf_ir_pos pos);
+void pf_ir_add_diag(struct pf_ir_tu *tu, const char *rule, bool is_error, struct pf_ir_pos pos,
+		    const char *message);
+int pf_ir_func_new_block(struct pf_ir_tu *tu, struct pf_ir_func *fn);
+void pf_ir_block_add_stmt(struct pf_ir_tu *tu, struct pf_ir_block *b, struct pf_ir_stmt st);
+
+/* Appends to a TU-owned growable array (arrays of pointers). */
+#define PF_IR_PUSH(tu, arr, n, cap, item)                                                          \
+	do {                                                                                       \
+		if ((n) == (cap)) {                                                                \
+			size_t newcap_ = (cap) ? (cap) * 2 : 16;                                   \
+			void *p_ = pf_arena_alloc(&(tu)->arena, newcap_ * sizeof(*(arr)));         \
+			if (n)                                                                     \
+				memcpy(p_, (arr), (n) * sizeof(*(arr)));                           \
+			(arr) = p_;                                                                \
+			(cap) = newcap_;                                                           \
+		}                                                                                  \
+		(arr)[(n)++] = (item);                                                             \
+	} while (0)
+
+#endif

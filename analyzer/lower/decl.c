@@ -1,0 +1,425 @@
+/*
+ * Declarations: types, annotations and the interfaces of functions and
+ * globals. Annotations are read from the clang annotate attributes that
+ * piiflow.h expands to ("piiflow:KIND:ARG"), from the typedefs a declaration
+ * is written with, and from the rules entries that name fields and globals.
+ */
+#include "lower/lower_int.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util/xalloc.h"
+
+static const void *pf_cursor_key(CXCursor c)
+{
+	return clang_getCanonicalCursor(c).data[0];
+}
+
+/* ---- types ---- */
+
+static char *pf_type_spelling(struct pf_lower_ctx *cx, CXType t)
+{
+	CXString s = clang_getTypeSpelling(t);
+	char *copy = pf_arena_strdup(&cx->tu->arena, clang_getCString(s));
+	clang_disposeString(s);
+	return copy;
+}
+
+struct pf_field_visit {
+	struct pf_lower_ctx *cx;
+	struct pf_ir_type *rec;
+	size_t cap;
+};
+
+static enum CXVisitorResult pf_field_visitor(CXCursor c, CXClientData data)
+{
+	struct pf_field_visit *v = data;
+	struct pf_ir_type *rec = v->rec;
+	if (rec->nfields == v->cap) {
+		size_t ncap = v->cap ? v->cap * 2 : 8;
+		struct pf_ir_field *nf = PF_NEW_N(&v->cx->tu->arena, struct pf_ir_field, ncap);
+		if (rec->nfields)
+			memcpy(nf, rec->fields, rec->nfields * sizeof(*nf));
+		rec->fields = nf;
+		v->cap = ncap;
+	}
+	struct pf_ir_field *f = &rec->fields[rec->nfields++];
+	f->name = pf_lower_spelling(v->cx, c);
+	f->type = pf_lower_type(v->cx, clang_getCursorType(c));
+	f->source = pf_lower_field_source(v->cx, c);
+	return CXVisit_Continue;
+}
+
+struct pf_ir_type *pf_lower_type(struct pf_lower_ctx *cx, CXType t)
+{
+	CXType ct = clang_getCanonicalType(t);
+	const void *key = ct.data[0];
+	struct pf_ir_type *ty = key ? pf_ptrmap_get(&cx->types, key) : NULL;
+	if (ty)
+		return ty;
+	ty = PF_NEW(&cx->tu->arena, struct pf_ir_type);
+	ty->ndeep_sources = -1;
+	ty->nparams = -1;
+	if (key)
+		pf_ptrmap_put(&cx->types, key, ty);
+	switch (ct.kind) {
+	case CXType_Void:
+	case CXType_Invalid:
+		ty->kind = PF_T_VOID;
+		break;
+	case CXType_Pointer:
+	case CXType_BlockPointer: {
+		ty->kind = PF_T_POINTER;
+		CXType pt = clang_getPointeeType(ct);
+		ty->target_const = clang_isConstQualifiedType(pt);
+		ty->target = pf_lower_type(cx, pt);
+		break;
+	}
+	case CXType_ConstantArray:
+	case CXType_IncompleteArray:
+	case CXType_VariableArray:
+	case CXType_DependentSizedArray:
+		ty->kind = PF_T_ARRAY;
+		ty->target = pf_lower_type(cx, clang_getArrayElementType(ct));
+		break;
+	case CXType_Record: {
+		ty->kind = PF_T_RECORD;
+		CXCursor decl = clang_getTypeDeclaration(ct);
+		ty->is_union = clang_getCursorKind(decl) == CXCursor_UnionDecl;
+		ty->spelling = pf_type_spelling(cx, ct);
+		struct pf_field_visit v = {cx, ty, 0};
+		clang_Type_visitFields(ct, pf_field_visitor, &v);
+		ty->complete = true;
+		break;
+	}
+	case CXType_FunctionProto:
+	case CXType_FunctionNoProto: {
+		ty->kind = PF_T_FUNCTION;
+		ty->spelling = pf_type_spelling(cx, ct);
+		ty->target = pf_lower_type(cx, clang_getResultType(ct));
+		int n = clang_getNumArgTypes(ct);
+		ty->nparams = ct.kind == CXType_FunctionProto ? n : -1;
+		ty->variadic = clang_isFunctionTypeVariadic(ct);
+		break;
+	}
+	default:
+		ty->kind = PF_T_SCALAR;
+		break;
+	}
+	return ty;
+}
+
+/* ---- annotations ---- */
+
+/* Calls fn for each "piiflow:..." annotation directly on decl. */
+static const char *pf_find_annotation(struct pf_lower_ctx *cx, CXCursor decl, const char *kind,
+				      CXCursor *where)
+{
+	struct pf_cursors kids;
+	pf_cursors_collect(decl, &kids);
+	const char *found = NULL;
+	size_t klen = strlen(kind);
+	for (unsigned i = 0; i < kids.n && !found; i++) {
+		if (clang_getCursorKind(kids.v[i]) != CXCursor_AnnotateAttr)
+			continue;
+		CXString s = clang_getCursorSpelling(kids.v[i]);
+		const char *t = clang_getCString(s);
+		if (t && strncmp(t, "piiflow:", 8) == 0 && strncmp(t + 8, kind, klen) == 0 &&
+		    (t[8 + klen] == ':' || t[8 + klen] == '\0')) {
+			found = pf_arena_strdup(&cx->tu->arena,
+						t[8 + klen] == ':' ? t + 9 + klen : "");
+			if (where)
+				*where = kids.v[i];
+		}
+		clang_disposeString(s);
+	}
+	pf_cursors_release(&kids);
+	return found;
+}
+
+/* The typedef chain of a declared type: a typedef may carry PII(...). */
+static const char *pf_find_typedef_annotation(struct pf_lower_ctx *cx, CXType t, const char *kind,
+					      CXCursor *where)
+{
+	for (int guard = 0; guard < 16; guard++) {
+		if (t.kind == CXType_Elaborated)
+			t = clang_Type_getNamedType(t);
+		if (t.kind != CXType_Typedef)
+			return NULL;
+		CXCursor td = clang_getTypeDeclaration(t);
+		const char *a = pf_find_annotation(cx, td, kind, where);
+		if (a)
+			return a;
+		t = clang_getTypedefDeclUnderlyingType(td);
+	}
+	return NULL;
+}
+
+static const char *pf_check_category(struct pf_lower_ctx *cx, const char *cat, CXCursor where)
+{
+	const struct pf_taxonomy *tx = cx->opts->taxonomy;
+	if (tx && !pf_taxonomy_known(tx, cat)) {
+		const char *near = pf_taxonomy_nearest(tx, cat);
+		char msg[512];
+		if (near)
+			snprintf(msg, sizeof(msg),
+				 "unknown personal-data category '%s'; did you mean '%s'?", cat,
+				 near);
+		else
+			snprintf(msg, sizeof(msg), "unknown personal-data category '%s'", cat);
+		pf_ir_add_diag(cx->tu, "unknown-category", false, pf_lower_pos(cx, where), msg);
+	}
+	return cat;
+}
+
+int pf_lower_annotation_source(struct pf_lower_ctx *cx, CXCursor decl, const char *kind,
+			       const char *name)
+{
+	CXCursor where = decl;
+	const char *cat = pf_find_annotation(cx, decl, kind, &where);
+	if (!cat && strcmp(kind, "pii") == 0) {
+		CXType t = clang_getCursorKind(decl) == CXCursor_FunctionDecl
+				   ? clang_getCursorResultType(decl)
+				   : clang_getCursorType(decl);
+		cat = pf_find_typedef_annotation(cx, t, kind, &where);
+	}
+	if (!cat)
+		return -1;
+	pf_check_category(cx, cat, where);
+	const char *fn = "";
+	if (cx->fn_name && clang_getCursorKind(decl) != CXCursor_FieldDecl &&
+	    clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+		fn = cx->fn_name;
+	return pf_ir_add_source(cx->tu, cat, name, fn, "is declared personal data",
+				pf_lower_pos(cx, decl));
+}
+
+const char *pf_lower_annotation_purpose(struct pf_lower_ctx *cx, CXCursor decl, const char *kind)
+{
+	return pf_find_annotation(cx, decl, kind, NULL);
+}
+
+/* The record name a rules "field" entry may use: the struct tag or the
+ * typedef it is known by. */
+static bool pf_record_name_matches(CXCursor rec, const char *want)
+{
+	CXString s = clang_getCursorSpelling(rec);
+	const char *name = clang_getCString(s);
+	bool ok = name && strcmp(name, want) == 0;
+	clang_disposeString(s);
+	if (ok)
+		return true;
+	CXString ts = clang_getTypeSpelling(clang_getCursorType(rec));
+	const char *tn = clang_getCString(ts);
+	if (tn) {
+		const char *p = strncmp(tn, "struct ", 7) == 0 ? tn + 7
+				: strncmp(tn, "union ", 6) == 0 ? tn + 6
+								: tn;
+		ok = strcmp(p, want) == 0;
+	}
+	clang_disposeString(ts);
+	return ok;
+}
+
+int pf_lower_field_source(struct pf_lower_ctx *cx, CXCursor field)
+{
+	const void *key = pf_cursor_key(field);
+	intptr_t cached = (intptr_t)pf_ptrmap_get(&cx->fields, key);
+	if (cached)
+		return (int)cached - 2;
+	char *name = pf_lower_spelling(cx, field);
+	const char *saved_fn = cx->fn_name;
+	cx->fn_name = NULL;
+	int src = pf_lower_annotation_source(cx, field, "pii", name);
+	cx->fn_name = saved_fn;
+	if (src < 0 && cx->opts->rules) {
+		const struct pf_rules *r = cx->opts->rules;
+		CXCursor rec = clang_getCursorSemanticParent(field);
+		for (size_t i = 0; i < r->nsources; i++) {
+			const struct pf_rule_source *rs = &r->sources[i];
+			if (rs->kind != PF_SRC_FIELD || strcmp(rs->field, name) != 0)
+				continue;
+			if (!pf_record_name_matches(rec, rs->record))
+				continue;
+			/* a typedef of an anonymous struct: match the typedef name */
+			src = pf_ir_add_source(cx->tu, rs->category, name, "",
+					       "is declared personal data by the rules",
+					       pf_lower_pos(cx, field));
+			break;
+		}
+	}
+	pf_ptrmap_put(&cx->fields, key, (void *)(intptr_t)(src + 2));
+	return src;
+}
+
+/* ---- functions and globals ---- */
+
+static const char *pf_link_key(struct pf_lower_ctx *cx, CXCursor decl, const char *name,
+			       bool is_static)
+{
+	if (!is_static)
+		return name;
+	CXCursor canon = clang_getCanonicalCursor(decl);
+	struct pf_ir_pos pos = pf_lower_pos(cx, canon);
+	return pf_arena_printf(&cx->tu->arena, "%s@%s", name, pos.file);
+}
+
+static void pf_merge_fdecl(struct pf_lower_ctx *cx, struct pf_ir_fdecl *d, CXCursor fn)
+{
+	int rs = pf_lower_annotation_source(cx, fn, "pii", d->name);
+	if (rs >= 0)
+		d->ret_source = rs;
+	const char *p = pf_lower_annotation_purpose(cx, fn, "sink");
+	if (p)
+		d->sink_purpose = p;
+	if (pf_lower_annotation_purpose(cx, fn, "anonymizer"))
+		d->anonymizer = true;
+	p = pf_lower_annotation_purpose(cx, fn, "consent");
+	if (p)
+		d->consent_purpose = p;
+	int n = clang_Cursor_getNumArguments(fn);
+	for (int i = 0; i < n && i < d->nparams; i++) {
+		CXCursor parm = clang_Cursor_getArgument(fn, (unsigned)i);
+		char *pname = pf_lower_spelling(cx, parm);
+		if (*pname && !*d->param_names[i])
+			d->param_names[i] = pname;
+		const char *sp = pf_lower_annotation_purpose(cx, parm, "sink");
+		if (sp)
+			d->param_sink[i] = sp;
+		int s = pf_lower_annotation_source(cx, parm, "pii", *pname ? pname : d->name);
+		if (s >= 0)
+			d->param_source[i] = s;
+		s = pf_lower_annotation_source(cx, parm, "pii_out", *pname ? pname : d->name);
+		if (s >= 0)
+			d->param_out_source[i] = s;
+	}
+}
+
+struct pf_ir_fdecl *pf_lower_fdecl(struct pf_lower_ctx *cx, CXCursor fn)
+{
+	const void *key = pf_cursor_key(fn);
+	struct pf_ir_fdecl *d = pf_ptrmap_get(&cx->decls, key);
+	if (d) {
+		if (!clang_equalCursors(clang_getCanonicalCursor(fn), fn))
+			pf_merge_fdecl(cx, d, fn);
+		return d;
+	}
+	d = PF_NEW(&cx->tu->arena, struct pf_ir_fdecl);
+	pf_ptrmap_put(&cx->decls, key, d);
+	d->name = pf_lower_spelling(cx, fn);
+	d->is_static = clang_Cursor_getStorageClass(fn) == CX_SC_Static;
+	d->key = pf_link_key(cx, fn, d->name, d->is_static);
+	d->pos = pf_lower_pos(cx, fn);
+	d->type = pf_lower_type(cx, clang_getCursorType(fn));
+	int n = clang_Cursor_getNumArguments(fn);
+	d->nparams = n < 0 ? 0 : n;
+	d->variadic = d->type->variadic;
+	d->ret_source = -1;
+	d->param_sink = PF_NEW_N(&cx->tu->arena, const char *, d->nparams + 1);
+	d->param_source = PF_NEW_N(&cx->tu->arena, int, d->nparams + 1);
+	d->param_out_source = PF_NEW_N(&cx->tu->arena, int, d->nparams + 1);
+	d->param_const_pointee = PF_NEW_N(&cx->tu->arena, bool, d->nparams + 1);
+	d->param_names = PF_NEW_N(&cx->tu->arena, const char *, d->nparams + 1);
+	for (int i = 0; i < d->nparams; i++) {
+		CXCursor parm = clang_Cursor_getArgument(fn, (unsigned)i);
+		CXType pt = clang_getCanonicalType(clang_getCursorType(parm));
+		d->param_const_pointee[i] =
+			pt.kind == CXType_Pointer &&
+			clang_isConstQualifiedType(clang_getPointeeType(pt));
+		d->param_source[i] = -1;
+		d->param_out_source[i] = -1;
+		d->param_names[i] = "";
+	}
+	const char *saved = cx->fn_name;
+	cx->fn_name = NULL;
+	pf_merge_fdecl(cx, d, fn);
+	/* later redeclarations in this TU add their annotations too */
+	CXCursor canon = clang_getCanonicalCursor(fn);
+	if (!clang_equalCursors(canon, fn))
+		pf_merge_fdecl(cx, d, canon);
+	cx->fn_name = saved;
+	PF_IR_PUSH(cx->tu, cx->tu->fdecls, cx->tu->nfdecls, cx->tu->capfdecls, d);
+	return d;
+}
+
+struct pf_ir_global *pf_lower_global(struct pf_lower_ctx *cx, CXCursor var)
+{
+	const void *key = pf_cursor_key(var);
+	struct pf_ir_global *g = pf_ptrmap_get(&cx->gvars, key);
+	if (g) {
+		if (g->source < 0) {
+			const char *saved = cx->fn_name;
+			cx->fn_name = NULL;
+			g->source = pf_lower_annotation_source(cx, var, "pii", g->name);
+			cx->fn_name = saved;
+		}
+		return g;
+	}
+	g = PF_NEW(&cx->tu->arena, struct pf_ir_global);
+	pf_ptrmap_put(&cx->gvars, key, g);
+	g->name = pf_lower_spelling(cx, var);
+	CXCursor parent = clang_getCursorSemanticParent(var);
+	bool local_static = clang_getCursorKind(parent) == CXCursor_FunctionDecl;
+	g->is_static = local_static || clang_Cursor_getStorageClass(var) == CX_SC_Static;
+	if (local_static) {
+		char *fname = pf_lower_spelling(cx, parent);
+		struct pf_ir_pos pos = pf_lower_pos(cx, clang_getCanonicalCursor(var));
+		g->key = pf_arena_printf(&cx->tu->arena, "%s.%s@%s", fname, g->name, pos.file);
+	} else {
+		g->key = pf_link_key(cx, var, g->name, g->is_static);
+	}
+	g->type = pf_lower_type(cx, clang_getCursorType(var));
+	g->pos = pf_lower_pos(cx, var);
+	const char *saved = cx->fn_name;
+	cx->fn_name = NULL;
+	g->source = pf_lower_annotation_source(cx, var, "pii", g->name);
+	cx->fn_name = saved;
+	if (g->source < 0 && cx->opts->rules) {
+		const struct pf_rule_source *rs =
+			pf_rules_find_variable_source(cx->opts->rules, g->name);
+		if (rs)
+			g->source = pf_ir_add_source(cx->tu, rs->category, g->name, "",
+						     "is declared personal data by the rules",
+						     g->pos);
+	}
+	PF_IR_PUSH(cx->tu, cx->tu->globals, cx->tu->nglobals, cx->tu->capglobals, g);
+	return g;
+}
+
+struct pf_ir_var *pf_lower_global_ref(struct pf_lower_ctx *cx, CXCursor var)
+{
+	struct pf_ir_global *g = pf_lower_global(cx, var);
+	struct pf_ir_var *v = PF_NEW(&cx->tu->arena, struct pf_ir_var);
+	v->kind = PF_V_GLOBAL;
+	v->name = g->name;
+	v->type = g->type;
+	v->source = g->source;
+	v->key = g->key;
+	v->index = -1;
+	PF_IR_PUSH(cx->tu, cx->tu->global_refs, cx->tu->nglobal_refs, cx->tu->capglobal_refs, v);
+	return v;
+}
+
+static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct pf_lower_ctx *cx = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_FunctionDecl) {
+		struct pf_ir_fdecl *d = pf_lower_fdecl(cx, c);
+		if (clang_isCursorDefinition(c) &&
+		    !clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+			pf_lower_function_body(cx, c, d);
+	} else if (k == CXCursor_VarDecl) {
+		pf_lower_global(cx, c);
+	} else if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl) {
+		return CXChildVisit_Recurse;
+	}
+	return CXChildVisit_Continue;
+}
+
+void pf_lower_translation_unit(struct pf_lower_ctx *cx, CXCursor root)
+{
+	clang_visitChildren(root, pf_tu_visitor, cx);
+}

@@ -1,0 +1,30 @@
+/*
+ * Lowering: parse one translation unit with libclang and turn every function
+ * into the IR of ir/ir.h, reading piiflow's annotations and the rules that
+ * name fields and globals on the way. This is the only stage that sees
+ * libclang; nothing of it escapes into the IR.
+ */
+#ifndef PF_LOWER_H
+#define PF_LOWER_H
+
+#include "compdb/compdb.h"
+#include "ir/ir.h"
+#include "rules/rules.h"
+#include "taxonomy/taxonomy.h"
+
+struct pf_lower_options {
+	const struct pf_rules *rules;
+	const struct pf_taxonomy *taxonomy; /* may be NULL: categories unchecked */
+	const char *resource_dir;           /* clang's builtin headers, or NULL */
+	const char *annotations_dir;        /* where piiflow.h lies, or NULL */
+	char *const *extra_args;            /* appended to every command */
+	size_t nextra_args;
+};
+
+/* Parses and lowers one compile command. Never returns NULL; when the file
+ * could not be parsed at all, tu->fatal is set and tu->diags says why.
+ * Safe to call from several threads at once. Freed with pf_ir_tu_free. */
+struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
+			     const struct pf_lower_options *opts);
+
+#endif

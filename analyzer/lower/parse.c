@@ -1,0 +1,263 @@
+/*
+ * Parsing: run libclang on one compile command, with __PIIFLOW__ defined so
+ * the annotations expand, clang's builtin headers found, and compile errors
+ * turned into a parse-error warning instead of a stop. Also the small caches
+ * every other lowering file uses (file paths, positions, cursor children).
+ */
+#include "lower/lower_int.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util/xalloc.h"
+
+/* ---- pointer map ---- */
+
+static size_t pf_ptr_hash(const void *p, size_t cap)
+{
+	uint64_t x = (uint64_t)(uintptr_t)p;
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return (size_t)x & (cap - 1);
+}
+
+void *pf_ptrmap_get(const struct pf_ptrmap *m, const void *key)
+{
+	if (!m->cap)
+		return NULL;
+	for (size_t i = pf_ptr_hash(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
+		if (m->keys[i] == key)
+			return m->vals[i];
+		if (!m->keys[i])
+			return NULL;
+	}
+}
+
+void pf_ptrmap_put(struct pf_ptrmap *m, const void *key, void *val)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		struct pf_ptrmap old = *m;
+		m->cap = old.cap ? old.cap * 2 : 64;
+		m->keys = pf_xcalloc(m->cap, sizeof(*m->keys));
+		m->vals = pf_xcalloc(m->cap, sizeof(*m->vals));
+		m->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.keys[i])
+				pf_ptrmap_put(m, old.keys[i], old.vals[i]);
+		free(old.keys);
+		free(old.vals);
+	}
+	size_t i = pf_ptr_hash(key, m->cap);
+	while (m->keys[i] && m->keys[i] != key)
+		i = (i + 1) & (m->cap - 1);
+	if (!m->keys[i])
+		m->n++;
+	m->keys[i] = key;
+	m->vals[i] = val;
+}
+
+void pf_ptrmap_free(struct pf_ptrmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ---- children ---- */
+
+static enum CXChildVisitResult pf_collect_visitor(CXCursor c, CXCursor parent,
+						  CXClientData data)
+{
+	struct pf_cursors *out = data;
+	if (out->n == out->cap) {
+		unsigned ncap = out->cap * 2;
+		if (out->v == out->inline_v) {
+			out->v = pf_xmalloc(ncap * sizeof(CXCursor));
+			memcpy(out->v, out->inline_v, out->n * sizeof(CXCursor));
+		} else {
+			out->v = pf_xrealloc(out->v, ncap * sizeof(CXCursor));
+		}
+		out->cap = ncap;
+	}
+	out->v[out->n++] = c;
+	return CXChildVisit_Continue;
+}
+
+void pf_cursors_collect(CXCursor parent, struct pf_cursors *out)
+{
+	out->v = out->inline_v;
+	out->n = 0;
+	out->cap = 8;
+	clang_visitChildren(parent, pf_collect_visitor, out);
+}
+
+void pf_cursors_release(struct pf_cursors *c)
+{
+	if (c->v != c->inline_v)
+		free(c->v);
+	c->v = NULL;
+}
+
+/* ---- positions ---- */
+
+const char *pf_lower_file_path(struct pf_lower_ctx *cx, CXFile f)
+{
+	if (!f)
+		return "<built-in>";
+	const char *p = pf_ptrmap_get(&cx->files, f);
+	if (p)
+		return p;
+	CXString s = clang_getFileName(f);
+	const char *name = clang_getCString(s);
+	char *abs = pf_path_absolute(NULL, name ? name : "");
+	char *disp = pf_path_display(abs);
+	p = pf_arena_strdup(&cx->tu->arena, disp);
+	free(abs);
+	free(disp);
+	clang_disposeString(s);
+	pf_ptrmap_put(&cx->files, f, (void *)p);
+	return p;
+}
+
+/* Expansion location: a call inside a macro is placed where the outermost
+ * macro is used, as compilers place diagnostics. */
+struct pf_ir_pos pf_lower_pos(struct pf_lower_ctx *cx, CXCursor c)
+{
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	CXFile f = NULL;
+	unsigned line = 0, col = 0;
+	clang_getExpansionLocation(loc, &f, &line, &col, NULL);
+	struct pf_ir_pos pos = {pf_lower_file_path(cx, f), line, col};
+	return pos;
+}
+
+char *pf_lower_spelling(struct pf_lower_ctx *cx, CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	const char *t = clang_getCString(s);
+	char *copy = pf_arena_strdup(&cx->tu->arena, t ? t : "");
+	clang_disposeString(s);
+	return copy;
+}
+
+/* ---- parsing ---- */
+
+static bool pf_arg_is_output(const char *a)
+{
+	return strcmp(a, "-o") == 0;
+}
+
+/* Builds the argv libclang sees: the compile command without its output
+ * and dependency-file options, plus piiflow's own definitions. */
+static const char **pf_build_argv(const struct pf_compile_command *cmd,
+				  const struct pf_lower_options *opts, int *argc_out)
+{
+	size_t cap = cmd->argc + opts->nextra_args + 16;
+	const char **argv = pf_xcalloc(cap, sizeof(*argv));
+	int n = 0;
+	argv[n++] = cmd->argc ? cmd->argv[0] : "cc";
+	for (size_t i = 1; i < cmd->argc; i++) {
+		const char *a = cmd->argv[i];
+		if (pf_arg_is_output(a) || strcmp(a, "-MF") == 0 || strcmp(a, "-MT") == 0 ||
+		    strcmp(a, "-MQ") == 0) {
+			i++; /* skip the option's value too */
+			continue;
+		}
+		if (strcmp(a, "-MD") == 0 || strcmp(a, "-MMD") == 0 || strcmp(a, "-c") == 0)
+			continue;
+		argv[n++] = a;
+	}
+	argv[n++] = "-D__PIIFLOW__=1";
+	argv[n++] = "-w";
+	argv[n++] = "-ferror-limit=0";
+	argv[n++] = "-working-directory";
+	argv[n++] = cmd->directory;
+	if (opts->resource_dir && *opts->resource_dir) {
+		argv[n++] = "-resource-dir";
+		argv[n++] = opts->resource_dir;
+	}
+	if (opts->annotations_dir && *opts->annotations_dir) {
+		argv[n++] = "-idirafter";
+		argv[n++] = opts->annotations_dir;
+	}
+	for (size_t i = 0; i < opts->nextra_args; i++)
+		argv[n++] = opts->extra_args[i];
+	*argc_out = n;
+	return argv;
+}
+
+static void pf_collect_diagnostics(struct pf_lower_ctx *cx)
+{
+	unsigned n = clang_getNumDiagnostics(cx->ctu);
+	unsigned errors = 0;
+	struct pf_ir_pos first_pos = {cx->tu->file, 1, 1};
+	char first[512] = "";
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(cx->ctu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		if (sev >= CXDiagnostic_Error) {
+			if (errors++ == 0) {
+				CXFile f = NULL;
+				unsigned line = 0, col = 0;
+				clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f,
+							   &line, &col, NULL);
+				if (f) {
+					first_pos.file = pf_lower_file_path(cx, f);
+					first_pos.line = line;
+					first_pos.column = col;
+				}
+				CXString s = clang_getDiagnosticSpelling(d);
+				snprintf(first, sizeof(first), "%s", clang_getCString(s));
+				clang_disposeString(s);
+			}
+		}
+		clang_disposeDiagnostic(d);
+	}
+	if (errors) {
+		char msg[768];
+		snprintf(msg, sizeof(msg),
+			 "%s; %u compile error%s in this translation unit, analyzed as far as "
+			 "clang recovered",
+			 first, errors, errors == 1 ? "" : "s");
+		pf_ir_add_diag(cx->tu, "parse-error", false, first_pos, msg);
+	}
+}
+
+struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
+			     const struct pf_lower_options *opts)
+{
+	struct pf_ir_tu *tu = pf_ir_tu_new();
+	tu->file = pf_arena_strdup(&tu->arena, cmd->display ? cmd->display : cmd->file);
+	struct pf_lower_ctx cx = {.tu = tu, .opts = opts, .cur = -1};
+
+	int argc = 0;
+	const char **argv = pf_build_argv(cmd, opts, &argc);
+	CXIndex index = clang_createIndex(0, 0);
+	unsigned flags = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+	enum CXErrorCode rc = clang_parseTranslationUnit2FullArgv(index, NULL, argv, argc, NULL,
+								   0, flags, &cx.ctu);
+	if (rc != CXError_Success || !cx.ctu) {
+		struct pf_ir_pos pos = {tu->file, 1, 1};
+		char msg[256];
+		snprintf(msg, sizeof(msg), "libclang could not parse this file (error %d)",
+			 (int)rc);
+		pf_ir_add_diag(tu, "parse-error", true, pos, msg);
+		tu->fatal = true;
+	} else {
+		pf_collect_diagnostics(&cx);
+		pf_lower_translation_unit(&cx, clang_getTranslationUnitCursor(cx.ctu));
+		clang_disposeTranslationUnit(cx.ctu);
+	}
+	clang_disposeIndex(index);
+	free(argv);
+	pf_ptrmap_free(&cx.files);
+	pf_ptrmap_free(&cx.types);
+	pf_ptrmap_free(&cx.decls);
+	pf_ptrmap_free(&cx.gvars);
+	pf_ptrmap_free(&cx.locals);
+	pf_ptrmap_free(&cx.fields);
+	free(cx.labels);
+	return tu;
+}

@@ -1,0 +1,175 @@
+/*
+ * piiflow's command line: parses options (getopt_long) and hands a
+ * pf_check_options to the driver. Nothing else lives here.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver/driver.h"
+#include "report/report.h"
+
+static void pf_usage(FILE *out)
+{
+	fprintf(out,
+		"usage: piiflow check [OPTIONS] [PATH...] [-- COMPILER_FLAGS...]\n"
+		"       piiflow --version | --help\n"
+		"\n"
+		"Follows personal data (PII) through a C program and reports every flow\n"
+		"into an advertising, marketing or analytics sink.\n"
+		"\n"
+		"options of check:\n"
+		"  -p DIR                 read DIR/compile_commands.json; PATHs then filter the report\n"
+		"  --rules FILE           add a rules file (repeatable)\n"
+		"  --no-default-rules     do not load the shipped rules packs\n"
+		"  --format FMT           text (default), json or sarif\n"
+		"  -o FILE                write the report to FILE instead of stdout\n"
+		"  -j N                   translation units parsed in parallel (default: CPUs)\n"
+		"  --fail-on LEVEL        error (default), warning or never: what makes exit 1\n"
+		"  --explain              list the opaque calls personal data passed through\n"
+		"  -q, --quiet            no progress output\n"
+		"\n"
+		"exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error\n");
+}
+
+static int pf_bad_usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "piiflow: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nusage: piiflow check [OPTIONS] [PATH...] [-- COMPILER_FLAGS...] "
+			"(see piiflow --help)\n");
+	return PF_EXIT_ERROR;
+}
+
+static int pf_cmd_check(int argc, char **argv)
+{
+	enum { OPT_RULES = 256, OPT_NO_DEFAULT, OPT_FORMAT, OPT_FAIL_ON, OPT_EXPLAIN };
+	static const struct option longopts[] = {
+		{"rules", required_argument, NULL, OPT_RULES},
+		{"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+		{"explain", no_argument, NULL, OPT_EXPLAIN},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct pf_check_options o = {.format = PF_FORMAT_TEXT, .fail_on = PF_SEV_ERROR};
+	char **rules = calloc((size_t)argc + 1, sizeof(char *));
+	int rc = PF_EXIT_ERROR;
+	/* options and PATHs before "--" (in any order), compiler flags after it */
+	int dash = argc;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--") == 0) {
+			dash = i;
+			break;
+		}
+	int nopt = dash;
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(nopt, argv, "p:o:j:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			o.build_dir = optarg;
+			break;
+		case 'o':
+			o.output = optarg;
+			break;
+		case 'j': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 1024) {
+				rc = pf_bad_usage("-j takes a number from 1 to 1024, not '%s'", optarg);
+				goto done;
+			}
+			o.jobs = (int)n;
+			break;
+		}
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'h':
+			pf_usage(stdout);
+			rc = PF_EXIT_OK;
+			goto done;
+		case OPT_RULES:
+			rules[o.nrules++] = optarg;
+			break;
+		case OPT_NO_DEFAULT:
+			o.no_default_rules = true;
+			break;
+		case OPT_EXPLAIN:
+			o.explain = true;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				o.format = PF_FORMAT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				o.format = PF_FORMAT_JSON;
+			else if (strcmp(optarg, "sarif") == 0)
+				o.format = PF_FORMAT_SARIF;
+			else {
+				rc = pf_bad_usage("unknown format '%s' (text, json or sarif)", optarg);
+				goto done;
+			}
+			break;
+		case OPT_FAIL_ON:
+			if (strcmp(optarg, "error") == 0)
+				o.fail_on = PF_SEV_ERROR;
+			else if (strcmp(optarg, "warning") == 0)
+				o.fail_on = PF_SEV_WARNING;
+			else if (strcmp(optarg, "never") == 0)
+				o.fail_never = true;
+			else {
+				rc = pf_bad_usage("--fail-on takes error, warning or never, not '%s'",
+						  optarg);
+				goto done;
+			}
+			break;
+		case '?':
+		default:
+			if (optopt && optopt < 256)
+				rc = pf_bad_usage("unknown option or missing argument '-%s'",
+						  (char[]){(char)optopt, 0});
+			else
+				rc = pf_bad_usage("unknown option or missing argument '%s'",
+						  argv[optind - 1]);
+			goto done;
+		}
+	}
+	o.paths = argv + optind;
+	o.npaths = (size_t)(nopt - optind);
+	if (dash < argc) {
+		o.compiler_flags = argv + dash + 1;
+		o.nflags = (size_t)(argc - dash - 1);
+	}
+	o.rules_files = rules;
+	rc = pf_driver_check(&o);
+done:
+	free(rules);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		pf_usage(stderr);
+		return PF_EXIT_ERROR;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("%s %s\n", PF_TOOL_NAME, PF_TOOL_VERSION);
+		return PF_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		pf_usage(stdout);
+		return PF_EXIT_OK;
+	}
+	if (strcmp(argv[1], "check") == 0)
+		return pf_cmd_check(argc - 1, argv + 1);
+	fprintf(stderr, "piiflow: unknown command '%s' (try 'piiflow check' or 'piiflow --help')\n",
+		argv[1]);
+	return PF_EXIT_ERROR;
+}

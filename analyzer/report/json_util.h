@@ -1,0 +1,23 @@
+/*
+ * What the JSON and SARIF reporters share, kept out of report.h so that
+ * jansson types stay inside the reporters: strings that are always valid
+ * JSON whatever bytes a path or a comment held, and one deterministic dump.
+ */
+#ifndef PF_REPORT_JSON_UTIL_H
+#define PF_REPORT_JSON_UTIL_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+/* A new JSON string of s; NULL becomes "", and bytes that are not UTF-8
+ * (a Latin-1 comment, a file name from another locale) become U+FFFD, since
+ * jansson rejects them and a report must never lose a finding over it. */
+json_t *pf_report_json_string(const char *s);
+
+/* Writes root with sorted keys, a two-space indent and a trailing newline, so
+ * that two runs diff clean. Does not take root. Returns 0, or -1 when writing
+ * failed (errno set). */
+int pf_report_json_dump(FILE *out, const json_t *root);
+
+#endif

@@ -1,0 +1,254 @@
+/*
+ * Loading rules files: reading a file, handing the parsed document to the
+ * checker, and adding its entries to a pf_rules only when the whole file is
+ * good, so that a broken file never leaves half of itself behind. Also the
+ * lifecycle of a pf_rules and the one-line form of a load error.
+ */
+#include "rules.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules_internal.h"
+#include "util/arena.h"
+#include "util/xalloc.h"
+
+void pf_rules_init(struct pf_rules *r)
+{
+	memset(r, 0, sizeof(*r));
+}
+
+void pf_rules_free(struct pf_rules *r)
+{
+	for (size_t i = 0; i < r->nsources; i++) {
+		struct pf_rule_source *s = &r->sources[i];
+		free(s->name);
+		free(s->record);
+		free(s->field);
+		free(s->args);
+		free(s->category);
+		free(s->origin.json_path);
+	}
+	for (size_t i = 0; i < r->nsinks; i++) {
+		struct pf_rule_sink *s = &r->sinks[i];
+		free(s->function);
+		if (s->function_regex)
+			regfree(&s->regex);
+		free(s->function_regex);
+		free(s->args);
+		free(s->purpose);
+		free(s->origin.json_path);
+	}
+	for (size_t i = 0; i < r->npropagators; i++) {
+		struct pf_rule_propagator *g = &r->propagators[i];
+		free(g->function);
+		free(g->from);
+		free(g->to);
+		free(g->origin.json_path);
+	}
+	for (size_t i = 0; i < r->nanonymizers; i++) {
+		free(r->anonymizers[i].function);
+		free(r->anonymizers[i].origin.json_path);
+	}
+	for (size_t i = 0; i < r->nconsents; i++) {
+		free(r->consents[i].function);
+		free(r->consents[i].purpose);
+		free(r->consents[i].origin.json_path);
+	}
+	for (size_t i = 0; i < r->nfiles; i++) {
+		free(r->files[i]);
+		free(r->packs[i]);
+	}
+	free(r->sources);
+	free(r->sinks);
+	free(r->propagators);
+	free(r->anonymizers);
+	free(r->consents);
+	free(r->files);
+	free(r->packs);
+	pf_rules_init(r);
+}
+
+/* Appends m elements of size bytes to the n held by dst; returns the array. */
+static void *append(void *dst, size_t n, const void *src, size_t m, size_t size)
+{
+	if (m == 0)
+		return dst;
+	dst = pf_xrealloc(dst, (n + m) * size);
+	memcpy((char *)dst + n * size, src, m * size);
+	return dst;
+}
+
+/* Moves every entry of from to the end of to and leaves from empty. Strings
+ * stay where they are, so the origins' file and pack pointers stay valid. */
+static void merge(struct pf_rules *to, struct pf_rules *from)
+{
+#define PF_MOVE(arr, n)                                                                            \
+	do {                                                                                       \
+		to->arr = append(to->arr, to->n, from->arr, from->n, sizeof(*to->arr));            \
+		to->n += from->n;                                                                  \
+		free(from->arr);                                                                   \
+	} while (0)
+	to->packs = append(to->packs, to->nfiles, from->packs, from->nfiles, sizeof(*to->packs));
+	free(from->packs);
+	PF_MOVE(files, nfiles);
+	PF_MOVE(sources, nsources);
+	PF_MOVE(sinks, nsinks);
+	PF_MOVE(propagators, npropagators);
+	PF_MOVE(anonymizers, nanonymizers);
+	PF_MOVE(consents, nconsents);
+#undef PF_MOVE
+	pf_rules_init(from);
+}
+
+static void error_begin(struct pf_rules_error *err, const char *file)
+{
+	memset(err, 0, sizeof(*err));
+	snprintf(err->file, sizeof(err->file), "%s", file);
+}
+
+__attribute__((format(printf, 2, 3))) static void error_set(struct pf_rules_error *err,
+                                                            const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+}
+
+/* Reads a whole file; 0, or -1 with errno set. Reading (rather than jansson's
+ * json_load_file) keeps the text for locating errors by JSON path. */
+static int read_all(const char *path, char **text, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	size_t cap = 4096, n = 0;
+	char *buf = pf_xmalloc(cap);
+	for (;;) {
+		n += fread(buf + n, 1, cap - n, f);
+		if (n < cap)
+			break;
+		cap *= 2;
+		buf = pf_xrealloc(buf, cap);
+	}
+	int saved = ferror(f) ? errno : 0;
+	fclose(f);
+	if (saved) {
+		free(buf);
+		errno = saved;
+		return -1;
+	}
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped,
+                       struct pf_rules_error *err)
+{
+	struct pf_rules tmp;
+	struct pf_rules_error unused;
+	char *text = NULL;
+	size_t len = 0;
+	json_t *root = NULL;
+	int rc = -1;
+
+	if (!err)
+		err = &unused;
+	pf_rules_init(&tmp);
+	error_begin(err, path);
+	if (read_all(path, &text, &len) != 0) {
+		error_set(err, "cannot read rules file: %s", strerror(errno));
+		goto done;
+	}
+	json_error_t jerr;
+	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root) {
+		err->line = jerr.line > 0 ? jerr.line : 0;
+		err->column = jerr.column > 0 ? jerr.column : 0;
+		error_set(err, "invalid JSON: %s", jerr.text);
+		goto done;
+	}
+	tmp.files = pf_xcalloc(1, sizeof(*tmp.files));
+	tmp.packs = pf_xcalloc(1, sizeof(*tmp.packs));
+	tmp.files[0] = pf_xstrdup(path);
+	tmp.nfiles = 1;
+	if (pf_rules_parse_doc(&tmp, root, text, len, shipped, err) < 0)
+		goto done;
+	merge(r, &tmp);
+	rc = 0;
+done:
+	json_decref(root);
+	free(text);
+	pf_rules_free(&tmp);
+	return rc;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_pack_name(const char *name)
+{
+	size_t n = strlen(name);
+	return name[0] != '.' && strncmp(name, "taxonomy", 8) != 0 && n > 5 &&
+	       strcmp(name + n - 5, ".json") == 0;
+}
+
+/* All or nothing: the packs are loaded into a temporary and added together. */
+int pf_rules_load_dir(struct pf_rules *r, const char *dir, struct pf_rules_error *err)
+{
+	struct pf_rules_error unused;
+	if (!err)
+		err = &unused;
+	DIR *d = opendir(dir);
+	if (!d) {
+		error_begin(err, dir);
+		error_set(err, "cannot read rules directory: %s", strerror(errno));
+		return -1;
+	}
+	struct pf_arena arena = PF_ARENA_INIT;
+	PF_VEC(char *) names = {0};
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL)
+		if (is_pack_name(de->d_name))
+			PF_VEC_PUSH(names, pf_arena_strdup(&arena, de->d_name));
+	closedir(d);
+	if (names.n > 1)
+		qsort(names.v, names.n, sizeof(*names.v), compare_names);
+
+	struct pf_rules tmp;
+	pf_rules_init(&tmp);
+	size_t dlen = strlen(dir);
+	const char *sep = dlen > 0 && dir[dlen - 1] == '/' ? "" : "/";
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < names.n; i++)
+		rc = pf_rules_load_file(
+		    &tmp, pf_arena_printf(&arena, "%s%s%s", dir, sep, names.v[i]), true, err);
+	if (rc == 0)
+		merge(r, &tmp);
+	pf_rules_free(&tmp);
+	PF_VEC_FREE(names);
+	pf_arena_release(&arena);
+	return rc;
+}
+
+void pf_rules_error_format(const struct pf_rules_error *err, char *buf, size_t size)
+{
+	char pos[32] = "";
+	if (err->line > 0 && err->column > 0)
+		snprintf(pos, sizeof(pos), ":%d:%d", err->line, err->column);
+	else if (err->line > 0)
+		snprintf(pos, sizeof(pos), ":%d", err->line);
+	if (err->json_path[0])
+		snprintf(buf, size, "%s%s: error: at %s: %s", err->file, pos, err->json_path,
+		         err->message);
+	else
+		snprintf(buf, size, "%s%s: error: %s", err->file, pos, err->message);
+}

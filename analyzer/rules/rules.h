@@ -1,0 +1,159 @@
+/*
+ * Rules: what the analyzer knows about code it cannot see or annotate (the C
+ * library, SDKs, in-house libraries), loaded from JSON files (SPEC section 3).
+ * A pf_rules owns every string and regex in it; pf_rules_free releases all.
+ * jansson types never leave the loader.
+ */
+#ifndef PF_RULES_H
+#define PF_RULES_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* An argument position: an index from 0, every variadic argument, or the
+ * return value. */
+enum pf_argpos_kind { PF_ARG_INDEX, PF_ARG_VARIADIC, PF_ARG_RETURN };
+
+struct pf_argpos {
+	enum pf_argpos_kind kind;
+	int index; /* for PF_ARG_INDEX */
+};
+
+/* Where an entry came from, for messages and for unmatched-rule warnings.
+ * file and pack point into the pf_rules' files and packs. */
+struct pf_rule_origin {
+	const char *file; /* the rules file */
+	const char *pack; /* its "name" */
+	char *json_path;  /* e.g. "sinks[2]" (owned) */
+	bool shipped;     /* loaded from the default packs */
+};
+
+enum pf_source_kind { PF_SRC_FUNCTION, PF_SRC_FIELD, PF_SRC_VARIABLE };
+
+struct pf_rule_source {
+	enum pf_source_kind kind;
+	char *name;             /* function name, global name, or "struct.field" */
+	char *record;           /* for fields: the struct or typedef name (owned) */
+	char *field;            /* for fields: the field name (owned) */
+	bool ret;               /* function: its return value is personal data */
+	struct pf_argpos *args; /* function: out-parameters written with PII */
+	size_t nargs;
+	char *category;
+	struct pf_rule_origin origin;
+};
+
+/* A sink: "args" empty (nargs == 0 and all_args) means every argument. */
+struct pf_rule_sink {
+	char *function;       /* exact name, or NULL when regex is used */
+	char *function_regex; /* source text of the regex, or NULL */
+	regex_t regex;        /* compiled when function_regex != NULL */
+	struct pf_argpos *args;
+	size_t nargs;
+	bool all_args;
+	char *purpose;
+	struct pf_rule_origin origin;
+};
+
+/* Data flows from every "from" position into every "to" position. A "to"
+ * position that is a pointer argument means the object it points to. */
+struct pf_rule_propagator {
+	char *function;
+	struct pf_argpos *from;
+	size_t nfrom;
+	bool from_all; /* no "from": every argument */
+	struct pf_argpos *to;
+	size_t nto;
+	/* "replace": true when the call overwrites the whole destination (strcpy,
+	 * snprintf, memcpy); false for append-style calls (strcat). Optional in
+	 * the file, default true. */
+	bool replace;
+	struct pf_rule_origin origin;
+};
+
+struct pf_rule_anonymizer {
+	char *function;
+	struct pf_rule_origin origin;
+};
+
+struct pf_rule_consent {
+	char *function;
+	char *purpose;
+	struct pf_rule_origin origin;
+};
+
+struct pf_rules {
+	struct pf_rule_source *sources;
+	size_t nsources;
+	struct pf_rule_sink *sinks;
+	size_t nsinks;
+	struct pf_rule_propagator *propagators;
+	size_t npropagators;
+	struct pf_rule_anonymizer *anonymizers;
+	size_t nanonymizers;
+	struct pf_rule_consent *consents;
+	size_t nconsents;
+	char **files; /* every file loaded, in order (owned) */
+	size_t nfiles;
+	char **packs; /* the "name" of each file loaded, parallel to files */
+};
+
+/* Error of a load: the file, the JSON path of the bad entry ("sinks[2].args[0]",
+ * "" for the whole document), a line and column where jansson gives them, and
+ * a lower-case message without a full stop. */
+struct pf_rules_error {
+	char file[1024];
+	char json_path[256];
+	int line, column; /* 0 when unknown */
+	char message[512];
+};
+
+void pf_rules_init(struct pf_rules *r);
+void pf_rules_free(struct pf_rules *r);
+
+/* Adds the entries of one rules file. Returns 0, or -1 with *err filled; on
+ * error r keeps what it held before the call. Duplicates are rejected within
+ * one file only; across files every entry is kept and look-ups return the one
+ * loaded first. A propagator "to" may be [] (the call moves no personal data);
+ * entries may carry a "comment" string, which is ignored. */
+int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped,
+                       struct pf_rules_error *err);
+
+/* Loads every *.json file of a directory in name order (the shipped packs),
+ * skipping files whose name starts with "taxonomy" or ".". Returns 0 or -1;
+ * all or nothing: on error r keeps what it held before the call. */
+int pf_rules_load_dir(struct pf_rules *r, const char *dir, struct pf_rules_error *err);
+
+/* Formats an error as "FILE:LINE:COL: error: at JSON_PATH: MESSAGE". */
+void pf_rules_error_format(const struct pf_rules_error *err, char *buf, size_t size);
+
+/* Look-ups by function name. Each returns the first match or NULL; the
+ * _next variants continue after a previous result (for several sinks). */
+const struct pf_rule_sink *pf_rules_find_sink(const struct pf_rules *r, const char *fn,
+                                              const struct pf_rule_sink *after);
+const struct pf_rule_source *pf_rules_find_function_source(const struct pf_rules *r,
+                                                           const char *fn);
+/* A function may have several sources (one category per out-parameter). */
+const struct pf_rule_source *pf_rules_find_function_source_next(const struct pf_rules *r,
+                                                                const char *fn,
+                                                                const struct pf_rule_source *after);
+const struct pf_rule_source *pf_rules_find_field_source(const struct pf_rules *r,
+                                                        const char *record, const char *field);
+const struct pf_rule_source *pf_rules_find_variable_source(const struct pf_rules *r,
+                                                           const char *name);
+const struct pf_rule_propagator *pf_rules_find_propagator(const struct pf_rules *r, const char *fn);
+const struct pf_rule_anonymizer *pf_rules_find_anonymizer(const struct pf_rules *r, const char *fn);
+const struct pf_rule_consent *pf_rules_find_consent(const struct pf_rules *r, const char *fn);
+
+/* True when position pos (argument index i of a call with nargs fixed
+ * parameters; i >= nfixed means variadic) is among the listed positions.
+ * i == PF_ARGPOS_RETURN asks for the return value. */
+#define PF_ARGPOS_RETURN (-1)
+bool pf_argpos_matches(const struct pf_argpos *list, size_t n, int i, int nfixed);
+
+/* True when argument i (of a call with nfixed fixed parameters) is a sink
+ * argument, or is read by the propagator; both honour "every argument". */
+bool pf_rules_sink_takes_arg(const struct pf_rule_sink *s, int i, int nfixed);
+bool pf_rules_propagator_reads_arg(const struct pf_rule_propagator *g, int i, int nfixed);
+
+#endif

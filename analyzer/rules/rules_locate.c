@@ -1,0 +1,180 @@
+/*
+ * From a JSON path back to a line and column. jansson keeps no positions in a
+ * parsed document, so an error found while checking "sinks[2].args[0]" would
+ * otherwise point at no line at all. The text has already been accepted by
+ * jansson, so this scanner only has to skip well-formed values; where it
+ * cannot follow the path (a key written with unusual escapes) it stops at the
+ * deepest step it found, which is still the right neighbourhood.
+ */
+#include "rules_internal.h"
+
+#include <ctype.h>
+#include <string.h>
+
+struct scan {
+	const char *s;
+	size_t len;
+	size_t pos;
+};
+
+static void skip_ws(struct scan *sc)
+{
+	while (sc->pos < sc->len && strchr(" \t\r\n", sc->s[sc->pos]) && sc->s[sc->pos])
+		sc->pos++;
+}
+
+static bool at(const struct scan *sc, char c)
+{
+	return sc->pos < sc->len && sc->s[sc->pos] == c;
+}
+
+/* Skips a string token starting at its opening quote. */
+static void skip_string(struct scan *sc)
+{
+	sc->pos++;
+	while (sc->pos < sc->len && sc->s[sc->pos] != '"')
+		sc->pos += sc->s[sc->pos] == '\\' ? 2 : 1;
+	if (sc->pos < sc->len)
+		sc->pos++;
+}
+
+/* Skips one value of any kind; nested containers are skipped by counting
+ * brackets outside strings. */
+static void skip_value(struct scan *sc)
+{
+	if (at(sc, '"')) {
+		skip_string(sc);
+		return;
+	}
+	if (at(sc, '{') || at(sc, '[')) {
+		int depth = 0;
+		do {
+			char c = sc->s[sc->pos];
+			if (c == '"') {
+				skip_string(sc);
+				continue;
+			}
+			if (c == '{' || c == '[')
+				depth++;
+			else if (c == '}' || c == ']')
+				depth--;
+			sc->pos++;
+		} while (depth > 0 && sc->pos < sc->len);
+		return;
+	}
+	while (sc->pos < sc->len && !strchr(",}] \t\r\n", sc->s[sc->pos]) && sc->s[sc->pos])
+		sc->pos++;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)tolower((unsigned char)c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* True when the string token at sc->pos spells key. Escapes other than the
+ * simple ones and \u00XX compare unequal, which only costs precision. */
+static bool string_is(const struct scan *sc, const char *key)
+{
+	size_t i = sc->pos + 1;
+	const unsigned char *k = (const unsigned char *)key;
+	while (i < sc->len && sc->s[i] != '"') {
+		int c = (unsigned char)sc->s[i++];
+		if (c == '\\' && i < sc->len) {
+			char e = sc->s[i++];
+			const char *simple = strchr("\"\\/bfnrt", e);
+			if (simple && e) {
+				c = "\"\\/\b\f\n\r\t"[simple - "\"\\/bfnrt"];
+			} else if (e == 'u' && i + 4 <= sc->len && sc->s[i] == '0' &&
+			           sc->s[i + 1] == '0' && hexval(sc->s[i + 2]) >= 0 &&
+			           hexval(sc->s[i + 3]) >= 0) {
+				c = hexval(sc->s[i + 2]) * 16 + hexval(sc->s[i + 3]);
+				i += 4;
+			} else {
+				return false;
+			}
+		}
+		if (*k == '\0' || *k != c)
+			return false;
+		k++;
+	}
+	return *k == '\0';
+}
+
+/* Moves to the value of key in the object at sc->pos; *keypos gets the
+ * position of the key. False when absent. */
+static bool enter_key(struct scan *sc, const char *key, size_t *keypos)
+{
+	if (!at(sc, '{'))
+		return false;
+	sc->pos++;
+	for (;;) {
+		skip_ws(sc);
+		if (!at(sc, '"'))
+			return false;
+		size_t start = sc->pos;
+		bool match = string_is(sc, key);
+		skip_string(sc);
+		skip_ws(sc);
+		if (!at(sc, ':'))
+			return false;
+		sc->pos++;
+		skip_ws(sc);
+		if (match) {
+			*keypos = start;
+			return true;
+		}
+		skip_value(sc);
+		skip_ws(sc);
+		if (!at(sc, ','))
+			return false;
+		sc->pos++;
+	}
+}
+
+static bool enter_index(struct scan *sc, size_t index)
+{
+	if (!at(sc, '['))
+		return false;
+	sc->pos++;
+	for (size_t i = 0;; i++) {
+		skip_ws(sc);
+		if (at(sc, ']') || sc->pos >= sc->len)
+			return false;
+		if (i == index)
+			return true;
+		skip_value(sc);
+		skip_ws(sc);
+		if (!at(sc, ','))
+			return false;
+		sc->pos++;
+	}
+}
+
+void pf_rules_locate(const char *text, size_t len, const struct pf_rules_step *path, size_t depth,
+                     bool at_key, int *line, int *column)
+{
+	struct scan sc = {text, len, 0};
+	skip_ws(&sc);
+	size_t found = sc.pos;
+	for (size_t i = 0; i < depth; i++) {
+		size_t keypos = 0;
+		bool ok = path[i].key ? enter_key(&sc, path[i].key, &keypos)
+		                      : enter_index(&sc, path[i].index);
+		if (!ok)
+			break;
+		found = at_key && path[i].key && i + 1 == depth ? keypos : sc.pos;
+	}
+	*line = 1;
+	*column = 1;
+	for (size_t i = 0; i < found && i < len; i++) {
+		if (text[i] == '\n') {
+			++*line;
+			*column = 1;
+		} else {
+			++*column;
+		}
+	}
+}

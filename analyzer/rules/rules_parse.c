@@ -1,0 +1,843 @@
+/*
+ * The checker of one rules document (SPEC section 3). A rules file is written
+ * by hand, often by someone who has never seen the format, and a mistake in it
+ * silently hides findings: a misspelt key, an index off by one, a regex that
+ * matches nothing. So everything is checked before anything is used, and each
+ * error names the JSON path of the bad entry, says what is wrong and, where a
+ * key is misspelt, what was probably meant.
+ */
+#include "rules_internal.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/xalloc.h"
+
+/* No C function has this many parameters; a larger index is a typo. */
+#define PF_RULES_MAX_ARG 1023
+
+struct parse {
+	struct pf_rules *out; /* the file's entries; out->files[0] is its path */
+	const char *text;     /* the document's source, to locate errors */
+	size_t len;
+	bool shipped;
+	struct pf_rules_error *err;
+	struct pf_rules_step path[PF_RULES_MAX_DEPTH]; /* of the value being checked */
+	size_t depth;
+};
+
+static void push_key(struct parse *p, const char *key)
+{
+	p->path[p->depth++] = (struct pf_rules_step){key, 0};
+}
+
+static void push_index(struct parse *p, size_t index)
+{
+	p->path[p->depth++] = (struct pf_rules_step){NULL, index};
+}
+
+static void pop(struct parse *p)
+{
+	p->depth--;
+}
+
+static void render_path(const struct parse *p, char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < p->depth && n < size; i++) {
+		const struct pf_rules_step *s = &p->path[i];
+		if (s->key)
+			snprintf(buf + n, size - n, "%s%s", n ? "." : "", s->key);
+		else
+			snprintf(buf + n, size - n, "[%zu]", s->index);
+		n += strlen(buf + n);
+	}
+}
+
+/* Records an error at the current path; with key, the error is about that key
+ * of the current object and points at it. Returns -1. */
+__attribute__((format(printf, 3, 4))) static int fail(struct parse *p, const char *key,
+                                                      const char *fmt, ...)
+{
+	struct pf_rules_error *e = p->err;
+	render_path(p, e->json_path, sizeof(e->json_path));
+	struct pf_rules_step loc[PF_RULES_MAX_DEPTH + 1];
+	memcpy(loc, p->path, p->depth * sizeof(*loc));
+	size_t n = p->depth;
+	if (key)
+		loc[n++] = (struct pf_rules_step){key, 0};
+	pf_rules_locate(p->text, p->len, loc, n, key != NULL, &e->line, &e->column);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static const char *type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		return "an object";
+	case JSON_ARRAY:
+		return "an array";
+	case JSON_STRING:
+		return "a string";
+	case JSON_INTEGER:
+		return "an integer";
+	case JSON_REAL:
+		return "a number with a fraction";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "a boolean";
+	case JSON_NULL:
+		return "null";
+	}
+	return "a value";
+}
+
+/* Edit distance with adjacent transpositions, ignoring ASCII case: "arg" is
+ * one edit from "args", "form" one from "from". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t *rows = pf_xcalloc(3 * (m + 1), sizeof(*rows));
+	size_t *prev2 = rows, *prev = rows + m + 1, *cur = rows + 2 * (m + 1);
+	for (size_t j = 0; j <= m; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			int ca = tolower((unsigned char)a[i - 1]);
+			int cb = tolower((unsigned char)b[j - 1]);
+			size_t best = prev[j - 1] + (ca != cb);
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) == cb && prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
+		}
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	size_t d = prev[m];
+	free(rows);
+	return d;
+}
+
+static bool in_list(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return true;
+	return false;
+}
+
+/* Rejects the first key of obj that is not in allowed, suggesting the
+ * nearest allowed key when it is a likely typo. */
+static int check_keys(struct parse *p, json_t *obj, const char *const *allowed, const char *what)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(obj, key, v)
+	{
+		if (in_list(allowed, key))
+			continue;
+		const char *best = NULL;
+		size_t best_d = (size_t)-1;
+		for (const char *const *a = allowed; *a; a++) {
+			size_t d = distance(key, *a);
+			size_t limit = strlen(*a) >= 6 ? 2 : 1;
+			if (strlen(key) >= 3 && strncasecmp(*a, key, strlen(key)) == 0)
+				d = 1; /* an abbreviation: "ret", "func" */
+			if (d <= limit && d < best_d) {
+				best = *a;
+				best_d = d;
+			}
+		}
+		if (best)
+			return fail(p, key, "unknown key '%.64s' (did you mean '%s'?)", key, best);
+		char list[256] = "";
+		for (const char *const *a = allowed; *a; a++) {
+			size_t n = strlen(list);
+			snprintf(list + n, sizeof(list) - n, "%s%s", n ? ", " : "", *a);
+		}
+		return fail(p, key, "unknown key '%.64s' in %s (expected one of: %s)", key, what,
+		            list);
+	}
+	return 0;
+}
+
+/* Reads obj[key] as a non-empty string. Returns 1 when present, 0 when
+ * absent (an error when required), -1 on error. */
+static int get_string(struct parse *p, json_t *obj, const char *key, bool required,
+                      const char **out)
+{
+	json_t *v = json_object_get(obj, key);
+	*out = NULL;
+	if (!v)
+		return required ? fail(p, NULL, "missing key '%s'", key) : 0;
+	push_key(p, key);
+	int rc = 1;
+	if (!json_is_string(v))
+		rc = fail(p, NULL, "'%s' must be a string, got %s", key, type_name(v));
+	else if (json_string_length(v) == 0)
+		rc = fail(p, NULL, "'%s' must not be empty", key);
+	else if (strlen(json_string_value(v)) != json_string_length(v))
+		rc = fail(p, NULL, "'%s' must not contain a NUL character", key);
+	else
+		*out = json_string_value(v);
+	pop(p);
+	return rc;
+}
+
+static bool is_identifier(const char *s, size_t n)
+{
+	if (n == 0 || (!isalpha((unsigned char)s[0]) && s[0] != '_'))
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+			return false;
+	return true;
+}
+
+/* A function or global name: a C identifier. */
+static int get_name(struct parse *p, json_t *obj, const char *key, bool required, const char **out)
+{
+	int rc = get_string(p, obj, key, required, out);
+	if (rc <= 0 || is_identifier(*out, strlen(*out)))
+		return rc;
+	push_key(p, key);
+	rc = fail(p, NULL, "'%s' must be a C identifier, got '%.100s'", key, *out);
+	pop(p);
+	return rc;
+}
+
+/* A purpose is a bare lower-case word, as in PII_SINK(advertising); it
+ * becomes part of a rule id (pii-to-<purpose>). */
+static int get_purpose(struct parse *p, json_t *obj, char **out)
+{
+	const char *s;
+	if (get_string(p, obj, "purpose", true, &s) < 0)
+		return -1;
+	bool ok = islower((unsigned char)s[0]);
+	for (const char *c = s; ok && *c; c++)
+		ok = islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '_' ||
+		     *c == '-';
+	if (!ok) {
+		push_key(p, "purpose");
+		int rc = fail(p, NULL,
+		              "'purpose' must be a bare lower-case word such as advertising, "
+		              "marketing or analytics, got '%.100s'",
+		              s);
+		pop(p);
+		return rc;
+	}
+	*out = pf_xstrdup(s);
+	return 0;
+}
+
+/* A category is a dotted fideslang-style key; whether the taxonomy knows it
+ * is checked where the taxonomy is loaded. */
+static int get_category(struct parse *p, json_t *obj, char **out)
+{
+	const char *s;
+	if (get_string(p, obj, "category", true, &s) < 0)
+		return -1;
+	bool ok = true;
+	for (const char *c = s; ok && *c; c++) {
+		if (*c == '.')
+			ok = c != s && c[1] != '\0' && c[1] != '.';
+		else
+			ok = islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '_';
+	}
+	if (!ok) {
+		push_key(p, "category");
+		int rc = fail(p, NULL,
+		              "'category' must be a dotted key such as user.contact.email, "
+		              "got '%.100s'",
+		              s);
+		pop(p);
+		return rc;
+	}
+	*out = pf_xstrdup(s);
+	return 0;
+}
+
+static int get_bool(struct parse *p, json_t *obj, const char *key, bool *out)
+{
+	json_t *v = json_object_get(obj, key);
+	if (!v)
+		return 0;
+	if (!json_is_boolean(v)) {
+		push_key(p, key);
+		int rc = fail(p, NULL, "'%s' must be true or false, got %s", key, type_name(v));
+		pop(p);
+		return rc;
+	}
+	*out = json_is_true(v);
+	return 1;
+}
+
+static bool same_pos(struct pf_argpos a, struct pf_argpos b)
+{
+	return a.kind == b.kind && (a.kind != PF_ARG_INDEX || a.index == b.index);
+}
+
+static const char *pos_name(struct pf_argpos pos, char *buf, size_t size)
+{
+	if (pos.kind == PF_ARG_VARIADIC)
+		return "\"...\"";
+	if (pos.kind == PF_ARG_RETURN)
+		return "\"return\"";
+	snprintf(buf, size, "%d", pos.index);
+	return buf;
+}
+
+/* How a list of positions may be written where it is read. */
+struct poslist_rules {
+	bool allow_return;
+	bool allow_empty;
+	const char *return_hint; /* why "return" is wrong here */
+	const char *empty_hint;  /* what to write instead of [] */
+};
+
+static int get_one_pos(struct parse *p, json_t *v, const char *key, const struct poslist_rules *how,
+                       struct pf_argpos *pos)
+{
+	if (json_is_integer(v)) {
+		json_int_t i = json_integer_value(v);
+		if (i < 0)
+			return fail(p, NULL, "argument position must not be negative, got %lld",
+			            (long long)i);
+		if (i > PF_RULES_MAX_ARG)
+			return fail(p, NULL, "argument position %lld is out of range (at most %d)",
+			            (long long)i, PF_RULES_MAX_ARG);
+		*pos = (struct pf_argpos){PF_ARG_INDEX, (int)i};
+		return 0;
+	}
+	const char *expected = how->allow_return ? "an index from 0, \"...\" or \"return\""
+	                                         : "an index from 0 or \"...\"";
+	if (!json_is_string(v))
+		return fail(p, NULL, "argument position must be %s, got %s", expected,
+		            type_name(v));
+	const char *s = json_string_value(v);
+	if (strcmp(s, "...") == 0) {
+		*pos = (struct pf_argpos){PF_ARG_VARIADIC, 0};
+		return 0;
+	}
+	if (strcmp(s, "return") == 0) {
+		if (!how->allow_return)
+			return fail(p, NULL, "\"return\" is not allowed in '%s' (%s)", key,
+			            how->return_hint);
+		*pos = (struct pf_argpos){PF_ARG_RETURN, 0};
+		return 0;
+	}
+	return fail(p, NULL, "unknown argument position '%.64s' (expected %s)", s, expected);
+}
+
+/* Reads obj[key] as a list of argument positions into *out (which the entry
+ * owns at once, so that a later error frees it with the entry). Returns 1
+ * when present, 0 when absent, -1 on error. */
+static int get_positions(struct parse *p, json_t *obj, const char *key,
+                         const struct poslist_rules *how, struct pf_argpos **out, size_t *n)
+{
+	json_t *v = json_object_get(obj, key);
+	if (!v)
+		return 0;
+	push_key(p, key);
+	int rc = 1;
+	if (!json_is_array(v)) {
+		rc = fail(p, NULL, "'%s' must be an array of argument positions, got %s", key,
+		          type_name(v));
+	} else if (json_array_size(v) == 0 && !how->allow_empty) {
+		rc = fail(p, NULL, "'%s' must not be empty (%s)", key, how->empty_hint);
+	} else {
+		*out = pf_xcalloc(json_array_size(v), sizeof(**out));
+		for (size_t i = 0; rc > 0 && i < json_array_size(v); i++) {
+			struct pf_argpos pos;
+			push_index(p, i);
+			rc = get_one_pos(p, json_array_get(v, i), key, how, &pos);
+			for (size_t j = 0; rc == 0 && j < *n; j++) {
+				char buf[16];
+				if (same_pos((*out)[j], pos))
+					rc = fail(p, NULL, "argument position %s is listed twice",
+					          pos_name(pos, buf, sizeof(buf)));
+			}
+			if (rc == 0) {
+				(*out)[(*n)++] = pos;
+				rc = 1;
+			}
+			pop(p);
+		}
+	}
+	pop(p);
+	return rc;
+}
+
+/* The first position the two lists share, or false. */
+static bool overlap(const struct pf_argpos *a, size_t na, const struct pf_argpos *b, size_t nb,
+                    struct pf_argpos *shared)
+{
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++)
+			if (same_pos(a[i], b[j])) {
+				*shared = a[i];
+				return true;
+			}
+	return false;
+}
+
+static const char *const top_keys[] = {"piiflow_rules", "name",    "comment",
+                                       "sources",       "sinks",   "propagators",
+                                       "anonymizers",   "consent", NULL};
+static const char *const source_keys[] = {"function", "field",    "variable", "return",
+                                          "args",     "category", "comment",  NULL};
+static const char *const sink_keys[] = {"function", "function_regex", "args",
+                                        "purpose",  "comment",        NULL};
+static const char *const propagator_keys[] = {"function", "from", "to", "replace", "comment", NULL};
+static const char *const anonymizer_keys[] = {"function", "comment", NULL};
+static const char *const consent_keys[] = {"function", "purpose", "comment", NULL};
+
+static int check_comment(struct parse *p, json_t *obj)
+{
+	const char *unused;
+	return get_string(p, obj, "comment", false, &unused) < 0 ? -1 : 0;
+}
+
+/* "record.field": a struct or typedef name and one of its fields. */
+static int set_field(struct parse *p, struct pf_rule_source *s, const char *text)
+{
+	const char *dot = strchr(text, '.');
+	if (!dot || strchr(dot + 1, '.') || !is_identifier(text, (size_t)(dot - text)) ||
+	    !is_identifier(dot + 1, strlen(dot + 1))) {
+		push_key(p, "field");
+		int rc = fail(p, NULL,
+		              "'field' must be \"record.field\" (a struct or typedef name, a dot "
+		              "and a field name), got '%.100s'",
+		              text);
+		pop(p);
+		return rc;
+	}
+	s->kind = PF_SRC_FIELD;
+	s->name = pf_xstrdup(text);
+	s->record = pf_xstrdup(text);
+	s->record[dot - text] = '\0';
+	s->field = pf_xstrdup(dot + 1);
+	return 0;
+}
+
+static int parse_source(struct parse *p, json_t *e, struct pf_rule_source *s)
+{
+	static const struct poslist_rules args_rules = {
+	    .return_hint = "use \"return\": true for the return value",
+	    .empty_hint = "list the out-parameters, or leave 'args' out",
+	};
+	const char *fn, *field, *var;
+	if (check_keys(p, e, source_keys, "a source") < 0 || check_comment(p, e) < 0 ||
+	    get_name(p, e, "function", false, &fn) < 0 ||
+	    get_string(p, e, "field", false, &field) < 0 ||
+	    get_name(p, e, "variable", false, &var) < 0)
+		return -1;
+	int kinds = !!fn + !!field + !!var;
+	if (kinds == 0)
+		return fail(p, NULL, "a source needs one of 'function', 'field' or 'variable'");
+	if (kinds > 1)
+		return fail(p, NULL,
+		            "a source takes only one of 'function', 'field' and 'variable'");
+	if (!fn) {
+		static const char *const fn_only[] = {"return", "args"};
+		for (size_t i = 0; i < 2; i++)
+			if (json_object_get(e, fn_only[i]))
+				return fail(p, fn_only[i],
+				            "'%s' is only valid on a function source", fn_only[i]);
+	}
+	if (fn) {
+		s->kind = PF_SRC_FUNCTION;
+		s->name = pf_xstrdup(fn);
+		if (get_bool(p, e, "return", &s->ret) < 0 ||
+		    get_positions(p, e, "args", &args_rules, &s->args, &s->nargs) < 0)
+			return -1;
+		if (!s->ret && s->nargs == 0)
+			return fail(p, NULL,
+			            "a function source needs \"return\": true or \"args\"");
+	} else if (var) {
+		s->kind = PF_SRC_VARIABLE;
+		s->name = pf_xstrdup(var);
+	} else if (set_field(p, s, field) < 0) {
+		return -1;
+	}
+	return get_category(p, e, &s->category);
+}
+
+/* Two sources conflict when they give the same thing a category: the same
+ * field or global, or a position of the same function. */
+static int check_source_dup(struct parse *p, size_t i)
+{
+	const struct pf_rule_source *s = &p->out->sources[i];
+	for (size_t j = 0; j < i; j++) {
+		const struct pf_rule_source *t = &p->out->sources[j];
+		if (t->kind != s->kind || strcmp(t->name, s->name) != 0)
+			continue;
+		const char *prev = t->origin.json_path;
+		if (s->kind == PF_SRC_FIELD)
+			return fail(p, NULL, "duplicate of %s: same field '%.100s'", prev, s->name);
+		if (s->kind == PF_SRC_VARIABLE)
+			return fail(p, NULL, "duplicate of %s: same variable '%.100s'", prev,
+			            s->name);
+		struct pf_argpos pos;
+		char buf[16];
+		if (s->ret && t->ret)
+			return fail(p, NULL,
+			            "duplicate of %s: both give the return value of '%.100s' a "
+			            "category",
+			            prev, s->name);
+		if (overlap(s->args, s->nargs, t->args, t->nargs, &pos))
+			return fail(p, NULL,
+			            "duplicate of %s: both give argument %s of '%.100s' a category",
+			            prev, pos_name(pos, buf, sizeof(buf)), s->name);
+	}
+	return 0;
+}
+
+static int parse_sink(struct parse *p, json_t *e, struct pf_rule_sink *s)
+{
+	static const struct poslist_rules args_rules = {
+	    .return_hint = "a sink receives arguments; a return value is not sent anywhere",
+	    .empty_hint = "leave 'args' out for every argument",
+	};
+	const char *fn, *re;
+	if (check_keys(p, e, sink_keys, "a sink") < 0 || check_comment(p, e) < 0 ||
+	    get_name(p, e, "function", false, &fn) < 0 ||
+	    get_string(p, e, "function_regex", false, &re) < 0)
+		return -1;
+	if (!fn && !re)
+		return fail(p, NULL, "a sink needs 'function' or 'function_regex'");
+	if (fn && re)
+		return fail(p, NULL, "a sink takes 'function' or 'function_regex', not both");
+	if (fn) {
+		s->function = pf_xstrdup(fn);
+	} else {
+		int rc = regcomp(&s->regex, re, REG_EXTENDED | REG_NOSUB);
+		if (rc != 0) {
+			char msg[256];
+			regerror(rc, &s->regex, msg, sizeof(msg));
+			msg[0] = (char)tolower((unsigned char)msg[0]);
+			push_key(p, "function_regex");
+			fail(p, NULL, "invalid regular expression '%.100s': %s", re, msg);
+			pop(p);
+			return -1;
+		}
+		s->function_regex = pf_xstrdup(re); /* from here on, the regex is freed */
+	}
+	int rc = get_positions(p, e, "args", &args_rules, &s->args, &s->nargs);
+	if (rc < 0)
+		return -1;
+	s->all_args = rc == 0;
+	return get_purpose(p, e, &s->purpose);
+}
+
+static const char *sink_name(const struct pf_rule_sink *s)
+{
+	return s->function ? s->function : s->function_regex;
+}
+
+/* Two sinks conflict when the same name (or regex) makes the same argument a
+ * sink of the same purpose; one function may be a sink of several purposes. */
+static int check_sink_dup(struct parse *p, size_t i)
+{
+	const struct pf_rule_sink *s = &p->out->sinks[i];
+	for (size_t j = 0; j < i; j++) {
+		const struct pf_rule_sink *t = &p->out->sinks[j];
+		if (!s->function != !t->function || strcmp(sink_name(s), sink_name(t)) != 0 ||
+		    strcmp(s->purpose, t->purpose) != 0)
+			continue;
+		const char *what = s->function ? "function" : "function_regex";
+		struct pf_argpos pos;
+		char buf[16];
+		if (s->all_args || t->all_args)
+			return fail(p, NULL,
+			            "duplicate of %s: same %s '%.100s' and purpose, and one of "
+			            "them takes every argument",
+			            t->origin.json_path, what, sink_name(s));
+		if (overlap(s->args, s->nargs, t->args, t->nargs, &pos))
+			return fail(
+			    p, NULL,
+			    "duplicate of %s: both make argument %s of '%.100s' a sink for %s",
+			    t->origin.json_path, pos_name(pos, buf, sizeof(buf)), sink_name(s),
+			    s->purpose);
+	}
+	return 0;
+}
+
+static int parse_propagator(struct parse *p, json_t *e, struct pf_rule_propagator *g)
+{
+	static const struct poslist_rules from_rules = {
+	    .return_hint = "\"return\" is only valid in 'to'",
+	    .empty_hint = "leave 'from' out for every argument",
+	};
+	static const struct poslist_rules to_rules = {
+	    .allow_return = true,
+	    .allow_empty = true,
+	};
+	const char *fn;
+	if (check_keys(p, e, propagator_keys, "a propagator") < 0 || check_comment(p, e) < 0 ||
+	    get_name(p, e, "function", true, &fn) < 0)
+		return -1;
+	g->function = pf_xstrdup(fn);
+	int rc = get_positions(p, e, "from", &from_rules, &g->from, &g->nfrom);
+	if (rc < 0)
+		return -1;
+	g->from_all = rc == 0;
+	rc = get_positions(p, e, "to", &to_rules, &g->to, &g->nto);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return fail(p, NULL,
+		            "missing key 'to' (use [] for a function that moves no personal "
+		            "data)");
+	g->replace = true;
+	return get_bool(p, e, "replace", &g->replace) < 0 ? -1 : 0;
+}
+
+/* A function has one propagator (pf_rules_find_propagator returns one), so a
+ * second entry for it would be silently ignored. */
+static int check_propagator_dup(struct parse *p, size_t i)
+{
+	const struct pf_rule_propagator *g = &p->out->propagators[i];
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(p->out->propagators[j].function, g->function) == 0)
+			return fail(p, NULL,
+			            "duplicate of %s: same function '%.100s' (list every position "
+			            "in one entry)",
+			            p->out->propagators[j].origin.json_path, g->function);
+	return 0;
+}
+
+static int parse_anonymizer(struct parse *p, json_t *e, struct pf_rule_anonymizer *a)
+{
+	const char *fn;
+	if (check_keys(p, e, anonymizer_keys, "an anonymizer") < 0 || check_comment(p, e) < 0 ||
+	    get_name(p, e, "function", true, &fn) < 0)
+		return -1;
+	a->function = pf_xstrdup(fn);
+	return 0;
+}
+
+static int check_anonymizer_dup(struct parse *p, size_t i)
+{
+	const struct pf_rule_anonymizer *a = &p->out->anonymizers[i];
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(p->out->anonymizers[j].function, a->function) == 0)
+			return fail(p, NULL, "duplicate of %s: same function '%.100s'",
+			            p->out->anonymizers[j].origin.json_path, a->function);
+	return 0;
+}
+
+static int parse_consent(struct parse *p, json_t *e, struct pf_rule_consent *c)
+{
+	const char *fn;
+	if (check_keys(p, e, consent_keys, "a consent entry") < 0 || check_comment(p, e) < 0 ||
+	    get_name(p, e, "function", true, &fn) < 0)
+		return -1;
+	c->function = pf_xstrdup(fn);
+	return get_purpose(p, e, &c->purpose);
+}
+
+/* Like PII_CONSENT(purpose), a consent function answers for one purpose. */
+static int check_consent_dup(struct parse *p, size_t i)
+{
+	const struct pf_rule_consent *c = &p->out->consents[i];
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(p->out->consents[j].function, c->function) == 0)
+			return fail(p, NULL, "duplicate of %s: same function '%.100s'",
+			            p->out->consents[j].origin.json_path, c->function);
+	return 0;
+}
+
+/* Opens the section root[key]: 0 when absent, 1 with the key pushed and *arr
+ * set when it is an array, -1 on error. */
+static int open_section(struct parse *p, json_t *root, const char *key, json_t **arr)
+{
+	*arr = json_object_get(root, key);
+	if (!*arr)
+		return 0;
+	push_key(p, key);
+	if (!json_is_array(*arr)) {
+		fail(p, NULL, "'%s' must be an array of objects, got %s", key, type_name(*arr));
+		pop(p);
+		return -1;
+	}
+	return 1;
+}
+
+/* Pushes entry i of a section and records where it came from. */
+static int open_entry(struct parse *p, json_t *arr, size_t i, struct pf_rule_origin *o, json_t **e)
+{
+	char path[256];
+	push_index(p, i);
+	render_path(p, path, sizeof(path));
+	o->file = p->out->files[0];
+	o->pack = p->out->packs[0];
+	o->json_path = pf_xstrdup(path);
+	o->shipped = p->shipped;
+	*e = json_array_get(arr, i);
+	if (!json_is_object(*e))
+		return fail(p, NULL, "expected an object, got %s", type_name(*e));
+	return 0;
+}
+
+/* One function per section: each fills its own array of the pf_rules. The
+ * count is raised before an entry is parsed, so that pf_rules_free frees a
+ * half-filled entry after an error. */
+static int parse_sources(struct parse *p, json_t *root)
+{
+	json_t *arr, *e;
+	int rc = open_section(p, root, "sources", &arr);
+	if (rc <= 0)
+		return rc;
+	struct pf_rules *r = p->out;
+	r->sources = pf_xcalloc(json_array_size(arr), sizeof(*r->sources));
+	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
+		struct pf_rule_source *s = &r->sources[r->nsources++];
+		rc = open_entry(p, arr, i, &s->origin, &e);
+		if (rc >= 0)
+			rc = parse_source(p, e, s);
+		if (rc >= 0)
+			rc = check_source_dup(p, i);
+		pop(p);
+	}
+	pop(p);
+	return rc < 0 ? -1 : 0;
+}
+
+static int parse_sinks(struct parse *p, json_t *root)
+{
+	json_t *arr, *e;
+	int rc = open_section(p, root, "sinks", &arr);
+	if (rc <= 0)
+		return rc;
+	struct pf_rules *r = p->out;
+	r->sinks = pf_xcalloc(json_array_size(arr), sizeof(*r->sinks));
+	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
+		struct pf_rule_sink *s = &r->sinks[r->nsinks++];
+		rc = open_entry(p, arr, i, &s->origin, &e);
+		if (rc >= 0)
+			rc = parse_sink(p, e, s);
+		if (rc >= 0)
+			rc = check_sink_dup(p, i);
+		pop(p);
+	}
+	pop(p);
+	return rc < 0 ? -1 : 0;
+}
+
+static int parse_propagators(struct parse *p, json_t *root)
+{
+	json_t *arr, *e;
+	int rc = open_section(p, root, "propagators", &arr);
+	if (rc <= 0)
+		return rc;
+	struct pf_rules *r = p->out;
+	r->propagators = pf_xcalloc(json_array_size(arr), sizeof(*r->propagators));
+	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
+		struct pf_rule_propagator *g = &r->propagators[r->npropagators++];
+		rc = open_entry(p, arr, i, &g->origin, &e);
+		if (rc >= 0)
+			rc = parse_propagator(p, e, g);
+		if (rc >= 0)
+			rc = check_propagator_dup(p, i);
+		pop(p);
+	}
+	pop(p);
+	return rc < 0 ? -1 : 0;
+}
+
+static int parse_anonymizers(struct parse *p, json_t *root)
+{
+	json_t *arr, *e;
+	int rc = open_section(p, root, "anonymizers", &arr);
+	if (rc <= 0)
+		return rc;
+	struct pf_rules *r = p->out;
+	r->anonymizers = pf_xcalloc(json_array_size(arr), sizeof(*r->anonymizers));
+	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
+		struct pf_rule_anonymizer *a = &r->anonymizers[r->nanonymizers++];
+		rc = open_entry(p, arr, i, &a->origin, &e);
+		if (rc >= 0)
+			rc = parse_anonymizer(p, e, a);
+		if (rc >= 0)
+			rc = check_anonymizer_dup(p, i);
+		pop(p);
+	}
+	pop(p);
+	return rc < 0 ? -1 : 0;
+}
+
+static int parse_consents(struct parse *p, json_t *root)
+{
+	json_t *arr, *e;
+	int rc = open_section(p, root, "consent", &arr);
+	if (rc <= 0)
+		return rc;
+	struct pf_rules *r = p->out;
+	r->consents = pf_xcalloc(json_array_size(arr), sizeof(*r->consents));
+	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
+		struct pf_rule_consent *c = &r->consents[r->nconsents++];
+		rc = open_entry(p, arr, i, &c->origin, &e);
+		if (rc >= 0)
+			rc = parse_consent(p, e, c);
+		if (rc >= 0)
+			rc = check_consent_dup(p, i);
+		pop(p);
+	}
+	pop(p);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The version comes first: a file of a later format should say so rather than
+ * fail on a key this version does not know. */
+static int parse_header(struct parse *p, json_t *root)
+{
+	if (!json_is_object(root))
+		return fail(p, NULL, "the top level must be an object, got %s", type_name(root));
+	json_t *v = json_object_get(root, "piiflow_rules");
+	if (!v)
+		return fail(p, NULL, "missing key 'piiflow_rules' (the format version, 1)");
+	push_key(p, "piiflow_rules");
+	int rc = 0;
+	if (!json_is_integer(v))
+		rc = fail(p, NULL, "'piiflow_rules' must be the integer 1, got %s", type_name(v));
+	else if (json_integer_value(v) != 1)
+		rc = fail(p, NULL, "unsupported rules format version %lld (this piiflow reads 1)",
+		          (long long)json_integer_value(v));
+	pop(p);
+	const char *name;
+	if (rc < 0 || get_string(p, root, "name", true, &name) < 0)
+		return -1;
+	p->out->packs[0] = pf_xstrdup(name);
+	if (check_keys(p, root, top_keys, "a rules file") < 0 || check_comment(p, root) < 0)
+		return -1;
+	return 0;
+}
+
+int pf_rules_parse_doc(struct pf_rules *out, json_t *root, const char *text, size_t len,
+                       bool shipped, struct pf_rules_error *err)
+{
+	struct parse p = {.out = out, .text = text, .len = len, .shipped = shipped, .err = err};
+	if (parse_header(&p, root) < 0 || parse_sources(&p, root) < 0 ||
+	    parse_sinks(&p, root) < 0 || parse_propagators(&p, root) < 0 ||
+	    parse_anonymizers(&p, root) < 0 || parse_consents(&p, root) < 0)
+		return -1;
+	return 0;
+}

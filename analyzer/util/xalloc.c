@@ -1,0 +1,44 @@
+/* Allocation wrappers that turn out-of-memory into one clear message. */
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void pf_oom(size_t size)
+{
+	fprintf(stderr, "piiflow: out of memory (requested %zu bytes)\n", size);
+	exit(2);
+}
+
+void *pf_xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+	if (!p)
+		pf_oom(size);
+	return p;
+}
+
+void *pf_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		pf_oom(n * size);
+	return p;
+}
+
+void *pf_xrealloc(void *p, size_t size)
+{
+	void *q = realloc(p, size ? size : 1);
+	if (!q)
+		pf_oom(size);
+	return q;
+}
+
+char *pf_xstrdup(const char *s)
+{
+	char *d = strdup(s ? s : "");
+	if (!d)
+		pf_oom(strlen(s));
+	return d;
+}

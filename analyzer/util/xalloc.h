@@ -1,0 +1,37 @@
+/*
+ * Allocation that cannot fail: an analyzer out of memory cannot report
+ * anything true, so it says so and exits with the input-error code.
+ */
+#ifndef PF_XALLOC_H
+#define PF_XALLOC_H
+
+#include <stddef.h>
+
+void *pf_xmalloc(size_t size);
+void *pf_xcalloc(size_t n, size_t size);
+void *pf_xrealloc(void *p, size_t size);
+char *pf_xstrdup(const char *s);
+
+/* Growable array: struct { T *v; size_t n, cap; }. */
+#define PF_VEC(T)                                                              \
+	struct {                                                               \
+		T *v;                                                          \
+		size_t n, cap;                                                 \
+	}
+#define PF_VEC_PUSH(vec, item)                                                 \
+	do {                                                                   \
+		if ((vec).n == (vec).cap) {                                    \
+			(vec).cap = (vec).cap ? (vec).cap * 2 : 8;             \
+			(vec).v = pf_xrealloc((vec).v,                         \
+					      (vec).cap * sizeof(*(vec).v));   \
+		}                                                              \
+		(vec).v[(vec).n++] = (item);                                   \
+	} while (0)
+#define PF_VEC_FREE(vec)                                                       \
+	do {                                                                   \
+		free((vec).v);                                                 \
+		(vec).v = NULL;                                                \
+		(vec).n = (vec).cap = 0;                                       \
+	} while (0)
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * Checkout: reports a purchase to the ad network. The first call leaks the
+ * customer's e-mail address into the ad payload without asking; the second
+ * does the same only after the customer opted in, which is allowed.
+ */
+#include <stdio.h>
+
+#include "ads.h"
+#include "user.h"
+
+void on_checkout(const struct user *u, int cents)
+{
+	char payload[256];
+
+	snprintf(payload, sizeof(payload), "{\"email\":\"%s\",\"total\":%d}", u->email, cents);
+	ads_track("checkout", payload); /* reported: no consent asked */
+
+	if (user_ad_consent(u))
+		ads_track("checkout_personalised", payload); /* allowed: express consent */
+}
+
+int main(void)
+{
+	struct user u = {.id = 42, .name = "Ada", .email = "ada@example.com", .country = "GB"};
+	on_checkout(&u, 1999);
+	return 0;
+}

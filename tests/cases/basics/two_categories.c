@@ -1,0 +1,17 @@
+// A struct with two PII fields passed to a sink: one finding per category.
+// (SPEC leaves the count open; like CodeQL's one alert per source/sink pair,
+// each source reaching the argument is its own finding.)
+#include <piiflow.h>
+
+struct visitor {
+	char email[64] PII(user.contact.email);
+	char ip[46] PII(user.device.ip_address);
+	int visits;
+};
+
+ANALYTICS_SINK void stats_upload(const void *blob, unsigned long size);
+
+void flush_visitor(const struct visitor *v)
+{
+	stats_upload(v, sizeof *v); // expect: pii-to-analytics(user.contact.email), pii-to-analytics(user.device.ip_address)
+}

@@ -1,0 +1,17 @@
+// After if (!consent(...)) return; the rest of the function has consent.
+#include <piiflow.h>
+
+struct user {
+	long id;
+	char email[64] PII(user.contact.email);
+};
+
+PII_CONSENT(advertising) int ad_consent(const struct user *u);
+void adkit_track(const char *event, const char *payload AD_SINK);
+
+void on_login(const struct user *u)
+{
+	if (!ad_consent(u))
+		return;
+	adkit_track("login", u->email); // expect-accepted: pii-to-advertising by consent
+}

@@ -1,0 +1,19 @@
+// The else branch of if (!consent(...)) is reached only with consent.
+#include <piiflow.h>
+
+struct user {
+	long id;
+	char email[64] PII(user.contact.email);
+};
+
+PII_CONSENT(advertising) int ad_consent(const struct user *u);
+void adkit_track(const char *event, const char *payload AD_SINK);
+void audit_log(const char *line);
+
+void on_login(const struct user *u)
+{
+	if (!ad_consent(u))
+		audit_log("no ad consent");
+	else
+		adkit_track("login", u->email); // expect-accepted: pii-to-advertising by consent
+}

@@ -1,0 +1,340 @@
+#!/usr/bin/env python3
+"""Golden-case runner: checks piiflow's JSON output against the expectations
+written as comments in the C files under tests/cases.
+
+A case is either one C file, tests/cases/GROUP/NAME.c (headers next to it are
+only includes), or a multi-file program, a directory tests/cases/GROUP/NAME/
+whose .c files form one program through a generated compile_commands.json.
+
+Expectations sit in comments on the line a finding is reported at:
+
+    // expect: RULE[(CATEGORY)][, RULE[(CATEGORY)]...]
+    /* expect: RULE[(CATEGORY)] */
+    // expect-accepted: RULE[(CATEGORY)] by ACCEPTED_BY[, ...]
+    // expect-none                       (first 10 lines: a case with no finding)
+
+and directives in the first 10 lines of a file:
+
+    // piiflow-args: ARGS      extra arguments to `piiflow check` ({dir} is the
+                               case's directory), split like a shell does
+    // piiflow-flags: FLAGS    compiler flags after `--` (for programs: added to
+                               every compile command)
+
+`expect:` is matched against findings[] and diagnostics[], `expect-accepted:`
+against accepted[], by (file, line, rule[, category][, accepted_by]). Every
+expectation must be met and nothing else may be reported. The exit code must
+be 1 when findings[] holds an error, else 0.
+
+Usage: run_cases.py --piiflow BINARY CASES_DIR [FILTER...] [--verbose]
+Standard library only: CTest runs it on bare CI images.
+"""
+
+import argparse
+import concurrent.futures
+import fnmatch
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+
+HEAD_LINES = 10  # directives and expect-none live in the first lines
+
+COMMENT_RE = re.compile(r"(?://|/\*)\s*(expect|expect-accepted)\s*:\s*(.*?)\s*(?:\*/|$)")
+NONE_RE = re.compile(r"(?://|/\*)\s*expect-none\b")
+DIRECTIVE_RE = re.compile(r"(?://|/\*)\s*piiflow-(args|flags)\s*:\s*(.*?)\s*(?:\*/|$)")
+RULE_RE = r"[a-z][a-z0-9_-]*"
+CATEGORY_RE = r"[A-Za-z0-9_.-]+"
+ITEM_RE = re.compile(r"^(%s)(?:\((%s)\))?$" % (RULE_RE, CATEGORY_RE))
+ACCEPTED_ITEM_RE = re.compile(r"^(%s)(?:\((%s)\))?\s+by\s+([a-z]+)$" % (RULE_RE, CATEGORY_RE))
+
+
+class CaseError(Exception):
+    """A case that is written wrongly (bad expectation syntax and the like)."""
+
+
+class Case:
+    def __init__(self, name, kind, path):
+        self.name = name  # "basics/var_source" or "programs/ringbuf"
+        self.kind = kind  # "file" or "program"
+        self.path = os.path.realpath(path)
+        self.dir = self.path if kind == "program" else os.path.dirname(self.path)
+
+    def sources(self):
+        """Files whose expectations count, and which of them are .c files."""
+        if self.kind == "file":
+            return [self.path]
+        return sorted(
+            os.path.join(self.dir, f)
+            for f in os.listdir(self.dir)
+            if f.endswith((".c", ".h")) and os.path.isfile(os.path.join(self.dir, f))
+        )
+
+    def c_files(self):
+        return [f for f in self.sources() if f.endswith(".c")]
+
+
+def discover(root, filters):
+    """Cases under root, sorted by name, keeping those matching a filter."""
+    cases = []
+    for group in sorted(os.listdir(root)):
+        gdir = os.path.join(root, group)
+        if not os.path.isdir(gdir):
+            continue
+        for entry in sorted(os.listdir(gdir)):
+            p = os.path.join(gdir, entry)
+            if os.path.isdir(p):
+                if any(f.endswith(".c") for f in os.listdir(p)):
+                    cases.append(Case("%s/%s" % (group, entry), "program", p))
+            elif entry.endswith(".c"):
+                cases.append(Case("%s/%s" % (group, entry[:-2]), "file", p))
+    if filters:
+        cases = [c for c in cases if any(_matches(c.name, f) for f in filters)]
+    return cases
+
+
+def _matches(name, pattern):
+    if any(ch in pattern for ch in "*?["):
+        return fnmatch.fnmatchcase(name, pattern)
+    return pattern in name
+
+
+def parse_expectations(case):
+    """Returns (expected, accepted, expect_none, args, flags).
+
+    expected: list of (file, line, rule, category-or-None)
+    accepted: list of (file, line, rule, category-or-None, accepted_by)
+    """
+    expected, accepted, args, flags = [], [], [], []
+    expect_none = False
+    for path in case.sources():
+        with open(path, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+        for lineno, text in enumerate(lines, start=1):
+            head = lineno <= HEAD_LINES
+            if head and NONE_RE.search(text):
+                expect_none = True
+            if head and path.endswith(".c"):
+                for kind, value in DIRECTIVE_RE.findall(text):
+                    value = value.replace("{dir}", case.dir)
+                    try:
+                        words = shlex.split(value)
+                    except ValueError as e:
+                        raise CaseError("%s:%d: bad piiflow-%s: %s" % (path, lineno, kind, e))
+                    (args if kind == "args" else flags).extend(words)
+            for kind, body in COMMENT_RE.findall(text):
+                items = [i.strip() for i in body.split(",")]
+                if not items or any(not i for i in items):
+                    raise CaseError("%s:%d: empty item in '%s:'" % (path, lineno, kind))
+                for item in items:
+                    if kind == "expect":
+                        m = ITEM_RE.match(item)
+                        if not m:
+                            raise CaseError("%s:%d: cannot read expectation '%s' "
+                                            "(want RULE or RULE(category))"
+                                            % (path, lineno, item))
+                        expected.append((path, lineno, m.group(1), m.group(2)))
+                    else:
+                        m = ACCEPTED_ITEM_RE.match(item)
+                        if not m:
+                            raise CaseError("%s:%d: cannot read expectation '%s' "
+                                            "(want RULE[(category)] by WHAT)"
+                                            % (path, lineno, item))
+                        accepted.append((path, lineno, m.group(1), m.group(2), m.group(3)))
+    if expect_none and (expected or accepted):
+        raise CaseError("%s: marked expect-none but has expectations" % case.name)
+    if not expect_none and not expected and not accepted:
+        raise CaseError("%s: no expectation and no '// expect-none' in its first %d lines"
+                        % (case.name, HEAD_LINES))
+    return expected, accepted, expect_none, args, flags
+
+
+def build_command(case, binary, args, flags, tmpdir):
+    cmd = [binary, "check", "--format", "json"] + args
+    if case.kind == "file":
+        return cmd + [case.path, "--", "-I" + case.dir] + flags
+    entries = [
+        {
+            "directory": case.dir,
+            "arguments": ["cc", "-I" + case.dir] + flags + ["-c", f],
+            "file": f,
+        }
+        for f in case.c_files()
+    ]
+    with open(os.path.join(tmpdir, "compile_commands.json"), "w") as out:
+        json.dump(entries, out, indent=2)
+    return cmd + ["-p", tmpdir]
+
+
+def _abs(cwd, path):
+    if not isinstance(path, str) or not path:
+        return None
+    return os.path.realpath(os.path.join(cwd, path))
+
+
+def _int(v):
+    return v if isinstance(v, int) else None
+
+
+def actual_items(report, cwd):
+    """(found, accepted) in the shapes of parse_expectations' lists."""
+    found, accepted = [], []
+    for f in report.get("findings") or []:
+        sink = f.get("sink") or {}
+        found.append((_abs(cwd, sink.get("file")), _int(sink.get("line")),
+                      f.get("rule"), f.get("category")))
+    for d in report.get("diagnostics") or []:
+        found.append((_abs(cwd, d.get("file")), _int(d.get("line")), d.get("rule"), None))
+    for a in report.get("accepted") or []:
+        sink = a.get("sink") or {}
+        accepted.append((_abs(cwd, sink.get("file")), _int(sink.get("line")),
+                         a.get("rule"), a.get("category"), a.get("accepted_by")))
+    return found, accepted
+
+
+def match(expected, actual, key_len):
+    """Multiset match. Element [3] of an expectation is its category: None
+    matches any category. Exact categories are matched first, so a wildcard
+    never takes an item an exact expectation needs. Returns (missing, extra)."""
+    remaining = list(actual)
+    missing = []
+    ordered = sorted(expected, key=lambda e: e[3] is None)
+    for e in ordered:
+        hit = None
+        for i, a in enumerate(remaining):
+            if a[:3] != e[:3] or a[4:key_len] != e[4:key_len]:
+                continue
+            if e[3] is None or a[3] == e[3]:
+                hit = i
+                break
+        if hit is None:
+            missing.append(e)
+        else:
+            del remaining[hit]
+    return missing, remaining
+
+
+def describe(item, root, accepted=False):
+    path, line, rule, cat = item[:4]
+    where = os.path.relpath(path, root) if path else "<no file>"
+    text = "%s:%s: %s" % (where, line if line is not None else "?", rule)
+    if cat:
+        text += "(%s)" % cat
+    if accepted:
+        text += " by %s" % item[4]
+    return text
+
+
+def run_case(case, opts):
+    """Returns (ok, lines of explanation)."""
+    try:
+        expected, want_accepted, _, args, flags = parse_expectations(case)
+    except (CaseError, OSError) as e:
+        return False, ["bad case: %s" % e]
+    with tempfile.TemporaryDirectory(prefix="piiflow-case-") as tmpdir:
+        cmd = build_command(case, opts.piiflow, args, flags, tmpdir)
+        try:
+            proc = subprocess.run(cmd, cwd=case.dir, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, timeout=opts.timeout)
+        except subprocess.TimeoutExpired:
+            return False, ["timed out after %ss: %s" % (opts.timeout, shlex.join(cmd))]
+        except OSError as e:
+            return False, ["cannot run %s: %s" % (opts.piiflow, e)]
+    stderr = proc.stderr.decode("utf-8", "replace").strip()
+    stdout = proc.stdout.decode("utf-8", "replace")
+    notes = []
+    if opts.verbose:
+        notes.append("command: %s" % shlex.join(cmd))
+    if proc.returncode < 0:
+        return False, notes + ["killed by signal %d" % -proc.returncode] + _tail(stderr)
+    if proc.returncode not in (0, 1):
+        return False, notes + ["exit code %d" % proc.returncode] + _tail(stderr)
+    try:
+        report = json.loads(stdout)
+        if not isinstance(report, dict):
+            raise ValueError("top level is not an object")
+        found, accepted = actual_items(report, case.dir)
+    except (ValueError, AttributeError, TypeError) as e:
+        return False, notes + ["output is not piiflow JSON: %s" % e] + _tail(stdout) + _tail(stderr)
+
+    problems = []
+    missing, extra = match(expected, found, 4)
+    amissing, aextra = match(want_accepted, accepted, 5)
+    for m in missing:
+        problems.append("missing: %s" % describe(m, opts.root))
+    for m in amissing:
+        problems.append("missing accepted: %s" % describe(m, opts.root, True))
+    for x in extra:
+        problems.append("extra: %s" % describe(x, opts.root))
+    for x in aextra:
+        problems.append("extra accepted: %s" % describe(x, opts.root, True))
+    errors = [f for f in report.get("findings") or [] if f.get("severity") == "error"]
+    want_rc = 1 if errors else 0
+    if proc.returncode != want_rc:
+        problems.append("exit code %d, expected %d (%d error finding(s))"
+                        % (proc.returncode, want_rc, len(errors)))
+    if problems and stderr and opts.verbose:
+        problems += _tail(stderr)
+    return not problems, notes + problems
+
+
+def _tail(text, n=8):
+    lines = [l for l in text.splitlines() if l.strip()]
+    if len(lines) > n:
+        lines = ["..."] + lines[-n:]
+    return ["  | " + l for l in lines]
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Run piiflow's golden cases.")
+    ap.add_argument("--piiflow", required=True, help="path to the piiflow binary")
+    ap.add_argument("--verbose", "-v", action="store_true",
+                    help="print passing cases and the commands run")
+    ap.add_argument("--timeout", type=float, default=120, help="seconds per case")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                    help="cases run in parallel")
+    ap.add_argument("cases", help="the cases directory (tests/cases)")
+    ap.add_argument("filters", nargs="*",
+                    help="run only cases whose name (GROUP/NAME) contains one of "
+                         "these, or matches it as a glob")
+    opts = ap.parse_intermixed_args(argv)
+    opts.root = os.path.realpath(opts.cases)
+    opts.piiflow = os.path.abspath(opts.piiflow)
+
+    if not os.path.isdir(opts.root):
+        print("run_cases: %s is not a directory" % opts.cases, file=sys.stderr)
+        return 2
+    cases = discover(opts.root, opts.filters)
+    if not cases:
+        print("run_cases: no cases found under %s%s" % (
+            opts.cases, " matching " + " ".join(opts.filters) if opts.filters else ""),
+            file=sys.stderr)
+        print("0 passed, 0 failed")
+        return 1
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, opts.jobs)) as pool:
+        results = list(pool.map(lambda c: run_case(c, opts), cases))
+
+    passed = failed = 0
+    for case, (ok, notes) in zip(cases, results):
+        if ok:
+            passed += 1
+            if opts.verbose:
+                print("PASS %s" % case.name)
+                for n in notes:
+                    print("    " + n)
+        else:
+            failed += 1
+            print("FAIL %s: %s" % (case.name, "; ".join(
+                n for n in notes if not n.startswith("  |") and not n.startswith("command:"))))
+            for n in notes:
+                if n.startswith("  |") or (opts.verbose and n.startswith("command:")):
+                    print("    " + n)
+    print("%d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
