@@ -3,6 +3,7 @@
  * pf_check_options to the driver. Nothing else lives here.
  */
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,10 +34,13 @@ static void pf_usage(FILE *out)
 		"exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error\n");
 }
 
-static int pf_bad_usage(const char *fmt, const char *arg)
+__attribute__((format(printf, 1, 2))) static int pf_bad_usage(const char *fmt, ...)
 {
+	va_list ap;
+	va_start(ap, fmt);
 	fprintf(stderr, "piiflow: ");
-	fprintf(stderr, fmt, arg);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fprintf(stderr, "\nusage: piiflow check [OPTIONS] [PATH...] [-- COMPILER_FLAGS...] "
 			"(see piiflow --help)\n");
 	return PF_EXIT_ERROR;

@@ -13,12 +13,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char pf_rules_buf[PATH_MAX];
-static char pf_annot_buf[PATH_MAX];
+static char pf_rules_buf[PATH_MAX + 64];
+static char pf_annot_buf[PATH_MAX + 64];
 
 static bool pf_exe_prefix(char *buf, size_t size)
 {
-	char exe[PATH_MAX];
+	char exe[PATH_MAX - 64];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n <= 0)
 		return false;
@@ -46,7 +46,7 @@ const char *pf_driver_rules_dir(void)
 	const char *env = getenv("PIIFLOW_RULES_DIR");
 	if (env && *env)
 		return env;
-	char prefix[PATH_MAX];
+	char prefix[PATH_MAX - 64];
 	if (pf_exe_prefix(prefix, sizeof(prefix))) {
 		snprintf(pf_rules_buf, sizeof(pf_rules_buf), "%s/%s/piiflow/rules", prefix,
 			 PF_INSTALL_DATADIR);
@@ -58,7 +58,7 @@ const char *pf_driver_rules_dir(void)
 
 const char *pf_driver_annotations_dir(void)
 {
-	char prefix[PATH_MAX];
+	char prefix[PATH_MAX - 64];
 	if (pf_exe_prefix(prefix, sizeof(prefix))) {
 		snprintf(pf_annot_buf, sizeof(pf_annot_buf), "%s/%s/piiflow.h", prefix,
 			 PF_INSTALL_INCLUDEDIR);

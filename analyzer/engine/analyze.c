@@ -41,10 +41,16 @@ static const char *pf_istr(struct pf_actx *cx, const char *s)
 	return pf_intern(&cx->p->strings, s);
 }
 
-static const char *pf_field_step(struct pf_actx *cx, const char *name)
+/* A field step names the field and, when the field is declared personal
+ * data, its program source ("email#3"), so that a path built from a callee's
+ * summary meets the same location as the caller's own field accesses. */
+static const char *pf_field_step(struct pf_actx *cx, const char *name, int source)
 {
 	char buf[512];
-	snprintf(buf, sizeof(buf), ".%s", name);
+	if (source >= 0)
+		snprintf(buf, sizeof(buf), ".%s#%d", name, source);
+	else
+		snprintf(buf, sizeof(buf), ".%s", name);
 	return pf_istr(cx, buf);
 }
 
@@ -246,14 +252,23 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 
 /* ---- sinks ---- */
 
-static void pf_check_sink(struct pf_actx *cx, struct pf_fn *g, const char *purpose, int arg,
-			  const struct pf_val *v, struct pf_ir_expr *argx, struct pf_ir_expr *call)
+/* Everything an argument carries: its value, what it reaches, and the
+ * fields its type declares personal data ("a struct whose field is PII"). */
+static const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val *v,
+					 struct pf_ir_expr *argx)
 {
 	const struct pf_tset *labels = pf_val_deep(cx, v);
 	int n = 0;
 	const int *ds = pf_type_deep_sources(cx->p, cx->tu, argx ? argx->type : NULL, &n);
 	for (int i = 0; i < n; i++)
 		labels = pf_tset_union(&cx->a, labels, pf_source_label(cx, ds[i]));
+	return labels;
+}
+
+static void pf_check_sink(struct pf_actx *cx, struct pf_fn *g, const char *purpose, int arg,
+			  const struct pf_val *v, struct pf_ir_expr *argx, struct pf_ir_expr *call)
+{
+	const struct pf_tset *labels = pf_arg_deep(cx, v, argx);
 	if (labels->n == 0)
 		return;
 	int site = pf_program_sink_site(cx->p, cx->fn, call->u.call.site, arg, purpose, g->name,
@@ -510,7 +525,7 @@ static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf
 	const struct pf_tset *data = &pf_tset_empty;
 	for (unsigned i = 0; i < nargs; i++)
 		if (pr->from_all || pf_argpos_matches(pr->from, pr->nfrom, (int)i, nfixed))
-			data = pf_tset_union(&cx->a, data, pf_val_deep(cx, &args[i]));
+			data = pf_tset_union(&cx->a, data, pf_arg_deep(cx, &args[i], argx[i]));
 	struct pf_val result = pf_val_none;
 	bool to_return = false;
 	for (size_t k = 0; k < pr->nto; k++)
@@ -557,7 +572,7 @@ static struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_va
 	cx->p->opaque_calls++;
 	const struct pf_tset *data = &pf_tset_empty;
 	for (unsigned i = 0; i < nargs; i++)
-		data = pf_tset_union(&cx->a, data, pf_val_deep(cx, &args[i]));
+		data = pf_tset_union(&cx->a, data, pf_arg_deep(cx, &args[i], argx[i]));
 	struct pf_val result = pf_val_none;
 	if (data->n == 0)
 		return result;
@@ -673,6 +688,8 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 	if (g->body) {
 		struct pf_callsite cs = {g, args, nargs, call, via};
 		pf_add_dependent(g, cx->fn);
+		struct pf_callrec rec = {g->id, cx->st.consent};
+		PF_VEC_PUSH(cx->fn->calls, rec);
 		result = pf_val_union(cx, result, pf_instantiate(cx, &cs));
 		return result;
 	}
@@ -693,6 +710,16 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 	if (!g->has_rule && !annotated && g->nsinks == 0)
 		result = pf_val_union(cx, result, pf_opaque(cx, g, args, argx, nargs, call));
 	pf_callbacks(cx, g, args, argx, nargs, call);
+	/* a pointer from code we cannot see points to an object of its own */
+	if (result.pts->n == 0 && call->type &&
+	    (call->type->kind == PF_T_POINTER || call->type->kind == PF_T_RECORD)) {
+		const struct pf_lset *obj = pf_lset_one(
+			&cx->a, pf_loc_root(cx, PF_ROOT_CALLRET, call->u.call.site, NULL));
+		if (call->type->kind == PF_T_POINTER)
+			result.pts = obj;
+		else
+			result.objs = obj;
+	}
 	return result;
 }
 
@@ -788,8 +815,8 @@ static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
 			lv.locs = locs; /* members overlap */
 			return lv;
 		}
-		lv.locs = pf_children(cx, locs, pf_field_step(cx, e->u.field.name),
-				      pf_program_source(cx->p, cx->tu, e->u.field.source));
+		int source = pf_program_source(cx->p, cx->tu, e->u.field.source);
+		lv.locs = pf_children(cx, locs, pf_field_step(cx, e->u.field.name, source), source);
 		return lv;
 	}
 	case PF_E_DEREF: {
@@ -849,8 +876,8 @@ static void pf_copy_record(struct pf_actx *cx, const struct pf_lset *dst, const 
 	pf_write(cx, dst, &whole, strong);
 	for (size_t f = 0; f < t->nfields; f++) {
 		const struct pf_ir_field *fd = &t->fields[f];
-		const char *step = pf_field_step(cx, fd->name);
 		int source = pf_program_source(cx->p, cx->tu, fd->source);
+		const char *step = pf_field_step(cx, fd->name, source);
 		const struct pf_lset *d = pf_children(cx, dst, step, source);
 		const struct pf_lset *s = pf_children(cx, src, step, source);
 		if (fd->type && fd->type->kind == PF_T_RECORD) {
@@ -936,8 +963,8 @@ static void pf_init_list(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr 
 						ft = rt->fields[f].type;
 					}
 				if (!(rt && rt->is_union))
-					sub.locs = pf_children(cx, sub.locs, pf_field_step(cx, name),
-							       source);
+					sub.locs = pf_children(cx, sub.locs,
+							       pf_field_step(cx, name, source), source);
 				rt = ft;
 				t = ft ? ft : t;
 				d = dot ? dot + 1 : d + len;
@@ -988,6 +1015,10 @@ static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 			v.labels = pf_source_label(cx, pf_program_source(cx->p, cx->tu, e->u.var->source));
 		if (e->kind == PF_E_FIELD && e->u.field.arrow)
 			v.labels = pf_tset_union(&cx->a, v.labels, base.labels);
+		if (e->kind == PF_E_FIELD) /* declared personal data, wherever it lies */
+			v.labels = pf_tset_union(
+				&cx->a, v.labels,
+				pf_source_label(cx, pf_program_source(cx->p, cx->tu, e->u.field.source)));
 		if (e->kind == PF_E_INDEX) /* a value read at a PII index is PII */
 			v.labels = pf_tset_union(&cx->a, v.labels, pf_eval(cx, e->kids[1]).labels);
 		return v;
@@ -1124,8 +1155,9 @@ static void pf_finish(struct pf_actx *cx)
 		uint32_t o = cx->ret_objs->v[i];
 		const struct pf_ir_type *rt = cx->body->decl->type ? cx->body->decl->type->target : NULL;
 		for (size_t f = 0; rt && rt->kind == PF_T_RECORD && f < rt->nfields; f++) {
-			const char *step = pf_field_step(cx, rt->fields[f].name);
-			uint32_t c = pf_loc_child(cx, o, step, -1);
+			int source = pf_program_source(cx->p, cx->tu, rt->fields[f].source);
+			const char *step = pf_field_step(cx, rt->fields[f].name, source);
+			uint32_t c = pf_loc_child(cx, o, step, source);
 			struct pf_port to = ret;
 			to.path = step;
 			pf_emit(cx, pf_read_labels(cx, c), to, false);
@@ -1168,6 +1200,7 @@ void pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 {
 	struct pf_ir_func *body = fn->body;
 	struct pf_actx cx = {.p = p, .fn = fn, .body = body, .tu = fn->tu};
+	fn->calls.n = 0; /* the calls of this run replace those of the last */
 	cx.ret_labels = &pf_tset_empty;
 	cx.ret_pts = &pf_lset_empty;
 	cx.ret_objs = &pf_lset_empty;

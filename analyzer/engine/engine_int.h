@@ -67,6 +67,11 @@ struct pf_sinkspec {
 	int param; /* >= 0: just this parameter */
 };
 
+struct pf_callrec {
+	int callee;
+	uint64_t consent; /* purposes consented where the call is made */
+};
+
 struct pf_fn {
 	int id;
 	const char *key, *name;
@@ -87,6 +92,8 @@ struct pf_fn {
 	int *dependents;
 	size_t ndependents, capdependents;
 	bool queued;
+	PF_VEC(struct pf_callrec) calls; /* direct calls to functions with a body */
+	uint64_t entry_consent;          /* purposes consented on every path into it */
 	/* sink sites found in this function: (site, arg, purpose) -> id */
 	int *sink_ids;
 	size_t nsink_ids, capsink_ids;

@@ -251,6 +251,11 @@ void pf_program_link(struct pf_program *p)
 			if (g->source >= 0 && p->globals.v[id].source < 0)
 				p->globals.v[id].source = pf_program_source(p, (int)t, g->source);
 		}
+		for (size_t i = 0; i < tu->naddr_taken; i++) {
+			struct pf_fn *fn = pf_program_fn(p, tu->addr_taken[i]);
+			if (fn)
+				fn->address_taken = true;
+		}
 		for (size_t i = 0; i < tu->nglobal_refs; i++) {
 			struct pf_ir_var *v = tu->global_refs[i];
 			v->index = pf_program_global(p, v->key);
@@ -344,6 +349,7 @@ void pf_program_release(struct pf_program *p)
 		free(fn->sinks);
 		free(fn->dependents);
 		free(fn->sink_ids);
+		PF_VEC_FREE(fn->calls);
 		free(fn->summary.edges);
 		free(fn);
 	}

@@ -104,6 +104,39 @@ static void pf_fixpoint(struct pf_program *p)
 	free(order);
 }
 
+/* Purposes consented on every path into each function: a sink in a helper
+ * called only under consent is reached only under consent. Entry points,
+ * functions whose address is taken and functions nobody calls get none. */
+static void pf_entry_consent(struct pf_program *p)
+{
+	size_t nf = p->fns.n;
+	bool *called = pf_xcalloc(nf + 1, sizeof(bool));
+	for (size_t i = 0; i < nf; i++)
+		for (size_t k = 0; k < p->fns.v[i]->calls.n; k++)
+			called[p->fns.v[i]->calls.v[k].callee] = true;
+	for (size_t i = 0; i < nf; i++) {
+		struct pf_fn *fn = p->fns.v[i];
+		fn->entry_consent =
+			called[i] && !fn->address_taken && strcmp(fn->name, "main") != 0 ? ~0ULL : 0;
+	}
+	bool changed = true;
+	for (int round = 0; changed && round < 64; round++) {
+		changed = false;
+		for (size_t i = 0; i < nf; i++) {
+			struct pf_fn *c = p->fns.v[i];
+			for (size_t k = 0; k < c->calls.n; k++) {
+				struct pf_fn *g = p->fns.v[c->calls.v[k].callee];
+				uint64_t m = g->entry_consent & (c->calls.v[k].consent | c->entry_consent);
+				if (m != g->entry_consent) {
+					g->entry_consent = m;
+					changed = true;
+				}
+			}
+		}
+	}
+	free(called);
+}
+
 /* ---- globals ---- */
 
 struct pf_gtaint {
@@ -213,6 +246,7 @@ static void pf_emit_finding(struct pf_program *p, const struct pf_cand *c)
 	f.source = (struct pf_pos){(char *)src->pos.file, src->pos.line, src->pos.column};
 	f.source_name = (char *)src->name;
 	f.source_function = (char *)src->function;
+	f.source_how = (char *)src->how;
 	f.sink = (struct pf_pos){(char *)site->pos.file, site->pos.line, site->pos.column};
 	f.sink_function = (char *)site->function;
 	f.sink_callee = (char *)site->callee;
@@ -266,14 +300,18 @@ void pf_solve_findings(struct pf_program *p)
 		}
 	}
 	struct pf_cands cands = {0};
+	pf_entry_consent(p);
 	for (size_t i = 0; i < p->fns.n; i++) {
 		struct pf_summary *s = &p->fns.v[i]->summary;
+		uint64_t ec = p->fns.v[i]->entry_consent;
 		for (size_t k = 0; k < s->n; k++) {
 			struct pf_edge *e = &s->edges[k];
 			if (e->to.kind != PF_PORT_SINK)
 				continue;
+			bool consented = e->consented ||
+					 (ec & pf_purpose_bit(p, p->sites.v[e->to.index].purpose));
 			if (e->from.kind == PF_PORT_SOURCE) {
-				struct pf_cand c = {e->from.index, e->to.index, e->consented, e->trace,
+				struct pf_cand c = {e->from.index, e->to.index, consented, e->trace,
 						    e->ntrace};
 				pf_cand_add(&cands, c);
 			} else if (e->from.kind == PF_PORT_GLOBAL) {
@@ -282,7 +320,7 @@ void pf_solve_findings(struct pf_program *p)
 					    !pf_reads(&e->from, g.v[j].path))
 						continue;
 					struct pf_step mid = pf_global_step(p, g.v[j].global);
-					struct pf_cand c = {g.v[j].source, e->to.index, e->consented, NULL, 0};
+					struct pf_cand c = {g.v[j].source, e->to.index, consented, NULL, 0};
 					c.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace, &mid, e->trace,
 							    e->ntrace, &c.ntrace);
 					pf_cand_add(&cands, c);

@@ -86,6 +86,11 @@ uint32_t pf_loc_var(struct pf_actx *cx, struct pf_ir_var *v)
 
 uint32_t pf_loc_child(struct pf_actx *cx, uint32_t parent, const char *step, int source)
 {
+	if (source < 0 && step[0] == '.') {
+		const char *hash = strchr(step, '#');
+		if (hash)
+			source = atoi(hash + 1);
+	}
 	struct pf_loc *pl = &cx->locs.v[parent];
 	if (pl->depth >= PF_LOC_MAX_DEPTH)
 		return parent; /* k-limited: deeper paths fold into this one */

@@ -105,7 +105,7 @@ int pf_program_rule_source(struct pf_program *p, const char *category, const cha
 	s->category = pf_intern(&p->strings, category);
 	s->name = pf_intern(&p->strings, fname);
 	s->function = "";
-	s->how = pf_arena_printf(&p->arena, "returned by '%s'", fname);
+	s->how = "returns personal data";
 	s->pos = pos;
 	s->id = (int)p->sources.n;
 	PF_VEC_PUSH(p->sources, s);

@@ -36,6 +36,7 @@ static void finding_release(struct pf_finding *f)
 	free(f->source.file);
 	free(f->source_name);
 	free(f->source_function);
+	free(f->source_how);
 	free(f->sink.file);
 	free(f->sink_function);
 	free(f->sink_callee);
@@ -92,6 +93,7 @@ static void finding_copy(struct pf_finding *dst, const struct pf_finding *src)
 	dst->source = pos_copy(&src->source);
 	dst->source_name = pf_xstrdup(src->source_name);
 	dst->source_function = pf_xstrdup(src->source_function);
+	dst->source_how = src->source_how ? pf_xstrdup(src->source_how) : NULL;
 	dst->sink = pos_copy(&src->sink);
 	dst->sink_function = pf_xstrdup(src->sink_function);
 	dst->sink_callee = pf_xstrdup(src->sink_callee);
@@ -396,7 +398,8 @@ char *pf_finding_compose_message(const struct pf_finding *f)
 
 char *pf_finding_source_note(const struct pf_finding *f)
 {
-	return xasprintf("'%s' is declared personal data (%s) here", or_empty(f->source_name),
+	return xasprintf("'%s' %s (%s) here", or_empty(f->source_name),
+	                 f->source_how ? f->source_how : "is declared personal data",
 	                 or_empty(f->category));
 }
 

@@ -31,6 +31,8 @@ struct pf_finding {
 	struct pf_pos source;
 	char *source_name;     /* "email" */
 	char *source_function; /* function the source lies in, or "" for declarations */
+	char *source_how;      /* "is declared personal data" (default when NULL) or
+				* "returns personal data" for a rules source */
 	struct pf_pos sink;
 	char *sink_function; /* the function containing the sink call */
 	char *sink_callee;   /* the sink function called */
@@ -96,8 +98,10 @@ void pf_report_accept(struct pf_report *r, size_t i, const char *accepted_by, co
  * function. Independent of lines, columns and file order. */
 void pf_finding_fingerprint(struct pf_finding *f);
 
-/* Sorts findings, accepted and diagnostics by file, line, column, rule, then
- * message, and removes exact duplicates, so that two runs diff clean. */
+/* Sorts findings, accepted and diagnostics by file, line, column (of the sink,
+ * for findings), rule, then message, then every other field, and removes
+ * exact duplicates (equal in every field, trace included), so that two runs
+ * diff clean. */
 void pf_report_sort(struct pf_report *r);
 
 /* Number of findings at or above the given severity. */

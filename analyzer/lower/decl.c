@@ -344,6 +344,22 @@ struct pf_ir_fdecl *pf_lower_fdecl(struct pf_lower_ctx *cx, CXCursor fn)
 	return d;
 }
 
+/* Functions named in a global's initializer (callback tables, vtables) have
+ * their address taken: calls through pointers of their type may reach them. */
+static enum CXChildVisitResult pf_addr_visitor(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct pf_lower_ctx *cx = data;
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+		CXCursor ref = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
+			struct pf_ir_fdecl *d = pf_lower_fdecl(cx, ref);
+			PF_IR_PUSH(cx->tu, cx->tu->addr_taken, cx->tu->naddr_taken,
+				   cx->tu->capaddr_taken, d->key);
+		}
+	}
+	return CXChildVisit_Recurse;
+}
+
 struct pf_ir_global *pf_lower_global(struct pf_lower_ctx *cx, CXCursor var)
 {
 	const void *key = pf_cursor_key(var);
@@ -413,6 +429,9 @@ static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClie
 			pf_lower_function_body(cx, c, d);
 	} else if (k == CXCursor_VarDecl) {
 		pf_lower_global(cx, c);
+		if (clang_isCursorDefinition(c) &&
+		    !clang_Cursor_isNull(clang_Cursor_getVarDeclInitializer(c)))
+			clang_visitChildren(c, pf_addr_visitor, cx);
 	} else if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl) {
 		return CXChildVisit_Recurse;
 	}

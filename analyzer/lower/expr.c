@@ -240,6 +240,27 @@ static struct pf_ir_expr *pf_call(struct pf_lower_ctx *cx, CXCursor c)
 	return e;
 }
 
+/* c ? a : b: the value is a's or b's; c is evaluated but its data does not
+ * flow into the value (data, not control dependence). */
+static struct pf_ir_expr *pf_conditional(struct pf_lower_ctx *cx, CXCursor c)
+{
+	struct pf_cursors kids;
+	pf_cursors_collect(c, &kids);
+	if (kids.n != 3) {
+		pf_cursors_release(&kids);
+		return pf_combine_kids(cx, c, PF_E_COMBINE);
+	}
+	struct pf_ir_expr *both = pf_ir_expr_new(cx->tu, PF_E_COMBINE, pf_etype(cx, c),
+						 (struct pf_ir_pos){0}, 2);
+	both->kids[0] = pf_lower_expr(cx, kids.v[1]);
+	both->kids[1] = pf_lower_expr(cx, kids.v[2]);
+	struct pf_ir_expr *seq = pf_ir_expr_new(cx->tu, PF_E_SEQ, both->type, (struct pf_ir_pos){0}, 2);
+	seq->kids[0] = pf_lower_expr(cx, kids.v[0]);
+	seq->kids[1] = both;
+	pf_cursors_release(&kids);
+	return seq;
+}
+
 /* { .a.b = x, [2] = y, z }: each entry keeps the field path it initializes. */
 static struct pf_ir_expr *pf_init_list(struct pf_lower_ctx *cx, CXCursor c)
 {
@@ -354,7 +375,7 @@ static struct pf_ir_expr *pf_lower_expr_kind(struct pf_lower_ctx *cx, CXCursor c
 	case CXCursor_CompoundAssignOperator:
 		return pf_binary(cx, c, true);
 	case CXCursor_ConditionalOperator:
-		return pf_combine_kids(cx, c, PF_E_COMBINE);
+		return pf_conditional(cx, c);
 	case CXCursor_CallExpr:
 		return pf_call(cx, c);
 	case CXCursor_InitListExpr:
