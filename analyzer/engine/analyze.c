@@ -516,6 +516,19 @@ static const char *const pf_alloc_fns[] = {"malloc", "calloc", "aligned_alloc", 
 					   "memalign", "pvalloc", "xmalloc", "xcalloc", NULL};
 static const char *const pf_realloc_fns[] = {"realloc", "reallocarray", "xrealloc", NULL};
 
+/* Where a rule writes "into argument i": what a pointer points to, or the
+ * variable itself when a handle is passed by value (sentry_value_t). */
+static const struct pf_lset *pf_arg_target(struct pf_actx *cx, const struct pf_val *v,
+					   struct pf_ir_expr *argx)
+{
+	if (!argx || !argx->type || argx->type->kind == PF_T_POINTER ||
+	    argx->type->kind == PF_T_ARRAY)
+		return v->pts;
+	if (argx->kind == PF_E_VAR || argx->kind == PF_E_FIELD || argx->kind == PF_E_INDEX)
+		return pf_lval(cx, argx).locs;
+	return &pf_lset_empty;
+}
+
 /* A library call modelled by a rules propagator. */
 static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
 				  struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
@@ -546,8 +559,9 @@ static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf
 				       : pf_arena_printf(&cx->p->arena, "copied by '%s'", g->name);
 		struct pf_val w = pf_val_none;
 		w.labels = pf_extend(cx, data, call->pos, msg, NULL, 0, NULL);
-		pf_write(cx, args[i].pts, &w, pr->replace && args[i].pts->n == 1);
-		if (!dest_pts)
+		const struct pf_lset *target = pf_arg_target(cx, &args[i], argx[i]);
+		pf_write(cx, target, &w, pr->replace && target->n == 1 && target == args[i].pts);
+		if (!dest_pts && target == args[i].pts)
 			dest_pts = args[i].pts;
 	}
 	if (to_return) {
@@ -702,7 +716,7 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 			if (pf_argpos_matches(rs->args, rs->nargs, (int)i, nfixed)) {
 				struct pf_val w = pf_val_none;
 				w.labels = pf_source_label(cx, src);
-				pf_write(cx, args[i].pts, &w, false);
+				pf_write(cx, pf_arg_target(cx, &args[i], argx[i]), &w, false);
 			}
 	}
 	if (g->prop)
