@@ -49,7 +49,7 @@ const char *pf_driver_rules_dir(void)
 	char prefix[PATH_MAX - 64];
 	if (pf_exe_prefix(prefix, sizeof(prefix))) {
 		snprintf(pf_rules_buf, sizeof(pf_rules_buf), "%s/%s/piiflow/rules", prefix,
-			 PF_INSTALL_DATADIR);
+		         PF_INSTALL_DATADIR);
 		if (pf_is_dir(pf_rules_buf))
 			return pf_rules_buf;
 	}
@@ -61,7 +61,7 @@ const char *pf_driver_annotations_dir(void)
 	char prefix[PATH_MAX - 64];
 	if (pf_exe_prefix(prefix, sizeof(prefix))) {
 		snprintf(pf_annot_buf, sizeof(pf_annot_buf), "%s/%s/piiflow.h", prefix,
-			 PF_INSTALL_INCLUDEDIR);
+		         PF_INSTALL_INCLUDEDIR);
 		if (access(pf_annot_buf, R_OK) == 0) {
 			pf_annot_buf[strlen(pf_annot_buf) - strlen("/piiflow.h")] = '\0';
 			return pf_annot_buf;

@@ -16,17 +16,17 @@
 static struct pf_val pf_eval(struct pf_actx *cx, struct pf_ir_expr *e);
 static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e);
 static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
-				   struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
-				   const char *via);
+                                   struct pf_ir_expr **argx, unsigned nargs,
+                                   struct pf_ir_expr *call, const char *via);
 
 static const struct pf_val pf_val_none = {&pf_tset_empty, &pf_lset_empty, &pf_lset_empty};
 
 static struct pf_val pf_val_union(struct pf_actx *cx, struct pf_val a, struct pf_val b)
 {
 	struct pf_val r = {
-		pf_tset_union(&cx->a, a.labels, b.labels),
-		pf_lset_union(&cx->a, a.pts, b.pts),
-		pf_lset_union(&cx->a, a.objs, b.objs),
+	    pf_tset_union(&cx->a, a.labels, b.labels),
+	    pf_lset_union(&cx->a, a.pts, b.pts),
+	    pf_lset_union(&cx->a, a.objs, b.objs),
 	};
 	return r;
 }
@@ -56,12 +56,12 @@ static const char *pf_field_step(struct pf_actx *cx, const char *name, int sourc
 
 /* Children of every location of a set, along one step. */
 static const struct pf_lset *pf_children(struct pf_actx *cx, const struct pf_lset *locs,
-					 const char *step, int source)
+                                         const char *step, int source)
 {
 	const struct pf_lset *r = &pf_lset_empty;
 	for (uint32_t i = 0; i < locs->n; i++)
 		r = pf_lset_union(&cx->a, r,
-				  pf_lset_one(&cx->a, pf_loc_child(cx, locs->v[i], step, source)));
+		                  pf_lset_one(&cx->a, pf_loc_child(cx, locs->v[i], step, source)));
 	return r;
 }
 
@@ -70,7 +70,8 @@ static const struct pf_tset *pf_read_set(struct pf_actx *cx, const struct pf_lse
 	const struct pf_tset *r = &pf_tset_empty;
 	for (uint32_t i = 0; i < locs->n; i++)
 		r = pf_tset_union(&cx->a, r,
-				  deep ? pf_deep_labels(cx, locs->v[i]) : pf_read_labels(cx, locs->v[i]));
+		                  deep ? pf_deep_labels(cx, locs->v[i])
+		                       : pf_read_labels(cx, locs->v[i]));
 	return r;
 }
 
@@ -84,7 +85,7 @@ static const struct pf_lset *pf_read_pts_set(struct pf_actx *cx, const struct pf
 
 /* The value stored in locations of type t. */
 static struct pf_val pf_load(struct pf_actx *cx, const struct pf_lset *locs,
-			     const struct pf_ir_type *t)
+                             const struct pf_ir_type *t)
 {
 	struct pf_val v = pf_val_none;
 	if (pf_is_kind(t, PF_T_ARRAY) || pf_is_kind(t, PF_T_FUNCTION)) {
@@ -111,7 +112,7 @@ static const char *pf_describe(struct pf_actx *cx, struct pf_ir_expr *e)
 		case PF_E_FIELD: {
 			const char *base = pf_describe(cx, e->kids[0]);
 			return pf_arena_printf(&cx->p->arena, "%s%s%s", base ? base : "",
-					       e->u.field.arrow ? "->" : ".", e->u.field.name);
+			                       e->u.field.arrow ? "->" : ".", e->u.field.name);
 		}
 		case PF_E_DEREF:
 		case PF_E_ADDR:
@@ -155,8 +156,9 @@ static uint32_t pf_extend_fn(void *ctx, uint32_t trace)
 }
 
 static const struct pf_tset *pf_extend(struct pf_actx *cx, const struct pf_tset *s,
-				       struct pf_ir_pos pos, const char *before,
-				       const struct pf_step *steps, unsigned nsteps, const char *after)
+                                       struct pf_ir_pos pos, const char *before,
+                                       const struct pf_step *steps, unsigned nsteps,
+                                       const char *after)
 {
 	if (!s || s->n == 0 || (!before && !nsteps && !after))
 		return s ? s : &pf_tset_empty;
@@ -167,7 +169,7 @@ static const struct pf_tset *pf_extend(struct pf_actx *cx, const struct pf_tset 
 /* ---- summary output ---- */
 
 static void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to,
-		    bool consented)
+                    bool consented)
 {
 	for (uint32_t i = 0; labels && i < labels->n; i++) {
 		struct pf_edge e = {0};
@@ -191,10 +193,10 @@ static void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struc
 		struct pf_loc *l = &cx->locs.v[targets->v[i]];
 		struct pf_edge e = {0};
 		if (l->root == PF_ROOT_FUNC) {
-			e.from = (struct pf_port){.kind = PF_PORT_FUNC, .index = l->index,
-						  .path = cx->p->empty};
+			e.from = (struct pf_port){
+			    .kind = PF_PORT_FUNC, .index = l->index, .path = cx->p->empty};
 		} else if (!pf_loc_port(cx, targets->v[i], false, &e.from) ||
-			   (e.from.kind == PF_PORT_PARAM && e.from.path[0] != '*')) {
+		           (e.from.kind == PF_PORT_PARAM && e.from.path[0] != '*')) {
 			continue;
 		}
 		e.to = to;
@@ -255,7 +257,7 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 /* Everything an argument carries: its value, what it reaches, and the
  * fields its type declares personal data ("a struct whose field is PII"). */
 static const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val *v,
-					 struct pf_ir_expr *argx)
+                                         struct pf_ir_expr *argx)
 {
 	const struct pf_tset *labels = pf_val_deep(cx, v);
 	int n = 0;
@@ -266,13 +268,13 @@ static const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val
 }
 
 static void pf_check_sink(struct pf_actx *cx, struct pf_fn *g, const char *purpose, int arg,
-			  const struct pf_val *v, struct pf_ir_expr *argx, struct pf_ir_expr *call)
+                          const struct pf_val *v, struct pf_ir_expr *argx, struct pf_ir_expr *call)
 {
 	const struct pf_tset *labels = pf_arg_deep(cx, v, argx);
 	if (labels->n == 0)
 		return;
 	int site = pf_program_sink_site(cx->p, cx->fn, call->u.call.site, arg, purpose, g->name,
-					call->pos);
+	                                call->pos);
 	struct pf_port to = {.kind = PF_PORT_SINK, .index = site, .path = cx->p->empty};
 	bool consented = (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
 	pf_emit(cx, labels, to, consented);
@@ -290,7 +292,7 @@ static bool pf_sink_applies(const struct pf_sinkspec *s, int i, int nfixed)
 /* ---- calls ---- */
 
 static struct pf_val pf_variadic_union(struct pf_actx *cx, struct pf_val *args, unsigned nargs,
-				       unsigned from)
+                                       unsigned from)
 {
 	struct pf_val r = pf_val_none;
 	for (unsigned i = from; i < nargs; i++)
@@ -313,7 +315,7 @@ static const char *pf_next_step(struct pf_actx *cx, const char *path, const char
 }
 
 static const struct pf_lset *pf_follow(struct pf_actx *cx, const struct pf_lset *locs,
-				       const char *path)
+                                       const char *path)
 {
 	while (*path && locs->n) {
 		const char *step;
@@ -328,7 +330,7 @@ static const struct pf_lset *pf_follow(struct pf_actx *cx, const struct pf_lset 
 
 /* The caller's locations a callee port path names, starting from a value. */
 static const struct pf_lset *pf_follow_val(struct pf_actx *cx, const struct pf_val *v,
-					   const char *path)
+                                           const char *path)
 {
 	if (path[0] == '*')
 		return pf_follow(cx, v->pts, path + 1);
@@ -347,7 +349,7 @@ struct pf_callsite {
 
 /* Caller labels for a callee's from-port. */
 static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf_callsite *cs,
-					     const struct pf_port *from, const char **before)
+                                             const struct pf_port *from, const char **before)
 {
 	*before = NULL;
 	switch (from->kind) {
@@ -362,10 +364,11 @@ static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf
 			v = cs->args[from->index];
 		else
 			return &pf_tset_empty;
-		const char *pname = from->index < nfixed ? cs->g->decl->param_names[from->index] : "";
+		const char *pname =
+		    from->index < nfixed ? cs->g->decl->param_names[from->index] : "";
 		*before = pf_arena_printf(&cx->p->arena, "passed to '%s' as argument %d%s%s%s",
-					  cs->g->name, from->index + 1, *pname ? " ('" : "", pname,
-					  *pname ? "')" : "");
+		                          cs->g->name, from->index + 1, *pname ? " ('" : "", pname,
+		                          *pname ? "')" : "");
 		if (!*from->path)
 			return from->deep ? pf_val_deep(cx, &v) : v.labels;
 		const struct pf_lset *locs = pf_follow_val(cx, &v, from->path);
@@ -385,7 +388,7 @@ static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf
 }
 
 static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const struct pf_callsite *cs,
-						  const struct pf_port *from)
+                                                  const struct pf_port *from)
 {
 	switch (from->kind) {
 	case PF_PORT_FUNC:
@@ -428,8 +431,8 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		switch (e->to.kind) {
 		case PF_PORT_SINK: {
 			const char *purpose = cx->p->sites.v[e->to.index].purpose;
-			bool consented = e->consented ||
-					 (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
+			bool consented =
+			    e->consented || (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
 			labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
 			pf_emit(cx, labels, e->to, consented);
 			break;
@@ -439,10 +442,10 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 				if (e->pts)
 					result.pts = pf_lset_union(&cx->a, result.pts, locs);
 				else
-					result.labels = pf_tset_union(
-						&cx->a, result.labels,
-						pf_extend(cx, labels, pos, before, e->trace, e->ntrace,
-							  returned));
+					result.labels =
+					    pf_tset_union(&cx->a, result.labels,
+					                  pf_extend(cx, labels, pos, before,
+					                            e->trace, e->ntrace, returned));
 				break;
 			}
 			const struct pf_lset *root = pf_lset_one(&cx->a, callret);
@@ -461,7 +464,8 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			if (e->pts)
 				w.pts = locs;
 			else
-				w.labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace, returned);
+				w.labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace,
+				                     returned);
 			pf_write(cx, dst, &w, false);
 			break;
 		}
@@ -480,7 +484,8 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			if (e->pts)
 				w.pts = locs;
 			else
-				w.labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
+				w.labels =
+				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
 			pf_write(cx, dst, &w, false);
 			break;
 		}
@@ -499,7 +504,7 @@ static void pf_add_dependent(struct pf_fn *callee, struct pf_fn *caller)
 	if (callee->ndependents == callee->capdependents) {
 		callee->capdependents = callee->capdependents ? callee->capdependents * 2 : 4;
 		callee->dependents =
-			pf_xrealloc(callee->dependents, callee->capdependents * sizeof(int));
+		    pf_xrealloc(callee->dependents, callee->capdependents * sizeof(int));
 	}
 	callee->dependents[callee->ndependents++] = caller->id;
 }
@@ -512,14 +517,15 @@ static bool pf_name_is(const char *name, const char *const *list)
 	return false;
 }
 
-static const char *const pf_alloc_fns[] = {"malloc", "calloc", "aligned_alloc", "valloc",
-					   "memalign", "pvalloc", "xmalloc", "xcalloc", NULL};
+static const char *const pf_alloc_fns[] = {"malloc",  "calloc",   "aligned_alloc",
+                                           "valloc",  "memalign", "pvalloc",
+                                           "xmalloc", "xcalloc",  NULL};
 static const char *const pf_realloc_fns[] = {"realloc", "reallocarray", "xrealloc", NULL};
 
 /* Where a rule writes "into argument i": what a pointer points to, or the
  * variable itself when a handle is passed by value (sentry_value_t). */
 static const struct pf_lset *pf_arg_target(struct pf_actx *cx, const struct pf_val *v,
-					   struct pf_ir_expr *argx)
+                                           struct pf_ir_expr *argx)
 {
 	if (!argx || !argx->type || argx->type->kind == PF_T_POINTER ||
 	    argx->type->kind == PF_T_ARRAY)
@@ -531,7 +537,7 @@ static const struct pf_lset *pf_arg_target(struct pf_actx *cx, const struct pf_v
 
 /* A library call modelled by a rules propagator. */
 static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
-				  struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
+                                  struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
 {
 	const struct pf_rule_propagator *pr = g->prop;
 	int nfixed = g->decl->nparams;
@@ -554,9 +560,9 @@ static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf
 		if (!is_to)
 			continue;
 		const char *dest = pf_describe(cx, argx[i]);
-		const char *msg = dest ? pf_arena_printf(&cx->p->arena, "copied into '%s' by '%s'",
-							 dest, g->name)
-				       : pf_arena_printf(&cx->p->arena, "copied by '%s'", g->name);
+		const char *msg =
+		    dest ? pf_arena_printf(&cx->p->arena, "copied into '%s' by '%s'", dest, g->name)
+		         : pf_arena_printf(&cx->p->arena, "copied by '%s'", g->name);
 		struct pf_val w = pf_val_none;
 		w.labels = pf_extend(cx, data, call->pos, msg, NULL, 0, NULL);
 		const struct pf_lset *target = pf_arg_target(cx, &args[i], argx[i]);
@@ -571,7 +577,8 @@ static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf
 			result.pts = dest_pts;
 		} else {
 			for (unsigned i = 0; i < nargs; i++)
-				if (pr->from_all || pf_argpos_matches(pr->from, pr->nfrom, (int)i, nfixed))
+				if (pr->from_all ||
+				    pf_argpos_matches(pr->from, pr->nfrom, (int)i, nfixed))
 					result.pts = pf_lset_union(&cx->a, result.pts, args[i].pts);
 		}
 	}
@@ -581,7 +588,7 @@ static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf
 /* A function with no body and no rule: its arguments' data reaches its
  * result and the objects its non-const pointer arguments point to. */
 static struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
-			       struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
+                               struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
 {
 	cx->p->opaque_calls++;
 	const struct pf_tset *data = &pf_tset_empty;
@@ -595,17 +602,16 @@ static struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_va
 		listed = cx->p->opaque.v[i] == g->name;
 	if (!listed)
 		PF_VEC_PUSH(cx->p->opaque, g->name);
-	const char *msg = pf_arena_printf(&cx->p->arena,
-					  "passed through '%s', which has no body and no rule",
-					  g->name);
+	const char *msg = pf_arena_printf(
+	    &cx->p->arena, "passed through '%s', which has no body and no rule", g->name);
 	data = pf_extend(cx, data, call->pos, msg, NULL, 0, NULL);
 	result.labels = data;
 	int nfixed = g->decl->nparams;
 	for (unsigned i = 0; i < nargs; i++) {
 		bool is_const = (int)i < nfixed ? g->decl->param_const_pointee[i]
-						: (argx[i] && argx[i]->type &&
-						   argx[i]->type->kind == PF_T_POINTER &&
-						   argx[i]->type->target_const);
+		                                : (argx[i] && argx[i]->type &&
+		                                   argx[i]->type->kind == PF_T_POINTER &&
+		                                   argx[i]->type->target_const);
 		if (is_const || !argx[i] || !argx[i]->type ||
 		    (argx[i]->type->kind != PF_T_POINTER && argx[i]->type->kind != PF_T_ARRAY))
 			continue;
@@ -619,7 +625,7 @@ static struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_va
 /* A function pointer handed to a function with no body is assumed to be
  * called with that call's other arguments. */
 static void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
-			 struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
+                         struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
 {
 	if (cx->call_depth > 2)
 		return;
@@ -638,9 +644,8 @@ static void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *arg
 			struct pf_ir_expr **cargx = PF_NEW_N(&cx->a, struct pf_ir_expr *, n + 1);
 			for (unsigned j = 0; j < n; j++)
 				cargs[j] = other;
-			const char *via = pf_arena_printf(&cx->p->arena,
-							  "called back by '%s' as '%s'", g->name,
-							  cb->name);
+			const char *via = pf_arena_printf(
+			    &cx->p->arena, "called back by '%s' as '%s'", g->name, cb->name);
 			cx->call_depth++;
 			pf_apply_call(cx, cb, cargs, cargx, n, call, via);
 			cx->call_depth--;
@@ -649,8 +654,8 @@ static void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *arg
 }
 
 static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
-				   struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
-				   const char *via)
+                                   struct pf_ir_expr **argx, unsigned nargs,
+                                   struct pf_ir_expr *call, const char *via)
 {
 	struct pf_val result = pf_val_none;
 	const char *name = g->name;
@@ -658,9 +663,9 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 	if (strncmp(name, "__builtin_va_", 13) == 0) {
 		if (strcmp(name, "__builtin_va_start") == 0 && nargs > 0) {
 			struct pf_port port = {.kind = PF_PORT_PARAM,
-					       .index = cx->body->decl->nparams,
-					       .deep = true,
-					       .path = cx->p->empty};
+			                       .index = cx->body->decl->nparams,
+			                       .deep = true,
+			                       .path = cx->p->empty};
 			struct pf_val w = pf_val_none;
 			w.labels = pf_tset_one(&cx->a, pf_origin(cx, &port), 0);
 			pf_write(cx, args[0].pts, &w, false);
@@ -675,17 +680,18 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 		for (unsigned i = 0; i < nargs; i++)
 			if (pf_sink_applies(&g->sinks[k], (int)i, nfixed))
 				pf_check_sink(cx, g, g->sinks[k].purpose, (int)i, &args[i], argx[i],
-					      call);
+				              call);
 	if (g->consent_purpose || g->anonymizer)
 		return result;
 	if (pf_name_is(name, pf_alloc_fns) && !g->body) {
-		result.pts = pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_HEAP, call->u.call.site, NULL));
+		result.pts =
+		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_HEAP, call->u.call.site, NULL));
 		return result;
 	}
 	if (pf_name_is(name, pf_realloc_fns) && !g->body && nargs > 0) {
 		result.pts = pf_lset_union(
-			&cx->a, args[0].pts,
-			pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_HEAP, call->u.call.site, NULL)));
+		    &cx->a, args[0].pts,
+		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_HEAP, call->u.call.site, NULL)));
 		return result;
 	}
 	bool annotated = g->decl->ret_source >= 0;
@@ -711,7 +717,8 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 		const struct pf_rule_source *rs = g->rsource;
 		int src = pf_program_rule_source(cx->p, rs->category, g->name, call->pos);
 		if (rs->ret)
-			result.labels = pf_tset_union(&cx->a, result.labels, pf_source_label(cx, src));
+			result.labels =
+			    pf_tset_union(&cx->a, result.labels, pf_source_label(cx, src));
 		for (unsigned i = 0; i < nargs; i++)
 			if (pf_argpos_matches(rs->args, rs->nargs, (int)i, nfixed)) {
 				struct pf_val w = pf_val_none;
@@ -727,8 +734,8 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 	/* a pointer from code we cannot see points to an object of its own */
 	if (result.pts->n == 0 && call->type &&
 	    (call->type->kind == PF_T_POINTER || call->type->kind == PF_T_RECORD)) {
-		const struct pf_lset *obj = pf_lset_one(
-			&cx->a, pf_loc_root(cx, PF_ROOT_CALLRET, call->u.call.site, NULL));
+		const struct pf_lset *obj =
+		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_CALLRET, call->u.call.site, NULL));
 		if (call->type->kind == PF_T_POINTER)
 			result.pts = obj;
 		else
@@ -762,7 +769,8 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 	struct pf_val fv = pf_eval(cx, callee);
 	struct pf_val result = pf_val_none;
 	const char *name = pf_describe(cx, callee);
-	const char *via = pf_arena_printf(&cx->p->arena, "called through '%s'", name ? name : "a function pointer");
+	const char *via = pf_arena_printf(&cx->p->arena, "called through '%s'",
+	                                  name ? name : "a function pointer");
 	bool any = false;
 	for (uint32_t i = 0; i < fv.pts->n; i++) {
 		struct pf_loc *l = &cx->locs.v[fv.pts->v[i]];
@@ -770,7 +778,8 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 			continue;
 		any = true;
 		result = pf_val_union(
-			cx, result, pf_apply_call(cx, cx->p->fns.v[l->index], args, argx, nargs, e, via));
+		    cx, result,
+		    pf_apply_call(cx, cx->p->fns.v[l->index], args, argx, nargs, e, via));
 	}
 	if (any)
 		return result;
@@ -780,14 +789,16 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 		for (size_t i = 0; i < cx->p->address_taken.n; i++) {
 			struct pf_fn *g = cx->p->address_taken.v[i];
 			const struct pf_ir_type *gt = g->decl->type;
-			bool match = pass == 0 ? (ft && gt && ft->spelling && gt->spelling &&
-						  strcmp(ft->spelling, gt->spelling) == 0)
-					       : (g->decl->nparams == (int)nargs ||
-						  (g->decl->variadic && g->decl->nparams <= (int)nargs));
+			bool match = pass == 0
+			                 ? (ft && gt && ft->spelling && gt->spelling &&
+			                    strcmp(ft->spelling, gt->spelling) == 0)
+			                 : (g->decl->nparams == (int)nargs ||
+			                    (g->decl->variadic && g->decl->nparams <= (int)nargs));
 			if (!match)
 				continue;
 			any = true;
-			result = pf_val_union(cx, result, pf_apply_call(cx, g, args, argx, nargs, e, via));
+			result = pf_val_union(cx, result,
+			                      pf_apply_call(cx, g, args, argx, nargs, e, via));
 		}
 	}
 	return result;
@@ -812,7 +823,8 @@ static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
 		return lv;
 	case PF_E_FIELD: {
 		struct pf_ir_expr *base = e->kids[0];
-		const struct pf_ir_type *bt = e->u.field.arrow ? pf_pointee(base->type) : base->type;
+		const struct pf_ir_type *bt =
+		    e->u.field.arrow ? pf_pointee(base->type) : base->type;
 		const struct pf_lset *locs;
 		if (e->u.field.arrow) {
 			struct pf_val bv = pf_eval(cx, base);
@@ -866,7 +878,7 @@ static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
 /* Copies a record field by field, so that later writes to one field of
  * either copy do not smear the others. */
 static void pf_copy_record(struct pf_actx *cx, const struct pf_lset *dst, const struct pf_lset *src,
-			   const struct pf_ir_type *t, bool strong, int depth)
+                           const struct pf_ir_type *t, bool strong, int depth)
 {
 	if (!dst->n)
 		return;
@@ -908,7 +920,8 @@ static void pf_copy_record(struct pf_actx *cx, const struct pf_lset *dst, const 
 static uint64_t pf_consent_of(struct pf_actx *cx, struct pf_ir_expr *e)
 {
 	for (int guard = 0; e && guard < 8; guard++) {
-		if (e->kind == PF_E_CALL && e->kids[0]->kind == PF_E_FUNC && e->kids[0]->u.func.fn) {
+		if (e->kind == PF_E_CALL && e->kids[0]->kind == PF_E_FUNC &&
+		    e->kids[0]->u.func.fn) {
 			struct pf_fn *g = (struct pf_fn *)e->kids[0]->u.func.fn;
 			return g->consent_purpose ? pf_purpose_bit(cx->p, g->consent_purpose) : 0;
 		}
@@ -950,7 +963,7 @@ static void pf_set_consent_var(struct pf_actx *cx, const struct pf_ir_var *v, ui
 }
 
 static void pf_assign_to(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr *rhs,
-			 const struct pf_ir_type *t, struct pf_val *out);
+                         const struct pf_ir_type *t, struct pf_val *out);
 
 /* Initializes the objects lv with an initializer list. */
 static void pf_init_list(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr *e)
@@ -973,12 +986,12 @@ static void pf_init_list(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr 
 				for (size_t f = 0; rt && f < rt->nfields; f++)
 					if (strcmp(rt->fields[f].name, name) == 0) {
 						source = pf_program_source(cx->p, cx->tu,
-									   rt->fields[f].source);
+						                           rt->fields[f].source);
 						ft = rt->fields[f].type;
 					}
 				if (!(rt && rt->is_union))
-					sub.locs = pf_children(cx, sub.locs,
-							       pf_field_step(cx, name, source), source);
+					sub.locs = pf_children(
+					    cx, sub.locs, pf_field_step(cx, name, source), source);
 				rt = ft;
 				t = ft ? ft : t;
 				d = dot ? dot + 1 : d + len;
@@ -989,7 +1002,7 @@ static void pf_init_list(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr 
 }
 
 static void pf_assign_to(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr *rhs,
-			 const struct pf_ir_type *t, struct pf_val *out)
+                         const struct pf_ir_type *t, struct pf_val *out)
 {
 	if (rhs->kind == PF_E_INIT) {
 		pf_init_list(cx, lv, rhs);
@@ -1022,17 +1035,20 @@ static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 	case PF_E_INDEX: {
 		struct pf_val base = pf_val_none;
 		if (e->kind == PF_E_FIELD && e->u.field.arrow)
-			base = pf_eval(cx, e->kids[0]); /* a tainted pointer taints what it reaches */
+			base =
+			    pf_eval(cx, e->kids[0]); /* a tainted pointer taints what it reaches */
 		struct pf_lv lv = pf_lval(cx, e);
 		struct pf_val v = pf_load(cx, lv.locs, e->type);
 		if (e->kind == PF_E_VAR && e->u.var->kind == PF_V_GLOBAL && e->u.var->index < 0)
-			v.labels = pf_source_label(cx, pf_program_source(cx->p, cx->tu, e->u.var->source));
+			v.labels =
+			    pf_source_label(cx, pf_program_source(cx->p, cx->tu, e->u.var->source));
 		if (e->kind == PF_E_FIELD && e->u.field.arrow)
 			v.labels = pf_tset_union(&cx->a, v.labels, base.labels);
 		if (e->kind == PF_E_FIELD) /* declared personal data, wherever it lies */
 			v.labels = pf_tset_union(
-				&cx->a, v.labels,
-				pf_source_label(cx, pf_program_source(cx->p, cx->tu, e->u.field.source)));
+			    &cx->a, v.labels,
+			    pf_source_label(cx,
+			                    pf_program_source(cx->p, cx->tu, e->u.field.source)));
 		if (e->kind == PF_E_INDEX) /* a value read at a PII index is PII */
 			v.labels = pf_tset_union(&cx->a, v.labels, pf_eval(cx, e->kids[1]).labels);
 		return v;
@@ -1075,7 +1091,8 @@ static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 		}
 		if (lhs->kind == PF_E_VAR)
 			pf_set_consent_var(cx, lhs->u.var,
-					   e->u.assign.compound ? 0 : pf_consent_of(cx, e->kids[1]));
+			                   e->u.assign.compound ? 0
+			                                        : pf_consent_of(cx, e->kids[1]));
 		return v;
 	}
 	case PF_E_COMBINE: {
@@ -1167,7 +1184,8 @@ static void pf_finish(struct pf_actx *cx)
 	}
 	for (uint32_t i = 0; i < cx->ret_objs->n; i++) {
 		uint32_t o = cx->ret_objs->v[i];
-		const struct pf_ir_type *rt = cx->body->decl->type ? cx->body->decl->type->target : NULL;
+		const struct pf_ir_type *rt =
+		    cx->body->decl->type ? cx->body->decl->type->target : NULL;
 		for (size_t f = 0; rt && rt->kind == PF_T_RECORD && f < rt->nfields; f++) {
 			int source = pf_program_source(cx->p, cx->tu, rt->fields[f].source);
 			const char *step = pf_field_step(cx, rt->fields[f].name, source);
@@ -1278,9 +1296,9 @@ void pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	}
 	if (budget)
 		pf_program_budget(p, body->decl->pos,
-				  "the flow analysis of '%s' did not settle within its budget; "
-				  "findings in it may be incomplete",
-				  fn->name);
+		                  "the flow analysis of '%s' did not settle within its budget; "
+		                  "findings in it may be incomplete",
+		                  fn->name);
 	cx.st = exit_state;
 	pf_finish(&cx);
 	struct pf_summary old = fn->summary;

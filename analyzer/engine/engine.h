@@ -22,6 +22,6 @@ struct pf_engine_options {
 /* Analyzes the program made of tus[0..ntus) and adds findings (and
  * diagnostics of the engine's budgets) to report. Returns 0. */
 int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_options *opts,
-		  struct pf_report *report);
+                  struct pf_report *report);
 
 #endif

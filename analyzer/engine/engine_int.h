@@ -149,13 +149,13 @@ void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_
 bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b);
 bool pf_port_equal(const struct pf_port *a, const struct pf_port *b);
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
-			 const char *purpose, const char *callee, struct pf_ir_pos pos);
+                         const char *purpose, const char *callee, struct pf_ir_pos pos);
 
 uint64_t pf_purpose_bit(struct pf_program *p, const char *purpose);
 int pf_program_rule_source(struct pf_program *p, const char *category, const char *fname,
-			   struct pf_ir_pos pos);
+                           struct pf_ir_pos pos);
 void pf_program_budget(struct pf_program *p, struct pf_ir_pos pos, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* solve.c */
 void pf_solve_findings(struct pf_program *p);

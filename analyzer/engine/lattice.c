@@ -46,7 +46,7 @@ static bool pf_tset_covers(const struct pf_tset *x, const struct pf_tset *y)
 }
 
 const struct pf_tset *pf_tset_union(struct pf_arena *a, const struct pf_tset *x,
-				    const struct pf_tset *y)
+                                    const struct pf_tset *y)
 {
 	if (!y || y->n == 0)
 		return x ? x : &pf_tset_empty;
@@ -76,7 +76,7 @@ const struct pf_tset *pf_tset_union(struct pf_arena *a, const struct pf_tset *x,
 }
 
 const struct pf_tset *pf_tset_map_trace(struct pf_arena *a, const struct pf_tset *x,
-					uint32_t (*f)(void *ctx, uint32_t trace), void *ctx)
+                                        uint32_t (*f)(void *ctx, uint32_t trace), void *ctx)
 {
 	if (!x || x->n == 0)
 		return &pf_tset_empty;
@@ -145,7 +145,7 @@ static bool pf_lset_covers(const struct pf_lset *x, const struct pf_lset *y)
 }
 
 const struct pf_lset *pf_lset_union(struct pf_arena *a, const struct pf_lset *x,
-				    const struct pf_lset *y)
+                                    const struct pf_lset *y)
 {
 	if (!y || y->n == 0)
 		return x ? x : &pf_lset_empty;

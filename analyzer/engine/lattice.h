@@ -36,16 +36,16 @@ extern const struct pf_lset pf_lset_empty;
 
 const struct pf_tset *pf_tset_one(struct pf_arena *a, uint32_t origin, uint32_t trace);
 const struct pf_tset *pf_tset_union(struct pf_arena *a, const struct pf_tset *x,
-				    const struct pf_tset *y);
+                                    const struct pf_tset *y);
 /* Every label of x with its trace replaced by f(trace) (a new step). */
 const struct pf_tset *pf_tset_map_trace(struct pf_arena *a, const struct pf_tset *x,
-					uint32_t (*f)(void *ctx, uint32_t trace), void *ctx);
+                                        uint32_t (*f)(void *ctx, uint32_t trace), void *ctx);
 bool pf_tset_same_origins(const struct pf_tset *x, const struct pf_tset *y);
 bool pf_tset_has(const struct pf_tset *x, uint32_t origin);
 
 const struct pf_lset *pf_lset_one(struct pf_arena *a, uint32_t loc);
 const struct pf_lset *pf_lset_union(struct pf_arena *a, const struct pf_lset *x,
-				    const struct pf_lset *y);
+                                    const struct pf_lset *y);
 bool pf_lset_equal(const struct pf_lset *x, const struct pf_lset *y);
 bool pf_lset_has(const struct pf_lset *x, uint32_t loc);
 

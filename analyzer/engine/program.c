@@ -29,8 +29,7 @@ static int pf_map_get(const char **keys, const int *vals, size_t cap, const char
 	}
 }
 
-static void pf_map_put(const char ***keys, int **vals, size_t *cap, size_t n, const char *k,
-		       int v)
+static void pf_map_put(const char ***keys, int **vals, size_t *cap, size_t n, const char *k, int v)
 {
 	if ((n + 1) * 2 > *cap) {
 		size_t ncap = *cap ? *cap * 2 : 256;
@@ -88,8 +87,8 @@ static void pf_link_sources(struct pf_program *p)
 		for (size_t i = 0; i < tu->nsources; i++) {
 			struct pf_ir_source *s = tu->sources[i];
 			char *k = pf_arena_printf(&p->arena, "%s:%u:%u:%s:%s:%s:%s", s->pos.file,
-						  s->pos.line, s->pos.column, s->name, s->category,
-						  s->how, s->function);
+			                          s->pos.line, s->pos.column, s->name, s->category,
+			                          s->how, s->function);
 			const char *ik = pf_intern(&p->strings, k);
 			int id = pf_map_get(keys, vals, cap, ik);
 			if (id < 0) {
@@ -181,7 +180,7 @@ static void pf_link_expr(struct pf_program *p, struct pf_ir_expr *e, bool is_cal
 }
 
 static void pf_add_sinkspec(struct pf_fn *fn, const char *purpose, const struct pf_argpos *args,
-			    size_t nargs, int param)
+                            size_t nargs, int param)
 {
 	if (fn->nsinks == fn->capsinks) {
 		fn->capsinks = fn->capsinks ? fn->capsinks * 2 : 4;
@@ -205,8 +204,8 @@ static void pf_link_rules(struct pf_program *p, struct pf_fn *fn)
 		return;
 	for (const struct pf_rule_sink *s = pf_rules_find_sink(r, fn->name, NULL); s;
 	     s = pf_rules_find_sink(r, fn->name, s)) {
-		pf_add_sinkspec(fn, pf_intern(&p->strings, s->purpose), s->all_args ? NULL : s->args,
-				s->all_args ? 0 : s->nargs, -1);
+		pf_add_sinkspec(fn, pf_intern(&p->strings, s->purpose),
+		                s->all_args ? NULL : s->args, s->all_args ? 0 : s->nargs, -1);
 		fn->has_rule = true;
 	}
 	fn->prop = pf_rules_find_propagator(r, fn->name);
@@ -244,7 +243,8 @@ void pf_program_link(struct pf_program *p)
 			int id = pf_map_get(p->g_keys, p->g_vals, p->g_cap, key);
 			if (id < 0) {
 				id = (int)p->globals.n;
-				struct pf_global ng = {key, pf_intern(&p->strings, g->name), g->pos, -1};
+				struct pf_global ng = {key, pf_intern(&p->strings, g->name), g->pos,
+				                       -1};
 				PF_VEC_PUSH(p->globals, ng);
 				pf_map_put(&p->g_keys, &p->g_vals, &p->g_cap, (size_t)id, key, id);
 			}
@@ -290,7 +290,7 @@ struct pf_types {
 };
 
 static void pf_deep_collect(struct pf_program *p, int tu, struct pf_ir_type *t, int depth,
-			    struct pf_ints *out, struct pf_types *seen)
+                            struct pf_ints *out, struct pf_types *seen)
 {
 	if (!t || depth > 5)
 		return;

@@ -14,8 +14,8 @@
 
 #define PF_MAX_RUNS 40
 
-static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int *order,
-			 size_t *n, int depth)
+static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int *order, size_t *n,
+                         int depth)
 {
 	if (seen[fn->id])
 		return;
@@ -34,8 +34,8 @@ static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int
 				while (sp) {
 					struct pf_ir_expr *x = stack[--sp];
 					if (x->kind == PF_E_FUNC && x->u.func.fn)
-						pf_postorder(p, (struct pf_fn *)x->u.func.fn, seen, order,
-							     n, depth + 1);
+						pf_postorder(p, (struct pf_fn *)x->u.func.fn, seen,
+						             order, n, depth + 1);
 					for (unsigned k = 0; k < x->nkids && sp < 64; k++)
 						stack[sp++] = x->kids[k];
 				}
@@ -72,18 +72,20 @@ static void pf_fixpoint(struct pf_program *p)
 		if (fn->runs >= PF_MAX_RUNS) {
 			if (fn->runs == PF_MAX_RUNS) {
 				pf_program_budget(p, fn->decl->pos,
-						  "the summary of '%s' did not settle after %d "
-						  "rounds; flows through it may be incomplete",
-						  fn->name, PF_MAX_RUNS);
+				                  "the summary of '%s' did not settle after %d "
+				                  "rounds; flows through it may be incomplete",
+				                  fn->name, PF_MAX_RUNS);
 				fn->runs++;
 			}
 			continue;
 		}
 		struct pf_summary before = {0};
 		before.n = fn->summary.n;
-		before.edges = fn->summary.n ? pf_xmalloc(fn->summary.n * sizeof(struct pf_edge)) : NULL;
+		before.edges =
+		    fn->summary.n ? pf_xmalloc(fn->summary.n * sizeof(struct pf_edge)) : NULL;
 		if (fn->summary.n)
-			memcpy(before.edges, fn->summary.edges, fn->summary.n * sizeof(struct pf_edge));
+			memcpy(before.edges, fn->summary.edges,
+			       fn->summary.n * sizeof(struct pf_edge));
 		bool first = !fn->analyzed;
 		pf_analyze_function(p, fn);
 		bool changed = first ? fn->summary.n > 0 : !pf_summary_equal(&before, &fn->summary);
@@ -117,7 +119,7 @@ static void pf_entry_consent(struct pf_program *p)
 	for (size_t i = 0; i < nf; i++) {
 		struct pf_fn *fn = p->fns.v[i];
 		fn->entry_consent =
-			called[i] && !fn->address_taken && strcmp(fn->name, "main") != 0 ? ~0ULL : 0;
+		    called[i] && !fn->address_taken && strcmp(fn->name, "main") != 0 ? ~0ULL : 0;
 	}
 	bool changed = true;
 	for (int round = 0; changed && round < 64; round++) {
@@ -126,7 +128,8 @@ static void pf_entry_consent(struct pf_program *p)
 			struct pf_fn *c = p->fns.v[i];
 			for (size_t k = 0; k < c->calls.n; k++) {
 				struct pf_fn *g = p->fns.v[c->calls.v[k].callee];
-				uint64_t m = g->entry_consent & (c->calls.v[k].consent | c->entry_consent);
+				uint64_t m =
+				    g->entry_consent & (c->calls.v[k].consent | c->entry_consent);
 				if (m != g->entry_consent) {
 					g->entry_consent = m;
 					changed = true;
@@ -167,8 +170,8 @@ static bool pf_reads(const struct pf_port *from, const char *stored)
 }
 
 static struct pf_step *pf_concat(struct pf_program *p, const struct pf_step *a, unsigned na,
-				 const struct pf_step *mid, const struct pf_step *b, unsigned nb,
-				 unsigned *n)
+                                 const struct pf_step *mid, const struct pf_step *b, unsigned nb,
+                                 unsigned *n)
 {
 	unsigned total = na + (mid ? 1 : 0) + nb;
 	if (total > 32)
@@ -188,7 +191,8 @@ static struct pf_step *pf_concat(struct pf_program *p, const struct pf_step *a, 
 static bool pf_gtaint_add(struct pf_gtaints *g, struct pf_gtaint t)
 {
 	for (size_t i = 0; i < g->n; i++)
-		if (g->v[i].global == t.global && g->v[i].path == t.path && g->v[i].source == t.source)
+		if (g->v[i].global == t.global && g->v[i].path == t.path &&
+		    g->v[i].source == t.source)
 			return false;
 	PF_VEC_PUSH(*g, t);
 	return true;
@@ -237,7 +241,7 @@ static void pf_emit_finding(struct pf_program *p, const struct pf_cand *c)
 	char rule[256], msg[1024];
 	snprintf(rule, sizeof(rule), "pii-to-%s", site->purpose);
 	snprintf(msg, sizeof(msg), "personal data '%s' reaches %s sink '%s' (argument %d)",
-		 src->category, site->purpose, site->callee, site->argument + 1);
+	         src->category, site->purpose, site->callee, site->argument + 1);
 	f.rule = rule;
 	f.severity = PF_SEV_ERROR;
 	f.message = msg;
@@ -254,7 +258,7 @@ static void pf_emit_finding(struct pf_program *p, const struct pf_cand *c)
 	struct pf_trace_step *steps = pf_xcalloc(c->ntrace + 1, sizeof(*steps));
 	for (unsigned i = 0; i < c->ntrace; i++) {
 		steps[i].pos = (struct pf_pos){(char *)c->trace[i].pos.file, c->trace[i].pos.line,
-					       c->trace[i].pos.column};
+		                               c->trace[i].pos.column};
 		steps[i].message = (char *)c->trace[i].message;
 	}
 	f.trace = steps;
@@ -280,19 +284,21 @@ void pf_solve_findings(struct pf_program *p)
 				if (e->to.kind != PF_PORT_GLOBAL || e->pts)
 					continue;
 				if (e->from.kind == PF_PORT_SOURCE) {
-					struct pf_gtaint t = {e->to.index, e->to.path, e->from.index,
-							      e->trace, e->ntrace};
+					struct pf_gtaint t = {e->to.index, e->to.path,
+					                      e->from.index, e->trace, e->ntrace};
 					changed |= pf_gtaint_add(&g, t);
 				} else if (e->from.kind == PF_PORT_GLOBAL) {
 					for (size_t j = 0; j < g.n; j++) {
 						if (g.v[j].global != e->from.index ||
 						    !pf_reads(&e->from, g.v[j].path))
 							continue;
-						struct pf_step mid = pf_global_step(p, g.v[j].global);
-						struct pf_gtaint t = {e->to.index, e->to.path, g.v[j].source,
-								      NULL, 0};
-						t.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace, &mid,
-								    e->trace, e->ntrace, &t.ntrace);
+						struct pf_step mid =
+						    pf_global_step(p, g.v[j].global);
+						struct pf_gtaint t = {e->to.index, e->to.path,
+						                      g.v[j].source, NULL, 0};
+						t.trace =
+						    pf_concat(p, g.v[j].trace, g.v[j].ntrace, &mid,
+						              e->trace, e->ntrace, &t.ntrace);
 						changed |= pf_gtaint_add(&g, t);
 					}
 				}
@@ -309,10 +315,10 @@ void pf_solve_findings(struct pf_program *p)
 			if (e->to.kind != PF_PORT_SINK)
 				continue;
 			bool consented = e->consented ||
-					 (ec & pf_purpose_bit(p, p->sites.v[e->to.index].purpose));
+			                 (ec & pf_purpose_bit(p, p->sites.v[e->to.index].purpose));
 			if (e->from.kind == PF_PORT_SOURCE) {
 				struct pf_cand c = {e->from.index, e->to.index, consented, e->trace,
-						    e->ntrace};
+				                    e->ntrace};
 				pf_cand_add(&cands, c);
 			} else if (e->from.kind == PF_PORT_GLOBAL) {
 				for (size_t j = 0; j < g.n; j++) {
@@ -320,9 +326,10 @@ void pf_solve_findings(struct pf_program *p)
 					    !pf_reads(&e->from, g.v[j].path))
 						continue;
 					struct pf_step mid = pf_global_step(p, g.v[j].global);
-					struct pf_cand c = {g.v[j].source, e->to.index, consented, NULL, 0};
-					c.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace, &mid, e->trace,
-							    e->ntrace, &c.ntrace);
+					struct pf_cand c = {g.v[j].source, e->to.index, consented,
+					                    NULL, 0};
+					c.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace, &mid,
+					                    e->trace, e->ntrace, &c.ntrace);
 					pf_cand_add(&cands, c);
 				}
 			}
@@ -335,7 +342,7 @@ void pf_solve_findings(struct pf_program *p)
 }
 
 int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_options *opts,
-		  struct pf_report *report)
+                  struct pf_report *report)
 {
 	struct pf_program p = {0};
 	pf_intern_init(&p.strings);
@@ -356,8 +363,8 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	report->summary.functions = nfuncs;
 	report->summary.opaque_calls = p.opaque_calls;
 	if (opts->explain) {
-		fprintf(opts->explain, "opaque functions that personal data passed through (%zu):\n",
-			p.opaque.n);
+		fprintf(opts->explain,
+		        "opaque functions that personal data passed through (%zu):\n", p.opaque.n);
 		for (size_t i = 0; i < p.opaque.n; i++)
 			fprintf(opts->explain, "  %s\n", p.opaque.v[i]);
 	}

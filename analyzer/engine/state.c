@@ -16,7 +16,7 @@
 static uint64_t pf_loc_hash(int root, int index, const void *var, int parent, const char *step)
 {
 	uint64_t k[5] = {(uint64_t)root, (uint64_t)(int64_t)index, (uint64_t)(uintptr_t)var,
-			 (uint64_t)(int64_t)parent, (uint64_t)(uintptr_t)step};
+	                 (uint64_t)(int64_t)parent, (uint64_t)(uintptr_t)step};
 	return XXH3_64bits(k, sizeof(k));
 }
 
@@ -27,8 +27,9 @@ static uint32_t pf_loc_find_or_add(struct pf_actx *cx, struct pf_loc *proto)
 		uint32_t *ns = pf_xcalloc(ncap, sizeof(*ns));
 		for (size_t i = 0; i < cx->locs.n; i++) {
 			struct pf_loc *l = &cx->locs.v[i];
-			size_t h = (size_t)pf_loc_hash(l->root, l->index, l->var, l->parent, l->step) &
-				   (ncap - 1);
+			size_t h =
+			    (size_t)pf_loc_hash(l->root, l->index, l->var, l->parent, l->step) &
+			    (ncap - 1);
 			while (ns[h])
 				h = (h + 1) & (ncap - 1);
 			ns[h] = (uint32_t)i + 1;
@@ -37,9 +38,9 @@ static uint32_t pf_loc_find_or_add(struct pf_actx *cx, struct pf_loc *proto)
 		cx->loc_slots = ns;
 		cx->loc_cap = ncap;
 	}
-	size_t h = (size_t)pf_loc_hash(proto->root, proto->index, proto->var, proto->parent,
-				       proto->step) &
-		   (cx->loc_cap - 1);
+	size_t h =
+	    (size_t)pf_loc_hash(proto->root, proto->index, proto->var, proto->parent, proto->step) &
+	    (cx->loc_cap - 1);
 	while (cx->loc_slots[h]) {
 		struct pf_loc *l = &cx->locs.v[cx->loc_slots[h] - 1];
 		if (l->root == proto->root && l->index == proto->index && l->var == proto->var &&
@@ -59,13 +60,13 @@ static uint32_t pf_loc_find_or_add(struct pf_actx *cx, struct pf_loc *proto)
 uint32_t pf_loc_root(struct pf_actx *cx, enum pf_root root, int index, struct pf_ir_var *var)
 {
 	struct pf_loc l = {
-		.root = (uint8_t)root,
-		.index = index,
-		.var = var,
-		.parent = -1,
-		.step = NULL,
-		.path = cx->p->empty,
-		.source = -1,
+	    .root = (uint8_t)root,
+	    .index = index,
+	    .var = var,
+	    .parent = -1,
+	    .step = NULL,
+	    .path = cx->p->empty,
+	    .source = -1,
 	};
 	if (root == PF_ROOT_LOCAL) {
 		l.sym = var->kind == PF_V_PARAM;
@@ -340,12 +341,13 @@ const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc)
 	struct pf_entry *e = pf_state_get(&cx->st, loc);
 	const struct pf_lset *r = e ? e->pts : &pf_lset_empty;
 	if (pf_sym_alive(cx, loc))
-		r = pf_lset_union(&cx->a, r, pf_lset_one(&cx->a, pf_loc_child(cx, loc, cx->p->star, -1)));
+		r = pf_lset_union(&cx->a, r,
+		                  pf_lset_one(&cx->a, pf_loc_child(cx, loc, cx->p->star, -1)));
 	return r;
 }
 
 static const struct pf_tset *pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth,
-					 uint32_t *seen, int *nseen)
+                                         uint32_t *seen, int *nseen)
 {
 	for (int i = 0; i < *nseen; i++)
 		if (seen[i] == loc)
@@ -364,18 +366,21 @@ static const struct pf_tset *pf_deep_rec(struct pf_actx *cx, uint32_t loc, int d
 			continue;
 		r = pf_tset_union(&cx->a, r, e->labels);
 		if (cx->locs.v[e->loc].source >= 0)
-			r = pf_tset_union(&cx->a, r, pf_source_label(cx, cx->locs.v[e->loc].source));
+			r = pf_tset_union(&cx->a, r,
+			                  pf_source_label(cx, cx->locs.v[e->loc].source));
 		if (depth < 3)
 			for (uint32_t j = 0; j < e->pts->n; j++)
-				r = pf_tset_union(&cx->a, r,
-						  pf_deep_rec(cx, e->pts->v[j], depth + 1, seen, nseen));
+				r = pf_tset_union(
+				    &cx->a, r,
+				    pf_deep_rec(cx, e->pts->v[j], depth + 1, seen, nseen));
 	}
 	if (depth < 3) {
 		struct pf_entry *e = pf_state_get(&cx->st, loc);
 		if (e)
 			for (uint32_t j = 0; j < e->pts->n; j++)
-				r = pf_tset_union(&cx->a, r,
-						  pf_deep_rec(cx, e->pts->v[j], depth + 1, seen, nseen));
+				r = pf_tset_union(
+				    &cx->a, r,
+				    pf_deep_rec(cx, e->pts->v[j], depth + 1, seen, nseen));
 	}
 	return r;
 }
@@ -394,10 +399,12 @@ const struct pf_tset *pf_val_deep(struct pf_actx *cx, const struct pf_val *v)
 	int nseen = 0;
 	if (v->pts)
 		for (uint32_t i = 0; i < v->pts->n; i++)
-			r = pf_tset_union(&cx->a, r, pf_deep_rec(cx, v->pts->v[i], 0, seen, &nseen));
+			r = pf_tset_union(&cx->a, r,
+			                  pf_deep_rec(cx, v->pts->v[i], 0, seen, &nseen));
 	if (v->objs)
 		for (uint32_t i = 0; i < v->objs->n; i++)
-			r = pf_tset_union(&cx->a, r, pf_deep_rec(cx, v->objs->v[i], 0, seen, &nseen));
+			r = pf_tset_union(&cx->a, r,
+			                  pf_deep_rec(cx, v->objs->v[i], 0, seen, &nseen));
 	return r;
 }
 

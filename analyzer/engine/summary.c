@@ -18,7 +18,8 @@ bool pf_port_equal(const struct pf_port *a, const struct pf_port *b)
 
 static bool pf_edge_same(const struct pf_edge *a, const struct pf_edge *b)
 {
-	return a->pts == b->pts && pf_port_equal(&a->from, &b->from) && pf_port_equal(&a->to, &b->to);
+	return a->pts == b->pts && pf_port_equal(&a->from, &b->from) &&
+	       pf_port_equal(&a->to, &b->to);
 }
 
 void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_edge *e)
@@ -30,7 +31,7 @@ void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_
 				s->edges[i].trace = e->trace;
 				s->edges[i].ntrace = e->ntrace;
 			} else if (s->edges[i].consented == e->consented &&
-				   e->ntrace < s->edges[i].ntrace) {
+			           e->ntrace < s->edges[i].ntrace) {
 				s->edges[i].trace = e->trace;
 				s->edges[i].ntrace = e->ntrace;
 			}
@@ -52,7 +53,7 @@ bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b)
 		bool found = false;
 		for (size_t j = 0; j < b->n && !found; j++)
 			found = pf_edge_same(&a->edges[i], &b->edges[j]) &&
-				a->edges[i].consented == b->edges[j].consented;
+			        a->edges[i].consented == b->edges[j].consented;
 		if (!found)
 			return false;
 	}
@@ -60,7 +61,7 @@ bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b)
 }
 
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
-			 const char *purpose, const char *callee, struct pf_ir_pos pos)
+                         const char *purpose, const char *callee, struct pf_ir_pos pos)
 {
 	for (size_t i = 0; i < fn->nsink_ids; i++) {
 		struct pf_sink_site *s = &p->sites.v[fn->sink_ids[i]];
@@ -92,7 +93,7 @@ uint64_t pf_purpose_bit(struct pf_program *p, const char *purpose)
 
 /* A rules source seen at a call: one program source per call position. */
 int pf_program_rule_source(struct pf_program *p, const char *category, const char *fname,
-			   struct pf_ir_pos pos)
+                           struct pf_ir_pos pos)
 {
 	for (size_t i = 0; i < p->sources.n; i++) {
 		struct pf_ir_source *s = p->sources.v[i];
@@ -121,5 +122,5 @@ void pf_program_budget(struct pf_program *p, struct pf_ir_pos pos, const char *f
 	va_end(ap);
 	p->budget_warnings++;
 	pf_report_add_diagnostic(p->report, "analysis-budget", PF_SEV_WARNING,
-				 pos.file ? pos.file : "", pos.line, pos.column, msg);
+	                         pos.file ? pos.file : "", pos.line, pos.column, msg);
 }

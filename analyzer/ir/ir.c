@@ -24,7 +24,7 @@ void pf_ir_tu_free(struct pf_ir_tu *tu)
 }
 
 struct pf_ir_expr *pf_ir_expr_new(struct pf_ir_tu *tu, enum pf_ir_ekind kind,
-				  struct pf_ir_type *type, struct pf_ir_pos pos, unsigned nkids)
+                                  struct pf_ir_type *type, struct pf_ir_pos pos, unsigned nkids)
 {
 	struct pf_ir_expr *e = PF_NEW(&tu->arena, struct pf_ir_expr);
 	e->kind = kind;
@@ -37,7 +37,7 @@ struct pf_ir_expr *pf_ir_expr_new(struct pf_ir_tu *tu, enum pf_ir_ekind kind,
 }
 
 int pf_ir_add_source(struct pf_ir_tu *tu, const char *category, const char *name,
-		     const char *function, const char *how, struct pf_ir_pos pos)
+                     const char *function, const char *how, struct pf_ir_pos pos)
 {
 	for (size_t i = 0; i < tu->nsources; i++) {
 		struct pf_ir_source *s = tu->sources[i];
@@ -58,13 +58,13 @@ int pf_ir_add_source(struct pf_ir_tu *tu, const char *category, const char *name
 }
 
 void pf_ir_add_diag(struct pf_ir_tu *tu, const char *rule, bool is_error, struct pf_ir_pos pos,
-		    const char *message)
+                    const char *message)
 {
 	struct pf_ir_diag d = {
-		.rule = rule,
-		.is_error = is_error,
-		.pos = pos,
-		.message = pf_arena_strdup(&tu->arena, message),
+	    .rule = rule,
+	    .is_error = is_error,
+	    .pos = pos,
+	    .message = pf_arena_strdup(&tu->arena, message),
 	};
 	PF_IR_PUSH(tu, tu->diags, tu->ndiags, tu->capdiags, d);
 }

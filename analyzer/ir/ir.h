@@ -76,20 +76,20 @@ struct pf_ir_var {
 };
 
 enum pf_ir_ekind {
-	PF_E_VAR,      /* var */
-	PF_E_FUNC,     /* function designator: callee */
-	PF_E_FIELD,    /* kids[0].name or kids[0]->name (arrow) */
-	PF_E_DEREF,    /* *kids[0] */
-	PF_E_INDEX,    /* kids[0][kids[1]] where kids[0] is an array object */
-	PF_E_ADDR,     /* &kids[0] */
-	PF_E_CALL,     /* kids[0](kids[1..]) */
-	PF_E_ASSIGN,   /* kids[0] = kids[1]; compound: kids[0] op= kids[1] */
-	PF_E_COMBINE,  /* a value made of all kids (arithmetic, logic, conditional) */
-	PF_E_SEQ,      /* evaluate every kid, value of the last (comma operator) */
-	PF_E_CONST,    /* a value that carries nothing (literal, sizeof) */
-	PF_E_STRING,   /* string literal */
-	PF_E_INIT,     /* initializer list: kids[i] initializes designator[i] */
-	PF_E_VAARG,    /* va_arg(kids[0], T) */
+	PF_E_VAR,     /* var */
+	PF_E_FUNC,    /* function designator: callee */
+	PF_E_FIELD,   /* kids[0].name or kids[0]->name (arrow) */
+	PF_E_DEREF,   /* *kids[0] */
+	PF_E_INDEX,   /* kids[0][kids[1]] where kids[0] is an array object */
+	PF_E_ADDR,    /* &kids[0] */
+	PF_E_CALL,    /* kids[0](kids[1..]) */
+	PF_E_ASSIGN,  /* kids[0] = kids[1]; compound: kids[0] op= kids[1] */
+	PF_E_COMBINE, /* a value made of all kids (arithmetic, logic, conditional) */
+	PF_E_SEQ,     /* evaluate every kid, value of the last (comma operator) */
+	PF_E_CONST,   /* a value that carries nothing (literal, sizeof) */
+	PF_E_STRING,  /* string literal */
+	PF_E_INIT,    /* initializer list: kids[i] initializes designator[i] */
+	PF_E_VAARG,   /* va_arg(kids[0], T) */
 };
 
 struct pf_ir_callee; /* the program's function, resolved when linking */
@@ -113,7 +113,7 @@ struct pf_ir_expr {
 			const char *name;
 			struct pf_ir_callee *fn; /* set by the linker */
 		} func;
-		struct { /* PF_E_CALL */
+		struct {          /* PF_E_CALL */
 			int site; /* call site number within the function */
 		} call;
 		struct { /* PF_E_ASSIGN */
@@ -224,11 +224,11 @@ void pf_ir_tu_free(struct pf_ir_tu *tu);
 
 /* Constructors; all memory comes from the TU's arena. */
 struct pf_ir_expr *pf_ir_expr_new(struct pf_ir_tu *tu, enum pf_ir_ekind kind,
-				  struct pf_ir_type *type, struct pf_ir_pos pos, unsigned nkids);
+                                  struct pf_ir_type *type, struct pf_ir_pos pos, unsigned nkids);
 int pf_ir_add_source(struct pf_ir_tu *tu, const char *category, const char *name,
-		     const char *function, const char *how, struct pf_ir_pos pos);
+                     const char *function, const char *how, struct pf_ir_pos pos);
 void pf_ir_add_diag(struct pf_ir_tu *tu, const char *rule, bool is_error, struct pf_ir_pos pos,
-		    const char *message);
+                    const char *message);
 int pf_ir_func_new_block(struct pf_ir_tu *tu, struct pf_ir_func *fn);
 void pf_ir_block_add_stmt(struct pf_ir_tu *tu, struct pf_ir_block *b, struct pf_ir_stmt st);
 
@@ -236,7 +236,7 @@ void pf_ir_block_add_stmt(struct pf_ir_tu *tu, struct pf_ir_block *b, struct pf_
 #define PF_IR_PUSH(tu, arr, n, cap, item)                                                          \
 	do {                                                                                       \
 		if ((n) == (cap)) {                                                                \
-			size_t newcap_ = (cap) ? (cap) * 2 : 16;                                   \
+			size_t newcap_ = (cap) ? (cap)*2 : 16;                                     \
 			void *p_ = pf_arena_alloc(&(tu)->arena, newcap_ * sizeof(*(arr)));         \
 			if (n)                                                                     \
 				memcpy(p_, (arr), (n) * sizeof(*(arr)));                           \

@@ -115,7 +115,7 @@ struct pf_ir_type *pf_lower_type(struct pf_lower_ctx *cx, CXType t)
 
 /* Calls fn for each "piiflow:..." annotation directly on decl. */
 static const char *pf_find_annotation(struct pf_lower_ctx *cx, CXCursor decl, const char *kind,
-				      CXCursor *where)
+                                      CXCursor *where)
 {
 	struct pf_cursors kids;
 	pf_cursors_collect(decl, &kids);
@@ -128,8 +128,8 @@ static const char *pf_find_annotation(struct pf_lower_ctx *cx, CXCursor decl, co
 		const char *t = clang_getCString(s);
 		if (t && strncmp(t, "piiflow:", 8) == 0 && strncmp(t + 8, kind, klen) == 0 &&
 		    (t[8 + klen] == ':' || t[8 + klen] == '\0')) {
-			found = pf_arena_strdup(&cx->tu->arena,
-						t[8 + klen] == ':' ? t + 9 + klen : "");
+			found =
+			    pf_arena_strdup(&cx->tu->arena, t[8 + klen] == ':' ? t + 9 + klen : "");
 			if (where)
 				*where = kids.v[i];
 		}
@@ -141,7 +141,7 @@ static const char *pf_find_annotation(struct pf_lower_ctx *cx, CXCursor decl, co
 
 /* The typedef chain of a declared type: a typedef may carry PII(...). */
 static const char *pf_find_typedef_annotation(struct pf_lower_ctx *cx, CXType t, const char *kind,
-					      CXCursor *where)
+                                              CXCursor *where)
 {
 	for (int guard = 0; guard < 16; guard++) {
 		if (t.kind == CXType_Elaborated)
@@ -165,8 +165,8 @@ static const char *pf_check_category(struct pf_lower_ctx *cx, const char *cat, C
 		char msg[512];
 		if (near)
 			snprintf(msg, sizeof(msg),
-				 "unknown personal-data category '%s'; did you mean '%s'?", cat,
-				 near);
+			         "unknown personal-data category '%s'; did you mean '%s'?", cat,
+			         near);
 		else
 			snprintf(msg, sizeof(msg), "unknown personal-data category '%s'", cat);
 		pf_ir_add_diag(cx->tu, "unknown-category", false, pf_lower_pos(cx, where), msg);
@@ -175,14 +175,14 @@ static const char *pf_check_category(struct pf_lower_ctx *cx, const char *cat, C
 }
 
 int pf_lower_annotation_source(struct pf_lower_ctx *cx, CXCursor decl, const char *kind,
-			       const char *name)
+                               const char *name)
 {
 	CXCursor where = decl;
 	const char *cat = pf_find_annotation(cx, decl, kind, &where);
 	if (!cat && strcmp(kind, "pii") == 0) {
 		CXType t = clang_getCursorKind(decl) == CXCursor_FunctionDecl
-				   ? clang_getCursorResultType(decl)
-				   : clang_getCursorType(decl);
+		               ? clang_getCursorResultType(decl)
+		               : clang_getCursorType(decl);
 		cat = pf_find_typedef_annotation(cx, t, kind, &where);
 	}
 	if (!cat)
@@ -193,7 +193,7 @@ int pf_lower_annotation_source(struct pf_lower_ctx *cx, CXCursor decl, const cha
 	    clang_getCursorKind(decl) != CXCursor_FunctionDecl)
 		fn = cx->fn_name;
 	return pf_ir_add_source(cx->tu, cat, name, fn, "is declared personal data",
-				pf_lower_pos(cx, decl));
+	                        pf_lower_pos(cx, decl));
 }
 
 const char *pf_lower_annotation_purpose(struct pf_lower_ctx *cx, CXCursor decl, const char *kind)
@@ -214,9 +214,9 @@ static bool pf_record_name_matches(CXCursor rec, const char *want)
 	CXString ts = clang_getTypeSpelling(clang_getCursorType(rec));
 	const char *tn = clang_getCString(ts);
 	if (tn) {
-		const char *p = strncmp(tn, "struct ", 7) == 0 ? tn + 7
-				: strncmp(tn, "union ", 6) == 0 ? tn + 6
-								: tn;
+		const char *p = strncmp(tn, "struct ", 7) == 0  ? tn + 7
+		                : strncmp(tn, "union ", 6) == 0 ? tn + 6
+		                                                : tn;
 		ok = strcmp(p, want) == 0;
 	}
 	clang_disposeString(ts);
@@ -245,8 +245,8 @@ int pf_lower_field_source(struct pf_lower_ctx *cx, CXCursor field)
 				continue;
 			/* a typedef of an anonymous struct: match the typedef name */
 			src = pf_ir_add_source(cx->tu, rs->category, name, "",
-					       "is declared personal data by the rules",
-					       pf_lower_pos(cx, field));
+			                       "is declared personal data by the rules",
+			                       pf_lower_pos(cx, field));
 			break;
 		}
 	}
@@ -257,7 +257,7 @@ int pf_lower_field_source(struct pf_lower_ctx *cx, CXCursor field)
 /* ---- functions and globals ---- */
 
 static const char *pf_link_key(struct pf_lower_ctx *cx, CXCursor decl, const char *name,
-			       bool is_static)
+                               bool is_static)
 {
 	if (!is_static)
 		return name;
@@ -325,9 +325,8 @@ struct pf_ir_fdecl *pf_lower_fdecl(struct pf_lower_ctx *cx, CXCursor fn)
 	for (int i = 0; i < d->nparams; i++) {
 		CXCursor parm = clang_Cursor_getArgument(fn, (unsigned)i);
 		CXType pt = clang_getCanonicalType(clang_getCursorType(parm));
-		d->param_const_pointee[i] =
-			pt.kind == CXType_Pointer &&
-			clang_isConstQualifiedType(clang_getPointeeType(pt));
+		d->param_const_pointee[i] = pt.kind == CXType_Pointer &&
+		                            clang_isConstQualifiedType(clang_getPointeeType(pt));
 		d->param_source[i] = -1;
 		d->param_out_source[i] = -1;
 		d->param_names[i] = "";
@@ -354,7 +353,7 @@ static enum CXChildVisitResult pf_addr_visitor(CXCursor c, CXCursor parent, CXCl
 		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
 			struct pf_ir_fdecl *d = pf_lower_fdecl(cx, ref);
 			PF_IR_PUSH(cx->tu, cx->tu->addr_taken, cx->tu->naddr_taken,
-				   cx->tu->capaddr_taken, d->key);
+			           cx->tu->capaddr_taken, d->key);
 		}
 	}
 	return CXChildVisit_Recurse;
@@ -394,11 +393,11 @@ struct pf_ir_global *pf_lower_global(struct pf_lower_ctx *cx, CXCursor var)
 	cx->fn_name = saved;
 	if (g->source < 0 && cx->opts->rules) {
 		const struct pf_rule_source *rs =
-			pf_rules_find_variable_source(cx->opts->rules, g->name);
+		    pf_rules_find_variable_source(cx->opts->rules, g->name);
 		if (rs)
-			g->source = pf_ir_add_source(cx->tu, rs->category, g->name, "",
-						     "is declared personal data by the rules",
-						     g->pos);
+			g->source =
+			    pf_ir_add_source(cx->tu, rs->category, g->name, "",
+			                     "is declared personal data by the rules", g->pos);
 	}
 	PF_IR_PUSH(cx->tu, cx->tu->globals, cx->tu->nglobals, cx->tu->capglobals, g);
 	return g;

@@ -47,7 +47,7 @@ static struct pf_ir_type *pf_etype(struct pf_lower_ctx *cx, CXCursor c)
 
 /* A value made of every expression child of c. */
 static struct pf_ir_expr *pf_combine_kids(struct pf_lower_ctx *cx, CXCursor c,
-					  enum pf_ir_ekind kind)
+                                          enum pf_ir_ekind kind)
 {
 	struct pf_cursors kids;
 	pf_cursors_collect(c, &kids);
@@ -86,13 +86,15 @@ static struct pf_ir_expr *pf_decl_ref(struct pf_lower_ctx *cx, CXCursor c)
 			v = cx->fn ? pf_lower_local(cx, ref) : NULL;
 		if (!v)
 			return pf_const(cx, c);
-		struct pf_ir_expr *e = pf_ir_expr_new(cx->tu, PF_E_VAR, v->type, (struct pf_ir_pos){0}, 0);
+		struct pf_ir_expr *e =
+		    pf_ir_expr_new(cx->tu, PF_E_VAR, v->type, (struct pf_ir_pos){0}, 0);
 		e->u.var = v;
 		return e;
 	}
 	if (k == CXCursor_FunctionDecl) {
 		struct pf_ir_fdecl *d = pf_lower_fdecl(cx, ref);
-		struct pf_ir_expr *e = pf_ir_expr_new(cx->tu, PF_E_FUNC, d->type, pf_lower_pos(cx, c), 0);
+		struct pf_ir_expr *e =
+		    pf_ir_expr_new(cx->tu, PF_E_FUNC, d->type, pf_lower_pos(cx, c), 0);
 		e->u.func.key = d->key;
 		e->u.func.name = d->name;
 		return e;
@@ -117,12 +119,14 @@ static struct pf_ir_expr *pf_member(struct pf_lower_ctx *cx, CXCursor c)
 	if (!base)
 		return pf_const(cx, c);
 	CXCursor field = clang_getCursorReferenced(c);
-	struct pf_ir_expr *e = pf_ir_expr_new(cx->tu, PF_E_FIELD, pf_etype(cx, c), (struct pf_ir_pos){0}, 1);
+	struct pf_ir_expr *e =
+	    pf_ir_expr_new(cx->tu, PF_E_FIELD, pf_etype(cx, c), (struct pf_ir_pos){0}, 1);
 	e->kids[0] = base;
 	e->u.field.name = pf_lower_spelling(cx, c);
 	e->u.field.arrow = arrow;
-	e->u.field.source =
-		clang_getCursorKind(field) == CXCursor_FieldDecl ? pf_lower_field_source(cx, field) : -1;
+	e->u.field.source = clang_getCursorKind(field) == CXCursor_FieldDecl
+	                        ? pf_lower_field_source(cx, field)
+	                        : -1;
 	return e;
 }
 
@@ -154,8 +158,8 @@ static struct pf_ir_expr *pf_subscript(struct pf_lower_ctx *cx, CXCursor c)
 		e->kids[0] = pf_lower_expr(cx, pf_lower_strip(idx));
 		e->kids[1] = pf_lower_expr(cx, kids.v[0]);
 	} else {
-		struct pf_ir_expr *sum = pf_ir_expr_new(cx->tu, PF_E_COMBINE, pf_etype(cx, kids.v[0]),
-							(struct pf_ir_pos){0}, 2);
+		struct pf_ir_expr *sum = pf_ir_expr_new(
+		    cx->tu, PF_E_COMBINE, pf_etype(cx, kids.v[0]), (struct pf_ir_pos){0}, 2);
 		sum->kids[0] = pf_lower_expr(cx, kids.v[0]);
 		sum->kids[1] = pf_lower_expr(cx, idx);
 		e = pf_ir_expr_new(cx->tu, PF_E_DEREF, pf_etype(cx, c), (struct pf_ir_pos){0}, 1);
@@ -188,7 +192,8 @@ static struct pf_ir_expr *pf_unary(struct pf_lower_ctx *cx, CXCursor c)
 		/* ++, --, -, ~, !, __real__, __extension__: the operand's data */
 		return sub;
 	}
-	struct pf_ir_expr *e = pf_ir_expr_new(cx->tu, kind, pf_etype(cx, c), (struct pf_ir_pos){0}, 1);
+	struct pf_ir_expr *e =
+	    pf_ir_expr_new(cx->tu, kind, pf_etype(cx, c), (struct pf_ir_pos){0}, 1);
 	e->kids[0] = sub;
 	return e;
 }
@@ -207,7 +212,8 @@ static struct pf_ir_expr *pf_binary(struct pf_lower_ctx *cx, CXCursor c, bool co
 		kind = PF_E_ASSIGN;
 	else if (op == CXBinaryOperator_Comma)
 		kind = PF_E_SEQ;
-	struct pf_ir_expr *e = pf_ir_expr_new(cx->tu, kind, pf_etype(cx, c), (struct pf_ir_pos){0}, 2);
+	struct pf_ir_expr *e =
+	    pf_ir_expr_new(cx->tu, kind, pf_etype(cx, c), (struct pf_ir_pos){0}, 2);
 	e->kids[0] = pf_lower_expr(cx, kids.v[0]);
 	e->kids[1] = pf_lower_expr(cx, kids.v[1]);
 	if (kind == PF_E_ASSIGN) {
@@ -231,8 +237,8 @@ static struct pf_ir_expr *pf_call(struct pf_lower_ctx *cx, CXCursor c)
 	pf_cursors_release(&kids);
 	if (!callee)
 		callee = pf_const(cx, c);
-	struct pf_ir_expr *e = pf_ir_expr_new(cx->tu, PF_E_CALL, pf_etype(cx, c), pf_lower_pos(cx, c),
-					      (unsigned)nargs + 1);
+	struct pf_ir_expr *e = pf_ir_expr_new(cx->tu, PF_E_CALL, pf_etype(cx, c),
+	                                      pf_lower_pos(cx, c), (unsigned)nargs + 1);
 	e->kids[0] = callee;
 	for (int i = 0; i < nargs; i++)
 		e->kids[i + 1] = pf_lower_expr(cx, clang_Cursor_getArgument(c, (unsigned)i));
@@ -250,11 +256,12 @@ static struct pf_ir_expr *pf_conditional(struct pf_lower_ctx *cx, CXCursor c)
 		pf_cursors_release(&kids);
 		return pf_combine_kids(cx, c, PF_E_COMBINE);
 	}
-	struct pf_ir_expr *both = pf_ir_expr_new(cx->tu, PF_E_COMBINE, pf_etype(cx, c),
-						 (struct pf_ir_pos){0}, 2);
+	struct pf_ir_expr *both =
+	    pf_ir_expr_new(cx->tu, PF_E_COMBINE, pf_etype(cx, c), (struct pf_ir_pos){0}, 2);
 	both->kids[0] = pf_lower_expr(cx, kids.v[1]);
 	both->kids[1] = pf_lower_expr(cx, kids.v[2]);
-	struct pf_ir_expr *seq = pf_ir_expr_new(cx->tu, PF_E_SEQ, both->type, (struct pf_ir_pos){0}, 2);
+	struct pf_ir_expr *seq =
+	    pf_ir_expr_new(cx->tu, PF_E_SEQ, both->type, (struct pf_ir_pos){0}, 2);
 	seq->kids[0] = pf_lower_expr(cx, kids.v[0]);
 	seq->kids[1] = both;
 	pf_cursors_release(&kids);
@@ -281,8 +288,9 @@ static struct pf_ir_expr *pf_init_list(struct pf_lower_ctx *cx, CXCursor c)
 			/* a designated initializer: designators, then the value */
 			struct pf_cursors d;
 			pf_cursors_collect(k, &d);
-			bool designated = d.n >= 2 && (clang_getCursorKind(d.v[0]) == CXCursor_MemberRef ||
-						       is_array);
+			bool designated =
+			    d.n >= 2 &&
+			    (clang_getCursorKind(d.v[0]) == CXCursor_MemberRef || is_array);
 			if (designated) {
 				char buf[512] = "";
 				size_t len = 0;
@@ -291,7 +299,7 @@ static struct pf_ir_expr *pf_init_list(struct pf_lower_ctx *cx, CXCursor c)
 						continue;
 					CXString s = clang_getCursorSpelling(d.v[j]);
 					int w = snprintf(buf + len, sizeof(buf) - len, "%s%s",
-							 len ? "." : "", clang_getCString(s));
+					                 len ? "." : "", clang_getCString(s));
 					clang_disposeString(s);
 					if (w > 0 && (size_t)w < sizeof(buf) - len)
 						len += (size_t)w;
@@ -326,7 +334,7 @@ static struct pf_ir_expr *pf_stmt_expr(struct pf_lower_ctx *cx, CXCursor c)
 			if (i + 1 == body.n && pf_is_expr(body.v[i])) {
 				value = pf_lower_expr(cx, body.v[i]);
 			} else if (clang_getCursorKind(body.v[i]) == CXCursor_DeclStmt ||
-				   pf_is_expr(body.v[i])) {
+			           pf_is_expr(body.v[i])) {
 				/* declarations and expression statements; control flow inside
 				 * a statement expression is rare and read straight through */
 				struct pf_cursors one = {0};
@@ -338,13 +346,17 @@ static struct pf_ir_expr *pf_stmt_expr(struct pf_lower_ctx *cx, CXCursor c)
 					struct pf_cursors decls;
 					pf_cursors_collect(body.v[i], &decls);
 					for (unsigned j = 0; j < decls.n; j++) {
-						if (clang_getCursorKind(decls.v[j]) != CXCursor_VarDecl)
+						if (clang_getCursorKind(decls.v[j]) !=
+						    CXCursor_VarDecl)
 							continue;
-						struct pf_ir_var *v = pf_lower_local(cx, decls.v[j]);
-						CXCursor init = clang_Cursor_getVarDeclInitializer(decls.v[j]);
+						struct pf_ir_var *v =
+						    pf_lower_local(cx, decls.v[j]);
+						CXCursor init =
+						    clang_Cursor_getVarDeclInitializer(decls.v[j]);
 						if (!clang_Cursor_isNull(init))
-							pf_lower_emit(cx, PF_S_INIT, pf_lower_expr(cx, init), v,
-								      pf_lower_pos(cx, decls.v[j]));
+							pf_lower_emit(cx, PF_S_INIT,
+							              pf_lower_expr(cx, init), v,
+							              pf_lower_pos(cx, decls.v[j]));
 					}
 					pf_cursors_release(&decls);
 				}
@@ -381,7 +393,8 @@ static struct pf_ir_expr *pf_lower_expr_kind(struct pf_lower_ctx *cx, CXCursor c
 	case CXCursor_InitListExpr:
 		return pf_init_list(cx, c);
 	case CXCursor_StringLiteral:
-		return pf_ir_expr_new(cx->tu, PF_E_STRING, pf_etype(cx, c), (struct pf_ir_pos){0}, 0);
+		return pf_ir_expr_new(cx->tu, PF_E_STRING, pf_etype(cx, c), (struct pf_ir_pos){0},
+		                      0);
 	case CXCursor_IntegerLiteral:
 	case CXCursor_FloatingLiteral:
 	case CXCursor_CharacterLiteral:
@@ -405,9 +418,9 @@ struct pf_ir_expr *pf_lower_expr(struct pf_lower_ctx *cx, CXCursor c)
 		if (!cx->depth_warned) {
 			char msg[256];
 			snprintf(msg, sizeof(msg),
-				 "expression nested deeper than %d levels in '%s'; the rest is "
-				 "treated as carrying nothing",
-				 PF_MAX_EXPR_DEPTH, cx->fn_name ? cx->fn_name : "?");
+			         "expression nested deeper than %d levels in '%s'; the rest is "
+			         "treated as carrying nothing",
+			         PF_MAX_EXPR_DEPTH, cx->fn_name ? cx->fn_name : "?");
 			pf_ir_add_diag(cx->tu, "analysis-budget", false, pf_lower_pos(cx, c), msg);
 			cx->depth_warned = true;
 		}

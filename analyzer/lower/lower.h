@@ -25,6 +25,6 @@ struct pf_lower_options {
  * could not be parsed at all, tu->fatal is set and tu->diags says why.
  * Safe to call from several threads at once. Freed with pf_ir_tu_free. */
 struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
-			     const struct pf_lower_options *opts);
+                             const struct pf_lower_options *opts);
 
 #endif

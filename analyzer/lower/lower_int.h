@@ -81,9 +81,8 @@ struct pf_ir_fdecl *pf_lower_fdecl(struct pf_lower_ctx *cx, CXCursor fn);
 struct pf_ir_global *pf_lower_global(struct pf_lower_ctx *cx, CXCursor var);
 struct pf_ir_var *pf_lower_global_ref(struct pf_lower_ctx *cx, CXCursor var);
 int pf_lower_annotation_source(struct pf_lower_ctx *cx, CXCursor decl, const char *kind,
-			       const char *name);
-const char *pf_lower_annotation_purpose(struct pf_lower_ctx *cx, CXCursor decl,
-					const char *kind);
+                               const char *name);
+const char *pf_lower_annotation_purpose(struct pf_lower_ctx *cx, CXCursor decl, const char *kind);
 int pf_lower_field_source(struct pf_lower_ctx *cx, CXCursor field);
 void pf_lower_translation_unit(struct pf_lower_ctx *cx, CXCursor root);
 
@@ -91,7 +90,7 @@ void pf_lower_translation_unit(struct pf_lower_ctx *cx, CXCursor root);
 void pf_lower_function_body(struct pf_lower_ctx *cx, CXCursor fn, struct pf_ir_fdecl *decl);
 struct pf_ir_var *pf_lower_local(struct pf_lower_ctx *cx, CXCursor decl);
 void pf_lower_emit(struct pf_lower_ctx *cx, enum pf_ir_skind kind, struct pf_ir_expr *e,
-		   struct pf_ir_var *var, struct pf_ir_pos pos);
+                   struct pf_ir_var *var, struct pf_ir_pos pos);
 
 /* expr.c */
 struct pf_ir_expr *pf_lower_expr(struct pf_lower_ctx *cx, CXCursor c);

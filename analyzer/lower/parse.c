@@ -67,8 +67,7 @@ void pf_ptrmap_free(struct pf_ptrmap *m)
 
 /* ---- children ---- */
 
-static enum CXChildVisitResult pf_collect_visitor(CXCursor c, CXCursor parent,
-						  CXClientData data)
+static enum CXChildVisitResult pf_collect_visitor(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct pf_cursors *out = data;
 	if (out->n == out->cap) {
@@ -152,7 +151,7 @@ static bool pf_arg_is_output(const char *a)
 /* Builds the argv libclang sees: the compile command without its output
  * and dependency-file options, plus piiflow's own definitions. */
 static const char **pf_build_argv(const struct pf_compile_command *cmd,
-				  const struct pf_lower_options *opts, int *argc_out)
+                                  const struct pf_lower_options *opts, int *argc_out)
 {
 	size_t cap = cmd->argc + opts->nextra_args + 16;
 	const char **argv = pf_xcalloc(cap, sizeof(*argv));
@@ -202,7 +201,7 @@ static void pf_collect_diagnostics(struct pf_lower_ctx *cx)
 				CXFile f = NULL;
 				unsigned line = 0, col = 0;
 				clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f,
-							   &line, &col, NULL);
+				                           &line, &col, NULL);
 				if (f) {
 					first_pos.file = pf_lower_file_path(cx, f);
 					first_pos.line = line;
@@ -218,15 +217,15 @@ static void pf_collect_diagnostics(struct pf_lower_ctx *cx)
 	if (errors) {
 		char msg[768];
 		snprintf(msg, sizeof(msg),
-			 "%s; %u compile error%s in this translation unit, analyzed as far as "
-			 "clang recovered",
-			 first, errors, errors == 1 ? "" : "s");
+		         "%s; %u compile error%s in this translation unit, analyzed as far as "
+		         "clang recovered",
+		         first, errors, errors == 1 ? "" : "s");
 		pf_ir_add_diag(cx->tu, "parse-error", false, first_pos, msg);
 	}
 }
 
 struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
-			     const struct pf_lower_options *opts)
+                             const struct pf_lower_options *opts)
 {
 	struct pf_ir_tu *tu = pf_ir_tu_new();
 	tu->file = pf_arena_strdup(&tu->arena, cmd->display ? cmd->display : cmd->file);
@@ -235,14 +234,15 @@ struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
 	int argc = 0;
 	const char **argv = pf_build_argv(cmd, opts, &argc);
 	CXIndex index = clang_createIndex(0, 0);
-	unsigned flags = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-	enum CXErrorCode rc = clang_parseTranslationUnit2FullArgv(index, NULL, argv, argc, NULL,
-								   0, flags, &cx.ctu);
+	unsigned flags =
+	    CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+	enum CXErrorCode rc =
+	    clang_parseTranslationUnit2FullArgv(index, NULL, argv, argc, NULL, 0, flags, &cx.ctu);
 	if (rc != CXError_Success || !cx.ctu) {
 		struct pf_ir_pos pos = {tu->file, 1, 1};
 		char msg[256];
 		snprintf(msg, sizeof(msg), "libclang could not parse this file (error %d)",
-			 (int)rc);
+		         (int)rc);
 		pf_ir_add_diag(tu, "parse-error", true, pos, msg);
 		tu->fatal = true;
 	} else {

@@ -56,7 +56,7 @@ static void pf_branch(struct pf_lower_ctx *cx, struct pf_ir_expr *cond, int t, i
 }
 
 void pf_lower_emit(struct pf_lower_ctx *cx, enum pf_ir_skind kind, struct pf_ir_expr *e,
-		   struct pf_ir_var *var, struct pf_ir_pos pos)
+                   struct pf_ir_var *var, struct pf_ir_pos pos)
 {
 	pf_ensure_block(cx);
 	struct pf_ir_stmt st = {kind, e, var, pos};
@@ -114,8 +114,8 @@ static void pf_lower_cond(struct pf_lower_ctx *cx, CXCursor c, int t, int f)
 			}
 			if (op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) {
 				int side = pf_is_zero_literal(kids.v[1])   ? 0
-					   : pf_is_zero_literal(kids.v[0]) ? 1
-									   : -1;
+				           : pf_is_zero_literal(kids.v[0]) ? 1
+				                                           : -1;
 				if (side >= 0) {
 					if (op == CXBinaryOperator_EQ)
 						pf_lower_cond(cx, kids.v[side], f, t);
@@ -161,7 +161,8 @@ static void pf_lower_decl_stmt(struct pf_lower_ctx *cx, CXCursor c)
 		if (clang_Cursor_hasVarDeclGlobalStorage(d) == 1) {
 			/* static locals and block-scope externs are globals */
 			struct pf_ir_var *g = pf_lower_global_ref(cx, d);
-			if (!clang_Cursor_isNull(init) && clang_getCursorKind(init) != CXCursor_InvalidFile &&
+			if (!clang_Cursor_isNull(init) &&
+			    clang_getCursorKind(init) != CXCursor_InvalidFile &&
 			    clang_Cursor_getStorageClass(d) != CX_SC_Extern) {
 				struct pf_ir_expr *e = pf_lower_expr(cx, init);
 				pf_lower_emit(cx, PF_S_INIT, e, g, pf_lower_pos(cx, d));
@@ -233,7 +234,7 @@ static void pf_lower_if(struct pf_lower_ctx *cx, struct pf_cursors *k)
 }
 
 static void pf_lower_loop(struct pf_lower_ctx *cx, CXCursor cond, bool has_cond, CXCursor body,
-			  CXCursor *incs, unsigned ninc, bool test_first)
+                          CXCursor *incs, unsigned ninc, bool test_first)
 {
 	int head = pf_new_block(cx), body_b = pf_new_block(cx), step = pf_new_block(cx),
 	    exit_b = pf_new_block(cx);
@@ -263,7 +264,7 @@ static void pf_lower_for(struct pf_lower_ctx *cx, CXCursor c, struct pf_cursors 
 {
 	CXCursor body = k->v[k->n - 1];
 	CXCursor init = clang_getNullCursor(), cond = clang_getNullCursor(),
-		 inc = clang_getNullCursor();
+	         inc = clang_getNullCursor();
 	CXToken *toks = NULL;
 	unsigned ntok = 0;
 	clang_tokenize(cx->ctu, clang_getCursorExtent(c), &toks, &ntok);
@@ -281,7 +282,7 @@ static void pf_lower_for(struct pf_lower_ctx *cx, CXCursor c, struct pf_cursors 
 		else if (strcmp(t, ";") == 0 && depth == 1) {
 			unsigned off;
 			clang_getSpellingLocation(clang_getTokenLocation(cx->ctu, toks[i]), NULL,
-						  NULL, NULL, &off);
+			                          NULL, NULL, &off);
 			semi[nsemi++] = off;
 		}
 		clang_disposeString(s);
@@ -313,7 +314,7 @@ static void pf_lower_for(struct pf_lower_ctx *cx, CXCursor c, struct pf_cursors 
 			pf_lower_stmt(cx, init);
 	}
 	pf_lower_loop(cx, cond, !clang_Cursor_isNull(cond), body, &inc,
-		      clang_Cursor_isNull(inc) ? 0 : 1, true);
+	              clang_Cursor_isNull(inc) ? 0 : 1, true);
 }
 
 static void pf_lower_switch(struct pf_lower_ctx *cx, struct pf_cursors *k)
@@ -326,8 +327,8 @@ static void pf_lower_switch(struct pf_lower_ctx *cx, struct pf_cursors *k)
 	struct pf_switch_ctx sw = {dispatch, -1};
 	struct pf_switch_ctx *saved = cx->sw;
 	cx->sw = &sw;
-	pf_push_loop(cx, exit_b, pf_top_loop(cx) && cx->nloops > 0 ? pf_top_loop(cx)->continue_to
-								    : exit_b);
+	pf_push_loop(cx, exit_b,
+	             pf_top_loop(cx) && cx->nloops > 0 ? pf_top_loop(cx)->continue_to : exit_b);
 	cx->cur = -1;
 	if (k->n > 1)
 		pf_lower_stmt(cx, k->v[1]);
