@@ -157,6 +157,9 @@ int pf_program_rule_source(struct pf_program *p, const char *category, const cha
 void pf_program_budget(struct pf_program *p, struct pf_ir_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* unmatched.c */
+void pf_check_unmatched_rules(struct pf_program *p);
+
 /* solve.c */
 void pf_solve_findings(struct pf_program *p);
 

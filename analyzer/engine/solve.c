@@ -354,6 +354,7 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	for (size_t i = 0; i < p.fns.n; i++)
 		if (p.fns.v[i]->address_taken)
 			PF_VEC_PUSH(p.address_taken, p.fns.v[i]);
+	pf_check_unmatched_rules(&p);
 	pf_fixpoint(&p);
 	pf_solve_findings(&p);
 	unsigned nfuncs = 0;

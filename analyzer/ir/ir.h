@@ -214,6 +214,8 @@ struct pf_ir_tu {
 	size_t nglobal_refs, capglobal_refs;
 	const char **addr_taken; /* keys of functions whose address is taken */
 	size_t naddr_taken, capaddr_taken;
+	const void **matched_rules; /* rules field entries that matched a field here */
+	size_t nmatched_rules, capmatched_rules;
 	struct pf_ir_diag *diags;
 	size_t ndiags, capdiags;
 	bool fatal; /* the file could not be parsed at all */

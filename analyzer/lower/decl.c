@@ -247,6 +247,8 @@ int pf_lower_field_source(struct pf_lower_ctx *cx, CXCursor field)
 			src = pf_ir_add_source(cx->tu, rs->category, name, "",
 			                       "is declared personal data by the rules",
 			                       pf_lower_pos(cx, field));
+			PF_IR_PUSH(cx->tu, cx->tu->matched_rules, cx->tu->nmatched_rules,
+			           cx->tu->capmatched_rules, (const void *)rs);
 			break;
 		}
 	}

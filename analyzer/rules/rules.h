@@ -124,6 +124,10 @@ int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped,
  * all or nothing: on error r keeps what it held before the call. */
 int pf_rules_load_dir(struct pf_rules *r, const char *dir, struct pf_rules_error *err);
 
+/* The 1-based line and column of a loaded entry in its file (1:1 when the
+ * file cannot be read again). Returns 0, or -1 when it could not be located. */
+int pf_rules_origin_position(const struct pf_rule_origin *o, int *line, int *column);
+
 /* Formats an error as "FILE:LINE:COL: error: at JSON_PATH: MESSAGE". */
 void pf_rules_error_format(const struct pf_rules_error *err, char *buf, size_t size);
 
