@@ -119,6 +119,8 @@ struct pf_ir_expr {
 		struct { /* PF_E_ASSIGN */
 			bool compound;
 		} assign;
+		const char *text; /* PF_E_STRING: the literal's value (NULL if not
+				   * a plain string); PF_E_CONST: an enumerator's name */
 		struct { /* PF_E_INIT: per kid, the field path it initializes ("" for
 			  * array elements and positional entries of arrays) */
 			const char **designator;

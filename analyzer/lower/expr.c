@@ -99,7 +99,31 @@ static struct pf_ir_expr *pf_decl_ref(struct pf_lower_ctx *cx, CXCursor c)
 		e->u.func.name = d->name;
 		return e;
 	}
+	if (k == CXCursor_EnumConstantDecl) {
+		/* kept by name: a library model may need it (CURLOPT_URL) */
+		struct pf_ir_expr *e = pf_const(cx, c);
+		e->u.text = pf_lower_spelling(cx, ref);
+		return e;
+	}
 	return pf_const(cx, c);
+}
+
+/* A string literal keeps its value: the endpoint catalog matches URLs and
+ * host names written in the code. */
+static struct pf_ir_expr *pf_string(struct pf_lower_ctx *cx, CXCursor c)
+{
+	struct pf_ir_expr *e =
+	    pf_ir_expr_new(cx->tu, PF_E_STRING, pf_etype(cx, c), (struct pf_ir_pos){0}, 0);
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	if (r) {
+		if (clang_EvalResult_getKind(r) == CXEval_StrLiteral) {
+			const char *s = clang_EvalResult_getAsStr(r);
+			if (s && strlen(s) < 4096 && (strchr(s, '.') || strstr(s, "://")))
+				e->u.text = pf_arena_strdup(&cx->tu->arena, s);
+		}
+		clang_EvalResult_dispose(r);
+	}
+	return e;
 }
 
 static struct pf_ir_expr *pf_member(struct pf_lower_ctx *cx, CXCursor c)
@@ -393,8 +417,7 @@ static struct pf_ir_expr *pf_lower_expr_kind(struct pf_lower_ctx *cx, CXCursor c
 	case CXCursor_InitListExpr:
 		return pf_init_list(cx, c);
 	case CXCursor_StringLiteral:
-		return pf_ir_expr_new(cx->tu, PF_E_STRING, pf_etype(cx, c), (struct pf_ir_pos){0},
-		                      0);
+		return pf_string(cx, c);
 	case CXCursor_IntegerLiteral:
 	case CXCursor_FloatingLiteral:
 	case CXCursor_CharacterLiteral:
