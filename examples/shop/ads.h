@@ -7,6 +7,13 @@
 
 #include <piiflow.h>
 
+#include <stddef.h>
+
+struct user;
+
 void ads_track(const char *event, const char *payload AD_SINK);
+
+/* Formats a purchase event for the ad network (format.c). */
+void format_purchase(char *out, size_t size, const struct user *u, int cents);
 
 #endif

@@ -1,7 +1,8 @@
 /*
- * Checkout: reports a purchase to the ad network. The first call leaks the
- * customer's e-mail address into the ad payload without asking; the second
- * does the same only after the customer opted in, which is allowed.
+ * Checkout: reports a purchase to the ad network. The payload is formatted in
+ * format.c with the customer's e-mail address in it; the first call sends it
+ * without asking, the second only after the customer opted in, which is
+ * allowed.
  */
 #include <stdio.h>
 
@@ -12,7 +13,7 @@ void on_checkout(const struct user *u, int cents)
 {
 	char payload[256];
 
-	snprintf(payload, sizeof(payload), "{\"email\":\"%s\",\"total\":%d}", u->email, cents);
+	format_purchase(payload, sizeof(payload), u, cents);
 	ads_track("checkout", payload); /* reported: no consent asked */
 
 	if (user_ad_consent(u))
