@@ -13,51 +13,91 @@
 
 static void pf_usage(FILE *out)
 {
-	fprintf(out,
-		"usage: piiflow check [OPTIONS] [PATH...] [-- COMPILER_FLAGS...]\n"
-		"       piiflow --version | --help\n"
-		"\n"
-		"Follows personal data (PII) through a C program and reports every flow\n"
-		"into an advertising, marketing or analytics sink.\n"
-		"\n"
-		"options of check:\n"
-		"  -p DIR                 read DIR/compile_commands.json; PATHs then filter the report\n"
-		"  --rules FILE           add a rules file (repeatable)\n"
-		"  --no-default-rules     do not load the shipped rules packs\n"
-		"  --format FMT           text (default), json or sarif\n"
-		"  -o FILE                write the report to FILE instead of stdout\n"
-		"  -j N                   translation units parsed in parallel (default: CPUs)\n"
-		"  --fail-on LEVEL        error (default), warning or never: what makes exit 1\n"
-		"  --explain              list the opaque calls personal data passed through\n"
-		"  -q, --quiet            no progress output\n"
-		"\n"
-		"exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error\n");
+	fprintf(
+	    out,
+	    "usage: piiflow check [OPTIONS] [PATH...] [-- COMPILER_FLAGS...]\n"
+	    "       piiflow rules list [--rules FILE]... [--no-default-rules]\n"
+	    "       piiflow rules check FILE...\n"
+	    "       piiflow --version | --help\n"
+	    "\n"
+	    "Follows personal data (PII) through a C program and reports every flow\n"
+	    "into an advertising, marketing or analytics sink.\n"
+	    "\n"
+	    "options of check:\n"
+	    "  -p DIR                 read DIR/compile_commands.json; PATHs then filter the "
+	    "report\n"
+	    "  --rules FILE           add a rules file (repeatable)\n"
+	    "  --no-default-rules     do not load the shipped rules packs\n"
+	    "  --format FMT           text (default), json or sarif\n"
+	    "  -o FILE                write the report to FILE instead of stdout\n"
+	    "  --baseline FILE        do not report the findings recorded in FILE\n"
+	    "  --write-baseline FILE  record the current findings in FILE and exit 0\n"
+	    "  --config FILE          read FILE instead of the nearest .piiflow.json\n"
+	    "  --no-config            read no .piiflow.json\n"
+	    "  -j N                   translation units parsed in parallel (default: CPUs)\n"
+	    "  --fail-on LEVEL        error (default), warning or never: what makes exit 1\n"
+	    "  --explain              list the opaque calls personal data passed through\n"
+	    "  -q, --quiet            no progress output\n"
+	    "\n"
+	    "rules commands:\n"
+	    "  rules list             the rules a check loads (shipped packs, config, --rules),\n"
+	    "                         one line per entry, grouped by file\n"
+	    "  rules check FILE...    validate rules files: \"FILE: ok (N entries)\" or the error\n"
+	    "\n"
+	    "config: .piiflow.json, looked up from the working directory upwards, sets\n"
+	    "build_dir, rules, exclude (path globs) and policy (error, warning or off per\n"
+	    "purpose, optionally per category); options on the command line win.\n"
+	    "suppress one finding with a comment piiflow-allow(RULE): REASON on the sink's\n"
+	    "line or the line above; the reason is required.\n"
+	    "\n"
+	    "exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error\n");
 }
 
-__attribute__((format(printf, 1, 2))) static int pf_bad_usage(const char *fmt, ...)
+#define PF_CHECK_USAGE "piiflow check [OPTIONS] [PATH...] [-- COMPILER_FLAGS...]"
+#define PF_RULES_USAGE "piiflow rules list [OPTIONS] | piiflow rules check FILE..."
+
+/* Prints "piiflow: MESSAGE" and the usage line of a command; returns 2. */
+__attribute__((format(printf, 2, 3))) static int pf_bad_usage_of(const char *usage, const char *fmt,
+                                                                 ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	fprintf(stderr, "piiflow: ");
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: piiflow check [OPTIONS] [PATH...] [-- COMPILER_FLAGS...] "
-			"(see piiflow --help)\n");
+	fprintf(stderr, "\nusage: %s (see piiflow --help)\n", usage);
 	return PF_EXIT_ERROR;
 }
 
+#define pf_bad_usage(...) pf_bad_usage_of(PF_CHECK_USAGE, __VA_ARGS__)
+#define pf_bad_rules_usage(...) pf_bad_usage_of(PF_RULES_USAGE, __VA_ARGS__)
+
 static int pf_cmd_check(int argc, char **argv)
 {
-	enum { OPT_RULES = 256, OPT_NO_DEFAULT, OPT_FORMAT, OPT_FAIL_ON, OPT_EXPLAIN };
+	enum {
+		OPT_RULES = 256,
+		OPT_NO_DEFAULT,
+		OPT_FORMAT,
+		OPT_FAIL_ON,
+		OPT_EXPLAIN,
+		OPT_BASELINE,
+		OPT_WRITE_BASELINE,
+		OPT_CONFIG,
+		OPT_NO_CONFIG,
+	};
 	static const struct option longopts[] = {
-		{"rules", required_argument, NULL, OPT_RULES},
-		{"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"fail-on", required_argument, NULL, OPT_FAIL_ON},
-		{"explain", no_argument, NULL, OPT_EXPLAIN},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	    {"rules", required_argument, NULL, OPT_RULES},
+	    {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
+	    {"format", required_argument, NULL, OPT_FORMAT},
+	    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	    {"explain", no_argument, NULL, OPT_EXPLAIN},
+	    {"baseline", required_argument, NULL, OPT_BASELINE},
+	    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+	    {"config", required_argument, NULL, OPT_CONFIG},
+	    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct pf_check_options o = {.format = PF_FORMAT_TEXT, .fail_on = PF_SEV_ERROR};
 	char **rules = calloc((size_t)argc + 1, sizeof(char *));
@@ -85,7 +125,8 @@ static int pf_cmd_check(int argc, char **argv)
 			char *end;
 			long n = strtol(optarg, &end, 10);
 			if (*end || n < 1 || n > 1024) {
-				rc = pf_bad_usage("-j takes a number from 1 to 1024, not '%s'", optarg);
+				rc = pf_bad_usage("-j takes a number from 1 to 1024, not '%s'",
+				                  optarg);
 				goto done;
 			}
 			o.jobs = (int)n;
@@ -107,6 +148,18 @@ static int pf_cmd_check(int argc, char **argv)
 		case OPT_EXPLAIN:
 			o.explain = true;
 			break;
+		case OPT_BASELINE:
+			o.baseline = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			o.write_baseline = optarg;
+			break;
+		case OPT_CONFIG:
+			o.config = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			o.no_config = true;
+			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0)
 				o.format = PF_FORMAT_TEXT;
@@ -115,7 +168,8 @@ static int pf_cmd_check(int argc, char **argv)
 			else if (strcmp(optarg, "sarif") == 0)
 				o.format = PF_FORMAT_SARIF;
 			else {
-				rc = pf_bad_usage("unknown format '%s' (text, json or sarif)", optarg);
+				rc = pf_bad_usage("unknown format '%s' (text, json or sarif)",
+				                  optarg);
 				goto done;
 			}
 			break;
@@ -127,8 +181,8 @@ static int pf_cmd_check(int argc, char **argv)
 			else if (strcmp(optarg, "never") == 0)
 				o.fail_never = true;
 			else {
-				rc = pf_bad_usage("--fail-on takes error, warning or never, not '%s'",
-						  optarg);
+				rc = pf_bad_usage(
+				    "--fail-on takes error, warning or never, not '%s'", optarg);
 				goto done;
 			}
 			break;
@@ -136,10 +190,10 @@ static int pf_cmd_check(int argc, char **argv)
 		default:
 			if (optopt && optopt < 256)
 				rc = pf_bad_usage("unknown option or missing argument '-%s'",
-						  (char[]){(char)optopt, 0});
+				                  (char[]){(char)optopt, 0});
 			else
 				rc = pf_bad_usage("unknown option or missing argument '%s'",
-						  argv[optind - 1]);
+				                  argv[optind - 1]);
 			goto done;
 		}
 	}
@@ -149,8 +203,78 @@ static int pf_cmd_check(int argc, char **argv)
 		o.compiler_flags = argv + dash + 1;
 		o.nflags = (size_t)(argc - dash - 1);
 	}
+	if (o.config && o.no_config) {
+		rc = pf_bad_usage("--config and --no-config exclude each other");
+		goto done;
+	}
 	o.rules_files = rules;
 	rc = pf_driver_check(&o);
+done:
+	free(rules);
+	return rc;
+}
+
+/* `piiflow rules list [OPTIONS]` and `piiflow rules check FILE...`. */
+static int pf_cmd_rules(int argc, char **argv)
+{
+	enum { OPT_RULES = 256, OPT_NO_DEFAULT, OPT_CONFIG, OPT_NO_CONFIG };
+	static const struct option longopts[] = {
+	    {"rules", required_argument, NULL, OPT_RULES},
+	    {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
+	    {"config", required_argument, NULL, OPT_CONFIG},
+	    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	if (argc < 2)
+		return pf_bad_rules_usage("'piiflow rules' takes 'list' or 'check FILE...'");
+	const char *sub = argv[1];
+	if (strcmp(sub, "check") == 0) {
+		if (argc < 3)
+			return pf_bad_rules_usage(
+			    "'piiflow rules check' takes one or more rules files");
+		return pf_driver_rules_check(argv + 2, (size_t)(argc - 2));
+	}
+	if (strcmp(sub, "list") != 0)
+		return pf_bad_rules_usage("unknown rules command '%s' (list or check)", sub);
+	struct pf_rules_list_options o = {0};
+	char **rules = calloc((size_t)argc + 1, sizeof(char *));
+	int rc = PF_EXIT_ERROR;
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc - 1, argv + 1, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_RULES:
+			rules[o.nrules++] = optarg;
+			break;
+		case OPT_NO_DEFAULT:
+			o.no_default_rules = true;
+			break;
+		case OPT_CONFIG:
+			o.config = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			o.no_config = true;
+			break;
+		case 'h':
+			pf_usage(stdout);
+			rc = PF_EXIT_OK;
+			goto done;
+		default:
+			rc = pf_bad_rules_usage("unknown option or missing argument '%s'",
+			                        argv[optind]);
+			goto done;
+		}
+	}
+	if (optind < argc - 1) {
+		rc = pf_bad_rules_usage(
+		    "'piiflow rules list' takes no file ('%s'); use --rules FILE",
+		    argv[1 + optind]);
+		goto done;
+	}
+	o.rules_files = rules;
+	rc = pf_driver_rules_list(&o);
 done:
 	free(rules);
 	return rc;
@@ -173,7 +297,9 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "check") == 0)
 		return pf_cmd_check(argc - 1, argv + 1);
+	if (strcmp(argv[1], "rules") == 0)
+		return pf_cmd_rules(argc - 1, argv + 1);
 	fprintf(stderr, "piiflow: unknown command '%s' (try 'piiflow check' or 'piiflow --help')\n",
-		argv[1]);
+	        argv[1]);
 	return PF_EXIT_ERROR;
 }

@@ -87,6 +87,10 @@ if ((with_test)); then
 		need npm
 	fi
 	need valgrind valgrind
+	# tests/e2e/test_ci_scripts.sh parses the CI templates' YAML.
+	if ! python3 -c 'import yaml' >/dev/null 2>&1; then
+		need python3-yaml
+	fi
 fi
 
 if ((${#missing[@]} == 0)); then

@@ -1,8 +1,11 @@
 /*
- * One `piiflow check`, stage by stage. Input errors stop the run before
- * anything is analyzed and exit 2 with a message that names the file;
- * translation units are parsed and lowered by a pool of -j workers, each
- * with its own libclang index, and then analyzed together as one program.
+ * One `piiflow check`, stage by stage. Input errors (a bad config, rules
+ * file, baseline or compile database) stop the run before anything is
+ * analyzed and exit 2 with a message that names the file; translation units
+ * are parsed and lowered by a pool of -j workers, each with its own libclang
+ * index, and then analyzed together as one program. The policy then turns
+ * flows into verdicts in a fixed order: path filter, severities and excludes,
+ * suppression comments, baseline.
  */
 #include "driver/driver.h"
 
@@ -18,6 +21,8 @@
 #include "compdb/compdb.h"
 #include "engine/engine.h"
 #include "lower/lower.h"
+#include "policy/config.h"
+#include "policy/policy.h"
 #include "report/report.h"
 #include "rules/rules.h"
 #include "taxonomy/taxonomy.h"
@@ -43,7 +48,7 @@ static void *pf_worker(void *arg)
 		size_t d = atomic_fetch_add(&pool->done, 1) + 1;
 		if (pool->progress)
 			fprintf(stderr, "\rpiiflow: parsed %zu of %zu translation units", d,
-				pool->db->ncmds);
+			        pool->db->ncmds);
 	}
 	return NULL;
 }
@@ -55,26 +60,59 @@ static double pf_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int pf_load_rules(const struct pf_check_options *o, struct pf_rules *rules,
-			 struct pf_taxonomy *tax)
+int pf_driver_load_config(const char *path, bool none, struct pf_config *cfg)
+{
+	pf_config_init(cfg);
+	if (none)
+		return 0;
+	char *found = path ? NULL : pf_config_find(NULL);
+	if (!path && !found)
+		return 0;
+	struct pf_policy_error err;
+	int rc = pf_config_load(cfg, path ? path : found, &err);
+	if (rc != 0) {
+		char buf[2048];
+		pf_policy_error_format(&err, buf, sizeof(buf));
+		fprintf(stderr, "%s\n", buf);
+	}
+	free(found);
+	return rc;
+}
+
+static int pf_load_rules_file(struct pf_rules *rules, const char *file)
 {
 	struct pf_rules_error err;
+	if (pf_rules_load_file(rules, file, false, &err) == 0)
+		return 0;
 	char buf[2048];
-	const char *dir = pf_driver_rules_dir();
-	if (!o->no_default_rules && pf_rules_load_dir(rules, dir, &err) != 0) {
+	pf_rules_error_format(&err, buf, sizeof(buf));
+	fprintf(stderr, "%s\n", buf);
+	return -1;
+}
+
+int pf_driver_load_rules(struct pf_rules *rules, bool no_default, const struct pf_config *cfg,
+                         char **extra, size_t nextra)
+{
+	struct pf_rules_error err;
+	if (!no_default && pf_rules_load_dir(rules, pf_driver_rules_dir(), &err) != 0) {
+		char buf[2048];
 		pf_rules_error_format(&err, buf, sizeof(buf));
 		fprintf(stderr, "%s\n", buf);
 		return -1;
 	}
-	for (size_t i = 0; i < o->nrules; i++) {
-		if (pf_rules_load_file(rules, o->rules_files[i], false, &err) != 0) {
-			pf_rules_error_format(&err, buf, sizeof(buf));
-			fprintf(stderr, "%s\n", buf);
+	for (size_t i = 0; i < cfg->nrules; i++)
+		if (pf_load_rules_file(rules, cfg->rules[i]) != 0)
 			return -1;
-		}
-	}
+	for (size_t i = 0; i < nextra; i++)
+		if (pf_load_rules_file(rules, extra[i]) != 0)
+			return -1;
+	return 0;
+}
+
+static int pf_load_taxonomy(struct pf_taxonomy *tax)
+{
 	char path[4096], msg[1024];
-	snprintf(path, sizeof(path), "%s/taxonomy.csv", dir);
+	snprintf(path, sizeof(path), "%s/taxonomy.csv", pf_driver_rules_dir());
 	if (pf_taxonomy_load(tax, path, msg, sizeof(msg)) != 0) {
 		fprintf(stderr, "piiflow: %s\n", msg);
 		return -1;
@@ -91,42 +129,86 @@ static bool pf_under(const char *file, char **paths, size_t npaths)
 	for (size_t i = 0; i < npaths && !hit; i++) {
 		char *p = pf_path_absolute(NULL, paths[i]);
 		size_t n = strlen(p);
-		hit = strncmp(abs, p, n) == 0 && (abs[n] == '\0' || abs[n] == '/' ||
-						  (n > 0 && p[n - 1] == '/'));
+		hit = strncmp(abs, p, n) == 0 &&
+		      (abs[n] == '\0' || abs[n] == '/' || (n > 0 && p[n - 1] == '/'));
 		free(p);
 	}
 	free(abs);
 	return hit;
 }
 
+static bool pf_finding_under(const struct pf_finding *f, char **paths, size_t npaths)
+{
+	bool keep =
+	    pf_under(f->sink.file, paths, npaths) || pf_under(f->source.file, paths, npaths);
+	for (size_t t = 0; t < f->ntrace && !keep; t++)
+		keep = pf_under(f->trace[t].pos.file, paths, npaths);
+	return keep;
+}
+
 /* With -p and PATHs: keep findings whose source, sink or a trace step lies
- * under one of the paths (what a pre-commit hook passes). */
-static void pf_filter_paths(struct pf_report *r, char **paths, size_t npaths)
+ * under one of the paths (what a pre-commit hook passes), and diagnostics
+ * about files under them. With findings false, only diagnostics are
+ * filtered (those the suppression pass adds). */
+static void pf_filter_paths(struct pf_report *r, char **paths, size_t npaths, bool findings)
 {
 	struct pf_report kept;
 	pf_report_init(&kept);
-	for (size_t i = 0; i < r->nfindings; i++) {
-		struct pf_finding *f = &r->findings[i];
-		bool keep = pf_under(f->sink.file, paths, npaths) ||
-			    pf_under(f->source.file, paths, npaths);
-		for (size_t t = 0; t < f->ntrace && !keep; t++)
-			keep = pf_under(f->trace[t].pos.file, paths, npaths);
-		if (keep)
-			pf_report_add_finding(&kept, f);
-	}
+	for (size_t i = 0; i < r->nfindings; i++)
+		if (!findings || pf_finding_under(&r->findings[i], paths, npaths))
+			pf_report_add_finding(&kept, &r->findings[i]);
 	for (size_t i = 0; i < r->naccepted; i++)
-		if (pf_under(r->accepted[i].sink.file, paths, npaths) ||
-		    pf_under(r->accepted[i].source.file, paths, npaths))
+		if (!findings || pf_finding_under(&r->accepted[i], paths, npaths))
 			pf_report_add_finding(&kept, &r->accepted[i]);
 	for (size_t i = 0; i < r->ndiagnostics; i++) {
 		struct pf_diagnostic *d = &r->diagnostics[i];
 		if (pf_under(d->pos.file, paths, npaths))
-			pf_report_add_diagnostic(&kept, d->rule, d->severity, d->pos.file, d->pos.line,
-						 d->pos.column, d->message);
+			pf_report_add_diagnostic(&kept, d->rule, d->severity, d->pos.file,
+			                         d->pos.line, d->pos.column, d->message);
 	}
 	kept.summary = r->summary;
 	pf_report_free(r);
 	*r = kept;
+}
+
+/* Leaves out the translation units whose file the config excludes. */
+static void pf_exclude_tus(struct pf_compdb *db, const struct pf_config *cfg)
+{
+	if (!cfg->nexclude)
+		return;
+	struct pf_compdb dropped;
+	pf_compdb_init(&dropped);
+	dropped.cmds = pf_xcalloc(db->ncmds + 1, sizeof(*dropped.cmds));
+	size_t kept = 0;
+	for (size_t i = 0; i < db->ncmds; i++) {
+		if (pf_config_excluded(cfg, db->cmds[i].file))
+			dropped.cmds[dropped.ncmds++] = db->cmds[i];
+		else
+			db->cmds[kept++] = db->cmds[i];
+	}
+	db->ncmds = kept;
+	pf_compdb_free(&dropped);
+}
+
+/* The suppression comments of every file with a sink of a finding and of
+ * every translation unit's main file (under the paths, when filtering). */
+static void pf_suppress(struct pf_report *r, const struct pf_compdb *db, char **paths,
+                        size_t npaths)
+{
+	size_t n = 0;
+	char **files = pf_xcalloc(r->nfindings + r->naccepted + db->ncmds + 1, sizeof(*files));
+	for (size_t i = 0; i < r->nfindings; i++)
+		files[n++] = r->findings[i].sink.file;
+	for (size_t i = 0; i < r->naccepted; i++)
+		files[n++] = r->accepted[i].sink.file;
+	for (size_t i = 0; i < db->ncmds; i++)
+		if (!npaths || pf_under(db->cmds[i].display, paths, npaths))
+			files[n++] = db->cmds[i].display;
+	pf_suppress_apply(r, files, n);
+	free(files);
+	/* A suppression in a sink file outside the paths is not this commit's. */
+	if (npaths)
+		pf_filter_paths(r, paths, npaths, false);
 }
 
 static int pf_write_report(const struct pf_check_options *o, const struct pf_report *r)
@@ -138,7 +220,7 @@ static int pf_write_report(const struct pf_check_options *o, const struct pf_rep
 		out = fopen(tmp, "w");
 		if (!out) {
 			fprintf(stderr, "piiflow: %s: cannot write report: %s\n", o->output,
-				strerror(errno));
+			        strerror(errno));
 			return -1;
 		}
 	}
@@ -164,9 +246,12 @@ static int pf_write_report(const struct pf_check_options *o, const struct pf_rep
 			rc = -1;
 		if (rc != 0) {
 			fprintf(stderr, "piiflow: %s: cannot write report: %s\n", o->output,
-				strerror(errno ? errno : saved));
+			        strerror(errno ? errno : saved));
 			unlink(tmp);
 		}
+	} else if (rc != 0) {
+		fprintf(stderr, "piiflow: cannot write the report to standard output: %s\n",
+		        strerror(errno ? errno : EIO));
 	}
 	return rc;
 }
@@ -176,56 +261,22 @@ static void pf_add_tu_diags(struct pf_report *r, struct pf_ir_tu *tu)
 	for (size_t i = 0; i < tu->ndiags; i++) {
 		struct pf_ir_diag *d = &tu->diags[i];
 		pf_report_add_diagnostic(r, d->rule, d->is_error ? PF_SEV_ERROR : PF_SEV_WARNING,
-					 d->pos.file, d->pos.line, d->pos.column, d->message);
+		                         d->pos.file, d->pos.line, d->pos.column, d->message);
 	}
 }
 
-int pf_driver_check(const struct pf_check_options *o)
+/* Parses and lowers every translation unit of db into tus[], -j at a time.
+ * Returns false, after naming them, when one could not be parsed at all. */
+static bool pf_parse_all(const struct pf_check_options *o, const struct pf_compdb *db,
+                         const struct pf_lower_options *lopts, struct pf_ir_tu **tus,
+                         struct pf_report *report)
 {
-	double t0 = pf_now();
-	int exit_code = PF_EXIT_ERROR;
-	struct pf_rules rules;
-	struct pf_taxonomy tax;
-	struct pf_compdb db;
-	struct pf_report report;
-	struct pf_ir_tu **tus = NULL;
-	char err[4096];
-	pf_rules_init(&rules);
-	pf_taxonomy_init(&tax);
-	pf_compdb_init(&db);
-	pf_report_init(&report);
-
-	if (pf_load_rules(o, &rules, &tax) != 0)
-		goto done;
-	if (o->build_dir) {
-		if (pf_compdb_load(&db, o->build_dir, err, sizeof(err)) != 0) {
-			fprintf(stderr, "piiflow: %s\n", err);
-			goto done;
-		}
-	} else if (o->npaths) {
-		if (pf_compdb_from_files(&db, o->paths, o->npaths, o->compiler_flags, o->nflags, err,
-					 sizeof(err)) != 0) {
-			fprintf(stderr, "piiflow: %s\n", err);
-			goto done;
-		}
-	} else {
-		fprintf(stderr, "piiflow: no input: give C files or -p BUILD_DIR (see piiflow --help)\n");
-		goto done;
-	}
-
-	struct pf_lower_options lopts = {
-		.rules = &rules,
-		.taxonomy = &tax,
-		.resource_dir = PF_CLANG_RESOURCE_DIR,
-		.annotations_dir = pf_driver_annotations_dir(),
-	};
-	tus = pf_xcalloc(db.ncmds + 1, sizeof(*tus));
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t jobs = o->jobs > 0 ? (size_t)o->jobs : (ncpu > 0 ? (size_t)ncpu : 1);
-	if (jobs > db.ncmds)
-		jobs = db.ncmds ? db.ncmds : 1;
-	struct pf_pool pool = {.db = &db, .lopts = &lopts, .tus = tus};
-	pool.progress = !o->quiet && isatty(2) && db.ncmds > 1;
+	if (jobs > db->ncmds)
+		jobs = db->ncmds ? db->ncmds : 1;
+	struct pf_pool pool = {.db = db, .lopts = lopts, .tus = tus};
+	pool.progress = !o->quiet && isatty(2) && db->ncmds > 1;
 	pthread_t *threads = pf_xcalloc(jobs, sizeof(*threads));
 	size_t started = 0;
 	for (size_t i = 1; i < jobs; i++)
@@ -238,42 +289,135 @@ int pf_driver_check(const struct pf_check_options *o)
 	if (pool.progress)
 		fprintf(stderr, "\r\033[K");
 
-	bool fatal = false;
-	for (size_t i = 0; i < db.ncmds; i++) {
+	bool ok = true;
+	for (size_t i = 0; i < db->ncmds; i++) {
 		if (tus[i]->fatal) {
-			fatal = true;
-			fprintf(stderr, "piiflow: %s: cannot be parsed: %s\n", db.cmds[i].display,
-				tus[i]->ndiags ? tus[i]->diags[0].message : "unknown error");
+			ok = false;
+			fprintf(stderr, "piiflow: %s: cannot be parsed: %s\n", db->cmds[i].display,
+			        tus[i]->ndiags ? tus[i]->diags[0].message : "unknown error");
 		}
-		pf_add_tu_diags(&report, tus[i]);
+		pf_add_tu_diags(report, tus[i]);
 	}
-	if (fatal)
+	return ok;
+}
+
+/* The compile database: -p, else the config's build_dir unless the command
+ * line names files with "--", else the files given. */
+static int pf_load_input(const struct pf_check_options *o, const struct pf_config *cfg,
+                         struct pf_compdb *db, const char **build_dir)
+{
+	char err[4096];
+	*build_dir = o->build_dir;
+	if (!*build_dir && !o->compiler_flags)
+		*build_dir = cfg->build_dir;
+	if (*build_dir) {
+		if (pf_compdb_load(db, *build_dir, err, sizeof(err)) != 0) {
+			fprintf(stderr, "piiflow: %s\n", err);
+			return -1;
+		}
+	} else if (o->npaths) {
+		if (pf_compdb_from_files(db, o->paths, o->npaths, o->compiler_flags, o->nflags, err,
+		                         sizeof(err)) != 0) {
+			fprintf(stderr, "piiflow: %s\n", err);
+			return -1;
+		}
+	} else {
+		fprintf(stderr,
+		        "piiflow: no input: give C files or -p BUILD_DIR (see piiflow --help)\n");
+		return -1;
+	}
+	pf_exclude_tus(db, cfg);
+	return 0;
+}
+
+/* The exit code of a written report under --fail-on. */
+static int pf_verdict(const struct pf_check_options *o, const struct pf_report *r)
+{
+	if (o->fail_never)
+		return PF_EXIT_OK;
+	size_t n = pf_report_count_at_least(r, o->fail_on);
+	if (o->fail_on <= PF_SEV_WARNING)
+		n += pf_report_count_diagnostics_at_least(r, o->fail_on);
+	return n ? PF_EXIT_FINDINGS : PF_EXIT_OK;
+}
+
+int pf_driver_check(const struct pf_check_options *o)
+{
+	double t0 = pf_now();
+	int exit_code = PF_EXIT_ERROR;
+	struct pf_config cfg;
+	struct pf_baseline baseline;
+	struct pf_rules rules;
+	struct pf_taxonomy tax;
+	struct pf_compdb db;
+	struct pf_report report;
+	struct pf_ir_tu **tus = NULL;
+	const char *build_dir = NULL;
+	pf_config_init(&cfg);
+	pf_baseline_init(&baseline);
+	pf_rules_init(&rules);
+	pf_taxonomy_init(&tax);
+	pf_compdb_init(&db);
+	pf_report_init(&report);
+
+	if (pf_driver_load_config(o->config, o->no_config, &cfg) != 0)
+		goto done;
+	if (o->baseline) {
+		struct pf_policy_error berr;
+		if (pf_baseline_load(&baseline, o->baseline, &berr) != 0) {
+			char buf[2048];
+			pf_policy_error_format(&berr, buf, sizeof(buf));
+			fprintf(stderr, "%s\n", buf);
+			goto done;
+		}
+	}
+	if (pf_driver_load_rules(&rules, o->no_default_rules, &cfg, o->rules_files, o->nrules))
+		goto done;
+	if (pf_load_taxonomy(&tax) != 0 || pf_load_input(o, &cfg, &db, &build_dir) != 0)
+		goto done;
+
+	struct pf_lower_options lopts = {
+	    .rules = &rules,
+	    .taxonomy = &tax,
+	    .resource_dir = PF_CLANG_RESOURCE_DIR,
+	    .annotations_dir = pf_driver_annotations_dir(),
+	};
+	tus = pf_xcalloc(db.ncmds + 1, sizeof(*tus));
+	if (!pf_parse_all(o, &db, &lopts, tus, &report))
 		goto done;
 
 	struct pf_engine_options eopts = {.rules = &rules, .explain = o->explain ? stderr : NULL};
 	pf_engine_run(tus, db.ncmds, &eopts, &report);
-	if (o->build_dir && o->npaths)
-		pf_filter_paths(&report, o->paths, o->npaths);
+	char **paths = build_dir ? o->paths : NULL;
+	size_t npaths = build_dir ? o->npaths : 0;
+	if (npaths)
+		pf_filter_paths(&report, paths, npaths, true);
+	pf_policy_apply(&report, &cfg);
+	pf_suppress(&report, &db, paths, npaths);
+	if (o->baseline)
+		pf_baseline_apply(&baseline, &report);
 	pf_report_sort(&report);
+	report.summary = pf_report_summary(&report);
 	report.summary.translation_units = (unsigned)db.ncmds;
-	report.summary.findings = (unsigned)report.nfindings;
-	for (size_t i = 0; i < report.naccepted; i++)
-		if (report.accepted[i].accepted_by &&
-		    strcmp(report.accepted[i].accepted_by, "consent") == 0)
-			report.summary.consented++;
 	report.summary.seconds = pf_now() - t0;
+
+	if (o->write_baseline) {
+		char err[4096];
+		if (pf_baseline_write(&report, o->write_baseline, err, sizeof(err)) != 0) {
+			fprintf(stderr, "piiflow: %s\n", err);
+			goto done;
+		}
+		if (!o->quiet)
+			fprintf(stderr, "piiflow: recorded %zu finding%s in %s\n",
+			        report.nfindings + report.summary.baselined,
+			        report.nfindings + report.summary.baselined == 1 ? "" : "s",
+			        o->write_baseline);
+		exit_code = PF_EXIT_OK;
+		goto done;
+	}
 	if (pf_write_report(o, &report) != 0)
 		goto done;
-	exit_code = PF_EXIT_OK;
-	if (!o->fail_never) {
-		size_t n = pf_report_count_at_least(&report, o->fail_on);
-		if (o->fail_on <= PF_SEV_WARNING)
-			for (size_t i = 0; i < report.ndiagnostics; i++)
-				if (report.diagnostics[i].severity >= o->fail_on)
-					n++;
-		if (n)
-			exit_code = PF_EXIT_FINDINGS;
-	}
+	exit_code = pf_verdict(o, &report);
 done:
 	if (tus)
 		for (size_t i = 0; i < db.ncmds; i++)
@@ -283,5 +427,7 @@ done:
 	pf_compdb_free(&db);
 	pf_taxonomy_free(&tax);
 	pf_rules_free(&rules);
+	pf_baseline_free(&baseline);
+	pf_config_free(&cfg);
 	return exit_code;
 }

@@ -1,8 +1,10 @@
 /*
- * The driver: runs the stages in order for one `piiflow check` — rules and
- * taxonomy, the compile database, parsing and lowering (in parallel, one
- * translation unit per worker), the engine, filters, and the reporter —
- * and maps every failure to the exit code of SPEC section 4.
+ * The driver: runs the stages in order for one `piiflow check` — the config,
+ * rules and taxonomy, the compile database, parsing and lowering (in
+ * parallel, one translation unit per worker), the engine, the filters of the
+ * policy (paths, severities, suppressions, baseline), and the reporter — and
+ * maps every failure to the exit code of SPEC section 4. Also the `piiflow
+ * rules` commands, which load rules the way a check does.
  */
 #ifndef PF_DRIVER_H
 #define PF_DRIVER_H
@@ -17,25 +19,57 @@ enum pf_format { PF_FORMAT_TEXT, PF_FORMAT_JSON, PF_FORMAT_SARIF };
 enum pf_exit { PF_EXIT_OK = 0, PF_EXIT_FINDINGS = 1, PF_EXIT_ERROR = 2 };
 
 struct pf_check_options {
-	const char *build_dir;  /* -p */
-	char **paths;           /* files, or the path filter with -p */
+	const char *build_dir; /* -p */
+	char **paths;          /* files, or the path filter with -p */
 	size_t npaths;
-	char **compiler_flags;  /* after -- */
+	char **compiler_flags; /* after -- */
 	size_t nflags;
-	char **rules_files;     /* --rules */
+	char **rules_files; /* --rules */
 	size_t nrules;
 	bool no_default_rules;
 	enum pf_format format;
-	const char *output;     /* -o, or NULL for stdout */
-	int jobs;               /* -j, 0: the number of CPUs */
+	const char *output;       /* -o, or NULL for stdout */
+	int jobs;                 /* -j, 0: the number of CPUs */
 	enum pf_severity fail_on; /* PF_SEV_ERROR / PF_SEV_WARNING; */
 	bool fail_never;
 	bool explain;
 	bool quiet;
+	const char *baseline;       /* --baseline: accept the findings recorded there */
+	const char *write_baseline; /* --write-baseline: record the findings, exit 0 */
+	const char *config;         /* --config, or NULL to look .piiflow.json up */
+	bool no_config;             /* --no-config */
 };
 
 /* Runs one check and returns the process exit code. Messages go to stderr. */
 int pf_driver_check(const struct pf_check_options *o);
+
+/* `piiflow rules list`: the rules a check would load (the shipped packs
+ * unless no_default_rules, the config's, then rules_files), one line per
+ * entry, grouped by file. Returns the exit code. */
+struct pf_rules_list_options {
+	char **rules_files;
+	size_t nrules;
+	bool no_default_rules;
+	const char *config;
+	bool no_config;
+};
+int pf_driver_rules_list(const struct pf_rules_list_options *o);
+
+/* `piiflow rules check FILE...`: validates each rules file on its own and
+ * prints "FILE: ok (N entries)", or the loader's error. Returns the exit
+ * code: 0 when every file is good, else 2. */
+int pf_driver_rules_check(char **files, size_t nfiles);
+
+/* Shared by check and the rules commands: the config (--config, or the
+ * nearest .piiflow.json unless none; an empty config when there is none)
+ * and the rules (the shipped packs unless no_default, the config's rules,
+ * then extra). Each returns 0, or -1 after printing an error naming the
+ * file. */
+struct pf_config;
+struct pf_rules;
+int pf_driver_load_config(const char *path, bool none, struct pf_config *cfg);
+int pf_driver_load_rules(struct pf_rules *rules, bool no_default, const struct pf_config *cfg,
+                         char **extra, size_t nextra);
 
 /* Where the shipped packs and piiflow.h are: next to an installed binary
  * (PREFIX/share/piiflow/rules, PREFIX/include), else in the source tree. */

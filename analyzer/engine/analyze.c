@@ -9,6 +9,7 @@
  */
 #include "engine/analyze_int.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,19 @@ static bool pf_is_kind(const struct pf_ir_type *t, enum pf_ir_tkind k)
 static const char *pf_istr(struct pf_actx *cx, const char *s)
 {
 	return pf_intern(&cx->p->strings, s);
+}
+
+/* Messages of trace steps, interned: the same step is made again at every
+ * visit of its block, and must not cost memory each time. */
+__attribute__((format(printf, 2, 3))) static const char *pf_msg(struct pf_actx *cx, const char *fmt,
+                                                                ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	return pf_intern(&cx->p->strings, buf);
 }
 
 /* A field step names the field and, when the field is declared personal
@@ -111,8 +125,8 @@ static const char *pf_describe(struct pf_actx *cx, struct pf_ir_expr *e)
 			return e->u.func.name;
 		case PF_E_FIELD: {
 			const char *base = pf_describe(cx, e->kids[0]);
-			return pf_arena_printf(&cx->p->arena, "%s%s%s", base ? base : "",
-			                       e->u.field.arrow ? "->" : ".", e->u.field.name);
+			return pf_msg(cx, "%s%s%s", base ? base : "", e->u.field.arrow ? "->" : ".",
+			              e->u.field.name);
 		}
 		case PF_E_DEREF:
 		case PF_E_ADDR:
@@ -148,8 +162,7 @@ static uint32_t pf_extend_fn(void *ctx, uint32_t trace)
 	struct pf_extend *x = ctx;
 	if (x->before)
 		trace = pf_tnode(x->cx, trace, x->pos, x->before);
-	for (unsigned i = 0; i < x->nsteps; i++)
-		trace = pf_tnode(x->cx, trace, x->steps[i].pos, x->steps[i].message);
+	trace = pf_tnode_splice(x->cx, trace, x->steps, x->nsteps);
 	if (x->after)
 		trace = pf_tnode(x->cx, trace, x->pos, x->after);
 	return trace;
@@ -168,8 +181,7 @@ static const struct pf_tset *pf_extend(struct pf_actx *cx, const struct pf_tset 
 
 /* ---- summary output ---- */
 
-static void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to,
-                    bool consented)
+void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented)
 {
 	for (uint32_t i = 0; labels && i < labels->n; i++) {
 		struct pf_edge e = {0};
@@ -182,6 +194,8 @@ static void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_
 		    e.from.index == to.index && e.from.path == to.path)
 			continue;
 		e.consented = consented;
+		if (!pf_summary_wants(&cx->out, &e, pf_trace_length(cx, labels->v[i].trace)))
+			continue; /* known already, with a trace as good */
 		e.trace = pf_trace_flatten(cx, labels->v[i].trace, &e.ntrace);
 		pf_summary_add(cx->p, &cx->out, &e);
 	}
@@ -256,8 +270,8 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 
 /* Everything an argument carries: its value, what it reaches, and the
  * fields its type declares personal data ("a struct whose field is PII"). */
-static const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val *v,
-                                         struct pf_ir_expr *argx)
+const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val *v,
+                                  struct pf_ir_expr *argx)
 {
 	const struct pf_tset *labels = pf_val_deep(cx, v);
 	int n = 0;
@@ -270,7 +284,12 @@ static const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val
 static void pf_check_sink(struct pf_actx *cx, struct pf_fn *g, const char *purpose, int arg,
                           const struct pf_val *v, struct pf_ir_expr *argx, struct pf_ir_expr *call)
 {
-	const struct pf_tset *labels = pf_arg_deep(cx, v, argx);
+	const struct pf_tset *all = pf_arg_deep(cx, v, argx);
+	const struct pf_tset *labels = &pf_tset_empty;
+	for (uint32_t i = 0; i < all->n; i++) /* an endpoint name is not personal data */
+		if (!pf_origin_is_endpoint(cx, all->v[i].origin))
+			labels = pf_tset_union(
+			    &cx->a, labels, pf_tset_one(&cx->a, all->v[i].origin, all->v[i].trace));
 	if (labels->n == 0)
 		return;
 	int site = pf_program_sink_site(cx->p, cx->fn, call->u.call.site, arg, purpose, g->name,
@@ -342,6 +361,7 @@ static const struct pf_lset *pf_follow_val(struct pf_actx *cx, const struct pf_v
 struct pf_callsite {
 	struct pf_fn *g;
 	struct pf_val *args;
+	struct pf_ir_expr **argx; /* entries are NULL for a synthesized call */
 	unsigned nargs;
 	struct pf_ir_expr *call;
 	const char *via;
@@ -355,6 +375,8 @@ static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf
 	switch (from->kind) {
 	case PF_PORT_SOURCE:
 		return pf_source_label(cx, from->index);
+	case PF_PORT_ENDPOINT:
+		return pf_tset_one(&cx->a, pf_origin(cx, from), 0);
 	case PF_PORT_PARAM: {
 		int nfixed = cs->g->decl->nparams;
 		struct pf_val v;
@@ -366,9 +388,8 @@ static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf
 			return &pf_tset_empty;
 		const char *pname =
 		    from->index < nfixed ? cs->g->decl->param_names[from->index] : "";
-		*before = pf_arena_printf(&cx->p->arena, "passed to '%s' as argument %d%s%s%s",
-		                          cs->g->name, from->index + 1, *pname ? " ('" : "", pname,
-		                          *pname ? "')" : "");
+		*before = pf_msg(cx, "passed to '%s' as argument %d%s%s%s", cs->g->name,
+		                 from->index + 1, *pname ? " ('" : "", pname, *pname ? "')" : "");
 		if (!*from->path)
 			return from->deep ? pf_val_deep(cx, &v) : v.labels;
 		const struct pf_lset *locs = pf_follow_val(cx, &v, from->path);
@@ -414,16 +435,47 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 	struct pf_fn *g = cs->g;
 	struct pf_ir_pos pos = cs->call->pos;
 	uint32_t callret = pf_loc_root(cx, PF_ROOT_CALLRET, cs->call->u.call.site, NULL);
-	const char *returned = pf_arena_printf(&cx->p->arena, "returned from '%s'", g->name);
+	const char *returned = pf_msg(cx, "returned from '%s'", g->name);
+	struct pf_memo {
+		struct pf_port port;
+		bool pts;
+		const struct pf_tset *labels;
+		const struct pf_lset *locs;
+		const char *before;
+	} *memo = NULL;
+	size_t nmemo = 0, capmemo = 0;
 	for (size_t i = 0; i < g->summary.n; i++) {
 		const struct pf_edge *e = &g->summary.edges[i];
 		const struct pf_tset *labels = NULL;
 		const struct pf_lset *locs = NULL;
 		const char *before = NULL;
-		if (e->pts)
-			locs = pf_resolve_from_locs(cx, cs, &e->from);
-		else
-			labels = pf_resolve_from(cx, cs, &e->from, &before);
+		/* many edges share a from-port: resolve each once per call */
+		size_t m = 0;
+		while (m < nmemo &&
+		       !(memo[m].pts == e->pts && pf_port_equal(&memo[m].port, &e->from)))
+			m++;
+		if (m == nmemo) {
+			if (nmemo == capmemo) {
+				capmemo = capmemo ? capmemo * 2 : 16;
+				struct pf_memo *nm = PF_NEW_N(&cx->a, struct pf_memo, capmemo);
+				if (nmemo)
+					memcpy(nm, memo, nmemo * sizeof(*nm));
+				memo = nm;
+			}
+			memo[m].port = e->from;
+			memo[m].pts = e->pts;
+			memo[m].labels = NULL;
+			memo[m].locs = NULL;
+			memo[m].before = NULL;
+			if (e->pts)
+				memo[m].locs = pf_resolve_from_locs(cx, cs, &e->from);
+			else
+				memo[m].labels = pf_resolve_from(cx, cs, &e->from, &memo[m].before);
+			nmemo++;
+		}
+		locs = memo[m].locs;
+		labels = memo[m].labels;
+		before = memo[m].before;
 		if (e->pts ? locs->n == 0 : labels->n == 0)
 			continue;
 		if (labels && cs->via)
@@ -481,11 +533,17 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
 			}
 			struct pf_val w = pf_val_none;
+			const char *after = NULL;
+			if (e->to.kind == PF_PORT_PARAM && cs->argx) {
+				const char *dest = pf_describe(cx, cs->argx[e->to.index]);
+				after = pf_msg(cx, "written into '%s' by '%s'",
+				               dest ? dest : "its argument", g->name);
+			}
 			if (e->pts)
 				w.pts = locs;
 			else
 				w.labels =
-				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
+				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, after);
 			pf_write(cx, dst, &w, false);
 			break;
 		}
@@ -560,9 +618,8 @@ static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf
 		if (!is_to)
 			continue;
 		const char *dest = pf_describe(cx, argx[i]);
-		const char *msg =
-		    dest ? pf_arena_printf(&cx->p->arena, "copied into '%s' by '%s'", dest, g->name)
-		         : pf_arena_printf(&cx->p->arena, "copied by '%s'", g->name);
+		const char *msg = dest ? pf_msg(cx, "copied into '%s' by '%s'", dest, g->name)
+		                       : pf_msg(cx, "copied by '%s'", g->name);
 		struct pf_val w = pf_val_none;
 		w.labels = pf_extend(cx, data, call->pos, msg, NULL, 0, NULL);
 		const struct pf_lset *target = pf_arg_target(cx, &args[i], argx[i]);
@@ -571,7 +628,7 @@ static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf
 			dest_pts = args[i].pts;
 	}
 	if (to_return) {
-		const char *msg = pf_arena_printf(&cx->p->arena, "returned by '%s'", g->name);
+		const char *msg = pf_msg(cx, "returned by '%s'", g->name);
 		result.labels = pf_extend(cx, data, call->pos, msg, NULL, 0, NULL);
 		if (dest_pts) {
 			result.pts = dest_pts;
@@ -602,8 +659,7 @@ static struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_va
 		listed = cx->p->opaque.v[i] == g->name;
 	if (!listed)
 		PF_VEC_PUSH(cx->p->opaque, g->name);
-	const char *msg = pf_arena_printf(
-	    &cx->p->arena, "passed through '%s', which has no body and no rule", g->name);
+	const char *msg = pf_msg(cx, "passed through '%s', which has no body and no rule", g->name);
 	data = pf_extend(cx, data, call->pos, msg, NULL, 0, NULL);
 	result.labels = data;
 	int nfixed = g->decl->nparams;
@@ -644,8 +700,8 @@ static void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *arg
 			struct pf_ir_expr **cargx = PF_NEW_N(&cx->a, struct pf_ir_expr *, n + 1);
 			for (unsigned j = 0; j < n; j++)
 				cargs[j] = other;
-			const char *via = pf_arena_printf(
-			    &cx->p->arena, "called back by '%s' as '%s'", g->name, cb->name);
+			const char *via =
+			    pf_msg(cx, "called back by '%s' as '%s'", g->name, cb->name);
 			cx->call_depth++;
 			pf_apply_call(cx, cb, cargs, cargx, n, call, via);
 			cx->call_depth--;
@@ -676,6 +732,8 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 		}
 		return result;
 	}
+	if (pf_curl_call(cx, g, args, argx, nargs, call, &result))
+		return result;
 	for (size_t k = 0; k < g->nsinks; k++)
 		for (unsigned i = 0; i < nargs; i++)
 			if (pf_sink_applies(&g->sinks[k], (int)i, nfixed))
@@ -706,7 +764,7 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 		pf_write(cx, args[j].pts, &w, false);
 	}
 	if (g->body) {
-		struct pf_callsite cs = {g, args, nargs, call, via};
+		struct pf_callsite cs = {g, args, argx, nargs, call, via};
 		pf_add_dependent(g, cx->fn);
 		struct pf_callrec rec = {g->id, cx->st.consent};
 		PF_VEC_PUSH(cx->fn->calls, rec);
@@ -769,8 +827,7 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 	struct pf_val fv = pf_eval(cx, callee);
 	struct pf_val result = pf_val_none;
 	const char *name = pf_describe(cx, callee);
-	const char *via = pf_arena_printf(&cx->p->arena, "called through '%s'",
-	                                  name ? name : "a function pointer");
+	const char *via = pf_msg(cx, "called through '%s'", name ? name : "a function pointer");
 	bool any = false;
 	for (uint32_t i = 0; i < fv.pts->n; i++) {
 		struct pf_loc *l = &cx->locs.v[fv.pts->v[i]];
@@ -1116,6 +1173,11 @@ static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 		}
 		return v;
 	}
+	case PF_E_STRING: {
+		struct pf_val v = pf_val_none;
+		v.labels = pf_curl_string_labels(cx, e->u.text);
+		return v;
+	}
 	default:
 		return pf_val_none;
 	}
@@ -1153,9 +1215,13 @@ static void pf_stmt(struct pf_actx *cx, struct pf_ir_stmt *s)
 	case PF_S_RETURN:
 		if (s->expr) {
 			struct pf_val v = pf_eval(cx, s->expr);
-			cx->ret_labels = pf_tset_union(&cx->a, cx->ret_labels, v.labels);
-			cx->ret_pts = pf_lset_union(&cx->a, cx->ret_pts, v.pts);
-			cx->ret_objs = pf_lset_union(&cx->a, cx->ret_objs, v.objs);
+			/* accumulated over every visit: kept in the persistent arena */
+			cx->ret_labels =
+			    pf_tset_clone(&cx->pa, pf_tset_union(&cx->a, cx->ret_labels, v.labels));
+			cx->ret_pts =
+			    pf_lset_clone(&cx->pa, pf_lset_union(&cx->a, cx->ret_pts, v.pts));
+			cx->ret_objs =
+			    pf_lset_clone(&cx->pa, pf_lset_union(&cx->a, cx->ret_objs, v.objs));
 		}
 		break;
 	}
@@ -1245,7 +1311,7 @@ void pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	bool *queued = pf_xcalloc(nb, sizeof(*queued));
 	size_t head = 0, tail = 0, count = 0;
 	pf_entry_state(&cx);
-	pf_state_copy(&cx, &in[0], &cx.st);
+	pf_state_copy(&cx, &cx.pa, &in[0], &cx.st);
 	work[tail++] = 0;
 	queued[0] = true;
 	count = 1;
@@ -1260,7 +1326,8 @@ void pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 			budget = true;
 			continue;
 		}
-		pf_state_copy(&cx, &cx.st, &in[b]);
+		pf_arena_release(&cx.a);
+		pf_state_copy(&cx, &cx.a, &cx.st, &in[b]);
 		struct pf_ir_block *bl = &body->blocks[b];
 		for (unsigned s = 0; s < bl->nstmts; s++)
 			pf_stmt(&cx, &bl->stmts[s]);
@@ -1305,6 +1372,11 @@ void pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	bool changed = !fn->analyzed || !pf_summary_equal(&old, &cx.out);
 	fn->summary = cx.out;
 	free(old.edges);
+	if (getenv("PIIFLOW_DEBUG_ENGINE"))
+		fprintf(stderr,
+		        "engine: %s run %u: %zu edges, %zu origins, %zu locs, %zu trace nodes, %u "
+		        "blocks\n",
+		        fn->name, fn->runs + 1, cx.out.n, cx.origins.n, cx.locs.n, cx.tnodes.n, nb);
 	fn->analyzed = true;
 	fn->runs++;
 	(void)changed;
@@ -1313,8 +1385,10 @@ void pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	free(work);
 	free(queued);
 	free(cx.loc_slots);
+	free(cx.tnode_slots);
 	PF_VEC_FREE(cx.locs);
 	PF_VEC_FREE(cx.origins);
 	PF_VEC_FREE(cx.tnodes);
 	pf_arena_release(&cx.a);
+	pf_arena_release(&cx.pa);
 }

@@ -26,9 +26,10 @@ struct pf_loc {
 	struct pf_ir_var *var;
 	int parent; /* -1 for a root */
 	int depth;
-	const char *step; /* interned "*" or ".name" */
-	const char *path; /* interned path from the root */
-	int source;       /* program source declared on this step, or -1 */
+	const char *step;              /* interned "*" or ".name" */
+	const char *path;              /* interned path from the root */
+	int source;                    /* program source declared on this step, or -1 */
+	int first_child, next_sibling; /* the locations one step below, or -1 */
 };
 
 struct pf_entry {
@@ -52,10 +53,15 @@ struct pf_state {
 	struct pf_cvar *cv;
 };
 
+/* A step of a trace, newest first through parent. A node is either one
+ * step (message at pos) or a splice of a callee's whole edge trace (steps),
+ * which keeps extending a label by a summary edge O(1). */
 struct pf_tnode {
 	uint32_t parent;
 	struct pf_ir_pos pos;
 	const char *message;
+	const struct pf_step *steps;
+	unsigned nsteps;
 };
 
 struct pf_val {
@@ -74,12 +80,15 @@ struct pf_actx {
 	struct pf_fn *fn;
 	struct pf_ir_func *body;
 	int tu;
-	struct pf_arena a;
+	struct pf_arena a;  /* scratch: released before each block is visited */
+	struct pf_arena pa; /* what outlives a visit: block states, return values */
 	PF_VEC(struct pf_loc) locs;
 	uint32_t *loc_slots; /* hash: (root, index, var, parent, step) -> loc + 1 */
 	size_t loc_cap;
 	PF_VEC(struct pf_port) origins;
 	PF_VEC(struct pf_tnode) tnodes;
+	uint32_t *tnode_slots; /* hash: (parent, position, message) -> node + 1 */
+	size_t tnode_cap;
 	struct pf_state st; /* the state being transformed */
 	const struct pf_tset *ret_labels;
 	const struct pf_lset *ret_pts, *ret_objs;
@@ -98,7 +107,8 @@ const char *pf_path_suffix(struct pf_actx *cx, uint32_t loc, uint32_t ancestor);
 bool pf_loc_port(struct pf_actx *cx, uint32_t loc, bool deep, struct pf_port *out);
 
 /* state */
-void pf_state_copy(struct pf_actx *cx, struct pf_state *dst, const struct pf_state *src);
+void pf_state_copy(struct pf_actx *cx, struct pf_arena *a, struct pf_state *dst,
+                   const struct pf_state *src);
 bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_state *src);
 struct pf_entry *pf_state_get(struct pf_state *s, uint32_t loc);
 const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc);
@@ -108,10 +118,26 @@ const struct pf_tset *pf_val_deep(struct pf_actx *cx, const struct pf_val *v);
 void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_val *v, bool strong);
 void pf_kill_fields(struct pf_actx *cx, uint32_t loc);
 
+/* analyze.c */
+void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented);
+const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val *v,
+                                  struct pf_ir_expr *argx);
+
+/* curl.c */
+const struct pf_tset *pf_curl_string_labels(struct pf_actx *cx, const char *text);
+bool pf_origin_is_endpoint(struct pf_actx *cx, uint32_t origin);
+/* libcurl's calls; true when handled (result set for calls returning data). */
+bool pf_curl_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+                  struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
+                  struct pf_val *result);
+
 /* origins and traces */
 uint32_t pf_origin(struct pf_actx *cx, const struct pf_port *port);
 uint32_t pf_tnode(struct pf_actx *cx, uint32_t parent, struct pf_ir_pos pos, const char *msg);
+uint32_t pf_tnode_splice(struct pf_actx *cx, uint32_t parent, const struct pf_step *steps,
+                         unsigned nsteps);
 struct pf_step *pf_trace_flatten(struct pf_actx *cx, uint32_t trace, unsigned *n);
+unsigned pf_trace_length(struct pf_actx *cx, uint32_t trace);
 const struct pf_tset *pf_source_label(struct pf_actx *cx, int source);
 
 #endif

@@ -22,7 +22,8 @@ enum pf_port_kind {
 	PF_PORT_GLOBAL, /* index: program global id */
 	PF_PORT_FUNC,   /* index: program function id (a function's address) */
 	PF_PORT_RETURN,
-	PF_PORT_SINK, /* index: program sink-site id */
+	PF_PORT_SINK,     /* index: program sink-site id */
+	PF_PORT_ENDPOINT, /* path: an endpoint host of the catalog (a from-port) */
 };
 
 struct pf_port {
@@ -58,6 +59,7 @@ struct pf_sink_site {
 	struct pf_ir_pos pos;
 	int fn; /* containing function id */
 	int site;
+	const char *endpoint; /* libcurl: the catalog host the data goes to */
 };
 
 struct pf_sinkspec {
@@ -146,6 +148,9 @@ void pf_analyze_function(struct pf_program *p, struct pf_fn *fn);
 
 /* summary.c */
 void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_edge *e);
+/* False when s has this edge already, with consent no weaker and a trace no
+ * longer than ntrace: adding it again would change nothing. */
+bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace);
 bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b);
 bool pf_port_equal(const struct pf_port *a, const struct pf_port *b);
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,

@@ -88,6 +88,24 @@ const struct pf_tset *pf_tset_map_trace(struct pf_arena *a, const struct pf_tset
 	return s;
 }
 
+const struct pf_tset *pf_tset_clone(struct pf_arena *a, const struct pf_tset *x)
+{
+	if (!x || x->n == 0)
+		return &pf_tset_empty;
+	struct pf_tset *s = pf_tset_alloc(a, x->n);
+	memcpy(s->v, x->v, x->n * sizeof(x->v[0]));
+	return s;
+}
+
+const struct pf_lset *pf_lset_clone(struct pf_arena *a, const struct pf_lset *x)
+{
+	if (!x || x->n == 0)
+		return &pf_lset_empty;
+	struct pf_lset *s = pf_lset_alloc(a, x->n);
+	memcpy(s->v, x->v, x->n * sizeof(x->v[0]));
+	return s;
+}
+
 bool pf_tset_same_origins(const struct pf_tset *x, const struct pf_tset *y)
 {
 	uint32_t xn = x ? x->n : 0, yn = y ? y->n : 0;

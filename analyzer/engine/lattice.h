@@ -40,6 +40,9 @@ const struct pf_tset *pf_tset_union(struct pf_arena *a, const struct pf_tset *x,
 /* Every label of x with its trace replaced by f(trace) (a new step). */
 const struct pf_tset *pf_tset_map_trace(struct pf_arena *a, const struct pf_tset *x,
                                         uint32_t (*f)(void *ctx, uint32_t trace), void *ctx);
+/* A copy of x in arena a (sets outlive the arena they were built in). */
+const struct pf_tset *pf_tset_clone(struct pf_arena *a, const struct pf_tset *x);
+const struct pf_lset *pf_lset_clone(struct pf_arena *a, const struct pf_lset *x);
 bool pf_tset_same_origins(const struct pf_tset *x, const struct pf_tset *y);
 bool pf_tset_has(const struct pf_tset *x, uint32_t origin);
 

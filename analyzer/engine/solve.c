@@ -240,8 +240,14 @@ static void pf_emit_finding(struct pf_program *p, const struct pf_cand *c)
 	struct pf_finding f = {0};
 	char rule[256], msg[1024];
 	snprintf(rule, sizeof(rule), "pii-to-%s", site->purpose);
-	snprintf(msg, sizeof(msg), "personal data '%s' reaches %s sink '%s' (argument %d)",
-	         src->category, site->purpose, site->callee, site->argument + 1);
+	if (site->endpoint)
+		snprintf(msg, sizeof(msg),
+		         "personal data '%s' reaches %s sink '%s' (argument %d) sending to '%s'",
+		         src->category, site->purpose, site->callee, site->argument + 1,
+		         site->endpoint);
+	else
+		snprintf(msg, sizeof(msg), "personal data '%s' reaches %s sink '%s' (argument %d)",
+		         src->category, site->purpose, site->callee, site->argument + 1);
 	f.rule = rule;
 	f.severity = PF_SEV_ERROR;
 	f.message = msg;

@@ -52,8 +52,15 @@ static uint32_t pf_loc_find_or_add(struct pf_actx *cx, struct pf_loc *proto)
 		h = (h + 1) & (cx->loc_cap - 1);
 	}
 	uint32_t id = (uint32_t)cx->locs.n;
+	proto->first_child = -1;
+	proto->next_sibling = -1;
 	PF_VEC_PUSH(cx->locs, *proto);
 	cx->loc_slots[h] = id + 1;
+	if (proto->parent >= 0) {
+		struct pf_loc *parent = &cx->locs.v[proto->parent];
+		cx->locs.v[id].next_sibling = parent->first_child;
+		parent->first_child = (int)id;
+	}
 	return id;
 }
 
@@ -88,8 +95,8 @@ uint32_t pf_loc_var(struct pf_actx *cx, struct pf_ir_var *v)
 uint32_t pf_loc_child(struct pf_actx *cx, uint32_t parent, const char *step, int source)
 {
 	if (source < 0 && step[0] == '.') {
-		const char *hash = strchr(step, '#');
-		if (hash)
+		const char *hash = strrchr(step, '#');
+		if (hash && hash[1] >= '0' && hash[1] <= '9')
 			source = atoi(hash + 1);
 	}
 	struct pf_loc *pl = &cx->locs.v[parent];
@@ -152,27 +159,87 @@ uint32_t pf_origin(struct pf_actx *cx, const struct pf_port *port)
 	return (uint32_t)cx->origins.n - 1;
 }
 
+static uint64_t pf_tnode_hash(uint32_t parent, struct pf_ir_pos pos, const char *msg,
+                              const struct pf_step *steps)
+{
+	uint64_t k[6] = {parent,     (uint64_t)(uintptr_t)pos.file, pos.line,
+	                 pos.column, (uint64_t)(uintptr_t)msg,      (uint64_t)(uintptr_t)steps};
+	return XXH3_64bits(k, sizeof(k));
+}
+
+/* Trace nodes are shared: the same step from the same trace is one node,
+ * however often a loop or a fixpoint makes it again. */
+static uint32_t pf_tnode_get(struct pf_actx *cx, const struct pf_tnode *n)
+{
+	if ((cx->tnodes.n + 1) * 2 > cx->tnode_cap) {
+		size_t ncap = cx->tnode_cap ? cx->tnode_cap * 2 : 1024;
+		uint32_t *ns = pf_xcalloc(ncap, sizeof(*ns));
+		for (size_t i = 1; i < cx->tnodes.n; i++) {
+			struct pf_tnode *t = &cx->tnodes.v[i];
+			size_t h = (size_t)pf_tnode_hash(t->parent, t->pos, t->message, t->steps) &
+			           (ncap - 1);
+			while (ns[h])
+				h = (h + 1) & (ncap - 1);
+			ns[h] = (uint32_t)i + 1;
+		}
+		free(cx->tnode_slots);
+		cx->tnode_slots = ns;
+		cx->tnode_cap = ncap;
+	}
+	size_t h =
+	    (size_t)pf_tnode_hash(n->parent, n->pos, n->message, n->steps) & (cx->tnode_cap - 1);
+	while (cx->tnode_slots[h]) {
+		struct pf_tnode *t = &cx->tnodes.v[cx->tnode_slots[h] - 1];
+		if (t->parent == n->parent && t->message == n->message && t->steps == n->steps &&
+		    t->pos.file == n->pos.file && t->pos.line == n->pos.line &&
+		    t->pos.column == n->pos.column)
+			return cx->tnode_slots[h] - 1;
+		h = (h + 1) & (cx->tnode_cap - 1);
+	}
+	PF_VEC_PUSH(cx->tnodes, *n);
+	cx->tnode_slots[h] = (uint32_t)cx->tnodes.n;
+	return (uint32_t)cx->tnodes.n - 1;
+}
+
 uint32_t pf_tnode(struct pf_actx *cx, uint32_t parent, struct pf_ir_pos pos, const char *msg)
 {
-	struct pf_tnode n = {parent, pos, msg};
-	PF_VEC_PUSH(cx->tnodes, n);
-	return (uint32_t)cx->tnodes.n - 1;
+	struct pf_tnode n = {parent, pos, msg, NULL, 0};
+	return pf_tnode_get(cx, &n);
+}
+
+uint32_t pf_tnode_splice(struct pf_actx *cx, uint32_t parent, const struct pf_step *steps,
+                         unsigned nsteps)
+{
+	if (!nsteps)
+		return parent;
+	struct pf_tnode n = {parent, {0}, NULL, steps, nsteps};
+	return pf_tnode_get(cx, &n);
 }
 
 #define PF_TRACE_MAX 24
 
-struct pf_step *pf_trace_flatten(struct pf_actx *cx, uint32_t trace, unsigned *n)
+unsigned pf_trace_length(struct pf_actx *cx, uint32_t trace)
 {
 	unsigned len = 0;
-	for (uint32_t t = trace; t; t = cx->tnodes.v[t].parent)
-		len++;
-	unsigned keep = len > PF_TRACE_MAX ? PF_TRACE_MAX : len;
+	for (uint32_t t = trace; t && len < PF_TRACE_MAX; t = cx->tnodes.v[t].parent)
+		len += cx->tnodes.v[t].steps ? cx->tnodes.v[t].nsteps : 1;
+	return len < PF_TRACE_MAX ? len : PF_TRACE_MAX;
+}
+
+struct pf_step *pf_trace_flatten(struct pf_actx *cx, uint32_t trace, unsigned *n)
+{
+	unsigned keep = pf_trace_length(cx, trace);
 	struct pf_step *steps = PF_NEW_N(&cx->p->arena, struct pf_step, keep + 1);
 	/* newest first in the chain; keep the newest steps when cutting */
-	unsigned i = 0;
-	for (uint32_t t = trace; t && i < keep; t = cx->tnodes.v[t].parent, i++) {
-		steps[keep - 1 - i].pos = cx->tnodes.v[t].pos;
-		steps[keep - 1 - i].message = cx->tnodes.v[t].message;
+	unsigned i = keep;
+	for (uint32_t t = trace; t && i > 0; t = cx->tnodes.v[t].parent) {
+		const struct pf_tnode *nd = &cx->tnodes.v[t];
+		if (!nd->steps) {
+			steps[--i] = (struct pf_step){nd->pos, nd->message};
+			continue;
+		}
+		for (unsigned k = nd->nsteps; k > 0 && i > 0; k--)
+			steps[--i] = nd->steps[k - 1];
 	}
 	*n = keep;
 	return steps;
@@ -209,7 +276,7 @@ struct pf_entry *pf_state_get(struct pf_state *s, uint32_t loc)
 	return i >= 0 ? &s->v[i] : NULL;
 }
 
-static struct pf_entry *pf_state_insert(struct pf_actx *cx, struct pf_state *s, uint32_t loc)
+static struct pf_entry *pf_state_insert(struct pf_arena *a, struct pf_state *s, uint32_t loc)
 {
 	long i = pf_state_find(s, loc);
 	if (i >= 0)
@@ -217,7 +284,7 @@ static struct pf_entry *pf_state_insert(struct pf_actx *cx, struct pf_state *s, 
 	uint32_t at = (uint32_t)(-i - 1);
 	if (s->n == s->cap) {
 		uint32_t ncap = s->cap ? s->cap * 2 : 16;
-		struct pf_entry *nv = PF_NEW_N(&cx->a, struct pf_entry, ncap);
+		struct pf_entry *nv = PF_NEW_N(a, struct pf_entry, ncap);
 		if (s->n)
 			memcpy(nv, s->v, s->n * sizeof(*nv));
 		s->v = nv;
@@ -229,14 +296,20 @@ static struct pf_entry *pf_state_insert(struct pf_actx *cx, struct pf_state *s, 
 	return &s->v[at];
 }
 
-void pf_state_copy(struct pf_actx *cx, struct pf_state *dst, const struct pf_state *src)
+void pf_state_copy(struct pf_actx *cx, struct pf_arena *a, struct pf_state *dst,
+                   const struct pf_state *src)
 {
 	*dst = *src;
 	dst->cap = src->n;
-	dst->v = src->n ? PF_NEW_N(&cx->a, struct pf_entry, src->n) : NULL;
+	dst->v = src->n ? PF_NEW_N(a, struct pf_entry, src->n) : NULL;
 	if (src->n)
 		memcpy(dst->v, src->v, src->n * sizeof(*src->v));
-	dst->cv = src->ncv ? PF_NEW_N(&cx->a, struct pf_cvar, src->ncv) : NULL;
+	if (a == &cx->pa) /* outliving the visit: the sets must too */
+		for (uint32_t i = 0; i < dst->n; i++) {
+			dst->v[i].labels = pf_tset_clone(a, dst->v[i].labels);
+			dst->v[i].pts = pf_lset_clone(a, dst->v[i].pts);
+		}
+	dst->cv = src->ncv ? PF_NEW_N(a, struct pf_cvar, src->ncv) : NULL;
 	if (src->ncv)
 		memcpy(dst->cv, src->cv, src->ncv * sizeof(*src->cv));
 }
@@ -248,7 +321,7 @@ bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_sta
 	if (!src->reached)
 		return false;
 	if (!dst->reached) {
-		pf_state_copy(cx, dst, src);
+		pf_state_copy(cx, &cx->pa, dst, src);
 		return true;
 	}
 	bool changed = false;
@@ -256,15 +329,19 @@ bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_sta
 		const struct pf_entry *se = &src->v[i];
 		struct pf_entry *de = pf_state_get(dst, se->loc);
 		if (!de) {
-			de = pf_state_insert(cx, dst, se->loc);
-			de->labels = se->labels;
-			de->pts = se->pts;
+			de = pf_state_insert(&cx->pa, dst, se->loc);
+			de->labels = pf_tset_clone(&cx->pa, se->labels);
+			de->pts = pf_lset_clone(&cx->pa, se->pts);
 			de->killed = false;
 			changed = true;
 			continue;
 		}
-		const struct pf_tset *l = pf_tset_union(&cx->a, de->labels, se->labels);
-		const struct pf_lset *p = pf_lset_union(&cx->a, de->pts, se->pts);
+		const struct pf_tset *l = pf_tset_union(&cx->pa, de->labels, se->labels);
+		const struct pf_lset *p = pf_lset_union(&cx->pa, de->pts, se->pts);
+		if (l == se->labels)
+			l = pf_tset_clone(&cx->pa, l);
+		if (p == se->pts)
+			p = pf_lset_clone(&cx->pa, p);
 		if (!pf_tset_same_origins(l, de->labels) || !pf_lset_equal(p, de->pts))
 			changed = true;
 		de->labels = l;
@@ -347,33 +424,49 @@ const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc)
 }
 
 static const struct pf_tset *pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth,
+                                         uint32_t *seen, int *nseen);
+
+/* What was written anywhere below loc (its fields and, through pointers
+ * stored there, a few levels further), walking loc's subtree of locations. */
+static const struct pf_tset *pf_deep_below(struct pf_actx *cx, uint32_t loc, int depth,
+                                           uint32_t *seen, int *nseen, int budget)
+{
+	const struct pf_tset *r = &pf_tset_empty;
+	for (int c = cx->locs.v[loc].first_child; c >= 0 && budget > 0;
+	     c = cx->locs.v[c].next_sibling, budget--) {
+		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)c);
+		if (e) {
+			r = pf_tset_union(&cx->a, r, e->labels);
+			if (depth < 3)
+				for (uint32_t j = 0; j < e->pts->n; j++)
+					r = pf_tset_union(
+					    &cx->a, r,
+					    pf_deep_rec(cx, e->pts->v[j], depth + 1, seen, nseen));
+		}
+		if (cx->locs.v[c].source >= 0)
+			r = pf_tset_union(&cx->a, r, pf_source_label(cx, cx->locs.v[c].source));
+		r = pf_tset_union(&cx->a, r,
+		                  pf_deep_below(cx, (uint32_t)c, depth, seen, nseen, budget / 2));
+	}
+	return r;
+}
+
+static const struct pf_tset *pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth,
                                          uint32_t *seen, int *nseen)
 {
 	for (int i = 0; i < *nseen; i++)
 		if (seen[i] == loc)
 			return &pf_tset_empty;
-	if (*nseen < 64)
-		seen[(*nseen)++] = loc;
+	if (*nseen >= 64)
+		return &pf_tset_empty;
+	seen[(*nseen)++] = loc;
 	const struct pf_tset *r = pf_read_labels(cx, loc);
 	if (pf_sym_alive(cx, loc)) {
 		struct pf_port port;
 		if (pf_loc_port(cx, loc, true, &port))
 			r = pf_tset_union(&cx->a, r, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
 	}
-	for (uint32_t i = 0; i < cx->st.n; i++) {
-		struct pf_entry *e = &cx->st.v[i];
-		if (e->loc == loc || !pf_loc_under(cx, e->loc, loc))
-			continue;
-		r = pf_tset_union(&cx->a, r, e->labels);
-		if (cx->locs.v[e->loc].source >= 0)
-			r = pf_tset_union(&cx->a, r,
-			                  pf_source_label(cx, cx->locs.v[e->loc].source));
-		if (depth < 3)
-			for (uint32_t j = 0; j < e->pts->n; j++)
-				r = pf_tset_union(
-				    &cx->a, r,
-				    pf_deep_rec(cx, e->pts->v[j], depth + 1, seen, nseen));
-	}
+	r = pf_tset_union(&cx->a, r, pf_deep_below(cx, loc, depth, seen, nseen, 256));
 	if (depth < 3) {
 		struct pf_entry *e = pf_state_get(&cx->st, loc);
 		if (e)
@@ -441,7 +534,7 @@ void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_va
 		bool s = strong && l->root == PF_ROOT_LOCAL;
 		if (s)
 			pf_kill_fields(cx, loc);
-		struct pf_entry *e = pf_state_insert(cx, &cx->st, loc);
+		struct pf_entry *e = pf_state_insert(&cx->a, &cx->st, loc);
 		if (s) {
 			e->labels = v->labels ? v->labels : &pf_tset_empty;
 			e->pts = v->pts ? v->pts : &pf_lset_empty;

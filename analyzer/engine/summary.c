@@ -45,6 +45,18 @@ void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_
 	s->edges[s->n++] = *e;
 }
 
+bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (!pf_edge_same(&s->edges[i], e))
+			continue;
+		if (s->edges[i].consented && !e->consented)
+			return true;
+		return s->edges[i].consented == e->consented && ntrace < s->edges[i].ntrace;
+	}
+	return true;
+}
+
 bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b)
 {
 	if (a->n != b->n)
@@ -69,7 +81,7 @@ int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int a
 		    s->callee == callee)
 			return fn->sink_ids[i];
 	}
-	struct pf_sink_site ns = {purpose, callee, fn->name, arg, pos, fn->id, site};
+	struct pf_sink_site ns = {purpose, callee, fn->name, arg, pos, fn->id, site, NULL};
 	int id = (int)p->sites.n;
 	PF_VEC_PUSH(p->sites, ns);
 	if (fn->nsink_ids == fn->capsink_ids) {

@@ -120,9 +120,9 @@ struct pf_ir_expr {
 			bool compound;
 		} assign;
 		const char *text; /* PF_E_STRING: the literal's value (NULL if not
-				   * a plain string); PF_E_CONST: an enumerator's name */
-		struct { /* PF_E_INIT: per kid, the field path it initializes ("" for
-			  * array elements and positional entries of arrays) */
+		                   * a plain string); PF_E_CONST: an enumerator's name */
+		struct {          /* PF_E_INIT: per kid, the field path it initializes ("" for
+			           * array elements and positional entries of arrays) */
 			const char **designator;
 			bool is_array;
 		} init;
@@ -216,6 +216,8 @@ struct pf_ir_tu {
 	size_t nglobal_refs, capglobal_refs;
 	const char **addr_taken; /* keys of functions whose address is taken */
 	size_t naddr_taken, capaddr_taken;
+	const char **includes; /* absolute paths of every file the TU read, main file first */
+	size_t nincludes, capincludes;
 	const void **matched_rules; /* rules field entries that matched a field here */
 	size_t nmatched_rules, capmatched_rules;
 	struct pf_ir_diag *diags;

@@ -109,20 +109,27 @@ static struct pf_ir_expr *pf_decl_ref(struct pf_lower_ctx *cx, CXCursor c)
 }
 
 /* A string literal keeps its value: the endpoint catalog matches URLs and
- * host names written in the code. */
+ * host names written in the code. Only plain literals that look like a URL
+ * or a host name are kept; escapes other than \\ and \" end the value. */
 static struct pf_ir_expr *pf_string(struct pf_lower_ctx *cx, CXCursor c)
 {
 	struct pf_ir_expr *e =
 	    pf_ir_expr_new(cx->tu, PF_E_STRING, pf_etype(cx, c), (struct pf_ir_pos){0}, 0);
-	CXEvalResult r = clang_Cursor_Evaluate(c);
-	if (r) {
-		if (clang_EvalResult_getKind(r) == CXEval_StrLiteral) {
-			const char *s = clang_EvalResult_getAsStr(r);
-			if (s && strlen(s) < 4096 && (strchr(s, '.') || strstr(s, "://")))
-				e->u.text = pf_arena_strdup(&cx->tu->arena, s);
+	CXString sp = clang_getCursorSpelling(c);
+	const char *t = clang_getCString(sp);
+	if (t) {
+		while (*t && *t != '"')
+			t++; /* u8"...", L"..." */
+		if (*t == '"') {
+			t++;
+			size_t n = strcspn(t, "\\\"");
+			if (n < 4096 && (memchr(t, '.', n) || strstr(t, "://"))) {
+				char *v = pf_arena_strndup(&cx->tu->arena, t, n);
+				e->u.text = v;
+			}
 		}
-		clang_EvalResult_dispose(r);
 	}
+	clang_disposeString(sp);
 	return e;
 }
 

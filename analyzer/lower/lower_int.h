@@ -10,17 +10,7 @@
 #include <string.h>
 
 #include "lower/lower.h"
-
-/* Pointer-keyed hash map (open addressing) used for CXFile -> path and
- * clang type -> IR type caches. */
-struct pf_ptrmap {
-	const void **keys;
-	void **vals;
-	size_t cap, n;
-};
-void *pf_ptrmap_get(const struct pf_ptrmap *m, const void *key);
-void pf_ptrmap_put(struct pf_ptrmap *m, const void *key, void *val);
-void pf_ptrmap_free(struct pf_ptrmap *m);
+#include "util/ptrmap.h"
 
 /* A small growable list of cursors, the children of one node. */
 struct pf_cursors {

@@ -12,59 +12,6 @@
 
 #include "util/xalloc.h"
 
-/* ---- pointer map ---- */
-
-static size_t pf_ptr_hash(const void *p, size_t cap)
-{
-	uint64_t x = (uint64_t)(uintptr_t)p;
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	return (size_t)x & (cap - 1);
-}
-
-void *pf_ptrmap_get(const struct pf_ptrmap *m, const void *key)
-{
-	if (!m->cap)
-		return NULL;
-	for (size_t i = pf_ptr_hash(key, m->cap);; i = (i + 1) & (m->cap - 1)) {
-		if (m->keys[i] == key)
-			return m->vals[i];
-		if (!m->keys[i])
-			return NULL;
-	}
-}
-
-void pf_ptrmap_put(struct pf_ptrmap *m, const void *key, void *val)
-{
-	if ((m->n + 1) * 2 > m->cap) {
-		struct pf_ptrmap old = *m;
-		m->cap = old.cap ? old.cap * 2 : 64;
-		m->keys = pf_xcalloc(m->cap, sizeof(*m->keys));
-		m->vals = pf_xcalloc(m->cap, sizeof(*m->vals));
-		m->n = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.keys[i])
-				pf_ptrmap_put(m, old.keys[i], old.vals[i]);
-		free(old.keys);
-		free(old.vals);
-	}
-	size_t i = pf_ptr_hash(key, m->cap);
-	while (m->keys[i] && m->keys[i] != key)
-		i = (i + 1) & (m->cap - 1);
-	if (!m->keys[i])
-		m->n++;
-	m->keys[i] = key;
-	m->vals[i] = val;
-}
-
-void pf_ptrmap_free(struct pf_ptrmap *m)
-{
-	free(m->keys);
-	free(m->vals);
-	memset(m, 0, sizeof(*m));
-}
-
 /* ---- children ---- */
 
 static enum CXChildVisitResult pf_collect_visitor(CXCursor c, CXCursor parent, CXClientData data)
@@ -224,6 +171,21 @@ static void pf_collect_diagnostics(struct pf_lower_ctx *cx)
 	}
 }
 
+static void pf_inclusion_visitor(CXFile f, CXSourceLocation *stack, unsigned depth,
+                                 CXClientData data)
+{
+	struct pf_lower_ctx *cx = data;
+	CXString s = clang_getFileName(f);
+	const char *name = clang_getCString(s);
+	if (name && *name) {
+		char *abs = pf_path_absolute(NULL, name);
+		PF_IR_PUSH(cx->tu, cx->tu->includes, cx->tu->nincludes, cx->tu->capincludes,
+		           pf_arena_strdup(&cx->tu->arena, abs));
+		free(abs);
+	}
+	clang_disposeString(s);
+}
+
 struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
                              const struct pf_lower_options *opts)
 {
@@ -247,6 +209,7 @@ struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
 		tu->fatal = true;
 	} else {
 		pf_collect_diagnostics(&cx);
+		clang_getInclusions(cx.ctu, pf_inclusion_visitor, &cx);
 		pf_lower_translation_unit(&cx, clang_getTranslationUnitCursor(cx.ctu));
 		clang_disposeTranslationUnit(cx.ctu);
 	}

@@ -59,6 +59,11 @@ void pf_rules_free(struct pf_rules *r)
 		free(r->consents[i].purpose);
 		free(r->consents[i].origin.json_path);
 	}
+	for (size_t i = 0; i < r->nendpoints; i++) {
+		free(r->endpoints[i].host);
+		free(r->endpoints[i].purpose);
+		free(r->endpoints[i].origin.json_path);
+	}
 	for (size_t i = 0; i < r->nfiles; i++) {
 		free(r->files[i]);
 		free(r->packs[i]);
@@ -68,6 +73,7 @@ void pf_rules_free(struct pf_rules *r)
 	free(r->propagators);
 	free(r->anonymizers);
 	free(r->consents);
+	free(r->endpoints);
 	free(r->files);
 	free(r->packs);
 	pf_rules_init(r);
@@ -101,6 +107,7 @@ static void merge(struct pf_rules *to, struct pf_rules *from)
 	PF_MOVE(propagators, npropagators);
 	PF_MOVE(anonymizers, nanonymizers);
 	PF_MOVE(consents, nconsents);
+	PF_MOVE(endpoints, nendpoints);
 #undef PF_MOVE
 	pf_rules_init(from);
 }
@@ -148,13 +155,11 @@ static int read_all(const char *path, char **text, size_t *len)
 	return 0;
 }
 
-int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped,
-                       struct pf_rules_error *err)
+int pf_rules_load_buffer(struct pf_rules *r, const char *path, const char *text, size_t len,
+                         bool shipped, struct pf_rules_error *err)
 {
 	struct pf_rules tmp;
 	struct pf_rules_error unused;
-	char *text = NULL;
-	size_t len = 0;
 	json_t *root = NULL;
 	int rc = -1;
 
@@ -162,10 +167,6 @@ int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped,
 		err = &unused;
 	pf_rules_init(&tmp);
 	error_begin(err, path);
-	if (read_all(path, &text, &len) != 0) {
-		error_set(err, "cannot read rules file: %s", strerror(errno));
-		goto done;
-	}
 	json_error_t jerr;
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root) {
@@ -184,8 +185,26 @@ int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped,
 	rc = 0;
 done:
 	json_decref(root);
-	free(text);
 	pf_rules_free(&tmp);
+	return rc;
+}
+
+int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped,
+                       struct pf_rules_error *err)
+{
+	struct pf_rules_error unused;
+	char *text = NULL;
+	size_t len = 0;
+
+	if (!err)
+		err = &unused;
+	if (read_all(path, &text, &len) != 0) {
+		error_begin(err, path);
+		error_set(err, "cannot read rules file: %s", strerror(errno));
+		return -1;
+	}
+	int rc = pf_rules_load_buffer(r, path, text, len, shipped, err);
+	free(text);
 	return rc;
 }
 

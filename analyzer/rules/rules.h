@@ -1,6 +1,7 @@
 /*
  * Rules: what the analyzer knows about code it cannot see or annotate (the C
- * library, SDKs, in-house libraries), loaded from JSON files (SPEC section 3).
+ * library, SDKs, in-house libraries) and about the HTTP hosts that collect
+ * data for advertising and analytics, loaded from JSON files (SPEC section 3).
  * A pf_rules owns every string and regex in it; pf_rules_free releases all.
  * jansson types never leave the loader.
  */
@@ -82,6 +83,17 @@ struct pf_rule_consent {
 	struct pf_rule_origin origin;
 };
 
+/* An advertising, attribution or analytics host reached over HTTP (libcurl):
+ * data posted to it, or put in its URL, is used for purpose. host is a
+ * lower-case DNS name of at least two labels and matches itself and every
+ * subdomain ("google-analytics.com" matches "www.google-analytics.com", not
+ * "evilgoogle-analytics.com"). */
+struct pf_rule_endpoint {
+	char *host;
+	char *purpose;
+	struct pf_rule_origin origin;
+};
+
 struct pf_rules {
 	struct pf_rule_source *sources;
 	size_t nsources;
@@ -93,6 +105,8 @@ struct pf_rules {
 	size_t nanonymizers;
 	struct pf_rule_consent *consents;
 	size_t nconsents;
+	struct pf_rule_endpoint *endpoints;
+	size_t nendpoints;
 	char **files; /* every file loaded, in order (owned) */
 	size_t nfiles;
 	char **packs; /* the "name" of each file loaded, parallel to files */
@@ -118,6 +132,11 @@ void pf_rules_free(struct pf_rules *r);
  * entries may carry a "comment" string, which is ignored. */
 int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped,
                        struct pf_rules_error *err);
+
+/* The same for a document already in memory: text holds len bytes (no NUL
+ * needed) and path names it in messages and origins. */
+int pf_rules_load_buffer(struct pf_rules *r, const char *path, const char *text, size_t len,
+                         bool shipped, struct pf_rules_error *err);
 
 /* Loads every *.json file of a directory in name order (the shipped packs),
  * skipping files whose name starts with "taxonomy" or ".". Returns 0 or -1;
@@ -148,6 +167,19 @@ const struct pf_rule_source *pf_rules_find_variable_source(const struct pf_rules
 const struct pf_rule_propagator *pf_rules_find_propagator(const struct pf_rules *r, const char *fn);
 const struct pf_rule_anonymizer *pf_rules_find_anonymizer(const struct pf_rules *r, const char *fn);
 const struct pf_rule_consent *pf_rules_find_consent(const struct pf_rules *r, const char *fn);
+
+/* The endpoint whose host is host or a parent domain of it, the longest such
+ * (the most specific) when several match, the first loaded among equals; NULL
+ * when none does. host is compared without regard to ASCII case and a final
+ * dot; a port, path or scheme in it makes it match nothing. */
+const struct pf_rule_endpoint *pf_rules_find_endpoint(const struct pf_rules *r, const char *host);
+
+/* Copies the host of an absolute URL ("https://user@www.x.com:443/p?q" gives
+ * "www.x.com") into buf, lower-cased. A URL without "scheme://" is read as
+ * starting with its host ("www.x.com/collect"). Returns false, with buf
+ * empty, when there is no host, it is an IPv6 literal, it holds a printf
+ * conversion ('%': the host is not known), or it does not fit in size. */
+bool pf_rules_url_host(const char *url, char *buf, size_t size);
 
 /* True when position pos (argument index i of a call with nargs fixed
  * parameters; i >= nfixed means variadic) is among the listed positions.

@@ -1,11 +1,14 @@
 /*
  * Answers the engine's questions about a call: is this function a sink, a
  * source, a propagator, an anonymizer, a consent check, and does argument i
- * take part. Linear scans: a run loads a few hundred rules, and the engine
- * asks once per callee, not once per instruction.
+ * take part; and about a URL: does its host collect data, and for what.
+ * Linear scans: a run loads a few hundred rules, and the engine asks once
+ * per callee or URL, not once per instruction.
  */
 #include "rules.h"
 
+#include <ctype.h>
+#include <strings.h>
 #include <string.h>
 
 static bool sink_matches(const struct pf_rule_sink *s, const char *fn)
@@ -84,6 +87,64 @@ const struct pf_rule_consent *pf_rules_find_consent(const struct pf_rules *r, co
 		if (strcmp(r->consents[i].function, fn) == 0)
 			return &r->consents[i];
 	return NULL;
+}
+
+/* True when host (n bytes) is catalog host h or a subdomain of it: equal, or
+ * ending in "." followed by h. Case does not matter. */
+static bool host_matches(const char *host, size_t n, const char *h)
+{
+	size_t m = strlen(h);
+	if (n < m || strncasecmp(host + n - m, h, m) != 0)
+		return false;
+	return n == m || host[n - m - 1] == '.';
+}
+
+const struct pf_rule_endpoint *pf_rules_find_endpoint(const struct pf_rules *r, const char *host)
+{
+	size_t n = strlen(host);
+	if (n > 0 && host[n - 1] == '.')
+		n--; /* "www.x.com." is the fully qualified "www.x.com" */
+	if (n == 0 || memchr(host, ':', n) || memchr(host, '/', n))
+		return NULL;
+	const struct pf_rule_endpoint *best = NULL;
+	for (size_t i = 0; i < r->nendpoints; i++) {
+		const struct pf_rule_endpoint *e = &r->endpoints[i];
+		if (host_matches(host, n, e->host) &&
+		    (!best || strlen(e->host) > strlen(best->host)))
+			best = e;
+	}
+	return best;
+}
+
+bool pf_rules_url_host(const char *url, char *buf, size_t size)
+{
+	if (size > 0)
+		buf[0] = '\0';
+	const char *start = strstr(url, "://");
+	const char *q = strpbrk(url, "/?#");
+	if (start && (!q || start < q))
+		start += 3; /* after "scheme://" */
+	else if (strncmp(url, "//", 2) == 0)
+		start = url + 2; /* scheme-relative */
+	else
+		start = url; /* libcurl guesses the scheme of "host/path" */
+	size_t len = strcspn(start, "/?#");
+	const char *at = memchr(start, '@', len);
+	if (at) { /* user:password@host */
+		len -= (size_t)(at + 1 - start);
+		start = at + 1;
+	}
+	if (len > 0 && start[0] == '[')
+		return false; /* an IPv6 literal is no catalog host */
+	const char *colon = memchr(start, ':', len);
+	if (colon)
+		len = (size_t)(colon - start); /* the port */
+	if (len == 0 || len >= size || memchr(start, '%', len))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		buf[i] = (char)tolower((unsigned char)start[i]);
+	buf[len] = '\0';
+	return true;
 }
 
 bool pf_argpos_matches(const struct pf_argpos *list, size_t n, int i, int nfixed)

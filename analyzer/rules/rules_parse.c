@@ -398,9 +398,9 @@ static bool overlap(const struct pf_argpos *a, size_t na, const struct pf_argpos
 	return false;
 }
 
-static const char *const top_keys[] = {"piiflow_rules", "name",    "comment",
-                                       "sources",       "sinks",   "propagators",
-                                       "anonymizers",   "consent", NULL};
+static const char *const top_keys[] = {"piiflow_rules", "name",        "comment",     "sources",
+                                       "sinks",         "propagators", "anonymizers", "consent",
+                                       "endpoints",     NULL};
 static const char *const source_keys[] = {"function", "field",    "variable", "return",
                                           "args",     "category", "comment",  NULL};
 static const char *const sink_keys[] = {"function", "function_regex", "args",
@@ -408,6 +408,7 @@ static const char *const sink_keys[] = {"function", "function_regex", "args",
 static const char *const propagator_keys[] = {"function", "from", "to", "replace", "comment", NULL};
 static const char *const anonymizer_keys[] = {"function", "comment", NULL};
 static const char *const consent_keys[] = {"function", "purpose", "comment", NULL};
+static const char *const endpoint_keys[] = {"host", "purpose", "comment", NULL};
 
 static int check_comment(struct parse *p, json_t *obj)
 {
@@ -665,6 +666,87 @@ static int check_consent_dup(struct parse *p, size_t i)
 	return 0;
 }
 
+/* Why text is not a host name that a suffix match can use, or NULL. Hosts
+ * are written the way they appear in a URL after the scheme, so that the
+ * catalog reads like the URLs it is matched against. */
+static const char *host_problem(const char *text)
+{
+	if (strstr(text, "://"))
+		return "a host name without a scheme (write the host alone, as 'www.example.com')";
+	if (strpbrk(text, "/?#"))
+		return "a host name without a path or query (write the host alone)";
+	if (strchr(text, ':'))
+		return "a host name without a port";
+	if (strchr(text, '*'))
+		return "a host name without a wildcard (a host also matches every subdomain of it)";
+	if (strchr(text, '@'))
+		return "a host name without user information";
+	for (const char *c = text; *c; c++)
+		if (isupper((unsigned char)*c))
+			return "a host name in lower case";
+	if (text[0] == '.' || text[strlen(text) - 1] == '.')
+		return "a host name without a leading or trailing dot";
+	if (strlen(text) > 253)
+		return "a host name at most 253 characters long";
+	if (!strchr(text, '.'))
+		return "a host name of two labels or more (a bare top-level domain would match too "
+		       "much)";
+	size_t label = 0;
+	bool digits_only = true;
+	for (const char *c = text;; c++) {
+		if (*c == '.' || *c == '\0') {
+			if (label == 0)
+				return "a host name without an empty label";
+			if (label > 63)
+				return "a host name of labels of at most 63 characters";
+			if (c[-1] == '-')
+				return "a host name of labels that do not end with '-'";
+			if (*c == '\0')
+				break;
+			label = 0;
+			digits_only = true;
+			continue;
+		}
+		if (!islower((unsigned char)*c) && !isdigit((unsigned char)*c) && *c != '-')
+			return "a host name made of letters, digits, '-' and dots";
+		if (label == 0 && *c == '-')
+			return "a host name of labels that do not start with '-'";
+		digits_only = digits_only && isdigit((unsigned char)*c);
+		label++;
+	}
+	if (digits_only)
+		return "a DNS name, not an IP address (its top-level label is numeric)";
+	return NULL;
+}
+
+static int parse_endpoint(struct parse *p, json_t *e, struct pf_rule_endpoint *ep)
+{
+	const char *host;
+	if (check_keys(p, e, endpoint_keys, "an endpoint") < 0 || check_comment(p, e) < 0 ||
+	    get_string(p, e, "host", true, &host) < 0)
+		return -1;
+	const char *problem = host_problem(host);
+	if (problem) {
+		push_key(p, "host");
+		int rc = fail(p, NULL, "'host' must be %s, got '%.100s'", problem, host);
+		pop(p);
+		return rc;
+	}
+	ep->host = pf_xstrdup(host);
+	return get_purpose(p, e, &ep->purpose);
+}
+
+/* One host, one purpose: a second entry would be shadowed by the first. */
+static int check_endpoint_dup(struct parse *p, size_t i)
+{
+	const struct pf_rule_endpoint *ep = &p->out->endpoints[i];
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(p->out->endpoints[j].host, ep->host) == 0)
+			return fail(p, NULL, "duplicate of %s: same host '%.100s'",
+			            p->out->endpoints[j].origin.json_path, ep->host);
+	return 0;
+}
+
 /* Opens the section root[key]: 0 when absent, 1 with the key pushed and *arr
  * set when it is an array, -1 on error. */
 static int open_section(struct parse *p, json_t *root, const char *key, json_t **arr)
@@ -805,6 +887,27 @@ static int parse_consents(struct parse *p, json_t *root)
 	return rc < 0 ? -1 : 0;
 }
 
+static int parse_endpoints(struct parse *p, json_t *root)
+{
+	json_t *arr, *e;
+	int rc = open_section(p, root, "endpoints", &arr);
+	if (rc <= 0)
+		return rc;
+	struct pf_rules *r = p->out;
+	r->endpoints = pf_xcalloc(json_array_size(arr), sizeof(*r->endpoints));
+	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
+		struct pf_rule_endpoint *ep = &r->endpoints[r->nendpoints++];
+		rc = open_entry(p, arr, i, &ep->origin, &e);
+		if (rc >= 0)
+			rc = parse_endpoint(p, e, ep);
+		if (rc >= 0)
+			rc = check_endpoint_dup(p, i);
+		pop(p);
+	}
+	pop(p);
+	return rc < 0 ? -1 : 0;
+}
+
 /* The version comes first: a file of a later format should say so rather than
  * fail on a key this version does not know. */
 static int parse_header(struct parse *p, json_t *root)
@@ -837,7 +940,8 @@ int pf_rules_parse_doc(struct pf_rules *out, json_t *root, const char *text, siz
 	struct parse p = {.out = out, .text = text, .len = len, .shipped = shipped, .err = err};
 	if (parse_header(&p, root) < 0 || parse_sources(&p, root) < 0 ||
 	    parse_sinks(&p, root) < 0 || parse_propagators(&p, root) < 0 ||
-	    parse_anonymizers(&p, root) < 0 || parse_consents(&p, root) < 0)
+	    parse_anonymizers(&p, root) < 0 || parse_consents(&p, root) < 0 ||
+	    parse_endpoints(&p, root) < 0)
 		return -1;
 	return 0;
 }

@@ -65,7 +65,10 @@ char *pf_arena_strndup(struct pf_arena *a, const char *s, size_t n)
 
 char *pf_arena_strdup(struct pf_arena *a, const char *s)
 {
-	return pf_arena_strndup(a, s, SIZE_MAX);
+	size_t len = strlen(s);
+	char *d = pf_arena_alloc(a, len + 1);
+	memcpy(d, s, len + 1);
+	return d;
 }
 
 char *pf_arena_printf(struct pf_arena *a, const char *fmt, ...)

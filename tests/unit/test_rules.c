@@ -112,7 +112,7 @@ static const struct bad_case bad_cases[] = {
      35},
     {"top-level unknown", HDR "\"matchers\": []}", "",
      "unknown key 'matchers' in a rules file (expected one of: piiflow_rules, name, comment, "
-     "sources, sinks, propagators, anonymizers, consent)",
+     "sources, sinks, propagators, anonymizers, consent, endpoints)",
      0, 0},
     {"section not array", HDR "\"sinks\": {}}", "sinks",
      "'sinks' must be an array of objects, got an object", 0, 0},

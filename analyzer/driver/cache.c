@@ -1,0 +1,335 @@
+/*
+ * Cache entries are files named by the hex of a 128-bit xxHash key. An
+ * entry holds a magic line, the list of files the unit read (path, size,
+ * content hash) and the IR. Content hashes of files are remembered for the
+ * run, so a header shared by many units is read once.
+ */
+#include "driver/cache.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include "ir/ir_io.h"
+#include "util/xalloc.h"
+
+static const char pf_cache_magic[8] = {'P', 'F', 'C', 'A', 'C', 'H', 'E', '1'};
+
+struct pf_filehash {
+	char *path;
+	uint64_t hash;
+	int64_t size;
+	bool ok;
+};
+
+struct pf_cache {
+	char *dir;
+	const struct pf_rules *rules;
+	XXH128_hash_t env;
+	pthread_mutex_t lock;
+	PF_VEC(struct pf_filehash) files;
+	unsigned hits;
+};
+
+static bool pf_hash_file(const char *path, uint64_t *hash, int64_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	XXH3_state_t *st = XXH3_createState();
+	XXH3_64bits_reset(st);
+	char buf[65536];
+	size_t n;
+	int64_t total = 0;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		XXH3_64bits_update(st, buf, n);
+		total += (int64_t)n;
+	}
+	bool ok = !ferror(f);
+	fclose(f);
+	*hash = XXH3_64bits_digest(st);
+	*size = total;
+	XXH3_freeState(st);
+	return ok;
+}
+
+/* The content hash of a file, remembered for the run. */
+static bool pf_cache_file_hash(struct pf_cache *c, const char *path, uint64_t *hash, int64_t *size)
+{
+	pthread_mutex_lock(&c->lock);
+	for (size_t i = 0; i < c->files.n; i++) {
+		if (strcmp(c->files.v[i].path, path) == 0) {
+			struct pf_filehash fh = c->files.v[i];
+			pthread_mutex_unlock(&c->lock);
+			*hash = fh.hash;
+			*size = fh.size;
+			return fh.ok;
+		}
+	}
+	pthread_mutex_unlock(&c->lock);
+	struct pf_filehash fh = {pf_xstrdup(path), 0, 0, false};
+	fh.ok = pf_hash_file(path, &fh.hash, &fh.size);
+	pthread_mutex_lock(&c->lock);
+	PF_VEC_PUSH(c->files, fh);
+	pthread_mutex_unlock(&c->lock);
+	*hash = fh.hash;
+	*size = fh.size;
+	return fh.ok;
+}
+
+static int pf_mkdirs(const char *dir)
+{
+	char *p = pf_xstrdup(dir);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	int rc = mkdir(p, 0777) != 0 && errno != EEXIST ? -1 : 0;
+	free(p);
+	return rc;
+}
+
+struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, char *err,
+                               size_t errsize)
+{
+	if (pf_mkdirs(dir) != 0) {
+		snprintf(err, errsize, "%s: cannot create cache folder: %s", dir, strerror(errno));
+		return NULL;
+	}
+	struct pf_cache *c = pf_xcalloc(1, sizeof(*c));
+	c->dir = pf_xstrdup(dir);
+	c->rules = rules;
+	pthread_mutex_init(&c->lock, NULL);
+	/* the environment: version, format, and the contents of every rules file */
+	XXH3_state_t *st = XXH3_createState();
+	XXH3_128bits_reset(st);
+	const char *ver = PF_VERSION ":" PF_CLANG_RESOURCE_DIR;
+	XXH3_128bits_update(st, ver, strlen(ver) + 1);
+	unsigned fmt = PF_IR_FORMAT_VERSION;
+	XXH3_128bits_update(st, &fmt, sizeof(fmt));
+	for (size_t i = 0; rules && i < rules->nfiles; i++) {
+		uint64_t h = 0;
+		int64_t size = 0;
+		pf_hash_file(rules->files[i], &h, &size);
+		XXH3_128bits_update(st, rules->files[i], strlen(rules->files[i]) + 1);
+		XXH3_128bits_update(st, &h, sizeof(h));
+	}
+	c->env = XXH3_128bits_digest(st);
+	XXH3_freeState(st);
+	return c;
+}
+
+void pf_cache_close(struct pf_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->files.n; i++)
+		free(c->files.v[i].path);
+	PF_VEC_FREE(c->files);
+	pthread_mutex_destroy(&c->lock);
+	free(c->dir);
+	free(c);
+}
+
+unsigned pf_cache_hits(const struct pf_cache *c)
+{
+	return c ? c->hits : 0;
+}
+
+static void pf_cmd_key(XXH128_hash_t env, const struct pf_compile_command *cmd, char *hex)
+{
+	XXH3_state_t *st = XXH3_createState();
+	XXH3_128bits_reset(st);
+	XXH3_128bits_update(st, &env, sizeof(env));
+	XXH3_128bits_update(st, cmd->directory, strlen(cmd->directory) + 1);
+	XXH3_128bits_update(st, cmd->file, strlen(cmd->file) + 1);
+	for (size_t i = 0; i < cmd->argc; i++)
+		XXH3_128bits_update(st, cmd->argv[i], strlen(cmd->argv[i]) + 1);
+	XXH128_hash_t h = XXH3_128bits_digest(st);
+	XXH3_freeState(st);
+	snprintf(hex, 33, "%016llx%016llx", (unsigned long long)h.high64,
+	         (unsigned long long)h.low64);
+}
+
+static char *pf_entry_path(const char *dir, const char *hex, const char *ext)
+{
+	size_t n = strlen(dir) + strlen(hex) + strlen(ext) + 3;
+	char *p = pf_xmalloc(n);
+	snprintf(p, n, "%s/%s%s", dir, hex, ext);
+	return p;
+}
+
+struct pf_ir_tu *pf_cache_load(struct pf_cache *c, const struct pf_compile_command *cmd)
+{
+	char hex[33];
+	pf_cmd_key(c->env, cmd, hex);
+	char *path = pf_entry_path(c->dir, hex, ".pfc");
+	FILE *f = fopen(path, "rb");
+	free(path);
+	if (!f)
+		return NULL;
+	struct pf_ir_tu *tu = NULL;
+	char magic[8];
+	uint32_t n = 0;
+	if (fread(magic, 1, 8, f) != 8 || memcmp(magic, pf_cache_magic, 8) != 0 ||
+	    fread(&n, sizeof(n), 1, f) != 1 || n > 1000000)
+		goto done;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t len = 0;
+		uint64_t want = 0, have = 0;
+		int64_t wsize = 0, hsize = 0;
+		if (fread(&len, sizeof(len), 1, f) != 1 || len == 0 || len > 65536)
+			goto done;
+		char *p = pf_xmalloc(len + 1);
+		bool ok = fread(p, 1, len, f) == len && fread(&want, sizeof(want), 1, f) == 1 &&
+		          fread(&wsize, sizeof(wsize), 1, f) == 1;
+		p[len] = '\0';
+		ok =
+		    ok && pf_cache_file_hash(c, p, &have, &hsize) && have == want && hsize == wsize;
+		free(p);
+		if (!ok)
+			goto done;
+	}
+	tu = pf_ir_read(f, c->rules);
+	if (tu) {
+		pthread_mutex_lock(&c->lock);
+		c->hits++;
+		pthread_mutex_unlock(&c->lock);
+	}
+done:
+	fclose(f);
+	return tu;
+}
+
+void pf_cache_store(struct pf_cache *c, const struct pf_compile_command *cmd,
+                    const struct pf_ir_tu *tu)
+{
+	if (tu->fatal)
+		return;
+	char hex[33];
+	pf_cmd_key(c->env, cmd, hex);
+	char tmpext[64];
+	snprintf(tmpext, sizeof(tmpext), ".tmp.%ld.%lx", (long)getpid(),
+	         (unsigned long)pthread_self());
+	char *tmp = pf_entry_path(c->dir, hex, tmpext);
+	char *path = pf_entry_path(c->dir, hex, ".pfc");
+	FILE *f = fopen(tmp, "wb");
+	bool ok = f != NULL;
+	if (ok) {
+		uint32_t n = (uint32_t)tu->nincludes;
+		ok = fwrite(pf_cache_magic, 1, 8, f) == 8 && fwrite(&n, sizeof(n), 1, f) == 1;
+		for (size_t i = 0; ok && i < tu->nincludes; i++) {
+			uint64_t h = 0;
+			int64_t size = 0;
+			uint32_t len = (uint32_t)strlen(tu->includes[i]);
+			ok = pf_cache_file_hash(c, tu->includes[i], &h, &size) &&
+			     fwrite(&len, sizeof(len), 1, f) == 1 &&
+			     fwrite(tu->includes[i], 1, len, f) == len &&
+			     fwrite(&h, sizeof(h), 1, f) == 1 &&
+			     fwrite(&size, sizeof(size), 1, f) == 1;
+		}
+		ok = ok && pf_ir_write(f, tu, c->rules) == 0;
+		ok = (fclose(f) == 0) && ok;
+	}
+	if (ok)
+		ok = rename(tmp, path) == 0;
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
+	free(path);
+}
+
+int pf_summaries_emit(const char *dir, const struct pf_compile_command *cmd,
+                      const struct pf_ir_tu *tu, const struct pf_rules *rules, char *err,
+                      size_t errsize)
+{
+	if (pf_mkdirs(dir) != 0) {
+		snprintf(err, errsize, "%s: cannot create folder: %s", dir, strerror(errno));
+		return -1;
+	}
+	XXH128_hash_t zero = {0, 0};
+	char hex[33];
+	pf_cmd_key(zero, cmd, hex);
+	char *path = pf_entry_path(dir, hex, ".pfir");
+	char *tmp = pf_entry_path(dir, hex, ".pfir.tmp");
+	FILE *f = fopen(tmp, "wb");
+	int rc = -1;
+	if (f) {
+		bool ok = pf_ir_write(f, tu, rules) == 0;
+		ok = (fclose(f) == 0) && ok;
+		if (ok && rename(tmp, path) == 0)
+			rc = 0;
+	}
+	if (rc != 0) {
+		snprintf(err, errsize, "%s: cannot write summaries: %s", path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+static int pf_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int pf_summaries_load(const char *dir, const struct pf_rules *rules, struct pf_ir_tu ***tus,
+                      size_t *ntus, char *err, size_t errsize)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		snprintf(err, errsize, "%s: cannot read summaries folder: %s", dir,
+		         strerror(errno));
+		return -1;
+	}
+	PF_VEC(char *) names = {0};
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		size_t n = strlen(de->d_name);
+		if (n > 5 && strcmp(de->d_name + n - 5, ".pfir") == 0)
+			PF_VEC_PUSH(names, pf_xstrdup(de->d_name));
+	}
+	closedir(d);
+	if (names.n)
+		qsort(names.v, names.n, sizeof(char *), pf_name_cmp);
+	int rc = 0;
+	*tus = pf_xcalloc(names.n + 1, sizeof(**tus));
+	*ntus = 0;
+	if (names.n == 0) {
+		snprintf(err, errsize, "%s: no summaries (*.pfir) in this folder", dir);
+		rc = -1;
+	}
+	for (size_t i = 0; i < names.n && rc == 0; i++) {
+		char *path = pf_entry_path(dir, names.v[i], "");
+		FILE *f = fopen(path, "rb");
+		struct pf_ir_tu *tu = f ? pf_ir_read(f, rules) : NULL;
+		if (f)
+			fclose(f);
+		if (!tu) {
+			snprintf(err, errsize,
+			         "%s: not a summaries file of this piiflow version and rules",
+			         path);
+			rc = -1;
+		} else {
+			(*tus)[(*ntus)++] = tu;
+		}
+		free(path);
+	}
+	for (size_t i = 0; i < names.n; i++)
+		free(names.v[i]);
+	PF_VEC_FREE(names);
+	return rc;
+}

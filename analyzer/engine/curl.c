@@ -1,0 +1,171 @@
+/*
+ * libcurl as a sink: data posted through a CURL handle whose URL names an
+ * advertising, attribution or analytics host of the endpoint catalog
+ * (rules "endpoints") is used for that host's purpose. A string literal
+ * that is such a URL or host name carries an endpoint label; the label
+ * flows like data (through variables, snprintf, helpers), and a handle
+ * keeps what its CURLOPT_URL and its body options were given. A finding is
+ * placed at the option that sets personal data when the URL is already
+ * known, and otherwise at curl_easy_perform.
+ */
+#include "engine/analyze_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const struct pf_tset *pf_curl_string_labels(struct pf_actx *cx, const char *text)
+{
+	const struct pf_rules *r = cx->p->opts->rules;
+	if (!text || !r)
+		return &pf_tset_empty;
+	char host[256];
+	if (!pf_rules_url_host(text, host, sizeof(host)) || !strchr(host, '.') || strchr(text, ' '))
+		return &pf_tset_empty;
+	const struct pf_rule_endpoint *ep = pf_rules_find_endpoint(r, host);
+	if (!ep)
+		return &pf_tset_empty;
+	struct pf_port port = {
+	    .kind = PF_PORT_ENDPOINT, .index = -1, .path = pf_intern(&cx->p->strings, ep->host)};
+	return pf_tset_one(&cx->a, pf_origin(cx, &port), 0);
+}
+
+bool pf_origin_is_endpoint(struct pf_actx *cx, uint32_t origin)
+{
+	return cx->origins.v[origin].kind == PF_PORT_ENDPOINT;
+}
+
+static const char *pf_option_name(const struct pf_ir_expr *e)
+{
+	for (int guard = 0; e && guard < 8; guard++) {
+		if (e->kind == PF_E_CONST)
+			return e->u.text;
+		if ((e->kind == PF_E_COMBINE || e->kind == PF_E_SEQ) && e->nkids)
+			e = e->kids[e->nkids - 1];
+		else
+			return NULL;
+	}
+	return NULL;
+}
+
+static bool pf_is_body_option(const char *opt)
+{
+	static const char *const body[] = {
+	    "CURLOPT_POSTFIELDS", "CURLOPT_COPYPOSTFIELDS",
+	    "CURLOPT_HTTPHEADER", "CURLOPT_MIMEPOST",
+	    "CURLOPT_HTTPPOST",   "CURLOPT_USERAGENT",
+	    "CURLOPT_COOKIE",     "CURLOPT_REFERER",
+	    "CURLOPT_READDATA",   NULL,
+	};
+	for (int i = 0; body[i]; i++)
+		if (strcmp(opt, body[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Reports each personal-data label of data for the purpose of every
+ * endpoint label of url, as a sink at this call. */
+static void pf_curl_report(struct pf_actx *cx, const struct pf_tset *url,
+                           const struct pf_tset *data, struct pf_fn *g, int arg,
+                           struct pf_ir_expr *call)
+{
+	const struct pf_rules *r = cx->p->opts->rules;
+	for (uint32_t i = 0; i < url->n; i++) {
+		const struct pf_port *ep = &cx->origins.v[url->v[i].origin];
+		if (ep->kind != PF_PORT_ENDPOINT)
+			continue;
+		const struct pf_rule_endpoint *rule = pf_rules_find_endpoint(r, ep->path);
+		if (!rule)
+			continue;
+		const char *purpose = pf_intern(&cx->p->strings, rule->purpose);
+		const struct pf_tset *pii = &pf_tset_empty;
+		for (uint32_t k = 0; k < data->n; k++)
+			if (!pf_origin_is_endpoint(cx, data->v[k].origin))
+				pii = pf_tset_union(
+				    &cx->a, pii,
+				    pf_tset_one(&cx->a, data->v[k].origin, data->v[k].trace));
+		if (pii->n == 0)
+			continue;
+		int site = pf_program_sink_site(cx->p, cx->fn, call->u.call.site, arg, purpose,
+		                                g->name, call->pos);
+		cx->p->sites.v[site].endpoint = ep->path;
+		struct pf_port to = {.kind = PF_PORT_SINK, .index = site, .path = cx->p->empty};
+		bool consented = (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
+		pf_emit(cx, pii, to, consented);
+	}
+}
+
+static const struct pf_lset *pf_handle_field(struct pf_actx *cx, const struct pf_val *h,
+                                             const char *field)
+{
+	const char *step = pf_intern(&cx->p->strings, field);
+	const struct pf_lset *r = &pf_lset_empty;
+	for (uint32_t i = 0; i < h->pts->n; i++)
+		r = pf_lset_union(&cx->a, r,
+		                  pf_lset_one(&cx->a, pf_loc_child(cx, h->pts->v[i], step, -1)));
+	return r;
+}
+
+static const struct pf_tset *pf_read_all(struct pf_actx *cx, const struct pf_lset *locs)
+{
+	const struct pf_tset *r = &pf_tset_empty;
+	for (uint32_t i = 0; i < locs->n; i++)
+		r = pf_tset_union(&cx->a, r, pf_read_labels(cx, locs->v[i]));
+	return r;
+}
+
+bool pf_curl_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+                  struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
+                  struct pf_val *result)
+{
+	if (g->body)
+		return false;
+	if (strcmp(g->name, "curl_mime_addpart") == 0 && nargs >= 1) {
+		/* a part is part of its form: what is written into it is posted with
+		 * CURLOPT_MIMEPOST of the form */
+		result->pts = args[0].pts;
+		return true;
+	}
+	if (strcmp(g->name, "curl_easy_setopt") == 0 && nargs >= 3) {
+		const char *opt = pf_option_name(argx[1]);
+		if (!opt)
+			return true;
+		const struct pf_lset *url = pf_handle_field(cx, &args[0], ".@curl_url");
+		const struct pf_lset *pending = pf_handle_field(cx, &args[0], ".@curl_data");
+		struct pf_val w = {&pf_tset_empty, &pf_lset_empty, &pf_lset_empty};
+		w.labels = pf_arg_deep(cx, &args[2], argx[2]);
+		if (strcmp(opt, "CURLOPT_URL") == 0) {
+			/* personal data in the URL of a catalog host: reported here; the
+			 * handle keeps only which host it talks to */
+			pf_curl_report(cx, w.labels, w.labels, g, 2, call);
+			struct pf_val hosts = w;
+			hosts.labels = &pf_tset_empty;
+			for (uint32_t i = 0; i < w.labels->n; i++)
+				if (pf_origin_is_endpoint(cx, w.labels->v[i].origin))
+					hosts.labels =
+					    pf_tset_union(&cx->a, hosts.labels,
+					                  pf_tset_one(&cx->a, w.labels->v[i].origin,
+					                              w.labels->v[i].trace));
+			bool has_host = hosts.labels->n > 0;
+			pf_write(cx, url, has_host ? &hosts : &w, false);
+		} else if (pf_is_body_option(opt)) {
+			const struct pf_tset *known = pf_read_all(cx, url);
+			bool has_endpoint = false;
+			for (uint32_t i = 0; i < known->n && !has_endpoint; i++)
+				has_endpoint = pf_origin_is_endpoint(cx, known->v[i].origin);
+			if (has_endpoint)
+				pf_curl_report(cx, known, w.labels, g, 2, call);
+			else
+				pf_write(cx, pending, &w, false);
+		}
+		return true;
+	}
+	if (strcmp(g->name, "curl_easy_perform") == 0 && nargs >= 1) {
+		const struct pf_tset *url =
+		    pf_read_all(cx, pf_handle_field(cx, &args[0], ".@curl_url"));
+		const struct pf_tset *pending =
+		    pf_read_all(cx, pf_handle_field(cx, &args[0], ".@curl_data"));
+		pf_curl_report(cx, url, pf_tset_union(&cx->a, url, pending), g, 0, call);
+		return true;
+	}
+	return false;
+}

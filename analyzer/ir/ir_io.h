@@ -1,0 +1,28 @@
+/*
+ * The IR on disk: one lowered translation unit in a compact binary form, so
+ * that the per-translation-unit phase (parsing and lowering, nearly all the
+ * cost) can be cached between runs and spread over machines
+ * (--emit-summaries / --from-summaries). A file is read back only when it
+ * is whole and of this exact format version; anything else is rejected,
+ * never trusted.
+ */
+#ifndef PF_IR_IO_H
+#define PF_IR_IO_H
+
+#include <stdio.h>
+
+#include "ir/ir.h"
+#include "rules/rules.h"
+
+#define PF_IR_FORMAT_VERSION 1
+
+/* Writes tu. Rules field entries the TU matched are stored as indexes into
+ * rules->sources, so a file is only valid with the same rules (the cache key
+ * includes them). Returns 0, or -1 when writing failed. */
+int pf_ir_write(FILE *f, const struct pf_ir_tu *tu, const struct pf_rules *rules);
+
+/* Reads a TU written by pf_ir_write; NULL when the file is truncated,
+ * corrupt or of another version. Freed with pf_ir_tu_free. */
+struct pf_ir_tu *pf_ir_read(FILE *f, const struct pf_rules *rules);
+
+#endif

@@ -1,0 +1,513 @@
+/*
+ * Finding and reading `.piiflow.json`. Everything is checked before anything
+ * is used, because a config is written by hand and a mistake in it changes
+ * verdicts silently: "polcy" instead of "policy" would turn a team's
+ * "advertising is an error" back into the default without a word. Each
+ * error names the file, the JSON path of the bad key with its line and
+ * column, and, for a misspelt key, what was probably meant.
+ */
+#include "policy/config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "policy/locate.h"
+#include "util/xalloc.h"
+
+#define PF_CONFIG_NAME ".piiflow.json"
+
+void pf_config_init(struct pf_config *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+void pf_config_free(struct pf_config *c)
+{
+	free(c->path);
+	free(c->dir);
+	free(c->build_dir);
+	for (size_t i = 0; i < c->nrules; i++)
+		free(c->rules[i]);
+	free(c->rules);
+	for (size_t i = 0; i < c->nexclude; i++)
+		free(c->exclude[i]);
+	free(c->exclude);
+	for (size_t i = 0; i < c->npolicy; i++) {
+		struct pf_config_purpose *p = &c->policy[i];
+		free(p->purpose);
+		for (size_t j = 0; j < p->ncategories; j++)
+			free(p->categories[j].category);
+		free(p->categories);
+	}
+	free(c->policy);
+	free(c->cache_dir);
+	pf_config_init(c);
+}
+
+/* The working directory as the kernel reports it (no symlinks), or NULL. */
+static char *current_dir(void)
+{
+	char buf[PATH_MAX];
+	return getcwd(buf, sizeof(buf)) ? pf_xstrdup(buf) : NULL;
+}
+
+/* dir/path with "." and ".." segments folded, or path when it is absolute.
+ * A heap string the caller frees. */
+static char *join_path(const char *dir, const char *path)
+{
+	size_t n = strlen(dir) + strlen(path) + 2;
+	char *in = pf_xmalloc(n), *out = pf_xmalloc(n);
+	if (path[0] == '/')
+		snprintf(in, n, "%s", path);
+	else
+		snprintf(in, n, "%s/%s", dir, path);
+	size_t o = 0;
+	for (const char *s = in; *s;) {
+		while (*s == '/')
+			s++;
+		size_t len = strcspn(s, "/");
+		if (len == 0)
+			break;
+		if (len == 1 && s[0] == '.') {
+			/* nothing */
+		} else if (len == 2 && s[0] == '.' && s[1] == '.') {
+			while (o > 0 && out[o - 1] != '/')
+				o--;
+			if (o > 0)
+				o--;
+		} else {
+			out[o++] = '/';
+			memcpy(out + o, s, len);
+			o += len;
+		}
+		s += len;
+	}
+	if (o == 0)
+		out[o++] = '/';
+	out[o] = '\0';
+	free(in);
+	return out;
+}
+
+char *pf_config_find(const char *start_dir)
+{
+	char *cwd = current_dir();
+	if (!cwd)
+		return NULL;
+	char *dir = start_dir ? join_path(cwd, start_dir) : pf_xstrdup(cwd);
+	char *found = NULL;
+	for (;;) {
+		char *candidate = join_path(dir, PF_CONFIG_NAME);
+		struct stat st;
+		if (stat(candidate, &st) == 0 && !S_ISDIR(st.st_mode)) {
+			found = candidate;
+			break;
+		}
+		free(candidate);
+		char *slash = strrchr(dir, '/');
+		if (!slash || dir[1] == '\0')
+			break; /* the filesystem root has been tried */
+		if (slash == dir)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	free(dir);
+	if (found) {
+		size_t n = strlen(cwd);
+		if (strncmp(found, cwd, n) == 0 && found[n] == '/' && n > 1) {
+			char *rel = pf_xstrdup(found + n + 1);
+			free(found);
+			found = rel;
+		}
+	}
+	free(cwd);
+	return found;
+}
+
+/* ---- checking the document ------------------------------------------------ */
+
+static const char *type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		return "an object";
+	case JSON_ARRAY:
+		return "an array";
+	case JSON_STRING:
+		return "a string";
+	case JSON_INTEGER:
+	case JSON_REAL:
+		return "a number";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "a boolean";
+	case JSON_NULL:
+		return "null";
+	}
+	return "a value";
+}
+
+/* Edit distance ignoring ASCII case, for "did you mean". */
+static size_t distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t *prev = pf_xcalloc(m + 1, sizeof(*prev)), *cur = pf_xcalloc(m + 1, sizeof(*cur));
+	for (size_t j = 0; j <= m; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t sub = prev[j - 1] + (tolower((unsigned char)a[i - 1]) !=
+			                            tolower((unsigned char)b[j - 1]));
+			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+		size_t *t = prev;
+		prev = cur;
+		cur = t;
+	}
+	size_t d = prev[m];
+	free(prev);
+	free(cur);
+	return d;
+}
+
+/* Rejects the first key of obj that is not in allowed (NULL-terminated). */
+static int check_keys(struct pf_json_cursor *c, json_t *obj, const char *const *allowed)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(obj, key, v)
+	{
+		const char *best = NULL;
+		size_t best_d = 3;
+		bool known = false;
+		for (const char *const *a = allowed; *a && !known; a++) {
+			known = strcmp(*a, key) == 0;
+			size_t d = distance(key, *a);
+			if (d < best_d && d <= strlen(*a) / 3 + 1) {
+				best = *a;
+				best_d = d;
+			}
+		}
+		if (known)
+			continue;
+		if (best)
+			return pf_json_fail(c, key, "unknown key '%.64s' (did you mean '%s'?)", key,
+			                    best);
+		char list[256] = "";
+		for (const char *const *a = allowed; *a; a++) {
+			size_t n = strlen(list);
+			snprintf(list + n, sizeof(list) - n, "%s%s", n ? ", " : "", *a);
+		}
+		return pf_json_fail(c, key, "unknown key '%.64s' (expected one of: %s)", key, list);
+	}
+	return 0;
+}
+
+/* The value at the current path as a non-empty string without NUL. */
+static int want_string(struct pf_json_cursor *c, json_t *v, const char *what, const char **out)
+{
+	if (!json_is_string(v))
+		return pf_json_fail(c, NULL, "%s must be a string, got %s", what, type_name(v));
+	if (json_string_length(v) == 0)
+		return pf_json_fail(c, NULL, "%s must not be empty", what);
+	if (strlen(json_string_value(v)) != json_string_length(v))
+		return pf_json_fail(c, NULL, "%s must not contain a NUL character", what);
+	*out = json_string_value(v);
+	return 0;
+}
+
+static int want_level(struct pf_json_cursor *c, json_t *v, enum pf_level *out)
+{
+	static const char *const names[] = {"off", "warning", "error"};
+	static const enum pf_level levels[] = {PF_LEVEL_OFF, PF_LEVEL_WARNING, PF_LEVEL_ERROR};
+	if (json_is_string(v))
+		for (size_t i = 0; i < 3; i++)
+			if (strcmp(json_string_value(v), names[i]) == 0) {
+				*out = levels[i];
+				return 0;
+			}
+	if (json_is_string(v))
+		return pf_json_fail(c, NULL,
+		                    "severity must be \"error\", \"warning\" or \"off\", "
+		                    "got \"%.64s\"",
+		                    json_string_value(v));
+	return pf_json_fail(c, NULL, "severity must be \"error\", \"warning\" or \"off\", got %s",
+	                    type_name(v));
+}
+
+/* A path-valued key: a string, made absolute against the config's dir. */
+static int get_path(struct pf_json_cursor *c, json_t *root, const char *key, const char *dir,
+                    char **out)
+{
+	json_t *v = json_object_get(root, key);
+	if (!v)
+		return 0;
+	const char *s;
+	pf_json_push_key(c, key);
+	int rc = want_string(c, v, key, &s);
+	pf_json_pop(c);
+	if (rc == 0)
+		*out = join_path(dir, s);
+	return rc;
+}
+
+/* An array of strings; absolute paths against dir when dir is given. */
+static int get_strings(struct pf_json_cursor *c, json_t *root, const char *key, const char *dir,
+                       char ***out, size_t *n)
+{
+	json_t *v = json_object_get(root, key);
+	if (!v)
+		return 0;
+	pf_json_push_key(c, key);
+	int rc = 0;
+	if (!json_is_array(v)) {
+		rc = pf_json_fail(c, NULL, "%s must be an array of strings, got %s", key,
+		                  type_name(v));
+		goto done;
+	}
+	*out = pf_xcalloc(json_array_size(v) + 1, sizeof(**out));
+	size_t i;
+	json_t *item;
+	json_array_foreach(v, i, item)
+	{
+		const char *s;
+		pf_json_push_index(c, i);
+		rc = want_string(c, item, "each entry", &s);
+		pf_json_pop(c);
+		if (rc)
+			goto done;
+		(*out)[(*n)++] = dir ? join_path(dir, s) : pf_xstrdup(s);
+	}
+done:
+	pf_json_pop(c);
+	return rc;
+}
+
+/* A purpose is a bare lower-case word (it becomes part of a rule id); a
+ * category a dotted key. */
+static bool is_word(const char *s, bool dots)
+{
+	if (!islower((unsigned char)s[0]))
+		return false;
+	for (const char *p = s; *p; p++) {
+		if (*p == '.' && dots && p[1] && p[1] != '.')
+			continue;
+		if (!islower((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '_' &&
+		    (*p != '-' || dots))
+			return false;
+	}
+	return true;
+}
+
+static int get_categories(struct pf_json_cursor *c, json_t *v, struct pf_config_purpose *p)
+{
+	if (!json_is_object(v))
+		return pf_json_fail(c, NULL,
+		                    "categories must be an object of category -> severity, got %s",
+		                    type_name(v));
+	p->categories = pf_xcalloc(json_object_size(v) + 1, sizeof(*p->categories));
+	const char *cat;
+	json_t *level;
+	json_object_foreach(v, cat, level)
+	{
+		if (!is_word(cat, true))
+			return pf_json_fail(c, cat,
+			                    "'%.64s' is not a category key such as "
+			                    "user.unique_id.pseudonymous",
+			                    cat);
+		struct pf_config_category *e = &p->categories[p->ncategories++];
+		e->category = pf_xstrdup(cat);
+		pf_json_push_key(c, cat);
+		int rc = want_level(c, level, &e->level);
+		pf_json_pop(c);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* purpose -> "error" | "warning" | "off", or purpose -> {"default": LEVEL,
+ * "categories": {CATEGORY: LEVEL, ...}}. */
+static int get_purpose(struct pf_json_cursor *c, const char *name, json_t *v,
+                       struct pf_config_purpose *p)
+{
+	static const char *const keys[] = {"default", "categories", NULL};
+	p->purpose = pf_xstrdup(name);
+	if (json_is_string(v))
+		return want_level(c, v, &p->level);
+	if (!json_is_object(v))
+		return pf_json_fail(
+		    c, NULL,
+		    "a purpose's policy must be \"error\", \"warning\", \"off\" or an "
+		    "object with \"default\" and \"categories\", got %s",
+		    type_name(v));
+	if (check_keys(c, v, keys))
+		return -1;
+	json_t *def = json_object_get(v, "default");
+	if (def) {
+		pf_json_push_key(c, "default");
+		int rc = want_level(c, def, &p->level);
+		pf_json_pop(c);
+		if (rc)
+			return rc;
+	}
+	json_t *cats = json_object_get(v, "categories");
+	if (cats) {
+		pf_json_push_key(c, "categories");
+		int rc = get_categories(c, cats, p);
+		pf_json_pop(c);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int get_policy(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg)
+{
+	json_t *v = json_object_get(root, "policy");
+	if (!v)
+		return 0;
+	pf_json_push_key(c, "policy");
+	int rc = 0;
+	if (!json_is_object(v)) {
+		rc =
+		    pf_json_fail(c, NULL, "policy must be an object of purpose -> severity, got %s",
+		                 type_name(v));
+		goto done;
+	}
+	cfg->policy = pf_xcalloc(json_object_size(v) + 1, sizeof(*cfg->policy));
+	const char *name;
+	json_t *entry;
+	json_object_foreach(v, name, entry)
+	{
+		if (!is_word(name, false)) {
+			rc =
+			    pf_json_fail(c, name,
+			                 "'%.64s' is not a purpose (a bare lower-case word such as "
+			                 "advertising, marketing or analytics)",
+			                 name);
+			goto done;
+		}
+		pf_json_push_key(c, name);
+		rc = get_purpose(c, name, entry, &cfg->policy[cfg->npolicy++]);
+		pf_json_pop(c);
+		if (rc)
+			goto done;
+	}
+done:
+	pf_json_pop(c);
+	return rc;
+}
+
+static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg)
+{
+	static const char *const keys[] = {"build_dir", "rules",     "exclude",
+	                                   "policy",    "cache_dir", NULL};
+	if (!json_is_object(root))
+		return pf_json_fail(c, NULL, "a config must be a JSON object, got %s",
+		                    type_name(root));
+	if (check_keys(c, root, keys) ||
+	    get_path(c, root, "build_dir", cfg->dir, &cfg->build_dir) ||
+	    get_strings(c, root, "rules", cfg->dir, &cfg->rules, &cfg->nrules) ||
+	    get_strings(c, root, "exclude", NULL, &cfg->exclude, &cfg->nexclude) ||
+	    get_policy(c, root, cfg) || get_path(c, root, "cache_dir", cfg->dir, &cfg->cache_dir))
+		return -1;
+	return 0;
+}
+
+int pf_config_load(struct pf_config *cfg, const char *path, struct pf_policy_error *err)
+{
+	char *text = NULL;
+	size_t len = 0;
+	json_t *root = NULL;
+	int rc = -1;
+	pf_config_init(cfg);
+	pf_json_error_begin(err, path);
+	char real[PATH_MAX];
+	if (pf_policy_read_file(path, &text, &len) != 0 || !realpath(path, real)) {
+		snprintf(err->message, sizeof(err->message), "cannot read config file: %s",
+		         strerror(errno));
+		goto done;
+	}
+	json_error_t jerr;
+	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root) {
+		err->line = jerr.line > 0 ? jerr.line : 0;
+		err->column = jerr.column > 0 ? jerr.column : 0;
+		snprintf(err->message, sizeof(err->message), "invalid JSON: %s", jerr.text);
+		goto done;
+	}
+	cfg->path = pf_xstrdup(path);
+	char *slash = strrchr(real, '/');
+	slash[slash == real] = '\0'; /* the directory, or "/" */
+	cfg->dir = pf_xstrdup(real);
+	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
+	rc = parse_doc(&c, root, cfg);
+done:
+	if (rc)
+		pf_config_free(cfg);
+	json_decref(root);
+	free(text);
+	return rc;
+}
+
+enum pf_level pf_config_level(const struct pf_config *c, const char *purpose, const char *category)
+{
+	for (size_t i = 0; purpose && i < c->npolicy; i++) {
+		const struct pf_config_purpose *p = &c->policy[i];
+		if (strcmp(p->purpose, purpose) != 0)
+			continue;
+		const struct pf_config_category *best = NULL;
+		size_t best_len = 0;
+		for (size_t j = 0; category && j < p->ncategories; j++) {
+			const char *k = p->categories[j].category;
+			size_t n = strlen(k);
+			bool covers = strncmp(category, k, n) == 0 &&
+			              (category[n] == '\0' || category[n] == '.');
+			if (covers && n > best_len) {
+				best = &p->categories[j];
+				best_len = n;
+			}
+		}
+		return best ? best->level : p->level;
+	}
+	return PF_LEVEL_UNSET;
+}
+
+bool pf_config_excluded(const struct pf_config *c, const char *file)
+{
+	if (!c->nexclude || !file || !file[0])
+		return false;
+	char real[PATH_MAX];
+	char *abs;
+	if (realpath(file, real)) {
+		abs = pf_xstrdup(real);
+	} else {
+		char *cwd = current_dir();
+		abs = join_path(cwd ? cwd : "/", file);
+		free(cwd);
+	}
+	const char *rel = NULL;
+	size_t n = c->dir ? strlen(c->dir) : 0;
+	if (n && strncmp(abs, c->dir, n) == 0 && (abs[n] == '/' || c->dir[n - 1] == '/'))
+		rel = abs + n + (abs[n] == '/');
+	bool hit = false;
+	for (size_t i = 0; i < c->nexclude && !hit; i++) {
+		if (c->exclude[i][0] == '/')
+			hit = pf_glob_match(c->exclude[i], abs);
+		else if (rel)
+			hit = pf_glob_match(c->exclude[i], rel);
+	}
+	free(abs);
+	return hit;
+}

@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# SPEC section 6 promises a hook for the pre-commit framework that refuses a
+# commit adding a flow of personal data into an ad sink. This tries the
+# repository's .pre-commit-hooks.yaml with the real `pre-commit` (Debian's
+# package), the way a team uses it: a throw-away hook repository holding the
+# hook files, a project whose .pre-commit-config.yaml names it, `pre-commit
+# install`, and real `git commit`s. It checks that a commit adding a flow is
+# refused with the text report, that a clean one goes through, and that only
+# findings touching the staged files are reported while the analysis sees the
+# whole program (the flow's sink lies in a file the commit does not touch).
+# No network: the hook is `language: script`.
+#
+# Usage: bash tests/e2e/test_precommit_framework.sh PATH_TO_PIIFLOW
+# with PIIFLOW_SOURCE_DIR (the checkout).
+set -uo pipefail
+
+if (($# != 1)); then
+	echo "usage: bash tests/e2e/test_precommit_framework.sh PATH_TO_PIIFLOW" >&2
+	exit 2
+fi
+piiflow="$1"
+case "$piiflow" in
+/*) ;;
+*) piiflow="$PWD/$piiflow" ;;
+esac
+src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
+# shellcheck source=tests/e2e/sample_project.sh
+source "$src/tests/e2e/sample_project.sh"
+
+for tool in pre-commit git python3; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "FAIL: $tool is not installed (scripts/bootstrap.sh --test installs it)"
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+done
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+sample_git_env "$tmp"
+mkdir -p "$tmp/bin"
+ln -s "$piiflow" "$tmp/bin/piiflow"
+export PATH="$tmp/bin:$PATH"
+
+passed=0
+failed=0
+ok() {
+	echo "ok   - $1"
+	passed=$((passed + 1))
+}
+fail() {
+	echo "FAIL - $1"
+	failed=$((failed + 1))
+}
+# show FILE: the captured output, indented, for a failure.
+show() {
+	sed -n '1,40s/^/       | /p' "$1"
+}
+
+# ---- the hook repository: the files a team's mirror of piiflow holds -------
+hookrepo="$tmp/piiflow-hooks"
+mkdir -p "$hookrepo/ci"
+cp "$src/.pre-commit-hooks.yaml" "$hookrepo/"
+cp -p "$src/ci/pre-commit.sh" "$hookrepo/ci/"
+(cd "$hookrepo" && git init -q && git add -A && git commit -q -m "piiflow hooks") || exit 1
+rev="$(git -C "$hookrepo" rev-parse HEAD)"
+
+# ---- the project -------------------------------------------------------------
+proj="$tmp/project"
+sample_write "$proj"
+sample_legacy "$proj"
+sample_compdb "$proj" "$proj/build"
+printf 'build/\n' >"$proj/.gitignore"
+cat >"$proj/.pre-commit-config.yaml" <<EOF
+repos:
+  - repo: $hookrepo
+    rev: $rev
+    hooks:
+      - id: piiflow
+EOF
+cd "$proj" || exit 1
+# The old flow in legacy.c predates the hook.
+git init -q && git add -A && git commit -q -m "initial" || exit 1
+
+# try-repo: the hook as a team tries it before adding it to its config.
+out="$tmp/try-legacy.out"
+rc=0
+pre-commit try-repo "$hookrepo" piiflow --files src/legacy.c >"$out" 2>&1 || rc=$?
+if ((rc != 0)) && grep -q 'src/legacy.c:5:2: error: .*\[pii-to-advertising\]' "$out"; then
+	ok "try-repo on the file with a flow fails with the report"
+else
+	fail "try-repo on src/legacy.c: exit $rc, want nonzero and the finding"
+	show "$out"
+fi
+out="$tmp/try-main.out"
+rc=0
+pre-commit try-repo "$hookrepo" piiflow --files src/main.c >"$out" 2>&1 || rc=$?
+if ((rc == 0)) && grep -q 'Passed' "$out"; then
+	ok "try-repo on a clean file passes"
+else
+	fail "try-repo on src/main.c: exit $rc, want 0 and Passed"
+	show "$out"
+fi
+
+out="$tmp/install.out"
+if pre-commit install >"$out" 2>&1 && [[ -x .git/hooks/pre-commit ]]; then
+	ok "pre-commit install"
+else
+	fail "pre-commit install"
+	show "$out"
+fi
+
+# commit_expect NAME WANT(pass|refuse) MESSAGE: commits what is staged and
+# checks the outcome by the exit code and by whether HEAD moved.
+commit_expect() {
+	local name="$1" want="$2" msg="$3" before after rc=0
+	before="$(git rev-parse HEAD)"
+	git commit -q -m "$msg" >"$tmp/commit.out" 2>&1 || rc=$?
+	after="$(git rev-parse HEAD)"
+	if [[ "$want" == pass ]]; then
+		if ((rc == 0)) && [[ "$before" != "$after" ]]; then
+			ok "$name"
+			return 0
+		fi
+		fail "$name: git commit exited $rc, want a commit"
+	else
+		if ((rc != 0)) && [[ "$before" == "$after" ]]; then
+			ok "$name"
+			return 0
+		fi
+		fail "$name: git commit exited $rc and HEAD moved=$([[ $before != "$after" ]] && echo yes || echo no), want it refused"
+	fi
+	show "$tmp/commit.out"
+	return 1
+}
+
+# 1. A change to session.c that sends the e-mail address to the ad network.
+sample_session_bad "$proj"
+git add src/session.c
+if commit_expect "a commit adding a flow into an ad sink is refused" refuse "send email"; then
+	cp "$tmp/commit.out" "$tmp/blocked.out"
+	echo "       the hook's output on the blocked commit:"
+	sed 's/^/       | /' "$tmp/blocked.out"
+	reported=0
+	if grep -q "^src/ads.c:6:2: error: personal data 'user.contact.email' reaches advertising sink 'ads_event' (argument 2) \[pii-to-advertising\]" "$tmp/blocked.out" &&
+		grep -q "^src/user.h:7:7: note: 'email' is declared personal data" "$tmp/blocked.out" &&
+		grep -q "^src/session.c:5:2: note: passed to 'ads_forward'" "$tmp/blocked.out"; then
+		ok "the refusal prints the text report with its trace (sink in an unstaged file)"
+		reported=1
+	else
+		fail "the refusal lacks the finding at src/ads.c:6:2 or its notes"
+	fi
+	if ((!reported)); then
+		fail "cannot tell whether other findings are left out: no report"
+	elif grep -q "legacy.c" "$tmp/blocked.out"; then
+		fail "the report names src/legacy.c, which the commit does not touch"
+	else
+		ok "findings that do not touch the staged files are not reported"
+	fi
+fi
+
+# 2. The same call, only after consent: the commit goes through.
+sample_session_consent "$proj"
+git add src/session.c
+commit_expect "a commit that asks for consent first goes through" pass "ask for consent"
+
+# 3. A clean change elsewhere, while legacy.c still has its flow.
+printf '\n/* the entry point */\n' >>src/main.c
+git add src/main.c
+commit_expect "a clean commit goes through although another file has a flow" pass "comment"
+
+# 4. Touching the file with the old flow brings it up.
+printf '\n/* touched */\n' >>src/legacy.c
+git add src/legacy.c
+if commit_expect "a commit touching the file with the old flow is refused" refuse "touch legacy"; then
+	if grep -q 'src/legacy.c:5:2: error:' "$tmp/commit.out"; then
+		ok "and the report shows that flow"
+	else
+		fail "the refusal of the commit touching src/legacy.c lacks its finding"
+		show "$tmp/commit.out"
+	fi
+fi
+git restore --staged src/legacy.c && git checkout -q -- src/legacy.c
+
+# 5. No C file staged: the hook does not run.
+printf 'notes\n' >NOTES.txt
+git add NOTES.txt
+commit_expect "a commit without C files goes through" pass "notes"
+
+echo "$passed passed, $failed failed"
+((failed == 0))
