@@ -175,6 +175,10 @@ static const struct pf_tset *pf_extend(struct pf_actx *cx, const struct pf_tset 
 {
 	if (!s || s->n == 0 || (!before && !nsteps && !after))
 		return s ? s : &pf_tset_empty;
+	/* In a function where data of everything reaches everything, traces
+	 * stop growing past a budget: findings keep the steps made so far. */
+	if (cx->tnodes.n > PF_TNODE_BUDGET)
+		return s;
 	struct pf_extend x = {cx, pos, before, steps, nsteps, after};
 	return pf_tset_map_trace(&cx->a, s, pf_extend_fn, &x);
 }
@@ -1294,7 +1298,7 @@ static void pf_finish(struct pf_actx *cx)
 
 #define PF_BLOCK_VISITS 64
 
-void pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
+bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 {
 	struct pf_ir_func *body = fn->body;
 	struct pf_actx cx = {.p = p, .fn = fn, .body = body, .tu = fn->tu};
@@ -1327,6 +1331,7 @@ void pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 			continue;
 		}
 		pf_arena_release(&cx.a);
+		cx.gen++; /* memoized reads belong to the last visit */
 		pf_state_copy(&cx, &cx.a, &cx.st, &in[b]);
 		struct pf_ir_block *bl = &body->blocks[b];
 		for (unsigned s = 0; s < bl->nstmts; s++)
@@ -1367,11 +1372,13 @@ void pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		                  "findings in it may be incomplete",
 		                  fn->name);
 	cx.st = exit_state;
+	cx.gen++;
 	pf_finish(&cx);
+	pf_summary_coarsen(p, &cx.out);
 	struct pf_summary old = fn->summary;
-	bool changed = !fn->analyzed || !pf_summary_equal(&old, &cx.out);
+	bool changed = !fn->analyzed ? cx.out.n > 0 : !pf_summary_equal(&old, &cx.out);
 	fn->summary = cx.out;
-	free(old.edges);
+	pf_summary_free(&old);
 	if (getenv("PIIFLOW_DEBUG_ENGINE"))
 		fprintf(stderr,
 		        "engine: %s run %u: %zu edges, %zu origins, %zu locs, %zu trace nodes, %u "
@@ -1379,16 +1386,18 @@ void pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		        fn->name, fn->runs + 1, cx.out.n, cx.origins.n, cx.locs.n, cx.tnodes.n, nb);
 	fn->analyzed = true;
 	fn->runs++;
-	(void)changed;
 	free(in);
 	free(visits);
 	free(work);
 	free(queued);
 	free(cx.loc_slots);
 	free(cx.tnode_slots);
+	free(cx.origin_slots);
+	free(cx.memo);
 	PF_VEC_FREE(cx.locs);
 	PF_VEC_FREE(cx.origins);
 	PF_VEC_FREE(cx.tnodes);
 	pf_arena_release(&cx.a);
 	pf_arena_release(&cx.pa);
+	return changed;
 }

@@ -18,6 +18,7 @@ enum pf_root {
 };
 
 #define PF_LOC_MAX_DEPTH 6
+#define PF_TNODE_BUDGET 100000
 
 struct pf_loc {
 	uint8_t root;
@@ -86,6 +87,15 @@ struct pf_actx {
 	uint32_t *loc_slots; /* hash: (root, index, var, parent, step) -> loc + 1 */
 	size_t loc_cap;
 	PF_VEC(struct pf_port) origins;
+	uint32_t *origin_slots; /* hash: port -> origin + 1 */
+	size_t origin_cap;
+	/* reads memoized until the state changes (gen counts changes) */
+	uint64_t gen;
+	struct pf_memo_read {
+		uint64_t gen_read, gen_deep;
+		const struct pf_tset *read, *deep;
+	} * memo;
+	size_t nmemo;
 	PF_VEC(struct pf_tnode) tnodes;
 	uint32_t *tnode_slots; /* hash: (parent, position, message) -> node + 1 */
 	size_t tnode_cap;

@@ -49,6 +49,8 @@ struct pf_edge {
 struct pf_summary {
 	struct pf_edge *edges;
 	size_t n, cap;
+	uint32_t *slots; /* hash index over (from, to, pts): edge + 1 */
+	size_t scap;
 };
 
 struct pf_sink_site {
@@ -144,10 +146,17 @@ void pf_program_release(struct pf_program *p);
 const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type *t, int *n);
 
 /* analyze.c */
-void pf_analyze_function(struct pf_program *p, struct pf_fn *fn);
+/* Returns true when the function's summary changed. */
+bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn);
 
 /* summary.c */
 void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_edge *e);
+void pf_summary_free(struct pf_summary *s);
+/* Bounds a summary that grew past PF_SUMMARY_MAX edges: paths are cut to
+ * their first step (reads then cover everything below it), which keeps the
+ * cost of every call to the function bounded. */
+void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s);
+#define PF_SUMMARY_MAX 1024
 /* False when s has this edge already, with consent no weaker and a trace no
  * longer than ntrace: adding it again would change nothing. */
 bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace);

@@ -350,7 +350,7 @@ void pf_program_release(struct pf_program *p)
 		free(fn->dependents);
 		free(fn->sink_ids);
 		PF_VEC_FREE(fn->calls);
-		free(fn->summary.edges);
+		pf_summary_free(&fn->summary);
 		free(fn);
 	}
 	PF_VEC_FREE(p->fns);

@@ -79,17 +79,7 @@ static void pf_fixpoint(struct pf_program *p)
 			}
 			continue;
 		}
-		struct pf_summary before = {0};
-		before.n = fn->summary.n;
-		before.edges =
-		    fn->summary.n ? pf_xmalloc(fn->summary.n * sizeof(struct pf_edge)) : NULL;
-		if (fn->summary.n)
-			memcpy(before.edges, fn->summary.edges,
-			       fn->summary.n * sizeof(struct pf_edge));
-		bool first = !fn->analyzed;
-		pf_analyze_function(p, fn);
-		bool changed = first ? fn->summary.n > 0 : !pf_summary_equal(&before, &fn->summary);
-		free(before.edges);
+		bool changed = pf_analyze_function(p, fn);
 		if (!changed)
 			continue;
 		for (size_t i = 0; i < fn->ndependents; i++) {

@@ -150,13 +150,48 @@ bool pf_loc_port(struct pf_actx *cx, uint32_t loc, bool deep, struct pf_port *ou
 
 /* ---- origins and traces ---- */
 
+static uint64_t pf_port_hash(const struct pf_port *p)
+{
+	uint64_t k[4] = {p->kind, p->deep, (uint64_t)(int64_t)p->index,
+	                 (uint64_t)(uintptr_t)p->path};
+	return XXH3_64bits(k, sizeof(k));
+}
+
 uint32_t pf_origin(struct pf_actx *cx, const struct pf_port *port)
 {
-	for (size_t i = 0; i < cx->origins.n; i++)
-		if (pf_port_equal(&cx->origins.v[i], port))
-			return (uint32_t)i;
+	if ((cx->origins.n + 1) * 2 > cx->origin_cap) {
+		size_t ncap = cx->origin_cap ? cx->origin_cap * 2 : 64;
+		uint32_t *ns = pf_xcalloc(ncap, sizeof(*ns));
+		for (size_t i = 0; i < cx->origins.n; i++) {
+			size_t h = (size_t)pf_port_hash(&cx->origins.v[i]) & (ncap - 1);
+			while (ns[h])
+				h = (h + 1) & (ncap - 1);
+			ns[h] = (uint32_t)i + 1;
+		}
+		free(cx->origin_slots);
+		cx->origin_slots = ns;
+		cx->origin_cap = ncap;
+	}
+	size_t h = (size_t)pf_port_hash(port) & (cx->origin_cap - 1);
+	while (cx->origin_slots[h]) {
+		if (pf_port_equal(&cx->origins.v[cx->origin_slots[h] - 1], port))
+			return cx->origin_slots[h] - 1;
+		h = (h + 1) & (cx->origin_cap - 1);
+	}
 	PF_VEC_PUSH(cx->origins, *port);
+	cx->origin_slots[h] = (uint32_t)cx->origins.n;
 	return (uint32_t)cx->origins.n - 1;
+}
+
+static struct pf_memo_read *pf_memo(struct pf_actx *cx, uint32_t loc)
+{
+	if (loc >= cx->nmemo) {
+		size_t n = cx->locs.n > loc ? cx->locs.n * 2 : (size_t)loc * 2 + 16;
+		cx->memo = pf_xrealloc(cx->memo, n * sizeof(*cx->memo));
+		memset(cx->memo + cx->nmemo, 0, (n - cx->nmemo) * sizeof(*cx->memo));
+		cx->nmemo = n;
+	}
+	return &cx->memo[loc];
 }
 
 static uint64_t pf_tnode_hash(uint32_t parent, struct pf_ir_pos pos, const char *msg,
@@ -397,6 +432,9 @@ static bool pf_sym_alive(struct pf_actx *cx, uint32_t loc)
 
 const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc)
 {
+	struct pf_memo_read *m = pf_memo(cx, loc);
+	if (m->gen_read == cx->gen + 1)
+		return m->read;
 	const struct pf_tset *r = &pf_tset_empty;
 	for (int l = (int)loc; l >= 0; l = cx->locs.v[l].parent) {
 		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)l);
@@ -410,6 +448,9 @@ const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc)
 		if (pf_loc_port(cx, loc, false, &port))
 			r = pf_tset_union(&cx->a, r, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
 	}
+	m = pf_memo(cx, loc);
+	m->gen_read = cx->gen + 1;
+	m->read = r;
 	return r;
 }
 
@@ -423,88 +464,142 @@ const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc)
 	return r;
 }
 
-static const struct pf_tset *pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth,
-                                         uint32_t *seen, int *nseen);
+/* Deep reads gather labels into an accumulator indexed by origin (one trace
+ * kept per origin, the first), so that reading a large object costs the
+ * labels it holds rather than one set union per location below it. */
+struct pf_acc {
+	uint32_t *trace; /* per origin: trace + 1, 0 when absent */
+	uint32_t *list;  /* origins present, in insertion order */
+	size_t n, cap;
+};
+
+static void pf_acc_add(struct pf_actx *cx, struct pf_acc *acc, const struct pf_tset *s)
+{
+	if (!s)
+		return;
+	if (acc->cap < cx->origins.n) {
+		size_t ncap = cx->origins.n * 2 + 16;
+		uint32_t *nt = PF_NEW_N(&cx->a, uint32_t, ncap);
+		uint32_t *nl = PF_NEW_N(&cx->a, uint32_t, ncap);
+		if (acc->cap) {
+			memcpy(nt, acc->trace, acc->cap * sizeof(*nt));
+			memcpy(nl, acc->list, acc->n * sizeof(*nl));
+		}
+		acc->trace = nt;
+		acc->list = nl;
+		acc->cap = ncap;
+	}
+	for (uint32_t i = 0; i < s->n; i++) {
+		uint32_t o = s->v[i].origin;
+		if (o >= acc->cap || acc->trace[o])
+			continue;
+		acc->trace[o] = s->v[i].trace + 1;
+		acc->list[acc->n++] = o;
+	}
+}
+
+static int pf_u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static const struct pf_tset *pf_acc_finish(struct pf_actx *cx, struct pf_acc *acc)
+{
+	if (acc->n == 0)
+		return &pf_tset_empty;
+	qsort(acc->list, acc->n, sizeof(*acc->list), pf_u32_cmp);
+	size_t n = acc->n > PF_SET_MAX ? PF_SET_MAX : acc->n;
+	struct pf_tset *s = pf_arena_alloc(&cx->a, sizeof(*s) + n * sizeof(s->v[0]));
+	s->n = (uint32_t)n;
+	for (size_t i = 0; i < n; i++) {
+		s->v[i].origin = acc->list[i];
+		s->v[i].trace = acc->trace[acc->list[i]] - 1;
+	}
+	return s;
+}
+
+static void pf_deep_rec(struct pf_actx *cx, struct pf_acc *acc, uint32_t loc, int depth,
+                        uint32_t *seen, int *nseen);
 
 /* What was written anywhere below loc (its fields and, through pointers
  * stored there, a few levels further), walking loc's subtree of locations. */
-static const struct pf_tset *pf_deep_below(struct pf_actx *cx, uint32_t loc, int depth,
-                                           uint32_t *seen, int *nseen, int budget)
+static void pf_deep_below(struct pf_actx *cx, struct pf_acc *acc, uint32_t loc, int depth,
+                          uint32_t *seen, int *nseen, int budget)
 {
-	const struct pf_tset *r = &pf_tset_empty;
 	for (int c = cx->locs.v[loc].first_child; c >= 0 && budget > 0;
 	     c = cx->locs.v[c].next_sibling, budget--) {
 		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)c);
 		if (e) {
-			r = pf_tset_union(&cx->a, r, e->labels);
+			pf_acc_add(cx, acc, e->labels);
 			if (depth < 3)
 				for (uint32_t j = 0; j < e->pts->n; j++)
-					r = pf_tset_union(
-					    &cx->a, r,
-					    pf_deep_rec(cx, e->pts->v[j], depth + 1, seen, nseen));
+					pf_deep_rec(cx, acc, e->pts->v[j], depth + 1, seen, nseen);
 		}
 		if (cx->locs.v[c].source >= 0)
-			r = pf_tset_union(&cx->a, r, pf_source_label(cx, cx->locs.v[c].source));
-		r = pf_tset_union(&cx->a, r,
-		                  pf_deep_below(cx, (uint32_t)c, depth, seen, nseen, budget / 2));
+			pf_acc_add(cx, acc, pf_source_label(cx, cx->locs.v[c].source));
+		pf_deep_below(cx, acc, (uint32_t)c, depth, seen, nseen, budget / 2);
 	}
-	return r;
 }
 
-static const struct pf_tset *pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth,
-                                         uint32_t *seen, int *nseen)
+static void pf_deep_rec(struct pf_actx *cx, struct pf_acc *acc, uint32_t loc, int depth,
+                        uint32_t *seen, int *nseen)
 {
 	for (int i = 0; i < *nseen; i++)
 		if (seen[i] == loc)
-			return &pf_tset_empty;
+			return;
 	if (*nseen >= 64)
-		return &pf_tset_empty;
+		return;
 	seen[(*nseen)++] = loc;
-	const struct pf_tset *r = pf_read_labels(cx, loc);
+	pf_acc_add(cx, acc, pf_read_labels(cx, loc));
 	if (pf_sym_alive(cx, loc)) {
 		struct pf_port port;
 		if (pf_loc_port(cx, loc, true, &port))
-			r = pf_tset_union(&cx->a, r, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
+			pf_acc_add(cx, acc, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
 	}
-	r = pf_tset_union(&cx->a, r, pf_deep_below(cx, loc, depth, seen, nseen, 256));
+	pf_deep_below(cx, acc, loc, depth, seen, nseen, 256);
 	if (depth < 3) {
 		struct pf_entry *e = pf_state_get(&cx->st, loc);
 		if (e)
 			for (uint32_t j = 0; j < e->pts->n; j++)
-				r = pf_tset_union(
-				    &cx->a, r,
-				    pf_deep_rec(cx, e->pts->v[j], depth + 1, seen, nseen));
+				pf_deep_rec(cx, acc, e->pts->v[j], depth + 1, seen, nseen);
 	}
-	return r;
 }
 
 const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc)
 {
+	struct pf_memo_read *m = pf_memo(cx, loc);
+	if (m->gen_deep == cx->gen + 1)
+		return m->deep;
 	uint32_t seen[64];
 	int nseen = 0;
-	return pf_deep_rec(cx, loc, 0, seen, &nseen);
+	struct pf_acc acc = {0};
+	pf_deep_rec(cx, &acc, loc, 0, seen, &nseen);
+	const struct pf_tset *r = pf_acc_finish(cx, &acc);
+	m = pf_memo(cx, loc);
+	m->gen_deep = cx->gen + 1;
+	m->deep = r;
+	return r;
 }
 
 const struct pf_tset *pf_val_deep(struct pf_actx *cx, const struct pf_val *v)
 {
-	const struct pf_tset *r = v->labels ? v->labels : &pf_tset_empty;
-	uint32_t seen[64];
-	int nseen = 0;
+	struct pf_acc acc = {0};
+	pf_acc_add(cx, &acc, v->labels);
 	if (v->pts)
 		for (uint32_t i = 0; i < v->pts->n; i++)
-			r = pf_tset_union(&cx->a, r,
-			                  pf_deep_rec(cx, v->pts->v[i], 0, seen, &nseen));
+			pf_acc_add(cx, &acc, pf_deep_labels(cx, v->pts->v[i]));
 	if (v->objs)
 		for (uint32_t i = 0; i < v->objs->n; i++)
-			r = pf_tset_union(&cx->a, r,
-			                  pf_deep_rec(cx, v->objs->v[i], 0, seen, &nseen));
-	return r;
+			pf_acc_add(cx, &acc, pf_deep_labels(cx, v->objs->v[i]));
+	return pf_acc_finish(cx, &acc);
 }
 
 /* Removes what was written into the fields of loc (not what its pointers
  * point to): loc is about to be overwritten as a whole. */
 void pf_kill_fields(struct pf_actx *cx, uint32_t loc)
 {
+	cx->gen++;
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < cx->st.n; i++) {
 		uint32_t l = cx->st.v[i].loc;
@@ -525,6 +620,7 @@ void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_va
 {
 	if (!locs || locs->n == 0)
 		return;
+	cx->gen++;
 	strong = strong && locs->n == 1;
 	for (uint32_t i = 0; i < locs->n; i++) {
 		uint32_t loc = locs->v[i];

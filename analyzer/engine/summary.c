@@ -8,7 +8,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 bool pf_port_equal(const struct pf_port *a, const struct pf_port *b)
 {
@@ -22,39 +24,88 @@ static bool pf_edge_same(const struct pf_edge *a, const struct pf_edge *b)
 	       pf_port_equal(&a->to, &b->to);
 }
 
+static uint64_t pf_edge_hash(const struct pf_edge *e)
+{
+	uint64_t k[9] = {e->from.kind,
+	                 e->from.deep,
+	                 (uint64_t)(int64_t)e->from.index,
+	                 (uint64_t)(uintptr_t)e->from.path,
+	                 e->to.kind,
+	                 e->to.deep,
+	                 (uint64_t)(int64_t)e->to.index,
+	                 (uint64_t)(uintptr_t)e->to.path,
+	                 e->pts};
+	return XXH3_64bits(k, sizeof(k));
+}
+
+static void pf_summary_reindex(struct pf_summary *s, size_t cap)
+{
+	free(s->slots);
+	s->slots = pf_xcalloc(cap, sizeof(*s->slots));
+	s->scap = cap;
+	for (size_t i = 0; i < s->n; i++) {
+		size_t h = (size_t)pf_edge_hash(&s->edges[i]) & (cap - 1);
+		while (s->slots[h])
+			h = (h + 1) & (cap - 1);
+		s->slots[h] = (uint32_t)i + 1;
+	}
+}
+
+static struct pf_edge *pf_summary_find(const struct pf_summary *s, const struct pf_edge *e)
+{
+	if (!s->scap)
+		return NULL;
+	for (size_t h = (size_t)pf_edge_hash(e) & (s->scap - 1); s->slots[h];
+	     h = (h + 1) & (s->scap - 1))
+		if (pf_edge_same(&s->edges[s->slots[h] - 1], e))
+			return &s->edges[s->slots[h] - 1];
+	return NULL;
+}
+
 void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_edge *e)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		if (pf_edge_same(&s->edges[i], e)) {
-			if (s->edges[i].consented && !e->consented) {
-				s->edges[i].consented = false;
-				s->edges[i].trace = e->trace;
-				s->edges[i].ntrace = e->ntrace;
-			} else if (s->edges[i].consented == e->consented &&
-			           e->ntrace < s->edges[i].ntrace) {
-				s->edges[i].trace = e->trace;
-				s->edges[i].ntrace = e->ntrace;
-			}
-			return;
+	struct pf_edge *old = pf_summary_find(s, e);
+	if (old) {
+		if (old->consented && !e->consented) {
+			old->consented = false;
+			old->trace = e->trace;
+			old->ntrace = e->ntrace;
+		} else if (old->consented == e->consented && e->ntrace < old->ntrace) {
+			old->trace = e->trace;
+			old->ntrace = e->ntrace;
 		}
+		return;
 	}
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 8;
 		s->edges = pf_xrealloc(s->edges, s->cap * sizeof(*s->edges));
 	}
 	s->edges[s->n++] = *e;
+	if (s->n * 2 > s->scap)
+		pf_summary_reindex(s, s->scap ? s->scap * 2 : 32);
+	else {
+		size_t h = (size_t)pf_edge_hash(e) & (s->scap - 1);
+		while (s->slots[h])
+			h = (h + 1) & (s->scap - 1);
+		s->slots[h] = (uint32_t)s->n;
+	}
+}
+
+void pf_summary_free(struct pf_summary *s)
+{
+	free(s->edges);
+	free(s->slots);
+	memset(s, 0, sizeof(*s));
 }
 
 bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		if (!pf_edge_same(&s->edges[i], e))
-			continue;
-		if (s->edges[i].consented && !e->consented)
-			return true;
-		return s->edges[i].consented == e->consented && ntrace < s->edges[i].ntrace;
-	}
-	return true;
+	const struct pf_edge *old = pf_summary_find(s, e);
+	if (!old)
+		return true;
+	if (old->consented && !e->consented)
+		return true;
+	return old->consented == e->consented && ntrace < old->ntrace;
 }
 
 bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b)
@@ -62,14 +113,49 @@ bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b)
 	if (a->n != b->n)
 		return false;
 	for (size_t i = 0; i < a->n; i++) {
-		bool found = false;
-		for (size_t j = 0; j < b->n && !found; j++)
-			found = pf_edge_same(&a->edges[i], &b->edges[j]) &&
-			        a->edges[i].consented == b->edges[j].consented;
-		if (!found)
+		const struct pf_edge *o = pf_summary_find(b, &a->edges[i]);
+		if (!o || o->consented != a->edges[i].consented)
 			return false;
 	}
 	return true;
+}
+
+static const char *pf_first_step(struct pf_program *p, const char *path, bool *cut)
+{
+	*cut = false;
+	if (!path[0])
+		return path;
+	size_t n = 1;
+	if (path[0] == '.')
+		while (path[n] && path[n] != '.' && path[n] != '*')
+			n++;
+	if (!path[n])
+		return path;
+	*cut = true;
+	return pf_intern_n(&p->strings, path, n);
+}
+
+void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s)
+{
+	if (s->n <= PF_SUMMARY_MAX)
+		return;
+	struct pf_summary out = {0};
+	for (size_t i = 0; i < s->n; i++) {
+		struct pf_edge e = s->edges[i];
+		bool cut;
+		e.from.path = pf_first_step(p, e.from.path, &cut);
+		if (cut)
+			e.from.deep = true;
+		if (e.to.kind != PF_PORT_SINK)
+			e.to.path = pf_first_step(p, e.to.path, &cut);
+		if ((e.from.kind == PF_PORT_PARAM || e.from.kind == PF_PORT_GLOBAL) &&
+		    e.from.kind == e.to.kind && e.from.index == e.to.index &&
+		    e.from.path == e.to.path)
+			continue; /* data moving inside one object stays in it */
+		pf_summary_add(p, &out, &e);
+	}
+	pf_summary_free(s);
+	*s = out;
 }
 
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
