@@ -34,6 +34,10 @@ static void pf_usage(FILE *out)
 	    "  --write-baseline FILE  record the current findings in FILE and exit 0\n"
 	    "  --config FILE          read FILE instead of the nearest .piiflow.json\n"
 	    "  --no-config            read no .piiflow.json\n"
+	    "  --no-cache             do not use the summary cache\n"
+	    "  --cache-dir DIR        keep the summary cache in DIR\n"
+	    "  --emit-summaries DIR   only parse: write each unit's summaries to DIR\n"
+	    "  --from-summaries DIR   analyze and report the summaries found in DIR\n"
 	    "  -j N                   translation units parsed in parallel (default: CPUs)\n"
 	    "  --fail-on LEVEL        error (default), warning or never: what makes exit 1\n"
 	    "  --explain              list the opaque calls personal data passed through\n"
@@ -84,6 +88,10 @@ static int pf_cmd_check(int argc, char **argv)
 		OPT_WRITE_BASELINE,
 		OPT_CONFIG,
 		OPT_NO_CONFIG,
+		OPT_NO_CACHE,
+		OPT_CACHE_DIR,
+		OPT_EMIT,
+		OPT_FROM,
 	};
 	static const struct option longopts[] = {
 	    {"rules", required_argument, NULL, OPT_RULES},
@@ -95,6 +103,10 @@ static int pf_cmd_check(int argc, char **argv)
 	    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
 	    {"config", required_argument, NULL, OPT_CONFIG},
 	    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	    {"no-cache", no_argument, NULL, OPT_NO_CACHE},
+	    {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
+	    {"emit-summaries", required_argument, NULL, OPT_EMIT},
+	    {"from-summaries", required_argument, NULL, OPT_FROM},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
@@ -159,6 +171,18 @@ static int pf_cmd_check(int argc, char **argv)
 			break;
 		case OPT_NO_CONFIG:
 			o.no_config = true;
+			break;
+		case OPT_NO_CACHE:
+			o.no_cache = true;
+			break;
+		case OPT_CACHE_DIR:
+			o.cache_dir = optarg;
+			break;
+		case OPT_EMIT:
+			o.emit_summaries = optarg;
+			break;
+		case OPT_FROM:
+			o.from_summaries = optarg;
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0)

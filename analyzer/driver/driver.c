@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "compdb/compdb.h"
+#include "driver/cache.h"
 #include "engine/engine.h"
 #include "lower/lower.h"
 #include "policy/config.h"
@@ -31,6 +32,7 @@
 struct pf_pool {
 	const struct pf_compdb *db;
 	const struct pf_lower_options *lopts;
+	struct pf_cache *cache; /* or NULL */
 	struct pf_ir_tu **tus;
 	atomic_size_t next;
 	atomic_size_t done;
@@ -44,7 +46,14 @@ static void *pf_worker(void *arg)
 		size_t i = atomic_fetch_add(&pool->next, 1);
 		if (i >= pool->db->ncmds)
 			break;
-		pool->tus[i] = pf_lower_tu(&pool->db->cmds[i], pool->lopts);
+		const struct pf_compile_command *cmd = &pool->db->cmds[i];
+		struct pf_ir_tu *tu = pool->cache ? pf_cache_load(pool->cache, cmd) : NULL;
+		if (!tu) {
+			tu = pf_lower_tu(cmd, pool->lopts);
+			if (pool->cache)
+				pf_cache_store(pool->cache, cmd, tu);
+		}
+		pool->tus[i] = tu;
 		size_t d = atomic_fetch_add(&pool->done, 1) + 1;
 		if (pool->progress)
 			fprintf(stderr, "\rpiiflow: parsed %zu of %zu translation units", d,
@@ -268,14 +277,14 @@ static void pf_add_tu_diags(struct pf_report *r, struct pf_ir_tu *tu)
 /* Parses and lowers every translation unit of db into tus[], -j at a time.
  * Returns false, after naming them, when one could not be parsed at all. */
 static bool pf_parse_all(const struct pf_check_options *o, const struct pf_compdb *db,
-                         const struct pf_lower_options *lopts, struct pf_ir_tu **tus,
-                         struct pf_report *report)
+                         const struct pf_lower_options *lopts, struct pf_cache *cache,
+                         struct pf_ir_tu **tus, struct pf_report *report)
 {
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t jobs = o->jobs > 0 ? (size_t)o->jobs : (ncpu > 0 ? (size_t)ncpu : 1);
 	if (jobs > db->ncmds)
 		jobs = db->ncmds ? db->ncmds : 1;
-	struct pf_pool pool = {.db = db, .lopts = lopts, .tus = tus};
+	struct pf_pool pool = {.db = db, .lopts = lopts, .cache = cache, .tus = tus};
 	pool.progress = !o->quiet && isatty(2) && db->ncmds > 1;
 	pthread_t *threads = pf_xcalloc(jobs, sizeof(*threads));
 	size_t started = 0;
@@ -330,6 +339,61 @@ static int pf_load_input(const struct pf_check_options *o, const struct pf_confi
 	return 0;
 }
 
+static int pf_tu_cmp(const void *a, const void *b)
+{
+	const struct pf_ir_tu *x = *(struct pf_ir_tu *const *)a, *y = *(struct pf_ir_tu *const *)b;
+	const char *fx = x->nincludes ? x->includes[0] : x->file;
+	const char *fy = y->nincludes ? y->includes[0] : y->file;
+	return strcmp(fx, fy);
+}
+
+/* The summary cache: on unless --no-cache; its folder is --cache-dir, the
+ * config's cache_dir, BUILD_DIR/.piiflow-cache with -p, else the user's
+ * cache folder. A cache that cannot be opened only costs speed. */
+static struct pf_cache *pf_open_cache(const struct pf_check_options *o, const struct pf_config *cfg,
+                                      const char *build_dir, const struct pf_rules *rules)
+{
+	if (o->no_cache)
+		return NULL;
+	char dir[4096];
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	if (o->cache_dir)
+		snprintf(dir, sizeof(dir), "%s", o->cache_dir);
+	else if (cfg->cache_dir)
+		snprintf(dir, sizeof(dir), "%s", cfg->cache_dir);
+	else if (build_dir)
+		snprintf(dir, sizeof(dir), "%s/.piiflow-cache", build_dir);
+	else if (xdg && *xdg)
+		snprintf(dir, sizeof(dir), "%s/piiflow", xdg);
+	else if (home && *home)
+		snprintf(dir, sizeof(dir), "%s/.cache/piiflow", home);
+	else
+		return NULL;
+	char err[4096];
+	struct pf_cache *c = pf_cache_open(dir, rules, err, sizeof(err));
+	if (!c && !o->quiet)
+		fprintf(stderr, "piiflow: warning: %s; running without the cache\n", err);
+	return c;
+}
+
+/* --emit-summaries: the per-TU phase's result, one file per unit. */
+static int pf_emit(const struct pf_check_options *o, const struct pf_compdb *db,
+                   struct pf_ir_tu **tus, const struct pf_rules *rules)
+{
+	char err[4096];
+	for (size_t i = 0; i < db->ncmds; i++) {
+		if (pf_summaries_emit(o->emit_summaries, &db->cmds[i], tus[i], rules, err,
+		                      sizeof(err)) != 0) {
+			fprintf(stderr, "piiflow: %s\n", err);
+			return PF_EXIT_ERROR;
+		}
+	}
+	if (!o->quiet)
+		fprintf(stderr, "piiflow: wrote the summaries of %zu translation unit%s to %s\n",
+		        db->ncmds, db->ncmds == 1 ? "" : "s", o->emit_summaries);
+	return PF_EXIT_OK;
+}
+
 /* The exit code of a written report under --fail-on. */
 static int pf_verdict(const struct pf_check_options *o, const struct pf_report *r)
 {
@@ -352,6 +416,8 @@ int pf_driver_check(const struct pf_check_options *o)
 	struct pf_compdb db;
 	struct pf_report report;
 	struct pf_ir_tu **tus = NULL;
+	size_t ntus = 0;
+	struct pf_cache *cache = NULL;
 	const char *build_dir = NULL;
 	pf_config_init(&cfg);
 	pf_baseline_init(&baseline);
@@ -373,8 +439,15 @@ int pf_driver_check(const struct pf_check_options *o)
 	}
 	if (pf_driver_load_rules(&rules, o->no_default_rules, &cfg, o->rules_files, o->nrules))
 		goto done;
-	if (pf_load_taxonomy(&tax) != 0 || pf_load_input(o, &cfg, &db, &build_dir) != 0)
+	if (pf_load_taxonomy(&tax) != 0)
 		goto done;
+	if (!o->from_summaries && pf_load_input(o, &cfg, &db, &build_dir) != 0)
+		goto done;
+	if (o->from_summaries && o->emit_summaries) {
+		fprintf(stderr,
+		        "piiflow: --emit-summaries and --from-summaries do not go together\n");
+		goto done;
+	}
 
 	struct pf_lower_options lopts = {
 	    .rules = &rules,
@@ -382,14 +455,34 @@ int pf_driver_check(const struct pf_check_options *o)
 	    .resource_dir = PF_CLANG_RESOURCE_DIR,
 	    .annotations_dir = pf_driver_annotations_dir(),
 	};
-	tus = pf_xcalloc(db.ncmds + 1, sizeof(*tus));
-	if (!pf_parse_all(o, &db, &lopts, tus, &report))
-		goto done;
+	if (o->from_summaries) {
+		char err[4096];
+		if (pf_summaries_load(o->from_summaries, &rules, &tus, &ntus, err, sizeof(err)) !=
+		    0) {
+			fprintf(stderr, "piiflow: %s\n", err);
+			goto done;
+		}
+		for (size_t i = 0; i < ntus; i++)
+			pf_add_tu_diags(&report, tus[i]);
+	} else {
+		cache = pf_open_cache(o, &cfg, build_dir, &rules);
+		tus = pf_xcalloc(db.ncmds + 1, sizeof(*tus));
+		ntus = db.ncmds;
+		if (!pf_parse_all(o, &db, &lopts, cache, tus, &report))
+			goto done;
+		if (o->emit_summaries) {
+			exit_code = pf_emit(o, &db, tus, &rules);
+			goto done;
+		}
+	}
+	/* the same program gives the same result whichever way its units came */
+	qsort(tus, ntus, sizeof(*tus), pf_tu_cmp);
 
 	struct pf_engine_options eopts = {.rules = &rules, .explain = o->explain ? stderr : NULL};
-	pf_engine_run(tus, db.ncmds, &eopts, &report);
-	char **paths = build_dir ? o->paths : NULL;
-	size_t npaths = build_dir ? o->npaths : 0;
+	pf_engine_run(tus, ntus, &eopts, &report);
+	bool filter = build_dir || o->from_summaries; /* PATHs then filter the report */
+	char **paths = filter ? o->paths : NULL;
+	size_t npaths = filter ? o->npaths : 0;
 	if (npaths)
 		pf_filter_paths(&report, paths, npaths, true);
 	pf_policy_apply(&report, &cfg);
@@ -398,7 +491,7 @@ int pf_driver_check(const struct pf_check_options *o)
 		pf_baseline_apply(&baseline, &report);
 	pf_report_sort(&report);
 	report.summary = pf_report_summary(&report);
-	report.summary.translation_units = (unsigned)db.ncmds;
+	report.summary.translation_units = (unsigned)ntus;
 	report.summary.seconds = pf_now() - t0;
 
 	if (o->write_baseline) {
@@ -420,9 +513,10 @@ int pf_driver_check(const struct pf_check_options *o)
 	exit_code = pf_verdict(o, &report);
 done:
 	if (tus)
-		for (size_t i = 0; i < db.ncmds; i++)
+		for (size_t i = 0; i < ntus; i++)
 			pf_ir_tu_free(tus[i]);
 	free(tus);
+	pf_cache_close(cache);
 	pf_report_free(&report);
 	pf_compdb_free(&db);
 	pf_taxonomy_free(&tax);

@@ -38,6 +38,10 @@ struct pf_check_options {
 	const char *write_baseline; /* --write-baseline: record the findings, exit 0 */
 	const char *config;         /* --config, or NULL to look .piiflow.json up */
 	bool no_config;             /* --no-config */
+	bool no_cache;              /* --no-cache */
+	const char *cache_dir;      /* --cache-dir, else the config's, else a default */
+	const char *emit_summaries; /* --emit-summaries DIR: per-TU phase only */
+	const char *from_summaries; /* --from-summaries DIR: link and report */
 };
 
 /* Runs one check and returns the process exit code. Messages go to stderr. */

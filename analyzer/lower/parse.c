@@ -57,7 +57,7 @@ const char *pf_lower_file_path(struct pf_lower_ctx *cx, CXFile f)
 		return p;
 	CXString s = clang_getFileName(f);
 	const char *name = clang_getCString(s);
-	char *abs = pf_path_absolute(NULL, name ? name : "");
+	char *abs = pf_path_absolute(cx->directory, name ? name : "");
 	char *disp = pf_path_display(abs);
 	p = pf_arena_strdup(&cx->tu->arena, disp);
 	free(abs);
@@ -178,7 +178,7 @@ static void pf_inclusion_visitor(CXFile f, CXSourceLocation *stack, unsigned dep
 	CXString s = clang_getFileName(f);
 	const char *name = clang_getCString(s);
 	if (name && *name) {
-		char *abs = pf_path_absolute(NULL, name);
+		char *abs = pf_path_absolute(cx->directory, name);
 		PF_IR_PUSH(cx->tu, cx->tu->includes, cx->tu->nincludes, cx->tu->capincludes,
 		           pf_arena_strdup(&cx->tu->arena, abs));
 		free(abs);
@@ -191,7 +191,7 @@ struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
 {
 	struct pf_ir_tu *tu = pf_ir_tu_new();
 	tu->file = pf_arena_strdup(&tu->arena, cmd->display ? cmd->display : cmd->file);
-	struct pf_lower_ctx cx = {.tu = tu, .opts = opts, .cur = -1};
+	struct pf_lower_ctx cx = {.tu = tu, .opts = opts, .cur = -1, .directory = cmd->directory};
 
 	int argc = 0;
 	const char **argv = pf_build_argv(cmd, opts, &argc);
