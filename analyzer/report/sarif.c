@@ -30,7 +30,8 @@
 static const char *const pf_fixed_flow_rules[] = {"pii-to-advertising", "pii-to-marketing",
                                                   "pii-to-analytics"};
 static const char *const pf_diagnostic_rules[] = {"unknown-category", "unused-suppression",
-                                                  "parse-error", "unmatched-rule"};
+                                                  "invalid-suppression", "parse-error",
+                                                  "unmatched-rule"};
 
 #define PF_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -229,6 +230,10 @@ static const struct diag_help pf_diag_help[] = {
      "Fix the compile errors, or pass the flags the build uses (-I, -D) after -- or "
      "through the compile database (-p DIR).",
      "reliability"},
+    {"invalid-suppression", "Suppression without a reason.",
+     "A piiflow-allow comment has no REASON (or no rule, or no closing parenthesis), so it "
+     "suppresses nothing.",
+     "Write piiflow-allow(RULE): REASON, with the reason the flow is acceptable.", "suppressions"},
     {"unmatched-rule", "Rules file entry that matches nothing.",
      "An entry of a rules file matched no function, field or variable of the analyzed "
      "program.",
