@@ -547,7 +547,7 @@ static void test_diagnostic_without_file(void **state)
 	                    "sinks[0] matched nothing");
 	assert_string_equal(jstr(inv, "toolExecutionNotifications[0].associatedRule.id"),
 	                    "unmatched-rule");
-	assert_string_equal(jstr(inv, "toolExecutionNotifications[0].associatedRule.index"), "6");
+	assert_string_equal(jstr(inv, "toolExecutionNotifications[0].associatedRule.index"), "7");
 	json_decref(j);
 	free(out);
 	pf_report_free(&r);
