@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static struct pf_val pf_eval(struct pf_actx *cx, struct pf_ir_expr *e);
 static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e);
@@ -448,6 +449,7 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		const char *before;
 	} *memo = NULL;
 	size_t nmemo = 0, capmemo = 0;
+	cx->work += g->summary.n;
 	for (size_t i = 0; i < g->summary.n; i++) {
 		const struct pf_edge *e = &g->summary.edges[i];
 		const struct pf_tset *labels = NULL;
@@ -1237,6 +1239,32 @@ static void pf_entry_state(struct pf_actx *cx)
 	cx->st.reached = true;
 }
 
+/* The summary of a function too costly to analyze: what any parameter
+ * reaches may reach the return value and what any writable pointer
+ * parameter points to. Sinks found before the budget ran out are kept. */
+static void pf_assume_everything(struct pf_actx *cx)
+{
+	const struct pf_ir_fdecl *d = cx->body->decl;
+	for (int i = 0; i < d->nparams; i++) {
+		struct pf_port from = {
+		    .kind = PF_PORT_PARAM, .index = i, .deep = true, .path = cx->p->empty};
+		const struct pf_tset *l = pf_tset_one(&cx->a, pf_origin(cx, &from), 0);
+		struct pf_port ret = {.kind = PF_PORT_RETURN, .path = cx->p->empty};
+		pf_emit(cx, l, ret, false);
+		ret.path = cx->p->star;
+		pf_emit(cx, l, ret, false);
+		for (int j = 0; j < d->nparams; j++) {
+			const struct pf_ir_type *t =
+			    cx->body->params[j] ? cx->body->params[j]->type : NULL;
+			if (d->param_const_pointee[j] || !t || t->kind != PF_T_POINTER)
+				continue;
+			struct pf_port to = {
+			    .kind = PF_PORT_PARAM, .index = j, .path = cx->p->star};
+			pf_emit(cx, l, to, false);
+		}
+	}
+}
+
 /* Emits the function's outputs from the state at its exit. */
 static void pf_finish(struct pf_actx *cx)
 {
@@ -1300,6 +1328,9 @@ static void pf_finish(struct pf_actx *cx)
 
 bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 {
+	clock_t t_start = clock();
+	if (getenv("PIIFLOW_DEBUG_ENGINE"))
+		fprintf(stderr, "engine: start %s (%u blocks)\n", fn->name, fn->body->nblocks);
 	struct pf_ir_func *body = fn->body;
 	struct pf_actx cx = {.p = p, .fn = fn, .body = body, .tu = fn->tu};
 	fn->calls.n = 0; /* the calls of this run replace those of the last */
@@ -1319,7 +1350,8 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	work[tail++] = 0;
 	queued[0] = true;
 	count = 1;
-	bool budget = false;
+	bool budget = false, over_work = false;
+	uint64_t ops_start = pf_lattice_ops;
 	struct pf_state exit_state = {0};
 	while (count) {
 		int b = work[head];
@@ -1330,12 +1362,21 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 			budget = true;
 			continue;
 		}
+		if (cx.work > PF_WORK_BUDGET || pf_lattice_ops - ops_start > PF_OPS_BUDGET) {
+			over_work = true;
+			break;
+		}
 		pf_arena_release(&cx.a);
 		cx.gen++; /* memoized reads belong to the last visit */
 		pf_state_copy(&cx, &cx.a, &cx.st, &in[b]);
+		cx.work += in[b].n + 1;
 		struct pf_ir_block *bl = &body->blocks[b];
-		for (unsigned s = 0; s < bl->nstmts; s++)
+		for (unsigned s = 0; s < bl->nstmts && !over_work; s++) {
 			pf_stmt(&cx, &bl->stmts[s]);
+			over_work = pf_lattice_ops - ops_start > PF_OPS_BUDGET;
+		}
+		if (over_work)
+			break;
 		int nsucc = 0;
 		int succ[2];
 		uint64_t extra[2] = {0, 0};
@@ -1371,6 +1412,14 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		                  "the flow analysis of '%s' did not settle within its budget; "
 		                  "findings in it may be incomplete",
 		                  fn->name);
+	if (over_work) {
+		pf_program_budget(p, body->decl->pos,
+		                  "the flow analysis of '%s' exceeded its work budget; its summary "
+		                  "assumes that everything its parameters reach flows to its "
+		                  "results",
+		                  fn->name);
+		pf_assume_everything(&cx);
+	}
 	cx.st = exit_state;
 	cx.gen++;
 	pf_finish(&cx);
@@ -1380,7 +1429,9 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	fn->summary = cx.out;
 	pf_summary_free(&old);
 	if (getenv("PIIFLOW_DEBUG_ENGINE"))
-		fprintf(stderr,
+		fprintf(stderr, "%.3fs ", (double)(clock() - t_start) / CLOCKS_PER_SEC),
+		    fprintf(
+		        stderr,
 		        "engine: %s run %u: %zu edges, %zu origins, %zu locs, %zu trace nodes, %u "
 		        "blocks\n",
 		        fn->name, fn->runs + 1, cx.out.n, cx.origins.n, cx.locs.n, cx.tnodes.n, nb);
@@ -1392,6 +1443,12 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	free(queued);
 	free(cx.loc_slots);
 	free(cx.tnode_slots);
+	for (int k = 0; k < 2; k++) {
+		free(cx.acc[k].stamp);
+		free(cx.acc[k].trace);
+		free(cx.acc[k].list);
+	}
+	free(cx.loc_seen);
 	free(cx.origin_slots);
 	free(cx.memo);
 	PF_VEC_FREE(cx.locs);

@@ -19,6 +19,8 @@ enum pf_root {
 
 #define PF_LOC_MAX_DEPTH 6
 #define PF_TNODE_BUDGET 100000
+#define PF_WORK_BUDGET 4000000
+#define PF_OPS_BUDGET 300000000ULL
 
 struct pf_loc {
 	uint8_t root;
@@ -104,6 +106,18 @@ struct pf_actx {
 	const struct pf_lset *ret_pts, *ret_objs;
 	struct pf_summary out;
 	bool set_warned;
+	uint64_t work; /* a deterministic count of the analysis's effort */
+	/* deep reads: label accumulators (0: a location, 1: a value) and the
+	 * locations already visited, both reset by bumping a stamp */
+	struct pf_acc {
+		uint32_t *stamp, *trace, *list;
+		size_t cap, n;
+		uint32_t cur;
+	} acc[2];
+	uint32_t *loc_seen;
+	size_t nloc_seen;
+	uint32_t seen_cur;
+	int nseen;
 	int call_depth;
 };
 

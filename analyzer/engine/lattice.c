@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+uint64_t pf_lattice_ops;
+
 const struct pf_tset pf_tset_empty = {0};
 const struct pf_lset pf_lset_empty = {0};
 
@@ -52,6 +54,7 @@ const struct pf_tset *pf_tset_union(struct pf_arena *a, const struct pf_tset *x,
 		return x ? x : &pf_tset_empty;
 	if (!x || x->n == 0)
 		return y;
+	pf_lattice_ops += x->n + y->n;
 	if (pf_tset_covers(x, y))
 		return x;
 	if (pf_tset_covers(y, x))
@@ -169,6 +172,7 @@ const struct pf_lset *pf_lset_union(struct pf_arena *a, const struct pf_lset *x,
 		return x ? x : &pf_lset_empty;
 	if (!x || x->n == 0)
 		return y;
+	pf_lattice_ops += x->n + y->n;
 	if (pf_lset_covers(x, y))
 		return x;
 	if (pf_lset_covers(y, x))

@@ -52,6 +52,11 @@ const struct pf_lset *pf_lset_union(struct pf_arena *a, const struct pf_lset *x,
 bool pf_lset_equal(const struct pf_lset *x, const struct pf_lset *y);
 bool pf_lset_has(const struct pf_lset *x, uint32_t loc);
 
+/* Elements handled by set operations so far: the engine's measure of the
+ * effort an analysis takes (deterministic, unlike a clock). The engine is
+ * single-threaded. */
+extern uint64_t pf_lattice_ops;
+
 /* Sets larger than this are cut (the analysis warns once per function). */
 #define PF_SET_MAX 256
 

@@ -467,33 +467,35 @@ const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc)
 /* Deep reads gather labels into an accumulator indexed by origin (one trace
  * kept per origin, the first), so that reading a large object costs the
  * labels it holds rather than one set union per location below it. */
-struct pf_acc {
-	uint32_t *trace; /* per origin: trace + 1, 0 when absent */
-	uint32_t *list;  /* origins present, in insertion order */
-	size_t n, cap;
-};
+static void pf_acc_begin(struct pf_acc *acc)
+{
+	acc->n = 0;
+	if (++acc->cur == 0) {
+		if (acc->cap)
+			memset(acc->stamp, 0, acc->cap * sizeof(*acc->stamp));
+		acc->cur = 1;
+	}
+}
 
 static void pf_acc_add(struct pf_actx *cx, struct pf_acc *acc, const struct pf_tset *s)
 {
-	if (!s)
+	if (!s || s->n == 0)
 		return;
+	pf_lattice_ops += s->n;
 	if (acc->cap < cx->origins.n) {
-		size_t ncap = cx->origins.n * 2 + 16;
-		uint32_t *nt = PF_NEW_N(&cx->a, uint32_t, ncap);
-		uint32_t *nl = PF_NEW_N(&cx->a, uint32_t, ncap);
-		if (acc->cap) {
-			memcpy(nt, acc->trace, acc->cap * sizeof(*nt));
-			memcpy(nl, acc->list, acc->n * sizeof(*nl));
-		}
-		acc->trace = nt;
-		acc->list = nl;
+		size_t ncap = cx->origins.n * 2 + 64;
+		acc->stamp = pf_xrealloc(acc->stamp, ncap * sizeof(*acc->stamp));
+		memset(acc->stamp + acc->cap, 0, (ncap - acc->cap) * sizeof(*acc->stamp));
+		acc->trace = pf_xrealloc(acc->trace, ncap * sizeof(*acc->trace));
+		acc->list = pf_xrealloc(acc->list, ncap * sizeof(*acc->list));
 		acc->cap = ncap;
 	}
 	for (uint32_t i = 0; i < s->n; i++) {
 		uint32_t o = s->v[i].origin;
-		if (o >= acc->cap || acc->trace[o])
+		if (o >= acc->cap || acc->stamp[o] == acc->cur)
 			continue;
-		acc->trace[o] = s->v[i].trace + 1;
+		acc->stamp[o] = acc->cur;
+		acc->trace[o] = s->v[i].trace;
 		acc->list[acc->n++] = o;
 	}
 }
@@ -514,19 +516,36 @@ static const struct pf_tset *pf_acc_finish(struct pf_actx *cx, struct pf_acc *ac
 	s->n = (uint32_t)n;
 	for (size_t i = 0; i < n; i++) {
 		s->v[i].origin = acc->list[i];
-		s->v[i].trace = acc->trace[acc->list[i]] - 1;
+		s->v[i].trace = acc->trace[acc->list[i]];
 	}
 	return s;
 }
 
-static void pf_deep_rec(struct pf_actx *cx, struct pf_acc *acc, uint32_t loc, int depth,
-                        uint32_t *seen, int *nseen);
+/* Marks loc visited in the current deep read; false when it was already,
+ * or when the read has visited as many locations as it may. */
+static bool pf_visit(struct pf_actx *cx, uint32_t loc)
+{
+	if (loc >= cx->nloc_seen) {
+		size_t n = cx->locs.n * 2 + 64;
+		cx->loc_seen = pf_xrealloc(cx->loc_seen, n * sizeof(*cx->loc_seen));
+		memset(cx->loc_seen + cx->nloc_seen, 0,
+		       (n - cx->nloc_seen) * sizeof(*cx->loc_seen));
+		cx->nloc_seen = n;
+	}
+	if (cx->loc_seen[loc] == cx->seen_cur || cx->nseen >= 256)
+		return false;
+	cx->loc_seen[loc] = cx->seen_cur;
+	cx->nseen++;
+	return true;
+}
+
+static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth);
 
 /* What was written anywhere below loc (its fields and, through pointers
  * stored there, a few levels further), walking loc's subtree of locations. */
-static void pf_deep_below(struct pf_actx *cx, struct pf_acc *acc, uint32_t loc, int depth,
-                          uint32_t *seen, int *nseen, int budget)
+static void pf_deep_below(struct pf_actx *cx, uint32_t loc, int depth, int budget)
 {
+	struct pf_acc *acc = &cx->acc[0];
 	for (int c = cx->locs.v[loc].first_child; c >= 0 && budget > 0;
 	     c = cx->locs.v[c].next_sibling, budget--) {
 		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)c);
@@ -534,35 +553,31 @@ static void pf_deep_below(struct pf_actx *cx, struct pf_acc *acc, uint32_t loc, 
 			pf_acc_add(cx, acc, e->labels);
 			if (depth < 3)
 				for (uint32_t j = 0; j < e->pts->n; j++)
-					pf_deep_rec(cx, acc, e->pts->v[j], depth + 1, seen, nseen);
+					pf_deep_rec(cx, e->pts->v[j], depth + 1);
 		}
 		if (cx->locs.v[c].source >= 0)
 			pf_acc_add(cx, acc, pf_source_label(cx, cx->locs.v[c].source));
-		pf_deep_below(cx, acc, (uint32_t)c, depth, seen, nseen, budget / 2);
+		pf_deep_below(cx, (uint32_t)c, depth, budget / 2);
 	}
 }
 
-static void pf_deep_rec(struct pf_actx *cx, struct pf_acc *acc, uint32_t loc, int depth,
-                        uint32_t *seen, int *nseen)
+static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth)
 {
-	for (int i = 0; i < *nseen; i++)
-		if (seen[i] == loc)
-			return;
-	if (*nseen >= 64)
+	if (!pf_visit(cx, loc))
 		return;
-	seen[(*nseen)++] = loc;
+	struct pf_acc *acc = &cx->acc[0];
 	pf_acc_add(cx, acc, pf_read_labels(cx, loc));
 	if (pf_sym_alive(cx, loc)) {
 		struct pf_port port;
 		if (pf_loc_port(cx, loc, true, &port))
 			pf_acc_add(cx, acc, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
 	}
-	pf_deep_below(cx, acc, loc, depth, seen, nseen, 256);
+	pf_deep_below(cx, loc, depth, 256);
 	if (depth < 3) {
 		struct pf_entry *e = pf_state_get(&cx->st, loc);
 		if (e)
 			for (uint32_t j = 0; j < e->pts->n; j++)
-				pf_deep_rec(cx, acc, e->pts->v[j], depth + 1, seen, nseen);
+				pf_deep_rec(cx, e->pts->v[j], depth + 1);
 	}
 }
 
@@ -571,11 +586,15 @@ const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc)
 	struct pf_memo_read *m = pf_memo(cx, loc);
 	if (m->gen_deep == cx->gen + 1)
 		return m->deep;
-	uint32_t seen[64];
-	int nseen = 0;
-	struct pf_acc acc = {0};
-	pf_deep_rec(cx, &acc, loc, 0, seen, &nseen);
-	const struct pf_tset *r = pf_acc_finish(cx, &acc);
+	pf_acc_begin(&cx->acc[0]);
+	if (++cx->seen_cur == 0) {
+		memset(cx->loc_seen, 0, cx->nloc_seen * sizeof(*cx->loc_seen));
+		cx->seen_cur = 1;
+	}
+	cx->nseen = 0;
+	pf_deep_rec(cx, loc, 0);
+	cx->work += (uint64_t)cx->nseen + cx->acc[0].n;
+	const struct pf_tset *r = pf_acc_finish(cx, &cx->acc[0]);
 	m = pf_memo(cx, loc);
 	m->gen_deep = cx->gen + 1;
 	m->deep = r;
@@ -584,15 +603,19 @@ const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc)
 
 const struct pf_tset *pf_val_deep(struct pf_actx *cx, const struct pf_val *v)
 {
-	struct pf_acc acc = {0};
-	pf_acc_add(cx, &acc, v->labels);
-	if (v->pts)
-		for (uint32_t i = 0; i < v->pts->n; i++)
-			pf_acc_add(cx, &acc, pf_deep_labels(cx, v->pts->v[i]));
-	if (v->objs)
-		for (uint32_t i = 0; i < v->objs->n; i++)
-			pf_acc_add(cx, &acc, pf_deep_labels(cx, v->objs->v[i]));
-	return pf_acc_finish(cx, &acc);
+	/* the locations' deep reads first: they use the other accumulator */
+	uint32_t np = v->pts ? v->pts->n : 0, no = v->objs ? v->objs->n : 0;
+	const struct pf_tset **parts = PF_NEW_N(&cx->a, const struct pf_tset *, np + no + 1);
+	for (uint32_t i = 0; i < np; i++)
+		parts[i] = pf_deep_labels(cx, v->pts->v[i]);
+	for (uint32_t i = 0; i < no; i++)
+		parts[np + i] = pf_deep_labels(cx, v->objs->v[i]);
+	struct pf_acc *acc = &cx->acc[1];
+	pf_acc_begin(acc);
+	pf_acc_add(cx, acc, v->labels);
+	for (uint32_t i = 0; i < np + no; i++)
+		pf_acc_add(cx, acc, parts[i]);
+	return pf_acc_finish(cx, acc);
 }
 
 /* Removes what was written into the fields of loc (not what its pointers
