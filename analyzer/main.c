@@ -306,6 +306,9 @@ done:
 
 int main(int argc, char **argv)
 {
+	/* libclang parses on a thread of its own with a small stack unless told
+	 * not to; piiflow's workers have large stacks for deeply nested code. */
+	setenv("LIBCLANG_NOTHREADS", "1", 0);
 	if (argc < 2) {
 		pf_usage(stderr);
 		return PF_EXIT_ERROR;

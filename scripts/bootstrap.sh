@@ -91,6 +91,11 @@ if ((with_test)); then
 	if ! python3 -c 'import yaml' >/dev/null 2>&1; then
 		need python3-yaml
 	fi
+	# libFuzzer's runtime for clang-19 (tests/fuzz/run.sh: -fsanitize=fuzzer)
+	if [[ "$(uname -m)" == x86_64 ]] &&
+		[[ ! -f /usr/lib/llvm-19/lib/clang/19/lib/linux/libclang_rt.fuzzer-x86_64.a ]]; then
+		need libclang-rt-19-dev
+	fi
 fi
 
 if ((${#missing[@]} == 0)); then

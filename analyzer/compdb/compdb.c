@@ -359,9 +359,45 @@ static int check_regular(const char *path)
 	return 0;
 }
 
+/* Not an errno value: the file holds a NUL byte near its start. */
+#define PF_EBINARY (-1)
+
 static const char *regular_strerror(int e)
 {
+	if (e == PF_EBINARY)
+		return "not a C source file: binary content (a NUL byte in its first 8000 bytes)";
 	return e == EINVAL ? "not a regular file" : e == EISDIR ? "is a directory" : strerror(e);
+}
+
+/* 0 if path is a regular file that can be read and looks like text; else an
+ * errno value or PF_EBINARY. A file clang cannot open would otherwise show
+ * up only as "cannot be parsed", and a binary file given as C as a thousand
+ * compile errors; both are input errors that should name the cause. The
+ * test for binary content is git's: a NUL byte in the first 8000 bytes. */
+static int check_source(const char *path)
+{
+	int e = check_regular(path);
+	if (e)
+		return e;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return errno;
+	char head[8000];
+	size_t n = fread(head, 1, sizeof(head), f);
+	e = ferror(f) ? (errno ? errno : EIO) : 0;
+	fclose(f);
+	if (!e && memchr(head, '\0', n))
+		e = PF_EBINARY;
+	return e;
+}
+
+/* 0 if path is a directory a compiler can run in; else an errno value. */
+static int check_directory(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return errno;
+	return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
 }
 
 /* Reads a whole file; returns 0 or an errno value. */
@@ -483,7 +519,13 @@ static int load_entry(struct loader *L, json_t *entry, size_t index)
 	if (entry_argv(L, entry, index, &av) != 0)
 		goto done;
 	c.display = pf_path_display(c.file);
-	int e = check_regular(c.file);
+	int e = check_directory(c.directory);
+	if (e) {
+		set_err(L->err, L->errsize, "%s: entry %zu: \"directory\" '%s': %s", L->dbpath,
+		        index, dir[0] ? dir : L->dir, strerror(e));
+		goto done;
+	}
+	e = check_source(c.file);
 	if (e) {
 		set_err(L->err, L->errsize, "%s: entry %zu: %s: %s", L->dbpath, index, c.display,
 		        regular_strerror(e));
@@ -505,29 +547,15 @@ done:
 	return rc;
 }
 
-int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errsize)
+int pf_compdb_load_buffer(struct pf_compdb *db, const char *dbpath, const char *dir,
+                          const char *text, size_t len, char *err, size_t errsize)
 {
-	struct loader L = {.db = db, .err = err, .errsize = errsize};
-	size_t dlen = strlen(dir);
-	while (dlen > 1 && dir[dlen - 1] == '/')
-		dlen--;
-	char *dbpath = pf_xmalloc(dlen + sizeof("/compile_commands.json"));
-	memcpy(dbpath, dir, dlen);
-	strcpy(dbpath + dlen,
-	       dlen == 1 && dir[0] == '/' ? "compile_commands.json" : "/compile_commands.json");
-	L.dbpath = dbpath;
+	struct loader L = {.db = db, .err = err, .errsize = errsize, .dbpath = dbpath};
 	L.dir = pf_path_absolute(NULL, dir);
-	char *text = NULL;
-	size_t len = 0;
 	json_t *root = NULL;
 	int rc = -1;
 
 	pf_compdb_init(db);
-	int e = read_all(dbpath, &text, &len);
-	if (e) {
-		set_err(err, errsize, "%s: cannot read compile database: %s", dbpath, strerror(e));
-		goto done;
-	}
 	json_error_t jerr;
 	root = json_loadb(text, len, 0, &jerr);
 	if (!root) {
@@ -551,8 +579,8 @@ int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errs
 			goto done;
 	}
 	if (db->ncmds == 0) {
-		set_err(err, errsize, "%s: compile database has no C files (%zu entries skipped)",
-		        dbpath, L.skipped);
+		set_err(err, errsize, "%s: compile database has no C files (%zu %s skipped)",
+		        dbpath, L.skipped, L.skipped == 1 ? "entry" : "entries");
 		goto done;
 	}
 	rc = 0;
@@ -560,9 +588,41 @@ done:
 	if (rc != 0)
 		pf_compdb_free(db);
 	json_decref(root);
-	free(text);
 	free(L.seen.slot);
 	free(L.dir);
+	return rc;
+}
+
+int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errsize)
+{
+	size_t dlen = strlen(dir);
+	while (dlen > 1 && dir[dlen - 1] == '/')
+		dlen--;
+	char *dbpath = pf_xmalloc(dlen + sizeof("/compile_commands.json"));
+	memcpy(dbpath, dir, dlen);
+	strcpy(dbpath + dlen,
+	       dlen == 1 && dir[0] == '/' ? "compile_commands.json" : "/compile_commands.json");
+	char *text = NULL;
+	size_t len = 0;
+	int rc = -1;
+
+	pf_compdb_init(db);
+	int e = read_all(dbpath, &text, &len);
+	if (e) {
+		set_err(err, errsize, "%s: cannot read compile database: %s", dbpath, strerror(e));
+	} else {
+		/* Relative "directory" values are taken against the folder the
+		 * database really lies in: "-p build_link" and a compile_commands.json
+		 * symlinked into the source root both mean the build folder, and
+		 * "build_link/../src" is where the kernel, not the string, says. */
+		char *real = realpath(dbpath, NULL);
+		char *slash = real ? strrchr(real, '/') : NULL;
+		if (slash)
+			slash[slash == real] = '\0';
+		rc = pf_compdb_load_buffer(db, dbpath, slash ? real : dir, text, len, err, errsize);
+		free(real);
+	}
+	free(text);
 	free(dbpath);
 	return rc;
 }
@@ -581,7 +641,7 @@ int pf_compdb_from_files(struct pf_compdb *db, char *const *files, size_t nfiles
 		goto done;
 	}
 	for (size_t i = 0; i < nfiles; i++) {
-		int e = check_regular(files[i]);
+		int e = check_source(files[i]);
 		if (e) {
 			set_err(err, errsize, "%s: %s", files[i], regular_strerror(e));
 			goto done;

@@ -30,18 +30,28 @@ void pf_compdb_free(struct pf_compdb *db);
  * (.c, .h, .i) are skipped; duplicate files keep the first entry. Returns 0,
  * or -1 with a message naming the file and the problem in err (missing,
  * malformed JSON with line and column, an entry without "file" or without a
- * command, a file that does not exist). Entries are counted from 0 in
+ * command, a "directory" that is not one, a file that does not exist, cannot
+ * be read or holds binary content). Entries are counted from 0 in
  * messages, as in a JSON path. A relative "directory" is relative to DIR (a
  * missing one means DIR); a relative "file" is relative to "directory".
  * "arguments" wins over "command"; "command" is split as by
  * pf_compdb_split_command. A database with no C entry at all is an error.
+ * "DIR" here is the folder compile_commands.json really lies in, symlinks
+ * resolved.
  * db is initialized here; on error it is left empty. */
 int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errsize);
 
+/* The same for a database already in memory: text holds len bytes (no NUL
+ * needed), dbpath names it in messages, and relative "directory" values are
+ * taken against dir. */
+int pf_compdb_load_buffer(struct pf_compdb *db, const char *dbpath, const char *dir,
+                          const char *text, size_t len, char *err, size_t errsize);
+
 /* Makes one entry per file, compiled as "cc FLAGS... FILE" in the cwd (FILE
  * as given). The same file named twice keeps its first entry. Returns 0, or
- * -1 when no file is given or a file does not exist or is not a regular file
- * ("FILE: is a directory"). db is initialized here; on error it is left
+ * -1 when no file is given or a file does not exist, is not a regular file
+ * ("FILE: is a directory"), cannot be read or holds binary content. db is
+ * initialized here; on error it is left
  * empty. */
 int pf_compdb_from_files(struct pf_compdb *db, char *const *files, size_t nfiles,
                          char *const *flags, size_t nflags, char *err, size_t errsize);

@@ -119,6 +119,10 @@ struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, ch
 	XXH3_128bits_update(st, ver, strlen(ver) + 1);
 	unsigned fmt = PF_IR_FORMAT_VERSION;
 	XXH3_128bits_update(st, &fmt, sizeof(fmt));
+	/* positions are kept relative to the working directory */
+	char cwd[4096];
+	if (getcwd(cwd, sizeof(cwd)))
+		XXH3_128bits_update(st, cwd, strlen(cwd) + 1);
 	for (size_t i = 0; rules && i < rules->nfiles; i++) {
 		uint64_t h = 0;
 		int64_t size = 0;

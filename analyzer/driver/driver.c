@@ -17,6 +17,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
+#include <limits.h>
 
 #include "compdb/compdb.h"
 #include "driver/cache.h"
@@ -223,9 +225,29 @@ static void pf_suppress(struct pf_report *r, const struct pf_compdb *db, char **
 static int pf_write_report(const struct pf_check_options *o, const struct pf_report *r)
 {
 	FILE *out = stdout;
-	char tmp[4096] = "";
+	char tmp[PATH_MAX + 64] = "";
+	char target[PATH_MAX];
+	const char *dest = o->output;
+	bool direct = false;
 	if (o->output) {
-		snprintf(tmp, sizeof(tmp), "%s.piiflow-tmp.%ld", o->output, (long)getpid());
+		/* a regular file is replaced atomically (through a symbolic link, its
+		 * target); a FIFO or a device is written through */
+		struct stat st;
+		if (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode))
+			direct = true;
+		else if (lstat(o->output, &st) == 0 && S_ISLNK(st.st_mode) &&
+		         realpath(o->output, target))
+			dest = target;
+	}
+	if (o->output && direct) {
+		out = fopen(o->output, "w");
+		if (!out) {
+			fprintf(stderr, "piiflow: %s: cannot write report: %s\n", o->output,
+			        strerror(errno));
+			return -1;
+		}
+	} else if (o->output) {
+		snprintf(tmp, sizeof(tmp), "%s.piiflow-tmp.%ld", dest, (long)getpid());
 		out = fopen(tmp, "w");
 		if (!out) {
 			fprintf(stderr, "piiflow: %s: cannot write report: %s\n", o->output,
@@ -247,11 +269,17 @@ static int pf_write_report(const struct pf_check_options *o, const struct pf_rep
 	}
 	if (fflush(out) != 0)
 		rc = -1;
-	if (o->output) {
+	if (o->output && direct) {
+		if (fclose(out) != 0)
+			rc = -1;
+		if (rc != 0)
+			fprintf(stderr, "piiflow: %s: cannot write report: %s\n", o->output,
+			        strerror(errno ? errno : EIO));
+	} else if (o->output) {
 		int saved = errno;
 		if (fclose(out) != 0)
 			rc = -1;
-		if (rc == 0 && rename(tmp, o->output) != 0)
+		if (rc == 0 && rename(tmp, dest) != 0)
 			rc = -1;
 		if (rc != 0) {
 			fprintf(stderr, "piiflow: %s: cannot write report: %s\n", o->output,
@@ -286,12 +314,20 @@ static bool pf_parse_all(const struct pf_check_options *o, const struct pf_compd
 		jobs = db->ncmds ? db->ncmds : 1;
 	struct pf_pool pool = {.db = db, .lopts = lopts, .cache = cache, .tus = tus};
 	pool.progress = !o->quiet && isatty(2) && db->ncmds > 1;
+	/* Workers get a large stack: deeply nested code (10,000 else-if arms,
+	 * generated expressions) recurses deeply in libclang's visitor and in
+	 * the lowering. Only the pages used are ever touched. */
+	pthread_attr_t attr;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, (size_t)512 << 20);
 	pthread_t *threads = pf_xcalloc(jobs, sizeof(*threads));
 	size_t started = 0;
-	for (size_t i = 1; i < jobs; i++)
-		if (pthread_create(&threads[started], NULL, pf_worker, &pool) == 0)
+	for (size_t i = 0; i < jobs; i++)
+		if (pthread_create(&threads[started], &attr, pf_worker, &pool) == 0)
 			started++;
-	pf_worker(&pool);
+	pthread_attr_destroy(&attr);
+	if (started == 0)
+		pf_worker(&pool); /* no thread could be made: parse here */
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
 	free(threads);
@@ -337,6 +373,37 @@ static int pf_load_input(const struct pf_check_options *o, const struct pf_confi
 	}
 	pf_exclude_tus(db, cfg);
 	return 0;
+}
+
+struct pf_engine_job {
+	struct pf_ir_tu **tus;
+	size_t ntus;
+	const struct pf_engine_options *opts;
+	struct pf_report *report;
+};
+
+static void *pf_engine_thread(void *arg)
+{
+	struct pf_engine_job *job = arg;
+	pf_engine_run(job->tus, job->ntus, job->opts, job->report);
+	return NULL;
+}
+
+/* The engine recurses over expression trees as deep as the code nests: it
+ * runs on a thread with a large stack too. */
+static void pf_run_engine(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_options *opts,
+                          struct pf_report *report)
+{
+	struct pf_engine_job job = {tus, ntus, opts, report};
+	pthread_attr_t attr;
+	pthread_t t;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, (size_t)512 << 20);
+	if (pthread_create(&t, &attr, pf_engine_thread, &job) == 0)
+		pthread_join(t, NULL);
+	else
+		pf_engine_run(tus, ntus, opts, report);
+	pthread_attr_destroy(&attr);
 }
 
 static int pf_tu_cmp(const void *a, const void *b)
@@ -479,7 +546,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	qsort(tus, ntus, sizeof(*tus), pf_tu_cmp);
 
 	struct pf_engine_options eopts = {.rules = &rules, .explain = o->explain ? stderr : NULL};
-	pf_engine_run(tus, ntus, &eopts, &report);
+	pf_run_engine(tus, ntus, &eopts, &report);
 	bool filter = build_dir || o->from_summaries; /* PATHs then filter the report */
 	char **paths = filter ? o->paths : NULL;
 	size_t npaths = filter ? o->npaths : 0;

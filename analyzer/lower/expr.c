@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define PF_MAX_EXPR_DEPTH 1500
+#define PF_MAX_EXPR_DEPTH 50000
 
 static struct pf_ir_expr *pf_const(struct pf_lower_ctx *cx, CXCursor c)
 {

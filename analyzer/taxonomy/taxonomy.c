@@ -230,17 +230,12 @@ static int parse_csv(const char *path, const char *text, size_t len, struct entr
 	}
 }
 
-int pf_taxonomy_load(struct pf_taxonomy *t, const char *path, char *err, size_t errsize)
+int pf_taxonomy_load_buffer(struct pf_taxonomy *t, const char *path, const char *text, size_t len,
+                            char *err, size_t errsize)
 {
-	char *text = NULL;
-	size_t len = 0;
 	struct entries v = {0};
 	int rc = -1;
 
-	if (read_all(path, &text, &len) != 0) {
-		snprintf(err, errsize, "%s: cannot read taxonomy file: %s", path, strerror(errno));
-		goto done;
-	}
 	if (parse_csv(path, text, len, &v, err, errsize) < 0)
 		goto done;
 	if (v.n == 0) {
@@ -262,6 +257,18 @@ done:
 	for (size_t i = 0; i < v.n; i++)
 		free(v.v[i].key);
 	PF_VEC_FREE(v);
+	return rc;
+}
+
+int pf_taxonomy_load(struct pf_taxonomy *t, const char *path, char *err, size_t errsize)
+{
+	char *text = NULL;
+	size_t len = 0;
+	if (read_all(path, &text, &len) != 0) {
+		snprintf(err, errsize, "%s: cannot read taxonomy file: %s", path, strerror(errno));
+		return -1;
+	}
+	int rc = pf_taxonomy_load_buffer(t, path, text, len, err, errsize);
 	free(text);
 	return rc;
 }
@@ -359,9 +366,13 @@ static int tier(const char *q, const char *k, size_t d)
 	return -1;
 }
 
+/* No category is this long; a longer "key" is generated text or a paste
+ * accident, and comparing it with every key would cost seconds. */
+#define PF_TAXONOMY_MAX_SUGGEST 256
+
 const char *pf_taxonomy_nearest(const struct pf_taxonomy *t, const char *key)
 {
-	if (!key || !*key)
+	if (!key || !*key || strnlen(key, PF_TAXONOMY_MAX_SUGGEST + 1) > PF_TAXONOMY_MAX_SUGGEST)
 		return NULL;
 	const char *best = NULL;
 	int best_tier = 4;

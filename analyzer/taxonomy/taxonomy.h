@@ -23,11 +23,17 @@ void pf_taxonomy_free(struct pf_taxonomy *t);
  * error t is unchanged. A key listed twice in one file is an error. */
 int pf_taxonomy_load(struct pf_taxonomy *t, const char *path, char *err, size_t errsize);
 
+/* The same for a CSV text already in memory (len bytes, no NUL needed);
+ * path names it in messages. */
+int pf_taxonomy_load_buffer(struct pf_taxonomy *t, const char *path, const char *text, size_t len,
+                            char *err, size_t errsize);
+
 /* True when key is a known category. */
 bool pf_taxonomy_known(const struct pf_taxonomy *t, const char *key);
 
 /* The known key nearest to an unknown one (edit distance over the dotted
- * path, preferring keys with the same last segment), or NULL if none. */
+ * path, preferring keys with the same last segment), or NULL if none or the
+ * key is longer than 256 bytes. */
 const char *pf_taxonomy_nearest(const struct pf_taxonomy *t, const char *key);
 
 /* True when category `child` equals `parent` or lies below it. */
