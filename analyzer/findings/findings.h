@@ -32,7 +32,7 @@ struct pf_finding {
 	char *source_name;     /* "email" */
 	char *source_function; /* function the source lies in, or "" for declarations */
 	char *source_how;      /* "is declared personal data" (default when NULL) or
-				* "returns personal data" for a rules source */
+	                        * "returns personal data" for a rules source */
 	struct pf_pos sink;
 	char *sink_function; /* the function containing the sink call */
 	char *sink_callee;   /* the sink function called */

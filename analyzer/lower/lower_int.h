@@ -40,7 +40,7 @@ struct pf_lower_ctx {
 	struct pf_ir_tu *tu;
 	const struct pf_lower_options *opts;
 	CXTranslationUnit ctu;
-	const char *directory; /* of the compile command: relative paths start there */
+	const char *directory;   /* of the compile command: relative paths start there */
 	struct pf_ptrmap files;  /* CXFile -> display path */
 	struct pf_ptrmap types;  /* clang type pointer -> struct pf_ir_type */
 	struct pf_ptrmap decls;  /* canonical function cursor data -> pf_ir_fdecl */

@@ -10,5 +10,5 @@
 void format_purchase(char *out, size_t size, const struct user *u, int cents)
 {
 	snprintf(out, size, "{\"email\":\"%s\",\"country\":\"%s\",\"total\":%d}", u->email,
-		 u->country, cents);
+	         u->country, cents);
 }
