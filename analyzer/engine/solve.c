@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PF_MAX_RUNS 40
+#define PF_MAX_RUNS 8
 
 static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int *order, size_t *n,
                          int depth)
