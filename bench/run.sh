@@ -43,7 +43,9 @@ while (($#)); do
 		shift
 		;;
 	--taint-sample)
-		(($# >= 2)) && [[ "$2" =~ ^[0-9]+$ ]] || die "--taint-sample needs a number"
+		if (($# < 2)) || [[ ! "$2" =~ ^[0-9]+$ ]]; then
+			die "--taint-sample needs a number"
+		fi
 		sample="$2"
 		shift
 		;;
