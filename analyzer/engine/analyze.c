@@ -201,7 +201,9 @@ void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to
 		e.consented = consented;
 		if (!pf_summary_wants(&cx->out, &e, pf_trace_length(cx, labels->v[i].trace)))
 			continue; /* known already, with a trace as good */
-		e.trace = pf_trace_flatten(cx, labels->v[i].trace, &e.ntrace);
+		/* flattened once the summary is final (pf_analyze_function) */
+		e.tnode = labels->v[i].trace;
+		e.ntrace = pf_trace_length(cx, e.tnode);
 		pf_summary_add(cx->p, &cx->out, &e);
 	}
 }
@@ -374,7 +376,8 @@ struct pf_callsite {
 
 /* Caller labels for a callee's from-port. */
 static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf_callsite *cs,
-                                             const struct pf_port *from, const char **before)
+                                             const struct pf_port *from, const char **before,
+                                             const struct pf_tset *const *hub)
 {
 	*before = NULL;
 	switch (from->kind) {
@@ -391,10 +394,16 @@ static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf
 			v = cs->args[from->index];
 		else
 			return &pf_tset_empty;
-		const char *pname =
-		    from->index < nfixed ? cs->g->decl->param_names[from->index] : "";
-		*before = pf_msg(cx, "passed to '%s' as argument %d%s%s%s", cs->g->name,
-		                 from->index + 1, *pname ? " ('" : "", pname, *pname ? "')" : "");
+		int ai = from->index < nfixed ? from->index : nfixed;
+		if (!cs->g->arg_msgs)
+			cs->g->arg_msgs = PF_NEW_N(&cx->p->arena, const char *, nfixed + 1);
+		if (!cs->g->arg_msgs[ai]) {
+			const char *pname = ai < nfixed ? cs->g->decl->param_names[ai] : "";
+			cs->g->arg_msgs[ai] =
+			    pf_msg(cx, "passed to '%s' as argument %d%s%s%s", cs->g->name, ai + 1,
+			           *pname ? " ('" : "", pname, *pname ? "')" : "");
+		}
+		*before = cs->g->arg_msgs[ai];
 		if (!*from->path)
 			return from->deep ? pf_val_deep(cx, &v) : v.labels;
 		const struct pf_lset *locs = pf_follow_val(cx, &v, from->path);
@@ -408,13 +417,17 @@ static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf
 		const struct pf_lset *locs = pf_follow(cx, pf_lset_one(&cx->a, root), from->path);
 		return pf_read_set(cx, locs, from->deep);
 	}
+	case PF_PORT_HUB:
+		*before = pf_msg(cx, "mixed with the other inputs of '%s'", cs->g->name);
+		return *hub;
 	default:
 		return &pf_tset_empty;
 	}
 }
 
 static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const struct pf_callsite *cs,
-                                                  const struct pf_port *from)
+                                                  const struct pf_port *from,
+                                                  const struct pf_lset *const *hub)
 {
 	switch (from->kind) {
 	case PF_PORT_FUNC:
@@ -428,6 +441,8 @@ static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const stru
 		uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, from->index, NULL);
 		return pf_follow(cx, pf_lset_one(&cx->a, root), from->path);
 	}
+	case PF_PORT_HUB:
+		return *hub;
 	default:
 		return &pf_lset_empty;
 	}
@@ -441,6 +456,7 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 	struct pf_ir_pos pos = cs->call->pos;
 	uint32_t callret = pf_loc_root(cx, PF_ROOT_CALLRET, cs->call->u.call.site, NULL);
 	const char *returned = pf_msg(cx, "returned from '%s'", g->name);
+	const char **written = PF_NEW_N(&cx->a, const char *, cs->nargs + 1); /* per argument */
 	struct pf_memo {
 		struct pf_port port;
 		bool pts;
@@ -448,35 +464,51 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		const struct pf_lset *locs;
 		const char *before;
 	} *memo = NULL;
-	size_t nmemo = 0, capmemo = 0;
+	size_t nmemo = 0;
+	/* a simplified summary's hubs: edges into them come first */
+	const struct pf_tset *hub = &pf_tset_empty;
+	const struct pf_lset *hub_locs = &pf_lset_empty;
 	cx->work += g->summary.n;
+	/* many edges share a from-port: resolve each once per call, found
+	 * through a hash over the ports (slot: memo index + 1) */
+	size_t hcap = 16;
+	while (hcap < 2 * g->summary.n)
+		hcap *= 2;
+	memo = PF_NEW_N(&cx->a, struct pf_memo, g->summary.n + 1);
+	uint32_t *slots = PF_NEW_N(&cx->a, uint32_t, hcap);
+	memset(slots, 0, hcap * sizeof(*slots));
 	for (size_t i = 0; i < g->summary.n; i++) {
 		const struct pf_edge *e = &g->summary.edges[i];
 		const struct pf_tset *labels = NULL;
 		const struct pf_lset *locs = NULL;
 		const char *before = NULL;
-		/* many edges share a from-port: resolve each once per call */
-		size_t m = 0;
-		while (m < nmemo &&
-		       !(memo[m].pts == e->pts && pf_port_equal(&memo[m].port, &e->from)))
-			m++;
-		if (m == nmemo) {
-			if (nmemo == capmemo) {
-				capmemo = capmemo ? capmemo * 2 : 16;
-				struct pf_memo *nm = PF_NEW_N(&cx->a, struct pf_memo, capmemo);
-				if (nmemo)
-					memcpy(nm, memo, nmemo * sizeof(*nm));
-				memo = nm;
+		uint64_t h = ((uint64_t)e->from.kind * 31 + (uint64_t)e->from.deep) * 0x9e3779b97f4a7c15ULL;
+		h ^= (uint64_t)(uint32_t)e->from.index * 0xff51afd7ed558ccdULL;
+		h ^= (uint64_t)(uintptr_t)e->from.path * 0xc4ceb9fe1a85ec53ULL;
+		h ^= (uint64_t)e->pts;
+		h ^= h >> 29;
+		size_t slot = (size_t)h & (hcap - 1);
+		size_t m = nmemo;
+		while (slots[slot]) {
+			size_t k = slots[slot] - 1;
+			if (memo[k].pts == e->pts && pf_port_equal(&memo[k].port, &e->from)) {
+				m = k;
+				break;
 			}
+			slot = (slot + 1) & (hcap - 1);
+		}
+		if (m == nmemo) {
+			slots[slot] = (uint32_t)(m + 1);
 			memo[m].port = e->from;
 			memo[m].pts = e->pts;
 			memo[m].labels = NULL;
 			memo[m].locs = NULL;
 			memo[m].before = NULL;
 			if (e->pts)
-				memo[m].locs = pf_resolve_from_locs(cx, cs, &e->from);
+				memo[m].locs = pf_resolve_from_locs(cx, cs, &e->from, &hub_locs);
 			else
-				memo[m].labels = pf_resolve_from(cx, cs, &e->from, &memo[m].before);
+				memo[m].labels =
+				    pf_resolve_from(cx, cs, &e->from, &memo[m].before, &hub);
 			nmemo++;
 		}
 		locs = memo[m].locs;
@@ -487,6 +519,14 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		if (labels && cs->via)
 			labels = pf_extend(cx, labels, pos, cs->via, NULL, 0, NULL);
 		switch (e->to.kind) {
+		case PF_PORT_HUB:
+			if (e->pts)
+				hub_locs = pf_lset_union(&cx->a, hub_locs, locs);
+			else
+				hub = pf_tset_union(&cx->a, hub,
+				                    pf_extend(cx, labels, pos, before, e->trace,
+				                              e->ntrace, NULL));
+			break;
 		case PF_PORT_SINK: {
 			const char *purpose = cx->p->sites.v[e->to.index].purpose;
 			bool consented =
@@ -541,9 +581,13 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			struct pf_val w = pf_val_none;
 			const char *after = NULL;
 			if (e->to.kind == PF_PORT_PARAM && cs->argx) {
-				const char *dest = pf_describe(cx, cs->argx[e->to.index]);
-				after = pf_msg(cx, "written into '%s' by '%s'",
-				               dest ? dest : "its argument", g->name);
+				if (!written[e->to.index]) {
+					const char *dest = pf_describe(cx, cs->argx[e->to.index]);
+					written[e->to.index] =
+					    pf_msg(cx, "written into '%s' by '%s'",
+					           dest ? dest : "its argument", g->name);
+				}
+				after = written[e->to.index];
 			}
 			if (e->pts)
 				w.pts = locs;
@@ -1326,6 +1370,79 @@ static void pf_finish(struct pf_actx *cx)
 
 #define PF_BLOCK_VISITS 64
 
+/* Reverse postorder numbers of the blocks from the entry (blocks the entry
+ * does not reach come last, in order). */
+static unsigned *pf_rpo_numbers(const struct pf_ir_func *body)
+{
+	unsigned nb = body->nblocks;
+	unsigned *num = pf_xcalloc(nb + 1, sizeof(*num));
+	unsigned char *state = pf_xcalloc(nb + 1, 1); /* 0 new, 1 open, 2 done */
+	unsigned *stack = pf_xcalloc(nb + 1, sizeof(*stack));
+	unsigned *next = pf_xcalloc(nb + 1, sizeof(*next));
+	unsigned *post = pf_xcalloc(nb + 1, sizeof(*post));
+	unsigned npost = 0, sp = 0;
+	if (nb) {
+		stack[sp++] = 0;
+		state[0] = 1;
+	}
+	while (sp) {
+		unsigned b = stack[sp - 1];
+		const struct pf_ir_block *bl = &body->blocks[b];
+		unsigned nsucc = bl->term == PF_TERM_GOTO ? 1 : bl->term == PF_TERM_BRANCH ? 2 : 0;
+		if (next[b] < nsucc) {
+			int t = bl->succ[next[b]++];
+			if (t >= 0 && (unsigned)t < nb && !state[t]) {
+				state[t] = 1;
+				stack[sp++] = (unsigned)t;
+			}
+			continue;
+		}
+		state[b] = 2;
+		post[npost++] = b;
+		sp--;
+	}
+	unsigned k = 0;
+	for (unsigned i = npost; i-- > 0;)
+		num[post[i]] = k++;
+	for (unsigned b = 0; b < nb; b++)
+		if (!state[b])
+			num[b] = k++;
+	free(state);
+	free(stack);
+	free(next);
+	free(post);
+	return num;
+}
+
+static void pf_heap_push(unsigned *h, size_t *n, unsigned v)
+{
+	size_t i = (*n)++;
+	while (i > 0 && h[(i - 1) / 2] > v) {
+		h[i] = h[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	h[i] = v;
+}
+
+static unsigned pf_heap_pop(unsigned *h, size_t *n)
+{
+	unsigned top = h[0], v = h[--*n];
+	size_t i = 0;
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= *n)
+			break;
+		if (c + 1 < *n && h[c + 1] < h[c])
+			c++;
+		if (h[c] >= v)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = v;
+	return top;
+}
+
 bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 {
 	clock_t t_start = clock();
@@ -1342,21 +1459,24 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	unsigned nb = body->nblocks;
 	struct pf_state *in = pf_xcalloc(nb, sizeof(*in));
 	unsigned *visits = pf_xcalloc(nb, sizeof(*visits));
-	int *work = pf_xcalloc(nb + 1, sizeof(*work));
 	bool *queued = pf_xcalloc(nb, sizeof(*queued));
-	size_t head = 0, tail = 0, count = 0;
+	/* blocks are visited in reverse postorder (a heap of rpo numbers), so
+	 * that a block runs once its predecessors have, loops aside */
+	unsigned *rpo = pf_rpo_numbers(body);
+	unsigned *byrpo = pf_xcalloc(nb + 1, sizeof(*byrpo));
+	for (unsigned k = 0; k < nb; k++)
+		byrpo[rpo[k]] = k;
+	unsigned *heap = pf_xcalloc(nb + 1, sizeof(*heap));
+	size_t count = 0;
 	pf_entry_state(&cx);
 	pf_state_copy(&cx, &cx.pa, &in[0], &cx.st);
-	work[tail++] = 0;
+	pf_heap_push(heap, &count, rpo[0]);
 	queued[0] = true;
-	count = 1;
 	bool budget = false, over_work = false;
 	uint64_t ops_start = pf_lattice_ops;
 	struct pf_state exit_state = {0};
 	while (count) {
-		int b = work[head];
-		head = (head + 1) % (nb + 1);
-		count--;
+		int b = (int)byrpo[pf_heap_pop(heap, &count)];
 		queued[b] = false;
 		if (++visits[b] > PF_BLOCK_VISITS) {
 			budget = true;
@@ -1400,9 +1520,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 			struct pf_state edge = out;
 			edge.consent |= extra[k];
 			if (pf_state_join(&cx, &in[t], &edge) && !queued[t]) {
-				work[tail] = t;
-				tail = (tail + 1) % (nb + 1);
-				count++;
+				pf_heap_push(heap, &count, rpo[t]);
 				queued[t] = true;
 			}
 		}
@@ -1424,6 +1542,13 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	cx.gen++;
 	pf_finish(&cx);
 	pf_summary_coarsen(p, &cx.out);
+	pf_summary_hub(p, &cx.out);
+	for (size_t i = 0; i < cx.out.n; i++) {
+		struct pf_edge *e = &cx.out.edges[i];
+		if (e->tnode)
+			e->trace = pf_trace_flatten(&cx, e->tnode, &e->ntrace);
+		e->tnode = 0;
+	}
 	struct pf_summary old = fn->summary;
 	bool changed = !fn->analyzed ? cx.out.n > 0 : !pf_summary_equal(&old, &cx.out);
 	fn->summary = cx.out;
@@ -1433,13 +1558,16 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		    fprintf(
 		        stderr,
 		        "engine: %s run %u: %zu edges, %zu origins, %zu locs, %zu trace nodes, %u "
-		        "blocks\n",
-		        fn->name, fn->runs + 1, cx.out.n, cx.origins.n, cx.locs.n, cx.tnodes.n, nb);
+		        "blocks, %zu MB held\n",
+		        fn->name, fn->runs + 1, cx.out.n, cx.origins.n, cx.locs.n, cx.tnodes.n, nb,
+		        p->arena.used >> 20);
 	fn->analyzed = true;
 	fn->runs++;
 	free(in);
 	free(visits);
-	free(work);
+	free(heap);
+	free(rpo);
+	free(byrpo);
 	free(queued);
 	free(cx.loc_slots);
 	free(cx.tnode_slots);

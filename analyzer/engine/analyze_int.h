@@ -20,7 +20,7 @@ enum pf_root {
 #define PF_LOC_MAX_DEPTH 6
 #define PF_TNODE_BUDGET 100000
 #define PF_WORK_BUDGET 4000000
-#define PF_OPS_BUDGET 300000000ULL
+#define PF_OPS_BUDGET 50000000ULL
 
 struct pf_loc {
 	uint8_t root;

@@ -24,6 +24,7 @@ enum pf_port_kind {
 	PF_PORT_RETURN,
 	PF_PORT_SINK,     /* index: program sink-site id */
 	PF_PORT_ENDPOINT, /* path: an endpoint host of the catalog (a from-port) */
+	PF_PORT_HUB,      /* a simplified summary: whatever reaches it reaches all it feeds */
 };
 
 struct pf_port {
@@ -44,6 +45,7 @@ struct pf_edge {
 	bool consented; /* a sink reached only under consent for its purpose */
 	struct pf_step *trace;
 	unsigned ntrace;
+	uint32_t tnode; /* while its function is analyzed: the trace node, not yet flattened */
 };
 
 struct pf_summary {
@@ -90,6 +92,7 @@ struct pf_fn {
 	struct pf_sinkspec *sinks;
 	size_t nsinks, capsinks;
 	bool has_rule;
+	const char **arg_msgs; /* "passed to 'f' as argument N", made on first use */
 	struct pf_summary summary;
 	bool analyzed;
 	unsigned runs;
@@ -157,6 +160,13 @@ void pf_summary_free(struct pf_summary *s);
  * cost of every call to the function bounded. */
 void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s);
 #define PF_SUMMARY_MAX 1024
+/* A summary still past PF_SUMMARY_MAX edges after coarsening routes its
+ * flows between parameters, globals and results through one hub: each
+ * input reaches the hub, the hub reaches each output, which turns a product
+ * of inputs and outputs into their sum (pointer edges have a hub of their
+ * own). Flows from sources and into sinks keep their own edges. Edges into
+ * the hubs come first. */
+void pf_summary_hub(struct pf_program *p, struct pf_summary *s);
 /* False when s has this edge already, with consent no weaker and a trace no
  * longer than ntrace: adding it again would change nothing. */
 bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace);

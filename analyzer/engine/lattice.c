@@ -34,30 +34,49 @@ const struct pf_tset *pf_tset_one(struct pf_arena *a, uint32_t origin, uint32_t 
 	return s;
 }
 
-static bool pf_tset_covers(const struct pf_tset *x, const struct pf_tset *y)
-{
-	uint32_t i = 0, j = 0;
-	while (j < y->n) {
-		while (i < x->n && x->v[i].origin < y->v[j].origin)
-			i++;
-		if (i == x->n || x->v[i].origin != y->v[j].origin)
-			return false;
-		j++;
-	}
-	return true;
-}
+/* One pass over two sorted sets: whether each has an element the other
+ * lacks (the scan stops once both are known). */
+#define PF_SUBSET_SCAN(X, Y, KEY, xextra, yextra)                                              \
+	do {                                                                                   \
+		uint32_t i_ = 0, j_ = 0;                                                       \
+		while ((i_ < (X)->n || j_ < (Y)->n) && !((xextra) && (yextra))) {              \
+			if (j_ == (Y)->n) {                                                    \
+				(xextra) = true;                                               \
+				break;                                                         \
+			}                                                                      \
+			if (i_ == (X)->n) {                                                    \
+				(yextra) = true;                                               \
+				break;                                                         \
+			}                                                                      \
+			if (KEY((X)->v[i_]) < KEY((Y)->v[j_])) {                               \
+				(xextra) = true;                                               \
+				i_++;                                                          \
+			} else if (KEY((Y)->v[j_]) < KEY((X)->v[i_])) {                        \
+				(yextra) = true;                                               \
+				j_++;                                                          \
+			} else {                                                               \
+				i_++;                                                          \
+				j_++;                                                          \
+			}                                                                      \
+		}                                                                              \
+	} while (0)
+
+#define PF_ORIGIN(l) ((l).origin)
+#define PF_SELF(l) (l)
 
 const struct pf_tset *pf_tset_union(struct pf_arena *a, const struct pf_tset *x,
                                     const struct pf_tset *y)
 {
-	if (!y || y->n == 0)
+	if (!y || y->n == 0 || x == y)
 		return x ? x : &pf_tset_empty;
 	if (!x || x->n == 0)
 		return y;
 	pf_lattice_ops += x->n + y->n;
-	if (pf_tset_covers(x, y))
+	bool xextra = false, yextra = false;
+	PF_SUBSET_SCAN(x, y, PF_ORIGIN, xextra, yextra);
+	if (!yextra)
 		return x;
-	if (pf_tset_covers(y, x))
+	if (!xextra)
 		return y;
 	uint32_t cap = x->n + y->n;
 	if (cap > PF_SET_MAX)
@@ -157,25 +176,19 @@ bool pf_lset_has(const struct pf_lset *x, uint32_t loc)
 	return false;
 }
 
-static bool pf_lset_covers(const struct pf_lset *x, const struct pf_lset *y)
-{
-	for (uint32_t j = 0; j < y->n; j++)
-		if (!pf_lset_has(x, y->v[j]))
-			return false;
-	return true;
-}
-
 const struct pf_lset *pf_lset_union(struct pf_arena *a, const struct pf_lset *x,
                                     const struct pf_lset *y)
 {
-	if (!y || y->n == 0)
+	if (!y || y->n == 0 || x == y)
 		return x ? x : &pf_lset_empty;
 	if (!x || x->n == 0)
 		return y;
 	pf_lattice_ops += x->n + y->n;
-	if (pf_lset_covers(x, y))
+	bool xextra = false, yextra = false;
+	PF_SUBSET_SCAN(x, y, PF_SELF, xextra, yextra);
+	if (!yextra)
 		return x;
-	if (pf_lset_covers(y, x))
+	if (!xextra)
 		return y;
 	uint32_t cap = x->n + y->n;
 	if (cap > PF_SET_MAX)

@@ -275,26 +275,34 @@ void pf_solve_findings(struct pf_program *p)
 		changed = false;
 		for (size_t i = 0; i < p->fns.n; i++) {
 			struct pf_summary *s = &p->fns.v[i]->summary;
+			/* a simplified summary's hub acts as one more global, of
+			 * its own function: id -2 - function id */
+			int hub = -2 - (int)i;
 			for (size_t k = 0; k < s->n; k++) {
 				struct pf_edge *e = &s->edges[k];
-				if (e->to.kind != PF_PORT_GLOBAL || e->pts)
+				if ((e->to.kind != PF_PORT_GLOBAL && e->to.kind != PF_PORT_HUB) ||
+				    e->pts)
 					continue;
+				int to = e->to.kind == PF_PORT_HUB ? hub : e->to.index;
+				int from = e->from.kind == PF_PORT_HUB ? hub : e->from.index;
 				if (e->from.kind == PF_PORT_SOURCE) {
-					struct pf_gtaint t = {e->to.index, e->to.path,
-					                      e->from.index, e->trace, e->ntrace};
+					struct pf_gtaint t = {to, e->to.path, e->from.index, e->trace,
+					                      e->ntrace};
 					changed |= pf_gtaint_add(&g, t);
-				} else if (e->from.kind == PF_PORT_GLOBAL) {
+				} else if (e->from.kind == PF_PORT_GLOBAL ||
+				           e->from.kind == PF_PORT_HUB) {
 					for (size_t j = 0; j < g.n; j++) {
-						if (g.v[j].global != e->from.index ||
+						if (g.v[j].global != from ||
 						    !pf_reads(&e->from, g.v[j].path))
 							continue;
-						struct pf_step mid =
-						    pf_global_step(p, g.v[j].global);
-						struct pf_gtaint t = {e->to.index, e->to.path,
-						                      g.v[j].source, NULL, 0};
-						t.trace =
-						    pf_concat(p, g.v[j].trace, g.v[j].ntrace, &mid,
-						              e->trace, e->ntrace, &t.ntrace);
+						struct pf_step mid = {{0}, NULL};
+						if (g.v[j].global >= 0)
+							mid = pf_global_step(p, g.v[j].global);
+						struct pf_gtaint t = {to, e->to.path, g.v[j].source,
+						                      NULL, 0};
+						t.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace,
+						                    mid.message ? &mid : NULL, e->trace,
+						                    e->ntrace, &t.ntrace);
 						changed |= pf_gtaint_add(&g, t);
 					}
 				}

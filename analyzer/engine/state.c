@@ -360,38 +360,73 @@ bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_sta
 		return true;
 	}
 	bool changed = false;
-	for (uint32_t i = 0; i < src->n; i++) {
-		const struct pf_entry *se = &src->v[i];
-		struct pf_entry *de = pf_state_get(dst, se->loc);
-		if (!de) {
-			de = pf_state_insert(&cx->pa, dst, se->loc);
-			de->labels = pf_tset_clone(&cx->pa, se->labels);
-			de->pts = pf_lset_clone(&cx->pa, se->pts);
-			de->killed = false;
-			changed = true;
-			continue;
-		}
-		const struct pf_tset *l = pf_tset_union(&cx->pa, de->labels, se->labels);
-		const struct pf_lset *p = pf_lset_union(&cx->pa, de->pts, se->pts);
-		if (l == se->labels)
-			l = pf_tset_clone(&cx->pa, l);
-		if (p == se->pts)
-			p = pf_lset_clone(&cx->pa, p);
-		if (!pf_tset_same_origins(l, de->labels) || !pf_lset_equal(p, de->pts))
-			changed = true;
-		de->labels = l;
-		de->pts = p;
-		if (de->killed && !se->killed) {
-			de->killed = false;
-			changed = true;
+	/* both sides are sorted by location: one merge, into a new array only
+	 * when src has locations dst lacks */
+	uint32_t fresh = 0;
+	for (uint32_t i = 0, j = 0; j < src->n;) {
+		if (i == dst->n || src->v[j].loc < dst->v[i].loc) {
+			fresh++;
+			j++;
+		} else if (dst->v[i].loc < src->v[j].loc) {
+			i++;
+		} else {
+			i++;
+			j++;
 		}
 	}
-	for (uint32_t i = 0; i < dst->n; i++) {
-		if (dst->v[i].killed && !pf_state_get((struct pf_state *)src, dst->v[i].loc)) {
-			dst->v[i].killed = false;
-			changed = true;
-		}
+	struct pf_entry *out = dst->v;
+	uint32_t nout = dst->n + fresh;
+	if (fresh) {
+		uint32_t ncap = dst->cap > nout ? dst->cap : nout + nout / 4;
+		out = PF_NEW_N(&cx->pa, struct pf_entry, ncap);
+		dst->cap = ncap;
+		changed = true;
 	}
+	/* walk backwards so that an in-place update never overwrites an entry
+	 * it still has to read */
+	uint32_t di = dst->n, sj = src->n, ok = nout;
+	while (ok > 0) {
+		struct pf_entry *de = di > 0 ? &dst->v[di - 1] : NULL;
+		const struct pf_entry *se = sj > 0 ? &src->v[sj - 1] : NULL;
+		struct pf_entry r;
+		if (se && (!de || se->loc > de->loc)) {
+			r.loc = se->loc;
+			r.labels = pf_tset_clone(&cx->pa, se->labels);
+			r.pts = pf_lset_clone(&cx->pa, se->pts);
+			r.killed = false;
+			sj--;
+		} else if (!se || de->loc > se->loc) {
+			r = *de;
+			if (r.killed) {
+				r.killed = false; /* src keeps its entry values here */
+				changed = true;
+			}
+			di--;
+		} else {
+			r = *de;
+			const struct pf_tset *l = pf_tset_union(&cx->pa, de->labels, se->labels);
+			const struct pf_lset *pt = pf_lset_union(&cx->pa, de->pts, se->pts);
+			if (l == se->labels && l != de->labels)
+				l = pf_tset_clone(&cx->pa, l);
+			if (pt == se->pts && pt != de->pts)
+				pt = pf_lset_clone(&cx->pa, pt);
+			if (l != de->labels && !pf_tset_same_origins(l, de->labels))
+				changed = true;
+			if (pt != de->pts && !pf_lset_equal(pt, de->pts))
+				changed = true;
+			r.labels = l;
+			r.pts = pt;
+			if (de->killed && !se->killed) {
+				r.killed = false;
+				changed = true;
+			}
+			di--;
+			sj--;
+		}
+		out[--ok] = r;
+	}
+	dst->v = out;
+	dst->n = nout;
 	uint64_t c = dst->consent & src->consent;
 	if (c != dst->consent) {
 		dst->consent = c;
@@ -490,7 +525,9 @@ static void pf_acc_add(struct pf_actx *cx, struct pf_acc *acc, const struct pf_t
 		acc->list = pf_xrealloc(acc->list, ncap * sizeof(*acc->list));
 		acc->cap = ncap;
 	}
-	for (uint32_t i = 0; i < s->n; i++) {
+	/* a full accumulator is cut at PF_SET_MAX anyway: once full, reading
+	 * on would cost without changing the result's size */
+	for (uint32_t i = 0; i < s->n && acc->n < PF_SET_MAX; i++) {
 		uint32_t o = s->v[i].origin;
 		if (o >= acc->cap || acc->stamp[o] == acc->cur)
 			continue;
@@ -546,7 +583,7 @@ static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth);
 static void pf_deep_below(struct pf_actx *cx, uint32_t loc, int depth, int budget)
 {
 	struct pf_acc *acc = &cx->acc[0];
-	for (int c = cx->locs.v[loc].first_child; c >= 0 && budget > 0;
+	for (int c = cx->locs.v[loc].first_child; c >= 0 && budget > 0 && acc->n < PF_SET_MAX;
 	     c = cx->locs.v[c].next_sibling, budget--) {
 		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)c);
 		if (e) {
@@ -563,7 +600,7 @@ static void pf_deep_below(struct pf_actx *cx, uint32_t loc, int depth, int budge
 
 static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth)
 {
-	if (!pf_visit(cx, loc))
+	if (cx->acc[0].n >= PF_SET_MAX || !pf_visit(cx, loc))
 		return;
 	struct pf_acc *acc = &cx->acc[0];
 	pf_acc_add(cx, acc, pf_read_labels(cx, loc));

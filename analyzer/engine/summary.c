@@ -70,9 +70,11 @@ void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_
 			old->consented = false;
 			old->trace = e->trace;
 			old->ntrace = e->ntrace;
+			old->tnode = e->tnode;
 		} else if (old->consented == e->consented && e->ntrace < old->ntrace) {
 			old->trace = e->trace;
 			old->ntrace = e->ntrace;
+			old->tnode = e->tnode;
 		}
 		return;
 	}
@@ -153,6 +155,38 @@ void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s)
 		    e.from.path == e.to.path)
 			continue; /* data moving inside one object stays in it */
 		pf_summary_add(p, &out, &e);
+	}
+	pf_summary_free(s);
+	*s = out;
+}
+
+void pf_summary_hub(struct pf_program *p, struct pf_summary *s)
+{
+	if (s->n <= PF_SUMMARY_MAX)
+		return;
+	struct pf_summary out = {0};
+	struct pf_port hub = {.kind = PF_PORT_HUB, .path = p->empty};
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < s->n; i++) {
+			struct pf_edge e = s->edges[i];
+			bool keep = e.from.kind == PF_PORT_SOURCE ||
+			            e.from.kind == PF_PORT_ENDPOINT || e.to.kind == PF_PORT_SINK ||
+			            e.from.kind == PF_PORT_HUB || e.to.kind == PF_PORT_HUB;
+			if (keep) {
+				if (pass == (e.to.kind == PF_PORT_HUB ? 0 : 1))
+					pf_summary_add(p, &out, &e);
+				continue;
+			}
+			if (pass == 0) { /* input -> hub, with the trace that reached it */
+				e.to = hub;
+			} else { /* hub -> output */
+				e.from = hub;
+				e.trace = NULL;
+				e.ntrace = 0;
+				e.tnode = 0;
+			}
+			pf_summary_add(p, &out, &e);
+		}
 	}
 	pf_summary_free(s);
 	*s = out;
