@@ -244,6 +244,22 @@ static bool pf_nameable(struct pf_actx *cx, uint32_t loc)
 static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, int depth)
 {
 	struct pf_entry *e = pf_state_get(&cx->st, loc);
+	if (cx->out.n > PF_SUMMARY_MAX) {
+		/* the summary will be coarsened to first steps: emit at the
+		 * first step now, everything the object holds at once, instead
+		 * of walking its fields and pointees one port at a time */
+		const char *path = to.path;
+		size_t n = path[0] ? 1 : 0;
+		if (path[0] == '.')
+			while (path[n] && path[n] != '.' && path[n] != '*')
+				n++;
+		to.path = pf_intern_n(&cx->p->strings, path, n);
+		pf_emit(cx, pf_deep_labels(cx, loc), to, false);
+		for (uint32_t i = 0; e && i < e->pts->n; i++)
+			if (pf_nameable(cx, e->pts->v[i]))
+				pf_emit_pts(cx, pf_lset_one(&cx->a, e->pts->v[i]), to);
+		return;
+	}
 	if (e) {
 		pf_emit(cx, e->labels, to, false);
 		for (uint32_t i = 0; i < e->pts->n; i++) {
@@ -852,6 +868,77 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 	return result;
 }
 
+/* Calls through a pointer that may reach this many functions or more use
+ * their merged summary. */
+#define PF_GROUP_MIN 8
+
+/* A member of a merged group: a function whose call is just its summary
+ * (no rule, annotation or library model applies to it). */
+static bool pf_groupable(const struct pf_fn *g, unsigned nargs)
+{
+	const struct pf_ir_fdecl *d = g->decl;
+	if (!g->body || g->nsinks || g->consent_purpose || g->anonymizer || g->prop ||
+	    g->rsource || g->has_rule || d->variadic || d->nparams != (int)nargs ||
+	    d->ret_source >= 0 || strncmp(g->name, "curl_", 5) == 0 ||
+	    strncmp(g->name, "__builtin_", 10) == 0)
+		return false;
+	for (int j = 0; j < d->nparams; j++)
+		if (d->param_out_source[j] >= 0)
+			return false;
+	return true;
+}
+
+static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigned nargs,
+                                   struct pf_fn **cand, size_t ncand)
+{
+	struct pf_program *p = cx->p;
+	if (type)
+		type = pf_intern(&p->strings, type);
+	struct pf_fgroup *grp = NULL;
+	for (size_t i = 0; i < p->groups.n && !grp; i++)
+		if (p->groups.v[i]->type == type && p->groups.v[i]->nargs == (int)nargs)
+			grp = p->groups.v[i];
+	if (!grp) {
+		grp = PF_NEW(&p->arena, struct pf_fgroup);
+		grp->type = type;
+		grp->nargs = (int)nargs;
+		grp->version = UINT64_MAX;
+		for (size_t i = 0; i < ncand; i++)
+			if (pf_groupable(cand[i], nargs))
+				PF_VEC_PUSH(grp->members, cand[i]);
+		struct pf_ir_fdecl *d = PF_NEW(&p->arena, struct pf_ir_fdecl);
+		d->nparams = (int)nargs;
+		d->ret_source = -1;
+		d->param_names = PF_NEW_N(&p->arena, const char *, nargs + 1);
+		for (unsigned j = 0; j < nargs; j++)
+			d->param_names[j] = "";
+		grp->fn.decl = d;
+		grp->fn.id = -1;
+		grp->fn.name = pf_arena_printf(&p->arena, "one of %zu functions of its type",
+		                               grp->members.n);
+		grp->fn.key = grp->fn.name;
+		PF_VEC_PUSH(p->groups, grp);
+	}
+	uint64_t version = 0;
+	for (size_t i = 0; i < grp->members.n; i++)
+		version += grp->members.v[i]->runs;
+	if (version != grp->version) {
+		/* edges into a member's hub first, as instantiation wants them */
+		struct pf_summary *s = &grp->fn.summary;
+		pf_summary_free(s);
+		for (int phase = 0; phase < 2; phase++)
+			for (size_t i = 0; i < grp->members.n; i++) {
+				const struct pf_summary *ms = &grp->members.v[i]->summary;
+				for (size_t k = 0; k < ms->n; k++)
+					if ((ms->edges[k].to.kind == PF_PORT_HUB) == (phase == 0))
+						pf_summary_add(p, s, &ms->edges[k]);
+			}
+		pf_summary_hub(p, s);
+		grp->version = version;
+	}
+	return grp;
+}
+
 static const struct pf_ir_type *pf_fn_type_of(const struct pf_ir_type *t)
 {
 	if (t && t->kind == PF_T_POINTER)
@@ -890,10 +977,16 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 	}
 	if (any)
 		return result;
-	/* unresolved: every address-taken function of a matching type */
+	/* unresolved: every address-taken function of a matching type (by its
+	 * spelling, else by its number of parameters) */
 	const struct pf_ir_type *ft = pf_fn_type_of(callee->type);
-	for (int pass = 0; pass < 2 && !any; pass++) {
-		for (size_t i = 0; i < cx->p->address_taken.n; i++) {
+	size_t nat = cx->p->address_taken.n;
+	struct pf_fn **cand = PF_NEW_N(&cx->a, struct pf_fn *, nat + 1);
+	size_t ncand = 0;
+	bool by_type = false;
+	for (int pass = 0; pass < 2 && !ncand; pass++) {
+		by_type = pass == 0;
+		for (size_t i = 0; i < nat; i++) {
 			struct pf_fn *g = cx->p->address_taken.v[i];
 			const struct pf_ir_type *gt = g->decl->type;
 			bool match = pass == 0
@@ -901,12 +994,25 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 			                    strcmp(ft->spelling, gt->spelling) == 0)
 			                 : (g->decl->nparams == (int)nargs ||
 			                    (g->decl->variadic && g->decl->nparams <= (int)nargs));
-			if (!match)
-				continue;
-			any = true;
-			result = pf_val_union(cx, result,
-			                      pf_apply_call(cx, g, args, argx, nargs, e, via));
+			if (match)
+				cand[ncand++] = g;
 		}
+	}
+	struct pf_fgroup *grp = NULL;
+	if (ncand >= PF_GROUP_MIN)
+		grp = pf_fgroup(cx, by_type ? ft->spelling : NULL, nargs, cand, ncand);
+	for (size_t i = 0; i < ncand; i++)
+		if (!grp || !pf_groupable(cand[i], nargs))
+			result = pf_val_union(cx, result,
+			                      pf_apply_call(cx, cand[i], args, argx, nargs, e, via));
+	if (grp) {
+		for (size_t i = 0; i < grp->members.n; i++) {
+			pf_add_dependent(grp->members.v[i], cx->fn);
+			struct pf_callrec rec = {grp->members.v[i]->id, cx->st.consent};
+			PF_VEC_PUSH(cx->fn->calls, rec);
+		}
+		struct pf_callsite cs = {&grp->fn, args, argx, nargs, e, via};
+		result = pf_val_union(cx, result, pf_instantiate(cx, &cs));
 	}
 	return result;
 }

@@ -106,6 +106,17 @@ struct pf_fn {
 	size_t nsink_ids, capsink_ids;
 };
 
+/* The address-taken functions an unresolved call through a pointer may
+ * reach, when there are many: their summaries merged into one function's,
+ * rebuilt when a member's changes, so that the call costs one summary. */
+struct pf_fgroup {
+	const char *type; /* the pointer's function type spelling, or NULL */
+	int nargs;        /* with type NULL: members take this many arguments */
+	struct pf_fn fn;  /* name, interface and merged summary */
+	PF_VEC(struct pf_fn *) members;
+	uint64_t version; /* members' analysis runs when the summary was merged */
+};
+
 struct pf_global {
 	const char *key, *name;
 	struct pf_ir_pos pos;
@@ -137,6 +148,7 @@ struct pf_program {
 	const char *purposes[64]; /* consent is a bit mask over these */
 	int npurposes;
 	PF_VEC(struct pf_fn *) address_taken;
+	PF_VEC(struct pf_fgroup *) groups;
 	unsigned budget_warnings;
 };
 

@@ -354,6 +354,11 @@ void pf_program_release(struct pf_program *p)
 		free(fn);
 	}
 	PF_VEC_FREE(p->fns);
+	for (size_t i = 0; i < p->groups.n; i++) {
+		pf_summary_free(&p->groups.v[i]->fn.summary);
+		PF_VEC_FREE(p->groups.v[i]->members);
+	}
+	PF_VEC_FREE(p->groups);
 	free(p->fn_keys);
 	free(p->fn_vals);
 	free(p->g_keys);
