@@ -713,7 +713,14 @@ static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf
 static struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                                struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
 {
-	cx->p->opaque_calls++;
+	struct pf_fn *fn = cx->fn;
+	int site = call->u.call.site;
+	if (!fn->opaque_sites)
+		fn->opaque_sites = PF_NEW_N(&cx->p->arena, uint8_t, cx->body->ncallsites + 1);
+	if (site >= 0 && (unsigned)site <= cx->body->ncallsites && !fn->opaque_sites[site]) {
+		fn->opaque_sites[site] = 1;
+		cx->p->opaque_calls++;
+	}
 	const struct pf_tset *data = &pf_tset_empty;
 	for (unsigned i = 0; i < nargs; i++)
 		data = pf_tset_union(&cx->a, data, pf_arg_deep(cx, &args[i], argx[i]));

@@ -93,6 +93,7 @@ struct pf_fn {
 	size_t nsinks, capsinks;
 	bool has_rule;
 	const char **arg_msgs; /* "passed to 'f' as argument N", made on first use */
+	uint8_t *opaque_sites; /* per call site: counted as an opaque call */
 	struct pf_summary summary;
 	bool analyzed;
 	unsigned runs;
@@ -135,7 +136,7 @@ struct pf_program {
 	PF_VEC(struct pf_global) globals;
 	PF_VEC(struct pf_sink_site) sites;
 	PF_VEC(const char *) opaque; /* opaque functions personal data passed through */
-	unsigned opaque_calls;
+	unsigned opaque_calls;       /* call sites in analyzed functions to opaque functions */
 	struct pf_report *report;
 	/* hash maps key -> index (open addressing over interned keys) */
 	const char **fn_keys;

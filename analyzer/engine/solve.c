@@ -46,14 +46,149 @@ static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int
 		order[(*n)++] = fn->id;
 }
 
-static void pf_fixpoint(struct pf_program *p)
+/* ---- which functions can matter ---- */
+
+/* A union-find over functions, globals and one node for calls through
+ * pointers, which every address-taken function and every function making
+ * such a call joins. */
+static size_t pf_uf_find(size_t *up, size_t x)
+{
+	while (up[x] != x) {
+		up[x] = up[up[x]];
+		x = up[x];
+	}
+	return x;
+}
+
+static void pf_uf_join(size_t *up, size_t a, size_t b)
+{
+	a = pf_uf_find(up, a);
+	b = pf_uf_find(up, b);
+	if (a != b)
+		up[a < b ? b : a] = a < b ? a : b;
+}
+
+struct pf_scan {
+	struct pf_program *p;
+	size_t *up;
+	size_t self, indirect;
+	bool sink, curl, endpoint;
+};
+
+static bool pf_is_curl_send(const char *name)
+{
+	return strcmp(name, "curl_easy_setopt") == 0 || strcmp(name, "curl_easy_perform") == 0;
+}
+
+static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
+{
+	if (!e)
+		return;
+	struct pf_program *p = sc->p;
+	switch (e->kind) {
+	case PF_E_FUNC: {
+		struct pf_fn *g = (struct pf_fn *)e->u.func.fn;
+		if (g) {
+			pf_uf_join(sc->up, sc->self, (size_t)g->id);
+			if (g->nsinks)
+				sc->sink = true;
+			if (pf_is_curl_send(g->name))
+				sc->curl = true;
+		}
+		break;
+	}
+	case PF_E_VAR:
+		if (e->u.var && e->u.var->kind == PF_V_GLOBAL && e->u.var->index >= 0)
+			pf_uf_join(sc->up, sc->self, p->fns.n + (size_t)e->u.var->index);
+		break;
+	case PF_E_CALL:
+		if (e->nkids && e->kids[0] && e->kids[0]->kind != PF_E_FUNC)
+			pf_uf_join(sc->up, sc->self, sc->indirect);
+		break;
+	case PF_E_STRING: {
+		char host[256];
+		const struct pf_rules *r = p->opts->rules;
+		if (r && e->u.text && !sc->endpoint &&
+		    pf_rules_url_host(e->u.text, host, sizeof(host)) &&
+		    pf_rules_find_endpoint(r, host))
+			sc->endpoint = true;
+		break;
+	}
+	default:
+		break;
+	}
+	for (unsigned i = 0; i < e->nkids; i++)
+		pf_scan_expr(sc, e->kids[i]);
+}
+
+/* Marks the functions whose summaries can take part in a finding: those
+ * connected, through calls (either way), shared globals and calls through
+ * pointers, to a call of a sink. Data moves between functions only along
+ * those links, so the others cannot change what is reported and are not
+ * analyzed: a program with no sink is not analyzed at all. libcurl's calls
+ * are sinks only when some string of the program names a catalog host.
+ * Returns how many functions with a body are marked. */
+static size_t pf_relevant(struct pf_program *p, bool *relevant)
+{
+	size_t nf = p->fns.n, ng = p->globals.n;
+	size_t nn = nf + ng + 1;
+	size_t *up = pf_xcalloc(nn, sizeof(*up));
+	for (size_t i = 0; i < nn; i++)
+		up[i] = i;
+	bool *seed = pf_xcalloc(nf + 1, sizeof(bool));
+	bool *curl_seed = pf_xcalloc(nf + 1, sizeof(bool));
+	struct pf_scan sc = {p, up, 0, nf + ng, false, false, false};
+	for (size_t i = 0; i < nf; i++) {
+		struct pf_fn *fn = p->fns.v[i];
+		if (fn->address_taken)
+			pf_uf_join(up, i, sc.indirect);
+		if (!fn->body)
+			continue;
+		sc.self = i;
+		sc.sink = sc.curl = false;
+		for (unsigned b = 0; b < fn->body->nblocks; b++) {
+			const struct pf_ir_block *bl = &fn->body->blocks[b];
+			for (unsigned k = 0; k < bl->nstmts; k++)
+				pf_scan_expr(&sc, bl->stmts[k].expr);
+			pf_scan_expr(&sc, bl->cond);
+		}
+		seed[i] = sc.sink;
+		curl_seed[i] = sc.curl;
+	}
+	/* libcurl sends personal data to a vendor only where some string names
+	 * a catalog host */
+	for (size_t i = 0; i < nf; i++)
+		seed[i] |= curl_seed[i] && sc.endpoint;
+	/* a sink reached through a pointer: every such call may reach it */
+	for (size_t i = 0; i < p->address_taken.n; i++)
+		if (p->address_taken.v[i]->nsinks)
+			for (size_t k = 0; k < nf; k++)
+				if (pf_uf_find(up, k) == pf_uf_find(up, sc.indirect) && p->fns.v[k]->body)
+					seed[k] = true;
+	bool *root_live = pf_xcalloc(nn, sizeof(bool));
+	for (size_t i = 0; i < nf; i++)
+		if (seed[i])
+			root_live[pf_uf_find(up, i)] = true;
+	size_t n = 0;
+	for (size_t i = 0; i < nf; i++) {
+		relevant[i] = p->fns.v[i]->body && root_live[pf_uf_find(up, i)];
+		n += relevant[i];
+	}
+	free(root_live);
+	free(seed);
+	free(curl_seed);
+	free(up);
+	return n;
+}
+
+static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 {
 	size_t nf = p->fns.n;
 	bool *seen = pf_xcalloc(nf + 1, sizeof(bool));
 	int *order = pf_xcalloc(nf + 1, sizeof(int));
 	size_t n = 0;
 	for (size_t i = 0; i < nf; i++)
-		if (p->fns.v[i]->body)
+		if (p->fns.v[i]->body && relevant[i])
 			pf_postorder(p, p->fns.v[i], seen, order, &n, 0);
 	/* a FIFO queue of function ids */
 	size_t cap = nf + 1;
@@ -359,7 +494,10 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 		if (p.fns.v[i]->address_taken)
 			PF_VEC_PUSH(p.address_taken, p.fns.v[i]);
 	pf_check_unmatched_rules(&p);
-	pf_fixpoint(&p);
+	bool *relevant = pf_xcalloc(p.fns.n + 1, sizeof(bool));
+	size_t nrelevant = pf_relevant(&p, relevant);
+	pf_fixpoint(&p, relevant);
+	free(relevant);
 	pf_solve_findings(&p);
 	unsigned nfuncs = 0;
 	for (size_t i = 0; i < p.fns.n; i++)
@@ -368,6 +506,10 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	report->summary.functions = nfuncs;
 	report->summary.opaque_calls = p.opaque_calls;
 	if (opts->explain) {
+		fprintf(opts->explain,
+		        "functions analyzed: %zu of %u, those linked by calls, globals or function "
+		        "pointers to a sink\n",
+		        nrelevant, nfuncs);
 		fprintf(opts->explain,
 		        "opaque functions that personal data passed through (%zu):\n", p.opaque.n);
 		for (size_t i = 0; i < p.opaque.n; i++)
