@@ -498,7 +498,8 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		const struct pf_tset *labels = NULL;
 		const struct pf_lset *locs = NULL;
 		const char *before = NULL;
-		uint64_t h = ((uint64_t)e->from.kind * 31 + (uint64_t)e->from.deep) * 0x9e3779b97f4a7c15ULL;
+		uint64_t h =
+		    ((uint64_t)e->from.kind * 31 + (uint64_t)e->from.deep) * 0x9e3779b97f4a7c15ULL;
 		h ^= (uint64_t)(uint32_t)e->from.index * 0xff51afd7ed558ccdULL;
 		h ^= (uint64_t)(uintptr_t)e->from.path * 0xc4ceb9fe1a85ec53ULL;
 		h ^= (uint64_t)e->pts;
@@ -539,9 +540,9 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			if (e->pts)
 				hub_locs = pf_lset_union(&cx->a, hub_locs, locs);
 			else
-				hub = pf_tset_union(&cx->a, hub,
-				                    pf_extend(cx, labels, pos, before, e->trace,
-				                              e->ntrace, NULL));
+				hub = pf_tset_union(
+				    &cx->a, hub,
+				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL));
 			break;
 		case PF_PORT_SINK: {
 			const char *purpose = cx->p->sites.v[e->to.index].purpose;
@@ -884,10 +885,9 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 static bool pf_groupable(const struct pf_fn *g, unsigned nargs)
 {
 	const struct pf_ir_fdecl *d = g->decl;
-	if (!g->body || g->nsinks || g->consent_purpose || g->anonymizer || g->prop ||
-	    g->rsource || g->has_rule || d->variadic || d->nparams != (int)nargs ||
-	    d->ret_source >= 0 || strncmp(g->name, "curl_", 5) == 0 ||
-	    strncmp(g->name, "__builtin_", 10) == 0)
+	if (!g->body || g->nsinks || g->consent_purpose || g->anonymizer || g->prop || g->rsource ||
+	    g->has_rule || d->variadic || d->nparams != (int)nargs || d->ret_source >= 0 ||
+	    strncmp(g->name, "curl_", 5) == 0 || strncmp(g->name, "__builtin_", 10) == 0)
 		return false;
 	for (int j = 0; j < d->nparams; j++)
 		if (d->param_out_source[j] >= 0)
@@ -921,8 +921,8 @@ static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigne
 			d->param_names[j] = "";
 		grp->fn.decl = d;
 		grp->fn.id = -1;
-		grp->fn.name = pf_arena_printf(&p->arena, "one of %zu functions of its type",
-		                               grp->members.n);
+		grp->fn.name =
+		    pf_arena_printf(&p->arena, "one of %zu functions of its type", grp->members.n);
 		grp->fn.key = grp->fn.name;
 		PF_VEC_PUSH(p->groups, grp);
 	}
@@ -1010,8 +1010,8 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 		grp = pf_fgroup(cx, by_type ? ft->spelling : NULL, nargs, cand, ncand);
 	for (size_t i = 0; i < ncand; i++)
 		if (!grp || !pf_groupable(cand[i], nargs))
-			result = pf_val_union(cx, result,
-			                      pf_apply_call(cx, cand[i], args, argx, nargs, e, via));
+			result = pf_val_union(
+			    cx, result, pf_apply_call(cx, cand[i], args, argx, nargs, e, via));
 	if (grp) {
 		for (size_t i = 0; i < grp->members.n; i++) {
 			pf_add_dependent(grp->members.v[i], cx->fn);

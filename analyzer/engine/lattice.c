@@ -36,29 +36,29 @@ const struct pf_tset *pf_tset_one(struct pf_arena *a, uint32_t origin, uint32_t 
 
 /* One pass over two sorted sets: whether each has an element the other
  * lacks (the scan stops once both are known). */
-#define PF_SUBSET_SCAN(X, Y, KEY, xextra, yextra)                                              \
-	do {                                                                                   \
-		uint32_t i_ = 0, j_ = 0;                                                       \
-		while ((i_ < (X)->n || j_ < (Y)->n) && !((xextra) && (yextra))) {              \
-			if (j_ == (Y)->n) {                                                    \
-				(xextra) = true;                                               \
-				break;                                                         \
-			}                                                                      \
-			if (i_ == (X)->n) {                                                    \
-				(yextra) = true;                                               \
-				break;                                                         \
-			}                                                                      \
-			if (KEY((X)->v[i_]) < KEY((Y)->v[j_])) {                               \
-				(xextra) = true;                                               \
-				i_++;                                                          \
-			} else if (KEY((Y)->v[j_]) < KEY((X)->v[i_])) {                        \
-				(yextra) = true;                                               \
-				j_++;                                                          \
-			} else {                                                               \
-				i_++;                                                          \
-				j_++;                                                          \
-			}                                                                      \
-		}                                                                              \
+#define PF_SUBSET_SCAN(X, Y, KEY, xextra, yextra)                                                  \
+	do {                                                                                       \
+		uint32_t i_ = 0, j_ = 0;                                                           \
+		while ((i_ < (X)->n || j_ < (Y)->n) && !((xextra) && (yextra))) {                  \
+			if (j_ == (Y)->n) {                                                        \
+				(xextra) = true;                                                   \
+				break;                                                             \
+			}                                                                          \
+			if (i_ == (X)->n) {                                                        \
+				(yextra) = true;                                                   \
+				break;                                                             \
+			}                                                                          \
+			if (KEY((X)->v[i_]) < KEY((Y)->v[j_])) {                                   \
+				(xextra) = true;                                                   \
+				i_++;                                                              \
+			} else if (KEY((Y)->v[j_]) < KEY((X)->v[i_])) {                            \
+				(yextra) = true;                                                   \
+				j_++;                                                              \
+			} else {                                                                   \
+				i_++;                                                              \
+				j_++;                                                              \
+			}                                                                          \
+		}                                                                                  \
 	} while (0)
 
 #define PF_ORIGIN(l) ((l).origin)

@@ -163,7 +163,8 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 	for (size_t i = 0; i < p->address_taken.n; i++)
 		if (p->address_taken.v[i]->nsinks)
 			for (size_t k = 0; k < nf; k++)
-				if (pf_uf_find(up, k) == pf_uf_find(up, sc.indirect) && p->fns.v[k]->body)
+				if (pf_uf_find(up, k) == pf_uf_find(up, sc.indirect) &&
+				    p->fns.v[k]->body)
 					seed[k] = true;
 	bool *root_live = pf_xcalloc(nn, sizeof(bool));
 	for (size_t i = 0; i < nf; i++)
@@ -421,8 +422,8 @@ void pf_solve_findings(struct pf_program *p)
 				int to = e->to.kind == PF_PORT_HUB ? hub : e->to.index;
 				int from = e->from.kind == PF_PORT_HUB ? hub : e->from.index;
 				if (e->from.kind == PF_PORT_SOURCE) {
-					struct pf_gtaint t = {to, e->to.path, e->from.index, e->trace,
-					                      e->ntrace};
+					struct pf_gtaint t = {to, e->to.path, e->from.index,
+					                      e->trace, e->ntrace};
 					changed |= pf_gtaint_add(&g, t);
 				} else if (e->from.kind == PF_PORT_GLOBAL ||
 				           e->from.kind == PF_PORT_HUB) {
@@ -436,8 +437,8 @@ void pf_solve_findings(struct pf_program *p)
 						struct pf_gtaint t = {to, e->to.path, g.v[j].source,
 						                      NULL, 0};
 						t.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace,
-						                    mid.message ? &mid : NULL, e->trace,
-						                    e->ntrace, &t.ntrace);
+						                    mid.message ? &mid : NULL,
+						                    e->trace, e->ntrace, &t.ntrace);
 						changed |= pf_gtaint_add(&g, t);
 					}
 				}
