@@ -44,7 +44,17 @@ def load(db_dir, every=False):
         sys.exit(f"compdb.py: {path}: not a JSON array")
     if every:
         return entries
-    return [e for e in entries if e.get("file", "").endswith(C_EXTENSIONS)]
+    # and, as there, the first entry for a file wins (redis compiles each of
+    # jemalloc's files twice, once for the .pic.o)
+    seen, kept = set(), []
+    for e in entries:
+        if not e.get("file", "").endswith(C_EXTENSIONS):
+            continue
+        path = os.path.normpath(os.path.join(e.get("directory", ""), e["file"]))
+        if path not in seen:
+            seen.add(path)
+            kept.append(e)
+    return kept
 
 
 def argv_of(entry):

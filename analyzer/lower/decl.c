@@ -419,14 +419,55 @@ struct pf_ir_var *pf_lower_global_ref(struct pf_lower_ctx *cx, CXCursor var)
 	return v;
 }
 
+/* Whether a declaration carries a piiflow annotation, on itself or on one
+ * of its parameters. */
+static bool pf_has_annotation(CXCursor decl, int depth)
+{
+	struct pf_cursors kids;
+	pf_cursors_collect(decl, &kids);
+	bool found = false;
+	for (unsigned i = 0; i < kids.n && !found; i++) {
+		enum CXCursorKind k = clang_getCursorKind(kids.v[i]);
+		if (k == CXCursor_AnnotateAttr) {
+			CXString s = clang_getCursorSpelling(kids.v[i]);
+			const char *t = clang_getCString(s);
+			found = t && strncmp(t, "piiflow:", 8) == 0;
+			clang_disposeString(s);
+		} else if (k == CXCursor_ParmDecl && depth == 0) {
+			found = pf_has_annotation(kids.v[i], 1);
+		}
+	}
+	pf_cursors_release(&kids);
+	return found;
+}
+
+/* A TU's IR holds the functions it defines and the ones it uses, not every
+ * prototype its headers declare: a declaration is lowered when the TU calls
+ * or takes the address of the function, or when it carries an annotation
+ * (which later uses merge). Static functions defined in headers are lowered
+ * once something lowered uses them. */
 static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct pf_lower_ctx *cx = data;
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (k == CXCursor_FunctionDecl) {
+		CXSourceLocation loc = clang_getCursorLocation(c);
+		bool body = clang_isCursorDefinition(c) && !clang_Location_isInSystemHeader(loc);
+		bool used = pf_ptrmap_get(&cx->decls, pf_cursor_key(c)) != NULL;
+		if (body && !used && clang_Cursor_getStorageClass(c) == CX_SC_Static &&
+		    !clang_Location_isFromMainFile(loc)) {
+			if (cx->ndeferred == cx->capdeferred) {
+				cx->capdeferred = cx->capdeferred ? cx->capdeferred * 2 : 64;
+				cx->deferred = pf_xrealloc(cx->deferred,
+				                           cx->capdeferred * sizeof(*cx->deferred));
+			}
+			cx->deferred[cx->ndeferred++] = c;
+			return CXChildVisit_Continue;
+		}
+		if (!body && !used && !pf_has_annotation(c, 0))
+			return CXChildVisit_Continue;
 		struct pf_ir_fdecl *d = pf_lower_fdecl(cx, c);
-		if (clang_isCursorDefinition(c) &&
-		    !clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+		if (body)
 			pf_lower_function_body(cx, c, d);
 	} else if (k == CXCursor_VarDecl) {
 		pf_lower_global(cx, c);
@@ -442,4 +483,21 @@ static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClie
 void pf_lower_translation_unit(struct pf_lower_ctx *cx, CXCursor root)
 {
 	clang_visitChildren(root, pf_tu_visitor, cx);
+	/* the header statics something uses, and those they use in turn */
+	bool *done = pf_xcalloc(cx->ndeferred + 1, sizeof(bool));
+	for (bool progress = true; progress;) {
+		progress = false;
+		for (size_t i = 0; i < cx->ndeferred; i++) {
+			if (done[i] || !pf_ptrmap_get(&cx->decls, pf_cursor_key(cx->deferred[i])))
+				continue;
+			done[i] = true;
+			progress = true;
+			pf_lower_function_body(cx, cx->deferred[i],
+			                       pf_lower_fdecl(cx, cx->deferred[i]));
+		}
+	}
+	free(done);
+	free(cx->deferred);
+	cx->deferred = NULL;
+	cx->ndeferred = cx->capdeferred = 0;
 }

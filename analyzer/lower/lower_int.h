@@ -59,6 +59,10 @@ struct pf_lower_ctx {
 	size_t nlabels, caplabels;
 	unsigned depth; /* recursion depth guard for deep expressions */
 	bool depth_warned;
+	/* static functions defined in headers, lowered only once this TU uses
+	 * them (most of a header's static inline helpers are not) */
+	CXCursor *deferred;
+	size_t ndeferred, capdeferred;
 };
 
 /* parse.c */
