@@ -7,7 +7,7 @@
 # is printed as a ratio to the parse time. Not a test: numbers depend on the
 # machine, so it prints them and the issue-7 targets they meet or miss.
 #
-# Usage: bench/run.sh [--only PACKAGE]... [--taint-sample N] [--no-warm] [--json FILE]
+# Usage: bench/run.sh [--only PACKAGE]... [--taint-sample N] [--no-warm] [--no-stress] [--json FILE]
 #   PACKAGE: redis, git or curl (default: all three)
 #   --taint-sample N  TUs (the first N entries) for the clang --analyze
 #                     comparison, default 40; 0 skips it (it is slow)
@@ -25,10 +25,11 @@ export PIIFLOW_BENCH_DIR="$cache"
 only=()
 sample=40
 warm=1
+stress=1
 json_out=""
 
 usage() {
-	echo "usage: bench/run.sh [--only PACKAGE]... [--taint-sample N] [--no-warm] [--json FILE]"
+	echo "usage: bench/run.sh [--only PACKAGE]... [--taint-sample N] [--no-warm] [--no-stress] [--json FILE]"
 }
 die() {
 	echo "run.sh: $*" >&2
@@ -50,6 +51,7 @@ while (($#)); do
 		shift
 		;;
 	--no-warm) warm=0 ;;
+	--no-stress) stress=0 ;;
 	--json)
 		(($# >= 2)) || die "--json needs a file"
 		json_out="$2"
@@ -235,6 +237,30 @@ while read -r pkg ntu dir; do
 			crashes=$((crashes + 1))
 		fi
 	done
+	# The stress run: libc's output functions declared sinks
+	# (bench/stress-rules.json), so that nearly every function is linked to
+	# a sink and analyzed; with the shipped packs alone these codebases hold
+	# no sink and the flow analysis has nothing to do.
+	if ((stress)); then
+		piiflow_run "$pkg" stress_j2 "$limit" "$db" -j 2 "${cold[@]}" --explain \
+			--rules "$repo/bench/stress-rules.json"
+		if ((M_RC > 1 && M_RC != 124)); then
+			crashes=$((crashes + 1))
+		fi
+		analyzed="$(sed -n 's/^functions analyzed: \([0-9]*\) of \([0-9]*\),.*/\1 \2/p' \
+			"$logs/$pkg-stress_j2.err")"
+		if [[ -n "$analyzed" ]]; then
+			record "$pkg" stress_functions_analyzed "${analyzed% *}"
+			record "$pkg" stress_functions "${analyzed#* }"
+		fi
+		record "$pkg" stress_findings "$(python3 -c '
+import json, sys
+try:
+    print(len(json.load(open(sys.argv[1]))["findings"]))
+except (OSError, ValueError, KeyError):
+    print("-")
+' "$logs/$pkg-stress_j2.json")"
+	fi
 	record "$pkg" crashes "$crashes"
 	last="$logs/$pkg-piiflow_j2.json"
 	[[ -s "$last" ]] || last="$logs/$pkg-piiflow_j1.json"

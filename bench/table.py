@@ -58,10 +58,12 @@ def derive(b):
     if stopped(b, "piiflow_j1") or stopped(b, "piiflow_j2"):
         b["speedup_j2"] = None
     b["parse_speedup_j2"] = ratio(b.get("parse_j1_s"), b.get("parse_j2_s"))
-    for j in ("j1", "j2"):
-        kib = b.get(f"piiflow_{j}_rss_kib")
+    b["stress_ratio_j2"] = ratio(b.get("stress_j2_s"), b.get("parse_j2_s"))
+    for j in ("j1", "j2", "stress_j2"):
+        key = j if j.startswith("stress") else f"piiflow_{j}"
+        kib = b.get(f"{key}_rss_kib")
         if isinstance(kib, int):
-            b[f"piiflow_{j}_rss_mib"] = round(kib / 1024, 1)
+            b[f"{key}_rss_mib"] = round(kib / 1024, 1)
     b["sample_taint_ratio"] = ratio(b.get("sample_taint_s"), b.get("sample_parse_s"))
     b["sample_piiflow_ratio"] = ratio(b.get("sample_piiflow_s"), b.get("sample_parse_s"))
     if "warm_s" in b and "warm_file_parse_s" in b:
@@ -147,6 +149,21 @@ def main(argv):
     table(rows, ["codebase", "TUs", "parse -j1", "piiflow -j1", "ratio", "cpu ratio", "RSS",
                  "parse -j2", "piiflow -j2", "ratio", "RSS", "j1/j2", "parse-err", "crashes"])
     print("(>N: piiflow was stopped after N seconds, so the ratio is a lower bound)")
+
+    stressed = [b for b in bases if "stress_j2_s" in b]
+    if stressed:
+        print()
+        print("stress: libc's output functions declared sinks (bench/stress-rules.json), so")
+        print("that the flow analysis covers nearly every function; -j2, cold")
+        rows = [[b["codebase"],
+                 f"{fmt(b.get('stress_functions_analyzed'))} of {fmt(b.get('stress_functions'))}",
+                 fmt(b.get("parse_j2_s")), shown(b, "stress_j2_s"),
+                 shown(b, "stress_ratio_j2", "x", "stress_j2"), fmt(b.get("stress_j2_rss_mib")),
+                 fmt(b.get("stress_findings"))]
+                for b in stressed]
+        table(rows, ["codebase", "functions analyzed", "parse -j2", "piiflow -j2", "ratio",
+                     "RSS", "findings"])
+        print("(>N: stopped after N seconds)")
 
     sampled = [b for b in bases if "sample_tus" in b]
     if sampled:

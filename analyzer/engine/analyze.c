@@ -1655,7 +1655,11 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	cx.gen++;
 	pf_finish(&cx);
 	pf_summary_coarsen(p, &cx.out);
-	pf_summary_hub(p, &cx.out);
+	if (pf_summary_hub(p, &cx.out) == 2 && fn->runs == 0)
+		pf_program_budget(p, body->decl->pos,
+		                  "the summary of '%s' has too many flows into sinks to keep apart; "
+		                  "data reaching any of its inputs is taken to reach each of its sinks",
+		                  fn->name);
 	for (size_t i = 0; i < cx.out.n; i++) {
 		struct pf_edge *e = &cx.out.edges[i];
 		if (e->tnode)

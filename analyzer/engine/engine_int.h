@@ -178,8 +178,12 @@ void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s);
  * input reaches the hub, the hub reaches each output, which turns a product
  * of inputs and outputs into their sum (pointer edges have a hub of their
  * own). Flows from sources and into sinks keep their own edges. Edges into
- * the hubs come first. */
-void pf_summary_hub(struct pf_program *p, struct pf_summary *s);
+ * the hubs come first. Returns 0 (unchanged), 1 or 2 (see below). */
+int pf_summary_hub(struct pf_program *p, struct pf_summary *s);
+/* Past this many edges with the hub, flows into sinks go through it too
+ * (pf_summary_hub returns 2): data reaching any input of the function is
+ * then taken to reach each of its sinks. */
+#define PF_SUMMARY_HUB_MAX (4 * PF_SUMMARY_MAX)
 /* False when s has this edge already, with consent no weaker and a trace no
  * longer than ntrace: adding it again would change nothing. */
 bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace);

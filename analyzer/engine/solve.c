@@ -450,26 +450,30 @@ void pf_solve_findings(struct pf_program *p)
 	for (size_t i = 0; i < p->fns.n; i++) {
 		struct pf_summary *s = &p->fns.v[i]->summary;
 		uint64_t ec = p->fns.v[i]->entry_consent;
+		int hub = -2 - (int)i;
 		for (size_t k = 0; k < s->n; k++) {
 			struct pf_edge *e = &s->edges[k];
 			if (e->to.kind != PF_PORT_SINK)
 				continue;
+			int from = e->from.kind == PF_PORT_HUB ? hub : e->from.index;
 			bool consented = e->consented ||
 			                 (ec & pf_purpose_bit(p, p->sites.v[e->to.index].purpose));
 			if (e->from.kind == PF_PORT_SOURCE) {
 				struct pf_cand c = {e->from.index, e->to.index, consented, e->trace,
 				                    e->ntrace};
 				pf_cand_add(&cands, c);
-			} else if (e->from.kind == PF_PORT_GLOBAL) {
+			} else if (e->from.kind == PF_PORT_GLOBAL || e->from.kind == PF_PORT_HUB) {
 				for (size_t j = 0; j < g.n; j++) {
-					if (g.v[j].global != e->from.index ||
-					    !pf_reads(&e->from, g.v[j].path))
+					if (g.v[j].global != from || !pf_reads(&e->from, g.v[j].path))
 						continue;
-					struct pf_step mid = pf_global_step(p, g.v[j].global);
+					struct pf_step mid = {{0}, NULL};
+					if (g.v[j].global >= 0)
+						mid = pf_global_step(p, g.v[j].global);
 					struct pf_cand c = {g.v[j].source, e->to.index, consented,
 					                    NULL, 0};
-					c.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace, &mid,
-					                    e->trace, e->ntrace, &c.ntrace);
+					c.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace,
+					                    mid.message ? &mid : NULL, e->trace,
+					                    e->ntrace, &c.ntrace);
 					pf_cand_add(&cands, c);
 				}
 			}

@@ -160,17 +160,16 @@ void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s)
 	*s = out;
 }
 
-void pf_summary_hub(struct pf_program *p, struct pf_summary *s)
+static void pf_hub_pass(struct pf_program *p, struct pf_summary *s, bool sinks)
 {
-	if (s->n <= PF_SUMMARY_MAX)
-		return;
 	struct pf_summary out = {0};
 	struct pf_port hub = {.kind = PF_PORT_HUB, .path = p->empty};
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < s->n; i++) {
 			struct pf_edge e = s->edges[i];
 			bool keep = e.from.kind == PF_PORT_SOURCE ||
-			            e.from.kind == PF_PORT_ENDPOINT || e.to.kind == PF_PORT_SINK ||
+			            e.from.kind == PF_PORT_ENDPOINT ||
+			            (e.to.kind == PF_PORT_SINK && !sinks) ||
 			            e.from.kind == PF_PORT_HUB || e.to.kind == PF_PORT_HUB;
 			if (keep) {
 				if (pass == (e.to.kind == PF_PORT_HUB ? 0 : 1))
@@ -179,6 +178,7 @@ void pf_summary_hub(struct pf_program *p, struct pf_summary *s)
 			}
 			if (pass == 0) { /* input -> hub, with the trace that reached it */
 				e.to = hub;
+				e.consented = false;
 			} else { /* hub -> output */
 				e.from = hub;
 				e.trace = NULL;
@@ -190,6 +190,17 @@ void pf_summary_hub(struct pf_program *p, struct pf_summary *s)
 	}
 	pf_summary_free(s);
 	*s = out;
+}
+
+int pf_summary_hub(struct pf_program *p, struct pf_summary *s)
+{
+	if (s->n <= PF_SUMMARY_MAX)
+		return 0;
+	pf_hub_pass(p, s, false);
+	if (s->n <= PF_SUMMARY_HUB_MAX)
+		return 1;
+	pf_hub_pass(p, s, true);
+	return 2;
 }
 
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
