@@ -199,6 +199,10 @@ void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to
 		    e.from.index == to.index && e.from.path == to.path)
 			continue;
 		e.consented = consented;
+		/* past the bound the summary will be coarsened: add edges as
+		 * they will be, so that the summary being built stays small */
+		if (cx->out.n > PF_SUMMARY_MAX && !pf_edge_coarsen(cx->p, &e))
+			continue;
 		if (!pf_summary_wants(&cx->out, &e, pf_trace_length(cx, labels->v[i].trace)))
 			continue; /* known already, with a trace as good */
 		/* flattened once the summary is final (pf_analyze_function) */
@@ -223,6 +227,8 @@ static void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struc
 		e.to = to;
 		e.pts = true;
 		if (pf_port_equal(&e.from, &e.to))
+			continue;
+		if (cx->out.n > PF_SUMMARY_MAX && !pf_edge_coarsen(cx->p, &e))
 			continue;
 		pf_summary_add(cx->p, &cx->out, &e);
 	}
@@ -1483,6 +1489,13 @@ static void pf_finish(struct pf_actx *cx)
 
 #define PF_BLOCK_VISITS 64
 
+#include <sys/resource.h>
+static size_t pf_peak_rss_mb(void)
+{
+	struct rusage ru;
+	return getrusage(RUSAGE_SELF, &ru) == 0 ? (size_t)ru.ru_maxrss >> 10 : 0;
+}
+
 /* Reverse postorder numbers of the blocks from the entry (blocks the entry
  * does not reach come last, in order). */
 static unsigned *pf_rpo_numbers(const struct pf_ir_func *body)
@@ -1656,10 +1669,11 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	pf_finish(&cx);
 	pf_summary_coarsen(p, &cx.out);
 	if (pf_summary_hub(p, &cx.out) == 2 && fn->runs == 0)
-		pf_program_budget(p, body->decl->pos,
-		                  "the summary of '%s' has too many flows into sinks to keep apart; "
-		                  "data reaching any of its inputs is taken to reach each of its sinks",
-		                  fn->name);
+		pf_program_budget(
+		    p, body->decl->pos,
+		    "the summary of '%s' has too many flows into sinks to keep apart; "
+		    "data reaching any of its inputs is taken to reach each of its sinks",
+		    fn->name);
 	for (size_t i = 0; i < cx.out.n; i++) {
 		struct pf_edge *e = &cx.out.edges[i];
 		if (e->tnode)
@@ -1675,9 +1689,9 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		    fprintf(
 		        stderr,
 		        "engine: %s run %u: %zu edges, %zu origins, %zu locs, %zu trace nodes, %u "
-		        "blocks, %zu MB held\n",
+		        "blocks, %zu MB held, %zu MB kept, %zu MB peak\n",
 		        fn->name, fn->runs + 1, cx.out.n, cx.origins.n, cx.locs.n, cx.tnodes.n, nb,
-		        p->arena.used >> 20);
+		        p->arena.used >> 20, cx.pa.used >> 20, pf_peak_rss_mb());
 	fn->analyzed = true;
 	fn->runs++;
 	free(in);

@@ -165,7 +165,21 @@ const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type 
 /* Returns true when the function's summary changed. */
 bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn);
 
+/* A fast hash of a few words (hash tables of ports, edges and trace nodes:
+ * their keys are small fixed tuples, for which a general byte hash costs
+ * more than the probe). */
+static inline uint64_t pf_mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+	h *= 0xff51afd7ed558ccdULL;
+	return h ^ (h >> 33);
+}
+
 /* summary.c */
+/* An edge as coarsening makes it: paths cut to their first step (a cut
+ * from-port reads deep). False when the edge is then data moving inside
+ * one object, which is dropped. */
+bool pf_edge_coarsen(struct pf_program *p, struct pf_edge *e);
 void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_edge *e);
 void pf_summary_free(struct pf_summary *s);
 /* Bounds a summary that grew past PF_SUMMARY_MAX edges: paths are cut to

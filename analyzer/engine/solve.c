@@ -182,6 +182,35 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 	return n;
 }
 
+static void pf_rank_push(size_t *h, size_t *n, size_t v)
+{
+	size_t i = (*n)++;
+	while (i > 0 && h[(i - 1) / 2] > v) {
+		h[i] = h[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	h[i] = v;
+}
+
+static size_t pf_rank_pop(size_t *h, size_t *n)
+{
+	size_t top = h[0], v = h[--*n];
+	size_t i = 0;
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= *n)
+			break;
+		if (c + 1 < *n && h[c + 1] < h[c])
+			c++;
+		if (h[c] >= v)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = v;
+	return top;
+}
+
 static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 {
 	size_t nf = p->fns.n;
@@ -191,19 +220,20 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 	for (size_t i = 0; i < nf; i++)
 		if (p->fns.v[i]->body && relevant[i])
 			pf_postorder(p, p->fns.v[i], seen, order, &n, 0);
-	/* a FIFO queue of function ids */
-	size_t cap = nf + 1;
-	int *q = pf_xcalloc(cap, sizeof(int));
-	size_t head = 0, count = 0;
+	/* the queue: a heap of postorder ranks, so that whatever is queued,
+	 * callees run before their callers (a changed summary re-queues its
+	 * callers, which then wait for the rest of what is below them) */
+	int *rank = pf_xcalloc(nf + 1, sizeof(int));
+	for (size_t i = 0; i < n; i++)
+		rank[order[i]] = (int)i;
+	size_t *q = pf_xcalloc(n + 1, sizeof(*q));
+	size_t count = 0;
 	for (size_t i = 0; i < n; i++) {
-		q[(head + count) % cap] = order[i];
-		count++;
+		q[count++] = i; /* ranks in order already form a heap */
 		p->fns.v[order[i]]->queued = true;
 	}
 	while (count) {
-		struct pf_fn *fn = p->fns.v[q[head]];
-		head = (head + 1) % cap;
-		count--;
+		struct pf_fn *fn = p->fns.v[order[pf_rank_pop(q, &count)]];
 		fn->queued = false;
 		if (fn->runs >= PF_MAX_RUNS) {
 			if (fn->runs == PF_MAX_RUNS) {
@@ -220,13 +250,13 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 			continue;
 		for (size_t i = 0; i < fn->ndependents; i++) {
 			struct pf_fn *d = p->fns.v[fn->dependents[i]];
-			if (d->queued || !d->body)
+			if (d->queued || !d->body || !seen[d->id])
 				continue;
-			q[(head + count) % cap] = d->id;
-			count++;
+			pf_rank_push(q, &count, (size_t)rank[d->id]);
 			d->queued = true;
 		}
 	}
+	free(rank);
 	free(q);
 	free(seen);
 	free(order);
@@ -269,17 +299,75 @@ static void pf_entry_consent(struct pf_program *p)
 /* ---- globals ---- */
 
 struct pf_gtaint {
-	int global;
+	int global; /* a global's id, or -2 - f for the hub of function f */
 	const char *path;
 	int source;
 	struct pf_step *trace;
 	unsigned ntrace;
+	int next; /* the next taint of the same global, or -1 */
 };
 
+/* What reaches each global: a list per global (and per hub), and a hash
+ * over (global, path, source) so that a taint is added once. */
 struct pf_gtaints {
-	struct pf_gtaint *v;
-	size_t n, cap;
+	PF_VEC(struct pf_gtaint) v;
+	int *head; /* per node: first taint or -1 */
+	uint32_t *slots;
+	size_t scap;
+	size_t nglobals;
+	const char **gmsg; /* per global: "stored in global 'g'", made once */
 };
+
+static size_t pf_gnode(const struct pf_gtaints *g, int global)
+{
+	return global >= 0 ? (size_t)global : g->nglobals + (size_t)(-2 - global);
+}
+
+static uint64_t pf_gtaint_hash(int global, const char *path, int source)
+{
+	uint64_t h =
+	    pf_mix((uint64_t)(uint32_t)global << 32 | (uint32_t)source, (uint64_t)(uintptr_t)path);
+	return pf_mix(h, 0);
+}
+
+static bool pf_gtaint_has(const struct pf_gtaints *g, int global, const char *path, int source)
+{
+	if (!g->scap)
+		return false;
+	for (size_t h = (size_t)pf_gtaint_hash(global, path, source) & (g->scap - 1); g->slots[h];
+	     h = (h + 1) & (g->scap - 1)) {
+		const struct pf_gtaint *t = &g->v.v[g->slots[h] - 1];
+		if (t->global == global && t->path == path && t->source == source)
+			return true;
+	}
+	return false;
+}
+
+static void pf_gtaint_slot(struct pf_gtaints *g, size_t i)
+{
+	const struct pf_gtaint *t = &g->v.v[i];
+	size_t h = (size_t)pf_gtaint_hash(t->global, t->path, t->source) & (g->scap - 1);
+	while (g->slots[h])
+		h = (h + 1) & (g->scap - 1);
+	g->slots[h] = (uint32_t)i + 1;
+}
+
+static void pf_gtaint_add(struct pf_gtaints *g, struct pf_gtaint t)
+{
+	size_t node = pf_gnode(g, t.global);
+	t.next = g->head[node];
+	g->head[node] = (int)g->v.n;
+	PF_VEC_PUSH(g->v, t);
+	if (g->v.n * 2 > g->scap) {
+		free(g->slots);
+		g->scap = g->scap ? g->scap * 2 : 64;
+		g->slots = pf_xcalloc(g->scap, sizeof(*g->slots));
+		for (size_t i = 0; i < g->v.n; i++)
+			pf_gtaint_slot(g, i);
+	} else {
+		pf_gtaint_slot(g, g->v.n - 1);
+	}
+}
 
 static bool pf_path_prefix(const char *a, const char *b)
 {
@@ -295,13 +383,17 @@ static bool pf_reads(const struct pf_port *from, const char *stored)
 	return from->deep && pf_path_prefix(from->path, stored);
 }
 
+static unsigned pf_concat_length(unsigned na, bool mid, unsigned nb)
+{
+	unsigned total = na + (mid ? 1 : 0) + nb;
+	return total > 32 ? 32 : total;
+}
+
 static struct pf_step *pf_concat(struct pf_program *p, const struct pf_step *a, unsigned na,
                                  const struct pf_step *mid, const struct pf_step *b, unsigned nb,
                                  unsigned *n)
 {
-	unsigned total = na + (mid ? 1 : 0) + nb;
-	if (total > 32)
-		total = 32;
+	unsigned total = pf_concat_length(na, mid != NULL, nb);
 	struct pf_step *s = PF_NEW_N(&p->arena, struct pf_step, total + 1);
 	unsigned k = 0;
 	for (unsigned i = 0; i < na && k < total; i++)
@@ -314,21 +406,16 @@ static struct pf_step *pf_concat(struct pf_program *p, const struct pf_step *a, 
 	return s;
 }
 
-static bool pf_gtaint_add(struct pf_gtaints *g, struct pf_gtaint t)
+/* The step "stored in global 'g'" (none for a hub). */
+static bool pf_global_step(struct pf_program *p, struct pf_gtaints *g, int gid, struct pf_step *out)
 {
-	for (size_t i = 0; i < g->n; i++)
-		if (g->v[i].global == t.global && g->v[i].path == t.path &&
-		    g->v[i].source == t.source)
-			return false;
-	PF_VEC_PUSH(*g, t);
+	if (gid < 0)
+		return false;
+	struct pf_global *gl = &p->globals.v[gid];
+	if (!g->gmsg[gid])
+		g->gmsg[gid] = pf_arena_printf(&p->arena, "stored in global '%s'", gl->name);
+	*out = (struct pf_step){gl->pos, g->gmsg[gid]};
 	return true;
-}
-
-static struct pf_step pf_global_step(struct pf_program *p, int gid)
-{
-	struct pf_global *g = &p->globals.v[gid];
-	struct pf_step s = {g->pos, pf_arena_printf(&p->arena, "stored in global '%s'", g->name)};
-	return s;
 }
 
 /* ---- findings ---- */
@@ -343,20 +430,62 @@ struct pf_cand {
 struct pf_cands {
 	struct pf_cand *v;
 	size_t n, cap;
+	uint32_t *slots; /* hash over (source, site): candidate + 1 */
+	size_t scap;
 };
+
+/* The candidate for (source, site), or NULL. */
+static struct pf_cand *pf_cand_find(struct pf_cands *c, int source, int site)
+{
+	if (!c->scap)
+		return NULL;
+	uint64_t key = (uint64_t)(uint32_t)source << 32 | (uint32_t)site;
+	for (size_t h = (size_t)pf_mix(key, 0) & (c->scap - 1); c->slots[h];
+	     h = (h + 1) & (c->scap - 1)) {
+		struct pf_cand *o = &c->v[c->slots[h] - 1];
+		if (o->source == source && o->site == site)
+			return o;
+	}
+	return NULL;
+}
+
+/* Whether a candidate with this consent and trace length would replace
+ * what (source, site) has. */
+static bool pf_cand_wants(struct pf_cands *c, int source, int site, bool consented, unsigned ntrace)
+{
+	struct pf_cand *o = pf_cand_find(c, source, site);
+	return !o || (o->consented && !consented) ||
+	       (o->consented == consented && ntrace < o->ntrace);
+}
+
+static void pf_cand_slot(struct pf_cands *c, size_t i)
+{
+	uint64_t key = (uint64_t)(uint32_t)c->v[i].source << 32 | (uint32_t)c->v[i].site;
+	size_t h = (size_t)pf_mix(key, 0) & (c->scap - 1);
+	while (c->slots[h])
+		h = (h + 1) & (c->scap - 1);
+	c->slots[h] = (uint32_t)i + 1;
+}
 
 static void pf_cand_add(struct pf_cands *c, struct pf_cand x)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		struct pf_cand *o = &c->v[i];
-		if (o->source != x.source || o->site != x.site)
-			continue;
+	struct pf_cand *o = pf_cand_find(c, x.source, x.site);
+	if (o) {
 		if ((o->consented && !x.consented) ||
 		    (o->consented == x.consented && x.ntrace < o->ntrace))
 			*o = x;
 		return;
 	}
 	PF_VEC_PUSH(*c, x);
+	if (c->n * 2 > c->scap) {
+		free(c->slots);
+		c->scap = c->scap ? c->scap * 2 : 64;
+		c->slots = pf_xcalloc(c->scap, sizeof(*c->slots));
+		for (size_t i = 0; i < c->n; i++)
+			pf_cand_slot(c, i);
+	} else {
+		pf_cand_slot(c, c->n - 1);
+	}
 }
 
 static void pf_emit_finding(struct pf_program *p, const struct pf_cand *c)
@@ -405,7 +534,13 @@ static void pf_emit_finding(struct pf_program *p, const struct pf_cand *c)
 void pf_solve_findings(struct pf_program *p)
 {
 	struct pf_gtaints g = {0};
-	/* seeds and propagation between globals, to a fixpoint */
+	g.nglobals = p->globals.n;
+	size_t nodes = p->globals.n + p->fns.n + 1;
+	g.head = pf_xcalloc(nodes, sizeof(*g.head));
+	for (size_t i = 0; i < nodes; i++)
+		g.head[i] = -1;
+	g.gmsg = pf_xcalloc(p->globals.n + 1, sizeof(*g.gmsg));
+	/* seeds and propagation between globals (and hubs), to a fixpoint */
 	bool changed = true;
 	for (int round = 0; changed && round < 16; round++) {
 		changed = false;
@@ -420,26 +555,33 @@ void pf_solve_findings(struct pf_program *p)
 				    e->pts)
 					continue;
 				int to = e->to.kind == PF_PORT_HUB ? hub : e->to.index;
-				int from = e->from.kind == PF_PORT_HUB ? hub : e->from.index;
 				if (e->from.kind == PF_PORT_SOURCE) {
-					struct pf_gtaint t = {to, e->to.path, e->from.index,
-					                      e->trace, e->ntrace};
-					changed |= pf_gtaint_add(&g, t);
+					if (pf_gtaint_has(&g, to, e->to.path, e->from.index))
+						continue;
+					struct pf_gtaint t = {to,       e->to.path, e->from.index,
+					                      e->trace, e->ntrace,  -1};
+					pf_gtaint_add(&g, t);
+					changed = true;
 				} else if (e->from.kind == PF_PORT_GLOBAL ||
 				           e->from.kind == PF_PORT_HUB) {
-					for (size_t j = 0; j < g.n; j++) {
-						if (g.v[j].global != from ||
-						    !pf_reads(&e->from, g.v[j].path))
+					int from =
+					    e->from.kind == PF_PORT_HUB ? hub : e->from.index;
+					for (int j = g.head[pf_gnode(&g, from)]; j >= 0;
+					     j = g.v.v[j].next) {
+						const struct pf_gtaint *src = &g.v.v[j];
+						if (!pf_reads(&e->from, src->path) ||
+						    pf_gtaint_has(&g, to, e->to.path, src->source))
 							continue;
-						struct pf_step mid = {{0}, NULL};
-						if (g.v[j].global >= 0)
-							mid = pf_global_step(p, g.v[j].global);
-						struct pf_gtaint t = {to, e->to.path, g.v[j].source,
-						                      NULL, 0};
-						t.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace,
-						                    mid.message ? &mid : NULL,
-						                    e->trace, e->ntrace, &t.ntrace);
-						changed |= pf_gtaint_add(&g, t);
+						struct pf_step mid;
+						bool has_mid = pf_global_step(p, &g, from, &mid);
+						struct pf_gtaint t = {to,   e->to.path, src->source,
+						                      NULL, 0,          -1};
+						t.trace = pf_concat(p, src->trace, src->ntrace,
+						                    has_mid ? &mid : NULL, e->trace,
+						                    e->ntrace, &t.ntrace);
+						pf_gtaint_add(&g,
+						              t); /* src may move: not used after */
+						changed = true;
 					}
 				}
 			}
@@ -455,7 +597,6 @@ void pf_solve_findings(struct pf_program *p)
 			struct pf_edge *e = &s->edges[k];
 			if (e->to.kind != PF_PORT_SINK)
 				continue;
-			int from = e->from.kind == PF_PORT_HUB ? hub : e->from.index;
 			bool consented = e->consented ||
 			                 (ec & pf_purpose_bit(p, p->sites.v[e->to.index].purpose));
 			if (e->from.kind == PF_PORT_SOURCE) {
@@ -463,16 +604,22 @@ void pf_solve_findings(struct pf_program *p)
 				                    e->ntrace};
 				pf_cand_add(&cands, c);
 			} else if (e->from.kind == PF_PORT_GLOBAL || e->from.kind == PF_PORT_HUB) {
-				for (size_t j = 0; j < g.n; j++) {
-					if (g.v[j].global != from || !pf_reads(&e->from, g.v[j].path))
+				int from = e->from.kind == PF_PORT_HUB ? hub : e->from.index;
+				for (int j = g.head[pf_gnode(&g, from)]; j >= 0;
+				     j = g.v.v[j].next) {
+					const struct pf_gtaint *src = &g.v.v[j];
+					struct pf_step mid;
+					bool has_mid = pf_global_step(p, &g, from, &mid);
+					unsigned len =
+					    pf_concat_length(src->ntrace, has_mid, e->ntrace);
+					if (!pf_reads(&e->from, src->path) ||
+					    !pf_cand_wants(&cands, src->source, e->to.index,
+					                   consented, len))
 						continue;
-					struct pf_step mid = {{0}, NULL};
-					if (g.v[j].global >= 0)
-						mid = pf_global_step(p, g.v[j].global);
-					struct pf_cand c = {g.v[j].source, e->to.index, consented,
+					struct pf_cand c = {src->source, e->to.index, consented,
 					                    NULL, 0};
-					c.trace = pf_concat(p, g.v[j].trace, g.v[j].ntrace,
-					                    mid.message ? &mid : NULL, e->trace,
+					c.trace = pf_concat(p, src->trace, src->ntrace,
+					                    has_mid ? &mid : NULL, e->trace,
 					                    e->ntrace, &c.ntrace);
 					pf_cand_add(&cands, c);
 				}
@@ -482,7 +629,11 @@ void pf_solve_findings(struct pf_program *p)
 	for (size_t i = 0; i < cands.n; i++)
 		pf_emit_finding(p, &cands.v[i]);
 	PF_VEC_FREE(cands);
-	PF_VEC_FREE(g);
+	free(cands.slots);
+	PF_VEC_FREE(g.v);
+	free(g.head);
+	free(g.slots);
+	free(g.gmsg);
 }
 
 int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_options *opts,

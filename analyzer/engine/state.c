@@ -11,13 +11,13 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 static uint64_t pf_loc_hash(int root, int index, const void *var, int parent, const char *step)
 {
-	uint64_t k[5] = {(uint64_t)root, (uint64_t)(int64_t)index, (uint64_t)(uintptr_t)var,
-	                 (uint64_t)(int64_t)parent, (uint64_t)(uintptr_t)step};
-	return XXH3_64bits(k, sizeof(k));
+	uint64_t h =
+	    pf_mix((uint64_t)(uint32_t)root << 32 | (uint32_t)index, (uint64_t)(uintptr_t)var);
+	h = pf_mix(h, (uint64_t)(uint32_t)parent);
+	return pf_mix(h, (uint64_t)(uintptr_t)step);
 }
 
 static uint32_t pf_loc_find_or_add(struct pf_actx *cx, struct pf_loc *proto)
@@ -152,9 +152,8 @@ bool pf_loc_port(struct pf_actx *cx, uint32_t loc, bool deep, struct pf_port *ou
 
 static uint64_t pf_port_hash(const struct pf_port *p)
 {
-	uint64_t k[4] = {p->kind, p->deep, (uint64_t)(int64_t)p->index,
-	                 (uint64_t)(uintptr_t)p->path};
-	return XXH3_64bits(k, sizeof(k));
+	uint64_t h = pf_mix((uint64_t)p->kind << 8 | p->deep, (uint64_t)(uint32_t)p->index);
+	return pf_mix(h, (uint64_t)(uintptr_t)p->path);
 }
 
 uint32_t pf_origin(struct pf_actx *cx, const struct pf_port *port)
@@ -197,9 +196,10 @@ static struct pf_memo_read *pf_memo(struct pf_actx *cx, uint32_t loc)
 static uint64_t pf_tnode_hash(uint32_t parent, struct pf_ir_pos pos, const char *msg,
                               const struct pf_step *steps)
 {
-	uint64_t k[6] = {parent,     (uint64_t)(uintptr_t)pos.file, pos.line,
-	                 pos.column, (uint64_t)(uintptr_t)msg,      (uint64_t)(uintptr_t)steps};
-	return XXH3_64bits(k, sizeof(k));
+	uint64_t h = pf_mix(parent, (uint64_t)(uintptr_t)pos.file);
+	h = pf_mix(h, (uint64_t)pos.line << 32 | pos.column);
+	h = pf_mix(h, (uint64_t)(uintptr_t)msg);
+	return pf_mix(h, (uint64_t)(uintptr_t)steps);
 }
 
 /* Trace nodes are shared: the same step from the same trace is one node,

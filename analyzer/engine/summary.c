@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 bool pf_port_equal(const struct pf_port *a, const struct pf_port *b)
 {
@@ -26,16 +25,13 @@ static bool pf_edge_same(const struct pf_edge *a, const struct pf_edge *b)
 
 static uint64_t pf_edge_hash(const struct pf_edge *e)
 {
-	uint64_t k[9] = {e->from.kind,
-	                 e->from.deep,
-	                 (uint64_t)(int64_t)e->from.index,
-	                 (uint64_t)(uintptr_t)e->from.path,
-	                 e->to.kind,
-	                 e->to.deep,
-	                 (uint64_t)(int64_t)e->to.index,
-	                 (uint64_t)(uintptr_t)e->to.path,
-	                 e->pts};
-	return XXH3_64bits(k, sizeof(k));
+	uint64_t h =
+	    pf_mix(e->from.kind | (uint64_t)e->from.deep << 8 | (uint64_t)e->to.kind << 16 |
+	               (uint64_t)e->to.deep << 24 | (uint64_t)e->pts << 32,
+	           (uint64_t)(uint32_t)e->from.index);
+	h = pf_mix(h, (uint64_t)(uintptr_t)e->from.path);
+	h = pf_mix(h, (uint64_t)(uint32_t)e->to.index);
+	return pf_mix(h, (uint64_t)(uintptr_t)e->to.path);
 }
 
 static void pf_summary_reindex(struct pf_summary *s, size_t cap)
@@ -137,6 +133,20 @@ static const char *pf_first_step(struct pf_program *p, const char *path, bool *c
 	return pf_intern_n(&p->strings, path, n);
 }
 
+bool pf_edge_coarsen(struct pf_program *p, struct pf_edge *e)
+{
+	bool cut;
+	e->from.path = pf_first_step(p, e->from.path, &cut);
+	if (cut)
+		e->from.deep = true;
+	if (e->to.kind != PF_PORT_SINK)
+		e->to.path = pf_first_step(p, e->to.path, &cut);
+	/* data moving inside one object stays in it */
+	return !((e->from.kind == PF_PORT_PARAM || e->from.kind == PF_PORT_GLOBAL) &&
+	         e->from.kind == e->to.kind && e->from.index == e->to.index &&
+	         e->from.path == e->to.path);
+}
+
 void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s)
 {
 	if (s->n <= PF_SUMMARY_MAX)
@@ -144,17 +154,8 @@ void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s)
 	struct pf_summary out = {0};
 	for (size_t i = 0; i < s->n; i++) {
 		struct pf_edge e = s->edges[i];
-		bool cut;
-		e.from.path = pf_first_step(p, e.from.path, &cut);
-		if (cut)
-			e.from.deep = true;
-		if (e.to.kind != PF_PORT_SINK)
-			e.to.path = pf_first_step(p, e.to.path, &cut);
-		if ((e.from.kind == PF_PORT_PARAM || e.from.kind == PF_PORT_GLOBAL) &&
-		    e.from.kind == e.to.kind && e.from.index == e.to.index &&
-		    e.from.path == e.to.path)
-			continue; /* data moving inside one object stays in it */
-		pf_summary_add(p, &out, &e);
+		if (pf_edge_coarsen(p, &e))
+			pf_summary_add(p, &out, &e);
 	}
 	pf_summary_free(s);
 	*s = out;
