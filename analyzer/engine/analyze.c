@@ -186,6 +186,13 @@ static const struct pf_tset *pf_extend(struct pf_actx *cx, const struct pf_tset 
 
 /* ---- summary output ---- */
 
+/* Whether the summary being built will be coarsened (past its bound, or
+ * widened): edges are then added as coarsening will make them. */
+static bool pf_coarse(const struct pf_actx *cx)
+{
+	return cx->out.n > PF_SUMMARY_MAX || cx->fn->runs >= PF_WIDEN_RUNS;
+}
+
 void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented)
 {
 	for (uint32_t i = 0; labels && i < labels->n; i++) {
@@ -201,7 +208,7 @@ void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to
 		e.consented = consented;
 		/* past the bound the summary will be coarsened: add edges as
 		 * they will be, so that the summary being built stays small */
-		if (cx->out.n > PF_SUMMARY_MAX && !pf_edge_coarsen(cx->p, &e))
+		if (pf_coarse(cx) && !pf_edge_coarsen(cx->p, &e))
 			continue;
 		if (!pf_summary_wants(&cx->out, &e, pf_trace_length(cx, labels->v[i].trace)))
 			continue; /* known already, with a trace as good */
@@ -228,7 +235,7 @@ static void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struc
 		e.pts = true;
 		if (pf_port_equal(&e.from, &e.to))
 			continue;
-		if (cx->out.n > PF_SUMMARY_MAX && !pf_edge_coarsen(cx->p, &e))
+		if (pf_coarse(cx) && !pf_edge_coarsen(cx->p, &e))
 			continue;
 		pf_summary_add(cx->p, &cx->out, &e);
 	}
@@ -250,7 +257,7 @@ static bool pf_nameable(struct pf_actx *cx, uint32_t loc)
 static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, int depth)
 {
 	struct pf_entry *e = pf_state_get(&cx->st, loc);
-	if (cx->out.n > PF_SUMMARY_MAX) {
+	if (pf_coarse(cx)) {
 		/* the summary will be coarsened to first steps: emit at the
 		 * first step now, everything the object holds at once, instead
 		 * of walking its fields and pointees one port at a time */
@@ -1459,6 +1466,17 @@ static void pf_finish(struct pf_actx *cx)
 	}
 	if (!cx->st.reached)
 		return;
+	/* Past the summary's bound, to-ports are cut to their first step, so
+	 * many entries share one: their labels are gathered per port and
+	 * emitted once (a hash over ports, in the scratch arena). */
+	struct pf_pending {
+		struct pf_port to;
+		const struct pf_tset *labels;
+	} *pend = NULL;
+	uint32_t *pslots = NULL;
+	size_t npend = 0, pcap = 16;
+	while (pcap < 2 * (size_t)cx->st.n)
+		pcap *= 2;
 	for (uint32_t i = 0; i < cx->st.n; i++) {
 		uint32_t loc = cx->st.v[i].loc;
 		struct pf_loc *l = &cx->locs.v[loc];
@@ -1471,7 +1489,36 @@ static void pf_finish(struct pf_actx *cx)
 			continue; /* the parameter variable itself is the callee's copy */
 		to.deep = false;
 		struct pf_entry *e = &cx->st.v[i];
-		pf_emit(cx, e->labels, to, false);
+		if (pf_coarse(cx) && e->labels->n) {
+			if (!pend) {
+				pend = PF_NEW_N(&cx->a, struct pf_pending, cx->st.n + 1);
+				pslots = PF_NEW_N(&cx->a, uint32_t, pcap);
+			}
+			struct pf_port cut = to;
+			const char *path = to.path;
+			size_t n = path[0] ? 1 : 0;
+			if (path[0] == '.')
+				while (path[n] && path[n] != '.' && path[n] != '*')
+					n++;
+			cut.path = pf_intern_n(&cx->p->strings, path, n);
+			uint64_t h = pf_mix((uint64_t)cut.kind << 32 | (uint32_t)cut.index,
+			                    (uint64_t)(uintptr_t)cut.path);
+			size_t slot = (size_t)h & (pcap - 1);
+			while (pslots[slot] && !pf_port_equal(&pend[pslots[slot] - 1].to, &cut))
+				slot = (slot + 1) & (pcap - 1);
+			if (!pslots[slot]) {
+				pend[npend] = (struct pf_pending){cut, &pf_tset_empty};
+				pslots[slot] = (uint32_t)++npend;
+			}
+			struct pf_pending *pd = &pend[pslots[slot] - 1];
+			if (pd->labels->n + e->labels->n > PF_SET_MAX) {
+				pf_emit(cx, pd->labels, pd->to, false);
+				pd->labels = &pf_tset_empty;
+			}
+			pd->labels = pf_tset_union(&cx->a, pd->labels, e->labels);
+		} else {
+			pf_emit(cx, e->labels, to, false);
+		}
 		for (uint32_t k = 0; k < e->pts->n; k++) {
 			uint32_t t = e->pts->v[k];
 			if (pf_nameable(cx, t)) {
@@ -1485,6 +1532,8 @@ static void pf_finish(struct pf_actx *cx)
 			}
 		}
 	}
+	for (size_t i = 0; i < npend; i++)
+		pf_emit(cx, pend[i].labels, pend[i].to, false);
 }
 
 #define PF_BLOCK_VISITS 64
@@ -1667,7 +1716,9 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	cx.st = exit_state;
 	cx.gen++;
 	pf_finish(&cx);
-	pf_summary_coarsen(p, &cx.out);
+	/* widening: a summary still changing on its third run is coarsened
+	 * whatever its size, so that recursive groups of functions settle */
+	pf_summary_coarsen(p, &cx.out, fn->runs >= PF_WIDEN_RUNS);
 	if (pf_summary_hub(p, &cx.out) == 2 && fn->runs == 0)
 		pf_program_budget(
 		    p, body->decl->pos,

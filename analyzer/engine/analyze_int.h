@@ -18,7 +18,7 @@ enum pf_root {
 };
 
 #define PF_LOC_MAX_DEPTH 6
-#define PF_TNODE_BUDGET 100000
+#define PF_TNODE_BUDGET 20000
 #define PF_WORK_BUDGET 4000000
 #define PF_OPS_BUDGET 50000000ULL
 

@@ -185,8 +185,12 @@ void pf_summary_free(struct pf_summary *s);
 /* Bounds a summary that grew past PF_SUMMARY_MAX edges: paths are cut to
  * their first step (reads then cover everything below it), which keeps the
  * cost of every call to the function bounded. */
-void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s);
+void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s, bool always);
 #define PF_SUMMARY_MAX 1024
+/* From this run of a function on (its summary changed on each before), its
+ * summary is coarsened whatever its size: the widening that makes large
+ * recursive groups settle. */
+#define PF_WIDEN_RUNS 2
 /* A summary still past PF_SUMMARY_MAX edges after coarsening routes its
  * flows between parameters, globals and results through one hub: each
  * input reaches the hub, the hub reaches each output, which turns a product

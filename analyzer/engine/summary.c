@@ -147,9 +147,9 @@ bool pf_edge_coarsen(struct pf_program *p, struct pf_edge *e)
 	         e->from.path == e->to.path);
 }
 
-void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s)
+void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s, bool always)
 {
-	if (s->n <= PF_SUMMARY_MAX)
+	if (s->n <= PF_SUMMARY_MAX && !always)
 		return;
 	struct pf_summary out = {0};
 	for (size_t i = 0; i < s->n; i++) {

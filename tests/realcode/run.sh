@@ -6,10 +6,17 @@
 # one program). For each codebase it checks that piiflow neither crashes nor
 # hangs (exit 0 or 1, no signal, no sanitizer report) and that it analyzed
 # every entry of the compile database, and it lists the parse-error
-# diagnostics so that each can be explained. Too slow for CTest: run it by
-# hand or in a nightly job (see bench/README.md).
+# diagnostics so that each can be explained. With the shipped rules these
+# codebases hold no sink, so the flow analysis has nothing to do; a second
+# run declares libc's output functions sinks (bench/stress-rules.json), which
+# links nearly every function to one, and must not crash either. With
+# --consistency PACKAGE (repeatable; redis by default) that stress run's
+# results must be the same without the summary cache, with it (cold and
+# warm) and through --emit-summaries / --from-summaries. Too slow for CTest:
+# run it by hand or in a nightly job (see bench/README.md).
 #
-# Usage: bash tests/realcode/run.sh [-j N] [--only PACKAGE]... [--per-tu] [PATH_TO_PIIFLOW]
+# Usage: bash tests/realcode/run.sh [-j N] [--only PACKAGE]... [--per-tu]
+#                                   [--consistency PACKAGE]... [PATH_TO_PIIFLOW]
 #   PATH_TO_PIIFLOW   default build/analyzer/piiflow (an ASan+UBSan build works too)
 #   --per-tu          also run every TU alone (a third check per codebase): names
 #                     the TUs that crash or hang, and the slowest ones
@@ -23,11 +30,12 @@ piiflow="$repo/build/analyzer/piiflow"
 jobs="$(nproc 2>/dev/null || echo 2)"
 only=()
 per_tu=0
+consistency=()
 limit="${REALCODE_TIMEOUT:-3600}"
 tu_limit="${REALCODE_TU_TIMEOUT:-60}"
 
 usage() {
-	echo "usage: bash tests/realcode/run.sh [-j N] [--only PACKAGE]... [--per-tu] [PATH_TO_PIIFLOW]"
+	echo "usage: bash tests/realcode/run.sh [-j N] [--only PACKAGE]... [--per-tu] [--consistency PACKAGE]... [PATH_TO_PIIFLOW]"
 }
 
 while (($#)); do
@@ -49,6 +57,14 @@ while (($#)); do
 		shift
 		;;
 	--per-tu) per_tu=1 ;;
+	--consistency)
+		(($# >= 2)) || {
+			usage >&2
+			exit 2
+		}
+		consistency+=("$2")
+		shift
+		;;
 	-h | --help)
 		usage
 		exit 0
@@ -72,6 +88,10 @@ fi
 if ((${#only[@]} == 0)); then
 	only=(redis git curl)
 fi
+if ((${#consistency[@]} == 0)); then
+	consistency=(redis)
+fi
+stress_rules="$repo/bench/stress-rules.json"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -133,6 +153,76 @@ for kind, xs in sorted(kinds.items(), key=lambda kv: -len(kv[1]))[:8]:
 EOF
 }
 
+# stress_counts REPORT: "N findings, M analysis-budget warnings"
+stress_counts() {
+	python3 - "$1" <<'EOF'
+import json, sys
+try:
+    d = json.load(open(sys.argv[1]))
+except (OSError, ValueError):
+    print("no report")
+    sys.exit()
+budget = sum(1 for x in d.get("diagnostics", []) if x.get("rule") == "analysis-budget")
+print(f"{len(d.get('findings', []))} findings, {budget} analysis-budget warnings")
+EOF
+}
+
+# results REPORT: what must not depend on how the report was made: the
+# findings and accepted entries (fingerprint, rule, places, trace) and the
+# diagnostics, sorted
+results() {
+	python3 - "$1" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+def key(x):
+    return json.dumps(x, sort_keys=True)
+for part in ("findings", "accepted", "diagnostics"):
+    for x in sorted(d.get(part, []), key=key):
+        print(part, key(x))
+EOF
+}
+
+# consistent PKG DB: the stress run again with a cold cache, a warm cache and
+# through emit/link; each must report what the run without cache did.
+consistent() {
+	local pkg="$1" db="$2" mode rc
+	results "$tmp/$pkg-stress.json" >"$tmp/$pkg-ref.txt"
+	rm -rf "$tmp/cache" "$tmp/sums"
+	for mode in cache-cold cache-warm emit-link; do
+		rc=0
+		case "$mode" in
+		cache-*)
+			timeout "$limit" "$piiflow" check -p "$db" -j "$jobs" --format json \
+				--cache-dir "$tmp/cache" --rules "$stress_rules" -o "$tmp/$pkg-$mode.json" -q \
+				</dev/null 2>"$tmp/$pkg-$mode.err" || rc=$?
+			;;
+		emit-link)
+			timeout "$limit" "$piiflow" check -p "$db" -j "$jobs" --no-cache \
+				--rules "$stress_rules" --emit-summaries "$tmp/sums" -q \
+				</dev/null 2>"$tmp/$pkg-$mode.err" || rc=$?
+			if ((rc == 0)); then
+				timeout "$limit" "$piiflow" check --from-summaries "$tmp/sums" \
+					--format json --rules "$stress_rules" -o "$tmp/$pkg-$mode.json" -q \
+					</dev/null 2>>"$tmp/$pkg-$mode.err" || rc=$?
+			fi
+			;;
+		esac
+		if ((rc > 1)); then
+			fail "$pkg: stress results the same with $mode" "exit $rc: $(tail -n 1 "$tmp/$pkg-$mode.err")"
+			continue
+		fi
+		results "$tmp/$pkg-$mode.json" >"$tmp/$pkg-$mode.txt"
+		if cmp -s "$tmp/$pkg-ref.txt" "$tmp/$pkg-$mode.txt"; then
+			pass "$pkg: stress results the same with $mode ($(wc -l <"$tmp/$pkg-ref.txt") entries)"
+		else
+			fail "$pkg: stress results the same with $mode" \
+				"$(diff "$tmp/$pkg-ref.txt" "$tmp/$pkg-$mode.txt" | grep -c '^[<>]') lines differ"
+			diff "$tmp/$pkg-ref.txt" "$tmp/$pkg-$mode.txt" | head -n 6 | cut -c1-200 | sed 's/^/   | /'
+		fi
+	done
+	rm -rf "$tmp/cache" "$tmp/sums"
+}
+
 # each_tu PKG DB: runs every entry alone; fails naming those that crash or
 # do not finish in $tu_limit seconds, and lists the five slowest.
 each_tu() {
@@ -190,6 +280,26 @@ while read -r pkg ntu dir; do
 	fi
 	echo "   parse-error diagnostics: $nerr (one per TU with compile errors, by first error):"
 	tail -n +2 "$tmp/$pkg.summary"
+
+	# the stress run: nearly every function linked to a sink and analyzed
+	rc=0
+	start="$(date +%s)"
+	timeout "$limit" "$piiflow" check -p "$dir" -j "$jobs" --format json --no-cache \
+		--rules "$stress_rules" --explain -o "$tmp/$pkg-stress.json" -q \
+		</dev/null 2>"$tmp/$pkg-stress.err" || rc=$?
+	echo "   stress (libc's output functions as sinks): exit $rc after $(($(date +%s) - start)) s;" \
+		"$(grep -m1 '^functions analyzed' "$tmp/$pkg-stress.err" | cut -d, -f1);" \
+		"$(stress_counts "$tmp/$pkg-stress.json")"
+	why="$(what_crashed "$rc" "$tmp/$pkg-stress.err" "$limit")"
+	if [[ -z "$why" ]]; then
+		pass "$pkg: no crash in the stress run"
+	else
+		fail "$pkg: no crash in the stress run" "$why"
+		tail -n 20 "$tmp/$pkg-stress.err" | sed 's/^/   | /'
+	fi
+	if [[ -z "$why" && " ${consistency[*]} " == *" $pkg "* ]]; then
+		consistent "$pkg" "$dir"
+	fi
 	if ((per_tu)); then
 		each_tu "$pkg" "$dir"
 	fi
