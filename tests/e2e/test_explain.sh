@@ -3,6 +3,7 @@
 # sink by calls, globals or function pointers) and the opaque functions that
 # personal data passed through. A program with no sink is not analyzed at
 # all and reports nothing; pruning never loses the finding.
+# shellcheck disable=SC2016,SC2034 # the checks are strings, evaluated later
 set -euo pipefail
 piiflow=$(realpath "$1")
 annotations="$(cd "$(dirname "$0")/../../annotations" && pwd)"
