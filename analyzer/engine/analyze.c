@@ -261,12 +261,8 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 		/* the summary will be coarsened to first steps: emit at the
 		 * first step now, everything the object holds at once, instead
 		 * of walking its fields and pointees one port at a time */
-		const char *path = to.path;
-		size_t n = path[0] ? 1 : 0;
-		if (path[0] == '.')
-			while (path[n] && path[n] != '.' && path[n] != '*')
-				n++;
-		to.path = pf_intern_n(&cx->p->strings, path, n);
+		bool cut;
+		to.path = pf_first_step(cx->p, to.path, &cut);
 		pf_emit(cx, pf_deep_labels(cx, loc), to, false);
 		for (uint32_t i = 0; e && i < e->pts->n; i++)
 			if (pf_nameable(cx, e->pts->v[i]))
@@ -1495,12 +1491,8 @@ static void pf_finish(struct pf_actx *cx)
 				pslots = PF_NEW_N(&cx->a, uint32_t, pcap);
 			}
 			struct pf_port cut = to;
-			const char *path = to.path;
-			size_t n = path[0] ? 1 : 0;
-			if (path[0] == '.')
-				while (path[n] && path[n] != '.' && path[n] != '*')
-					n++;
-			cut.path = pf_intern_n(&cx->p->strings, path, n);
+			bool was_cut;
+			cut.path = pf_first_step(cx->p, to.path, &was_cut);
 			uint64_t h = pf_mix((uint64_t)cut.kind << 32 | (uint32_t)cut.index,
 			                    (uint64_t)(uintptr_t)cut.path);
 			size_t slot = (size_t)h & (pcap - 1);
@@ -1589,35 +1581,6 @@ static unsigned *pf_rpo_numbers(const struct pf_ir_func *body)
 	return num;
 }
 
-static void pf_heap_push(unsigned *h, size_t *n, unsigned v)
-{
-	size_t i = (*n)++;
-	while (i > 0 && h[(i - 1) / 2] > v) {
-		h[i] = h[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	h[i] = v;
-}
-
-static unsigned pf_heap_pop(unsigned *h, size_t *n)
-{
-	unsigned top = h[0], v = h[--*n];
-	size_t i = 0;
-	for (;;) {
-		size_t c = 2 * i + 1;
-		if (c >= *n)
-			break;
-		if (c + 1 < *n && h[c + 1] < h[c])
-			c++;
-		if (h[c] >= v)
-			break;
-		h[i] = h[c];
-		i = c;
-	}
-	h[i] = v;
-	return top;
-}
-
 bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 {
 	clock_t t_start = clock();
@@ -1641,7 +1604,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	unsigned *byrpo = pf_xcalloc(nb + 1, sizeof(*byrpo));
 	for (unsigned k = 0; k < nb; k++)
 		byrpo[rpo[k]] = k;
-	unsigned *heap = pf_xcalloc(nb + 1, sizeof(*heap));
+	size_t *heap = pf_xcalloc(nb + 1, sizeof(*heap));
 	size_t count = 0;
 	pf_entry_state(&cx);
 	pf_state_copy(&cx, &cx.pa, &in[0], &cx.st);

@@ -175,11 +175,43 @@ static inline uint64_t pf_mix(uint64_t h, uint64_t v)
 	return h ^ (h >> 33);
 }
 
+/* A binary min-heap of indices (worklists ordered by rank). */
+static inline void pf_heap_push(size_t *h, size_t *n, size_t v)
+{
+	size_t i = (*n)++;
+	while (i > 0 && h[(i - 1) / 2] > v) {
+		h[i] = h[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	h[i] = v;
+}
+
+static inline size_t pf_heap_pop(size_t *h, size_t *n)
+{
+	size_t top = h[0], v = h[--*n];
+	size_t i = 0;
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= *n)
+			break;
+		if (c + 1 < *n && h[c + 1] < h[c])
+			c++;
+		if (h[c] >= v)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = v;
+	return top;
+}
+
 /* summary.c */
 /* An edge as coarsening makes it: paths cut to their first step (a cut
  * from-port reads deep). False when the edge is then data moving inside
  * one object, which is dropped. */
 bool pf_edge_coarsen(struct pf_program *p, struct pf_edge *e);
+/* path's first step ("*" or ".name"), interned; *cut when path had more. */
+const char *pf_first_step(struct pf_program *p, const char *path, bool *cut);
 void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_edge *e);
 void pf_summary_free(struct pf_summary *s);
 /* Bounds a summary that grew past PF_SUMMARY_MAX edges: paths are cut to

@@ -182,35 +182,6 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 	return n;
 }
 
-static void pf_rank_push(size_t *h, size_t *n, size_t v)
-{
-	size_t i = (*n)++;
-	while (i > 0 && h[(i - 1) / 2] > v) {
-		h[i] = h[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	h[i] = v;
-}
-
-static size_t pf_rank_pop(size_t *h, size_t *n)
-{
-	size_t top = h[0], v = h[--*n];
-	size_t i = 0;
-	for (;;) {
-		size_t c = 2 * i + 1;
-		if (c >= *n)
-			break;
-		if (c + 1 < *n && h[c + 1] < h[c])
-			c++;
-		if (h[c] >= v)
-			break;
-		h[i] = h[c];
-		i = c;
-	}
-	h[i] = v;
-	return top;
-}
-
 static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 {
 	size_t nf = p->fns.n;
@@ -233,7 +204,7 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 		p->fns.v[order[i]]->queued = true;
 	}
 	while (count) {
-		struct pf_fn *fn = p->fns.v[order[pf_rank_pop(q, &count)]];
+		struct pf_fn *fn = p->fns.v[order[pf_heap_pop(q, &count)]];
 		fn->queued = false;
 		if (fn->runs >= PF_MAX_RUNS) {
 			if (fn->runs == PF_MAX_RUNS) {
@@ -252,7 +223,7 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 			struct pf_fn *d = p->fns.v[fn->dependents[i]];
 			if (d->queued || !d->body || !seen[d->id])
 				continue;
-			pf_rank_push(q, &count, (size_t)rank[d->id]);
+			pf_heap_push(q, &count, (size_t)rank[d->id]);
 			d->queued = true;
 		}
 	}

@@ -118,7 +118,7 @@ bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b)
 	return true;
 }
 
-static const char *pf_first_step(struct pf_program *p, const char *path, bool *cut)
+const char *pf_first_step(struct pf_program *p, const char *path, bool *cut)
 {
 	*cut = false;
 	if (!path[0])
