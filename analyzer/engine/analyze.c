@@ -10,6 +10,7 @@
 #include "engine/analyze_int.h"
 
 #include <stdarg.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1530,7 +1531,6 @@ static void pf_finish(struct pf_actx *cx)
 
 #define PF_BLOCK_VISITS 64
 
-#include <sys/resource.h>
 static size_t pf_peak_rss_mb(void)
 {
 	struct rusage ru;

@@ -159,17 +159,14 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 	 * a catalog host */
 	for (size_t i = 0; i < nf; i++)
 		seed[i] |= curl_seed[i] && sc.endpoint;
-	/* a sink reached through a pointer: every such call may reach it */
-	for (size_t i = 0; i < p->address_taken.n; i++)
-		if (p->address_taken.v[i]->nsinks)
-			for (size_t k = 0; k < nf; k++)
-				if (pf_uf_find(up, k) == pf_uf_find(up, sc.indirect) &&
-				    p->fns.v[k]->body)
-					seed[k] = true;
 	bool *root_live = pf_xcalloc(nn, sizeof(bool));
 	for (size_t i = 0; i < nf; i++)
 		if (seed[i])
 			root_live[pf_uf_find(up, i)] = true;
+	/* a sink reached through a pointer: every call through one may reach it */
+	for (size_t i = 0; i < p->address_taken.n; i++)
+		if (p->address_taken.v[i]->nsinks)
+			root_live[pf_uf_find(up, sc.indirect)] = true;
 	size_t n = 0;
 	for (size_t i = 0; i < nf; i++) {
 		relevant[i] = p->fns.v[i]->body && root_live[pf_uf_find(up, i)];
