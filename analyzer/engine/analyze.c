@@ -508,13 +508,7 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		const struct pf_tset *labels = NULL;
 		const struct pf_lset *locs = NULL;
 		const char *before = NULL;
-		uint64_t h =
-		    ((uint64_t)e->from.kind * 31 + (uint64_t)e->from.deep) * 0x9e3779b97f4a7c15ULL;
-		h ^= (uint64_t)(uint32_t)e->from.index * 0xff51afd7ed558ccdULL;
-		h ^= (uint64_t)(uintptr_t)e->from.path * 0xc4ceb9fe1a85ec53ULL;
-		h ^= (uint64_t)e->pts;
-		h ^= h >> 29;
-		size_t slot = (size_t)h & (hcap - 1);
+		size_t slot = (size_t)pf_mix(pf_port_hash(&e->from), e->pts) & (hcap - 1);
 		size_t m = nmemo;
 		while (slots[slot]) {
 			size_t k = slots[slot] - 1;
@@ -1494,9 +1488,7 @@ static void pf_finish(struct pf_actx *cx)
 			struct pf_port cut = to;
 			bool was_cut;
 			cut.path = pf_first_step(cx->p, to.path, &was_cut);
-			uint64_t h = pf_mix((uint64_t)cut.kind << 32 | (uint32_t)cut.index,
-			                    (uint64_t)(uintptr_t)cut.path);
-			size_t slot = (size_t)h & (pcap - 1);
+			size_t slot = (size_t)pf_port_hash(&cut) & (pcap - 1);
 			while (pslots[slot] && !pf_port_equal(&pend[pslots[slot] - 1].to, &cut))
 				slot = (slot + 1) & (pcap - 1);
 			if (!pslots[slot]) {
@@ -1584,7 +1576,7 @@ static unsigned *pf_rpo_numbers(const struct pf_ir_func *body)
 bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 {
 	clock_t t_start = clock();
-	if (getenv("PIIFLOW_DEBUG_ENGINE"))
+	if (p->debug)
 		fprintf(stderr, "engine: start %s (%u blocks)\n", fn->name, fn->body->nblocks);
 	struct pf_ir_func *body = fn->body;
 	struct pf_actx cx = {.p = p, .fn = fn, .body = body, .tu = fn->tu};
@@ -1698,14 +1690,14 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	bool changed = !fn->analyzed ? cx.out.n > 0 : !pf_summary_equal(&old, &cx.out);
 	fn->summary = cx.out;
 	pf_summary_free(&old);
-	if (getenv("PIIFLOW_DEBUG_ENGINE"))
-		fprintf(stderr, "%.3fs ", (double)(clock() - t_start) / CLOCKS_PER_SEC),
-		    fprintf(
-		        stderr,
-		        "engine: %s run %u: %zu edges, %zu origins, %zu locs, %zu trace nodes, %u "
-		        "blocks, %zu MB held, %zu MB kept, %zu MB peak\n",
-		        fn->name, fn->runs + 1, cx.out.n, cx.origins.n, cx.locs.n, cx.tnodes.n, nb,
-		        p->arena.used >> 20, cx.pa.used >> 20, pf_peak_rss_mb());
+	if (p->debug)
+		fprintf(
+		    stderr,
+		    "%.3fs engine: %s run %u: %zu edges, %zu origins, %zu locs, %zu trace nodes, "
+		    "%u blocks, %zu MB held, %zu MB kept, %zu MB peak\n",
+		    (double)(clock() - t_start) / CLOCKS_PER_SEC, fn->name, fn->runs + 1, cx.out.n,
+		    cx.origins.n, cx.locs.n, cx.tnodes.n, nb, p->arena.used >> 20, cx.pa.used >> 20,
+		    pf_peak_rss_mb());
 	fn->analyzed = true;
 	fn->runs++;
 	free(in);

@@ -151,6 +151,7 @@ struct pf_program {
 	PF_VEC(struct pf_fn *) address_taken;
 	PF_VEC(struct pf_fgroup *) groups;
 	unsigned budget_warnings;
+	bool debug; /* PIIFLOW_DEBUG_ENGINE: per-function figures on stderr */
 };
 
 /* program.c */
@@ -173,6 +174,12 @@ static inline uint64_t pf_mix(uint64_t h, uint64_t v)
 	h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
 	h *= 0xff51afd7ed558ccdULL;
 	return h ^ (h >> 33);
+}
+
+static inline uint64_t pf_port_hash(const struct pf_port *p)
+{
+	uint64_t h = pf_mix((uint64_t)p->kind << 8 | p->deep, (uint64_t)(uint32_t)p->index);
+	return pf_mix(h, (uint64_t)(uintptr_t)p->path);
 }
 
 /* A binary min-heap of indices (worklists ordered by rank). */

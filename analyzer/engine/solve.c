@@ -613,6 +613,7 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	p.tus = tus;
 	p.ntus = ntus;
 	p.report = report;
+	p.debug = getenv("PIIFLOW_DEBUG_ENGINE") != NULL;
 	pf_program_link(&p);
 	for (size_t i = 0; i < p.fns.n; i++)
 		if (p.fns.v[i]->address_taken)

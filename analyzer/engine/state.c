@@ -150,12 +150,6 @@ bool pf_loc_port(struct pf_actx *cx, uint32_t loc, bool deep, struct pf_port *ou
 
 /* ---- origins and traces ---- */
 
-static uint64_t pf_port_hash(const struct pf_port *p)
-{
-	uint64_t h = pf_mix((uint64_t)p->kind << 8 | p->deep, (uint64_t)(uint32_t)p->index);
-	return pf_mix(h, (uint64_t)(uintptr_t)p->path);
-}
-
 uint32_t pf_origin(struct pf_actx *cx, const struct pf_port *port)
 {
 	if ((cx->origins.n + 1) * 2 > cx->origin_cap) {

@@ -113,21 +113,24 @@ struct pf_ir_type *pf_lower_type(struct pf_lower_ctx *cx, CXType t)
 
 /* ---- annotations ---- */
 
-/* Calls fn for each "piiflow:..." annotation directly on decl. */
+/* The argument of the "piiflow:KIND..." annotation directly on decl ("" when
+ * it has none), or NULL; kind NULL: any piiflow annotation. */
 static const char *pf_find_annotation(struct pf_lower_ctx *cx, CXCursor decl, const char *kind,
                                       CXCursor *where)
 {
 	struct pf_cursors kids;
 	pf_cursors_collect(decl, &kids);
 	const char *found = NULL;
-	size_t klen = strlen(kind);
+	size_t klen = kind ? strlen(kind) : 0;
 	for (unsigned i = 0; i < kids.n && !found; i++) {
 		if (clang_getCursorKind(kids.v[i]) != CXCursor_AnnotateAttr)
 			continue;
 		CXString s = clang_getCursorSpelling(kids.v[i]);
 		const char *t = clang_getCString(s);
-		if (t && strncmp(t, "piiflow:", 8) == 0 && strncmp(t + 8, kind, klen) == 0 &&
-		    (t[8 + klen] == ':' || t[8 + klen] == '\0')) {
+		if (t && strncmp(t, "piiflow:", 8) == 0 && !kind) {
+			found = "";
+		} else if (t && strncmp(t, "piiflow:", 8) == 0 && strncmp(t + 8, kind, klen) == 0 &&
+		           (t[8 + klen] == ':' || t[8 + klen] == '\0')) {
 			found =
 			    pf_arena_strdup(&cx->tu->arena, t[8 + klen] == ':' ? t + 9 + klen : "");
 			if (where)
@@ -419,26 +422,17 @@ struct pf_ir_var *pf_lower_global_ref(struct pf_lower_ctx *cx, CXCursor var)
 	return v;
 }
 
-/* Whether a declaration carries a piiflow annotation, on itself or on one
- * of its parameters. */
-static bool pf_has_annotation(CXCursor decl, int depth)
+/* Whether a function declaration carries a piiflow annotation, on itself
+ * or on one of its parameters. */
+static bool pf_has_annotation(struct pf_lower_ctx *cx, CXCursor decl)
 {
-	struct pf_cursors kids;
-	pf_cursors_collect(decl, &kids);
-	bool found = false;
-	for (unsigned i = 0; i < kids.n && !found; i++) {
-		enum CXCursorKind k = clang_getCursorKind(kids.v[i]);
-		if (k == CXCursor_AnnotateAttr) {
-			CXString s = clang_getCursorSpelling(kids.v[i]);
-			const char *t = clang_getCString(s);
-			found = t && strncmp(t, "piiflow:", 8) == 0;
-			clang_disposeString(s);
-		} else if (k == CXCursor_ParmDecl && depth == 0) {
-			found = pf_has_annotation(kids.v[i], 1);
-		}
-	}
-	pf_cursors_release(&kids);
-	return found;
+	if (pf_find_annotation(cx, decl, NULL, NULL))
+		return true;
+	int n = clang_Cursor_getNumArguments(decl);
+	for (int i = 0; i < n; i++)
+		if (pf_find_annotation(cx, clang_Cursor_getArgument(decl, (unsigned)i), NULL, NULL))
+			return true;
+	return false;
 }
 
 /* A TU's IR holds the functions it defines and the ones it uses, not every
@@ -456,15 +450,10 @@ static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClie
 		bool used = pf_ptrmap_get(&cx->decls, pf_cursor_key(c)) != NULL;
 		if (body && !used && clang_Cursor_getStorageClass(c) == CX_SC_Static &&
 		    !clang_Location_isFromMainFile(loc)) {
-			if (cx->ndeferred == cx->capdeferred) {
-				cx->capdeferred = cx->capdeferred ? cx->capdeferred * 2 : 64;
-				cx->deferred = pf_xrealloc(cx->deferred,
-				                           cx->capdeferred * sizeof(*cx->deferred));
-			}
-			cx->deferred[cx->ndeferred++] = c;
+			PF_VEC_PUSH(cx->deferred, c);
 			return CXChildVisit_Continue;
 		}
-		if (!body && !used && !pf_has_annotation(c, 0))
+		if (!body && !used && !pf_has_annotation(cx, c))
 			return CXChildVisit_Continue;
 		struct pf_ir_fdecl *d = pf_lower_fdecl(cx, c);
 		if (body)
@@ -484,20 +473,18 @@ void pf_lower_translation_unit(struct pf_lower_ctx *cx, CXCursor root)
 {
 	clang_visitChildren(root, pf_tu_visitor, cx);
 	/* the header statics something uses, and those they use in turn */
-	bool *done = pf_xcalloc(cx->ndeferred + 1, sizeof(bool));
+	bool *done = pf_xcalloc(cx->deferred.n + 1, sizeof(bool));
 	for (bool progress = true; progress;) {
 		progress = false;
-		for (size_t i = 0; i < cx->ndeferred; i++) {
-			if (done[i] || !pf_ptrmap_get(&cx->decls, pf_cursor_key(cx->deferred[i])))
+		for (size_t i = 0; i < cx->deferred.n; i++) {
+			CXCursor c = cx->deferred.v[i];
+			if (done[i] || !pf_ptrmap_get(&cx->decls, pf_cursor_key(c)))
 				continue;
 			done[i] = true;
 			progress = true;
-			pf_lower_function_body(cx, cx->deferred[i],
-			                       pf_lower_fdecl(cx, cx->deferred[i]));
+			pf_lower_function_body(cx, c, pf_lower_fdecl(cx, c));
 		}
 	}
 	free(done);
-	free(cx->deferred);
-	cx->deferred = NULL;
-	cx->ndeferred = cx->capdeferred = 0;
+	PF_VEC_FREE(cx->deferred);
 }

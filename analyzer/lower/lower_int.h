@@ -11,6 +11,7 @@
 
 #include "lower/lower.h"
 #include "util/ptrmap.h"
+#include "util/xalloc.h"
 
 /* A small growable list of cursors, the children of one node. */
 struct pf_cursors {
@@ -61,8 +62,7 @@ struct pf_lower_ctx {
 	bool depth_warned;
 	/* static functions defined in headers, lowered only once this TU uses
 	 * them (most of a header's static inline helpers are not) */
-	CXCursor *deferred;
-	size_t ndeferred, capdeferred;
+	PF_VEC(CXCursor) deferred;
 };
 
 /* parse.c */
