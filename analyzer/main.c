@@ -2,6 +2,7 @@
  * piiflow's command line: parses options (getopt_long) and hands a
  * pf_check_options to the driver. Nothing else lives here.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -39,6 +40,8 @@ static void pf_usage(FILE *out)
 	    "  --emit-summaries DIR   only parse: write each unit's summaries to DIR\n"
 	    "  --from-summaries DIR   analyze and report the summaries found in DIR\n"
 	    "  -j N                   translation units parsed in parallel (default: CPUs)\n"
+	    "  --analysis-budget N    millions of operations the flow analysis may spend\n"
+	    "                         before it degrades (default: 5 per function; 0: none)\n"
 	    "  --fail-on LEVEL        error (default), warning or never: what makes exit 1\n"
 	    "  --explain              list the functions analyzed and the opaque calls\n"
 	    "                         personal data passed through\n"
@@ -50,8 +53,9 @@ static void pf_usage(FILE *out)
 	    "  rules check FILE...    validate rules files: \"FILE: ok (N entries)\" or the error\n"
 	    "\n"
 	    "config: .piiflow.json, looked up from the working directory upwards, sets\n"
-	    "build_dir, rules, exclude (path globs) and policy (error, warning or off per\n"
-	    "purpose, optionally per category); options on the command line win.\n"
+	    "build_dir, rules, exclude (path globs), policy (error, warning or off per\n"
+	    "purpose, optionally per category), cache_dir and analysis_budget; options\n"
+	    "on the command line win.\n"
 	    "suppress one finding with a comment piiflow-allow(RULE): REASON on the sink's\n"
 	    "line or the line above; the reason is required.\n"
 	    "\n"
@@ -93,6 +97,7 @@ static int pf_cmd_check(int argc, char **argv)
 		OPT_CACHE_DIR,
 		OPT_EMIT,
 		OPT_FROM,
+		OPT_BUDGET,
 	};
 	static const struct option longopts[] = {
 	    {"rules", required_argument, NULL, OPT_RULES},
@@ -108,11 +113,13 @@ static int pf_cmd_check(int argc, char **argv)
 	    {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
 	    {"emit-summaries", required_argument, NULL, OPT_EMIT},
 	    {"from-summaries", required_argument, NULL, OPT_FROM},
+	    {"analysis-budget", required_argument, NULL, OPT_BUDGET},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct pf_check_options o = {.format = PF_FORMAT_TEXT, .fail_on = PF_SEV_ERROR};
+	struct pf_check_options o = {
+	    .format = PF_FORMAT_TEXT, .fail_on = PF_SEV_ERROR, .analysis_budget = -1};
 	char **rules = calloc((size_t)argc + 1, sizeof(char *));
 	int rc = PF_EXIT_ERROR;
 	/* options and PATHs before "--" (in any order), compiler flags after it */
@@ -185,6 +192,20 @@ static int pf_cmd_check(int argc, char **argv)
 		case OPT_FROM:
 			o.from_summaries = optarg;
 			break;
+		case OPT_BUDGET: {
+			char *end;
+			errno = 0;
+			long long n = strtoll(optarg, &end, 10);
+			if (*end || end == optarg || errno || n < 0 || n > 1000000000000LL) {
+				rc = pf_bad_usage(
+				    "--analysis-budget takes a whole number of millions "
+				    "of operations (0: no limit), not '%s'",
+				    optarg);
+				goto done;
+			}
+			o.analysis_budget = n;
+			break;
+		}
 		case OPT_FORMAT:
 			if (strcmp(optarg, "text") == 0)
 				o.format = PF_FORMAT_TEXT;

@@ -545,7 +545,10 @@ int pf_driver_check(const struct pf_check_options *o)
 	/* the same program gives the same result whichever way its units came */
 	qsort(tus, ntus, sizeof(*tus), pf_tu_cmp);
 
-	struct pf_engine_options eopts = {.rules = &rules, .explain = o->explain ? stderr : NULL};
+	struct pf_engine_options eopts = {.rules = &rules,
+	                                  .explain = o->explain ? stderr : NULL,
+	                                  .budget = o->analysis_budget >= 0 ? o->analysis_budget
+	                                                                    : cfg.analysis_budget};
 	pf_run_engine(tus, ntus, &eopts, &report);
 	bool filter = build_dir || o->from_summaries; /* PATHs then filter the report */
 	char **paths = filter ? o->paths : NULL;

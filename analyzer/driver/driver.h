@@ -42,6 +42,8 @@ struct pf_check_options {
 	const char *cache_dir;      /* --cache-dir, else the config's, else a default */
 	const char *emit_summaries; /* --emit-summaries DIR: per-TU phase only */
 	const char *from_summaries; /* --from-summaries DIR: link and report */
+	long long analysis_budget;  /* --analysis-budget: millions of set operations,
+	                             * 0 no limit, -1 the config's or the default */
 };
 
 /* Runs one check and returns the process exit code. Messages go to stderr. */

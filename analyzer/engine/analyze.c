@@ -191,7 +191,7 @@ static const struct pf_tset *pf_extend(struct pf_actx *cx, const struct pf_tset 
  * widened): edges are then added as coarsening will make them. */
 static bool pf_coarse(const struct pf_actx *cx)
 {
-	return cx->out.n > PF_SUMMARY_MAX || cx->fn->runs >= PF_WIDEN_RUNS;
+	return cx->out.n > PF_SUMMARY_MAX || cx->fn->runs >= PF_WIDEN_RUNS || cx->p->exhausted;
 }
 
 void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented)
@@ -242,6 +242,30 @@ static void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struc
 	}
 }
 
+/* Past the summary's bound, a port that may point to many targets points
+ * to them through the hub: each target into the hub, the hub into the
+ * port. The summary would be routed through the hub anyway; emitting each
+ * pair first would make a product of targets and ports on the way. */
+#define PF_PTS_SPREAD 4
+
+static bool pf_nameable(struct pf_actx *cx, uint32_t loc);
+
+static void pf_emit_pts_hub(struct pf_actx *cx, const struct pf_lset *targets, struct pf_port to)
+{
+	struct pf_port hub = {.kind = PF_PORT_HUB, .path = cx->p->empty};
+	bool any = false;
+	for (uint32_t i = 0; i < targets->n; i++)
+		if (pf_nameable(cx, targets->v[i])) {
+			pf_emit_pts(cx, pf_lset_one(&cx->a, targets->v[i]), hub);
+			any = true;
+		}
+	if (!any)
+		return;
+	struct pf_edge e = {.from = hub, .to = to, .pts = true};
+	if (pf_edge_coarsen(cx->p, &e))
+		pf_summary_add(cx->p, &cx->out, &e);
+}
+
 static bool pf_nameable(struct pf_actx *cx, uint32_t loc)
 {
 	struct pf_loc *l = &cx->locs.v[loc];
@@ -265,6 +289,10 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 		bool cut;
 		to.path = pf_first_step(cx->p, to.path, &cut);
 		pf_emit(cx, pf_deep_labels(cx, loc), to, false);
+		if (e && e->pts->n > PF_PTS_SPREAD) {
+			pf_emit_pts_hub(cx, e->pts, to);
+			return;
+		}
 		for (uint32_t i = 0; e && i < e->pts->n; i++)
 			if (pf_nameable(cx, e->pts->v[i]))
 				pf_emit_pts(cx, pf_lset_one(&cx->a, e->pts->v[i]), to);
@@ -1504,10 +1532,14 @@ static void pf_finish(struct pf_actx *cx)
 		} else {
 			pf_emit(cx, e->labels, to, false);
 		}
+		bool spread = pf_coarse(cx) && e->pts->n > PF_PTS_SPREAD;
+		if (spread)
+			pf_emit_pts_hub(cx, e->pts, to);
 		for (uint32_t k = 0; k < e->pts->n; k++) {
 			uint32_t t = e->pts->v[k];
 			if (pf_nameable(cx, t)) {
-				pf_emit_pts(cx, pf_lset_one(&cx->a, t), to);
+				if (!spread)
+					pf_emit_pts(cx, pf_lset_one(&cx->a, t), to);
 			} else {
 				struct pf_port inner = to;
 				char buf[1024];
@@ -1604,6 +1636,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	queued[0] = true;
 	bool budget = false, over_work = false;
 	uint64_t ops_start = pf_lattice_ops;
+	uint64_t ops_budget = p->exhausted ? PF_OPS_BUDGET / 50 : PF_OPS_BUDGET;
 	struct pf_state exit_state = {0};
 	while (count) {
 		int b = (int)byrpo[pf_heap_pop(heap, &count)];
@@ -1612,7 +1645,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 			budget = true;
 			continue;
 		}
-		if (cx.work > PF_WORK_BUDGET || pf_lattice_ops - ops_start > PF_OPS_BUDGET) {
+		if (cx.work > PF_WORK_BUDGET || pf_lattice_ops - ops_start > ops_budget) {
 			over_work = true;
 			break;
 		}
@@ -1623,7 +1656,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		struct pf_ir_block *bl = &body->blocks[b];
 		for (unsigned s = 0; s < bl->nstmts && !over_work; s++) {
 			pf_stmt(&cx, &bl->stmts[s]);
-			over_work = pf_lattice_ops - ops_start > PF_OPS_BUDGET;
+			over_work = pf_lattice_ops - ops_start > ops_budget;
 		}
 		if (over_work)
 			break;
@@ -1655,12 +1688,17 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 			}
 		}
 	}
-	if (budget)
+	if (p->exhausted && (budget || over_work)) {
+		p->over_after_exhausted++; /* the program's warning counts them */
+		if (over_work)
+			pf_assume_everything(&cx);
+	} else if (budget) {
 		pf_program_budget(p, body->decl->pos,
 		                  "the flow analysis of '%s' did not settle within its budget; "
 		                  "findings in it may be incomplete",
 		                  fn->name);
-	if (over_work) {
+	}
+	if (over_work && !p->exhausted) {
 		pf_program_budget(p, body->decl->pos,
 		                  "the flow analysis of '%s' exceeded its work budget; its summary "
 		                  "assumes that everything its parameters reach flows to its "
@@ -1673,8 +1711,13 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	pf_finish(&cx);
 	/* widening: a summary still changing on its third run is coarsened
 	 * whatever its size, so that recursive groups of functions settle */
-	pf_summary_coarsen(p, &cx.out, fn->runs >= PF_WIDEN_RUNS);
-	if (pf_summary_hub(p, &cx.out) == 2 && fn->runs == 0)
+	pf_summary_coarsen(p, &cx.out, fn->runs >= PF_WIDEN_RUNS || p->exhausted);
+	int hub = pf_summary_hub(p, &cx.out);
+	if (!hub)
+		pf_summary_hub_first(p, &cx.out);
+	if (hub == 2 && p->exhausted)
+		p->over_after_exhausted++;
+	else if (hub == 2 && fn->runs == 0)
 		pf_program_budget(
 		    p, body->decl->pos,
 		    "the summary of '%s' has too many flows into sinks to keep apart; "

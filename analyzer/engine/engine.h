@@ -17,6 +17,9 @@
 struct pf_engine_options {
 	const struct pf_rules *rules;
 	FILE *explain; /* when set: the opaque calls personal data passed through */
+	/* the whole program's work budget in millions of set operations: 0 for
+	 * none, -1 for the default (see PF_PROGRAM_OPS_PER_FN) */
+	long long budget;
 };
 
 /* Analyzes the program made of tus[0..ntus) and adds findings (and

@@ -151,7 +151,12 @@ struct pf_program {
 	PF_VEC(struct pf_fn *) address_taken;
 	PF_VEC(struct pf_fgroup *) groups;
 	unsigned budget_warnings;
-	bool debug; /* PIIFLOW_DEBUG_ENGINE: per-function figures on stderr */
+	/* Past the whole program's work budget (set operations, counted by
+	 * pf_lattice_ops), each function not yet analyzed is analyzed once,
+	 * coarsely and with a smaller budget, and nothing is analyzed again. */
+	bool exhausted;
+	unsigned over_after_exhausted; /* analyses then cut by their own budget */
+	bool debug;                    /* PIIFLOW_DEBUG_ENGINE: per-function figures on stderr */
 };
 
 /* program.c */
@@ -230,6 +235,11 @@ void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s, bool always)
  * summary is coarsened whatever its size: the widening that makes large
  * recursive groups settle. */
 #define PF_WIDEN_RUNS 2
+/* The whole program's work budget: this many set operations per function
+ * analyzed, and a floor for small programs (about 40 and 10 seconds on the
+ * machines we measure). */
+#define PF_PROGRAM_OPS_PER_FN 5000000ULL
+#define PF_PROGRAM_OPS_MIN 2000000000ULL
 /* A summary still past PF_SUMMARY_MAX edges after coarsening routes its
  * flows between parameters, globals and results through one hub: each
  * input reaches the hub, the hub reaches each output, which turns a product
@@ -237,6 +247,9 @@ void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s, bool always)
  * own). Flows from sources and into sinks keep their own edges. Edges into
  * the hubs come first. Returns 0 (unchanged), 1 or 2 (see below). */
 int pf_summary_hub(struct pf_program *p, struct pf_summary *s);
+/* Puts the edges into hubs first (pf_emit_pts_hub adds some before the
+ * summary needs a hub of its own). */
+void pf_summary_hub_first(struct pf_program *p, struct pf_summary *s);
 /* Past this many edges with the hub, flows into sinks go through it too
  * (pf_summary_hub returns 2): data reaching any input of the function is
  * then taken to reach each of its sinks. */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define PF_MAX_RUNS 8
 
@@ -200,10 +201,29 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 		q[count++] = i; /* ranks in order already form a heap */
 		p->fns.v[order[i]]->queued = true;
 	}
+	size_t analyses = 0, kept = 0, once = 0;
+	uint64_t ops_start = pf_lattice_ops;
+	uint64_t budget = PF_PROGRAM_OPS_PER_FN * n;
+	if (budget < PF_PROGRAM_OPS_MIN)
+		budget = PF_PROGRAM_OPS_MIN;
+	if (p->opts->budget == 0)
+		budget = UINT64_MAX;
+	else if (p->opts->budget > 0)
+		budget = (uint64_t)p->opts->budget * 1000000ULL;
+	struct pf_fn *at = NULL; /* the function analyzed when the budget ran out */
+	clock_t t0 = clock();
 	while (count) {
 		struct pf_fn *fn = p->fns.v[order[pf_heap_pop(q, &count)]];
 		fn->queued = false;
-		if (fn->runs >= PF_MAX_RUNS) {
+		if (p->exhausted) {
+			/* what was analyzed keeps its summary; the rest is
+			 * analyzed once */
+			if (fn->analyzed) {
+				kept++;
+				continue;
+			}
+			once++;
+		} else if (fn->runs >= PF_MAX_RUNS) {
 			if (fn->runs == PF_MAX_RUNS) {
 				pf_program_budget(p, fn->decl->pos,
 				                  "the summary of '%s' did not settle after %d "
@@ -214,7 +234,16 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 			continue;
 		}
 		bool changed = pf_analyze_function(p, fn);
-		if (!changed)
+		analyses++;
+		if (p->debug && analyses % 500 == 0)
+			fprintf(stderr, "engine: %zu analyses, %llu set operations, %.1fs\n",
+			        analyses, (unsigned long long)(pf_lattice_ops - ops_start),
+			        (double)(clock() - t0) / CLOCKS_PER_SEC);
+		if (!p->exhausted && pf_lattice_ops - ops_start > budget) {
+			p->exhausted = true;
+			at = fn;
+		}
+		if (!changed || p->exhausted)
 			continue;
 		for (size_t i = 0; i < fn->ndependents; i++) {
 			struct pf_fn *d = p->fns.v[fn->dependents[i]];
@@ -224,6 +253,16 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 			d->queued = true;
 		}
 	}
+	if (at)
+		pf_program_budget(p, at->decl->pos,
+		                  "the flow analysis of the program reached its work budget "
+		                  "after %zu analyses of %zu functions, at '%s': %zu functions "
+		                  "not yet analyzed were analyzed once, coarsely (%u of them cut "
+		                  "short or with their sinks merged), and %zu that were due "
+		                  "another round kept their "
+		                  "summaries; flows through them may be missed",
+		                  analyses - once, n, at->name, once, p->over_after_exhausted,
+		                  kept);
 	free(rank);
 	free(q);
 	free(seen);

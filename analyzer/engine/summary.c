@@ -193,6 +193,24 @@ static void pf_hub_pass(struct pf_program *p, struct pf_summary *s, bool sinks)
 	*s = out;
 }
 
+void pf_summary_hub_first(struct pf_program *p, struct pf_summary *s)
+{
+	size_t i = 0;
+	while (i < s->n && s->edges[i].to.kind == PF_PORT_HUB)
+		i++;
+	while (i < s->n && s->edges[i].to.kind != PF_PORT_HUB)
+		i++;
+	if (i == s->n)
+		return; /* in order already */
+	struct pf_summary out = {0};
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < s->n; k++)
+			if ((s->edges[k].to.kind == PF_PORT_HUB) == (pass == 0))
+				pf_summary_add(p, &out, &s->edges[k]);
+	pf_summary_free(s);
+	*s = out;
+}
+
 int pf_summary_hub(struct pf_program *p, struct pf_summary *s)
 {
 	if (s->n <= PF_SUMMARY_MAX)

@@ -26,6 +26,7 @@
 void pf_config_init(struct pf_config *c)
 {
 	memset(c, 0, sizeof(*c));
+	c->analysis_budget = -1;
 }
 
 void pf_config_free(struct pf_config *c)
@@ -261,6 +262,26 @@ static int get_path(struct pf_json_cursor *c, json_t *root, const char *key, con
 	return rc;
 }
 
+/* A whole number from 0 to 10^12, or -1 when the key is absent. */
+static int get_count(struct pf_json_cursor *c, json_t *root, const char *key, long long *out)
+{
+	json_t *v = json_object_get(root, key);
+	if (!v)
+		return 0;
+	pf_json_push_key(c, key);
+	int rc = 0;
+	if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+	    json_integer_value(v) > 1000000000000LL)
+		rc = pf_json_fail(c, NULL, "%s must be a whole number from 0 to 10^12, got %s", key,
+		                  json_is_integer(v) ? "a number out of range"
+		                  : json_is_real(v)  ? "a fractional number"
+		                                     : type_name(v));
+	else
+		*out = (long long)json_integer_value(v);
+	pf_json_pop(c);
+	return rc;
+}
+
 /* An array of strings; absolute paths against dir when dir is given. */
 static int get_strings(struct pf_json_cursor *c, json_t *root, const char *key, const char *dir,
                        char ***out, size_t *n)
@@ -411,8 +432,8 @@ done:
 
 static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg)
 {
-	static const char *const keys[] = {"build_dir", "rules",     "exclude",
-	                                   "policy",    "cache_dir", NULL};
+	static const char *const keys[] = {"build_dir", "rules",           "exclude", "policy",
+	                                   "cache_dir", "analysis_budget", NULL};
 	if (!json_is_object(root))
 		return pf_json_fail(c, NULL, "a config must be a JSON object, got %s",
 		                    type_name(root));
@@ -420,7 +441,8 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *c
 	    get_path(c, root, "build_dir", cfg->dir, &cfg->build_dir) ||
 	    get_strings(c, root, "rules", cfg->dir, &cfg->rules, &cfg->nrules) ||
 	    get_strings(c, root, "exclude", NULL, &cfg->exclude, &cfg->nexclude) ||
-	    get_policy(c, root, cfg) || get_path(c, root, "cache_dir", cfg->dir, &cfg->cache_dir))
+	    get_policy(c, root, cfg) || get_path(c, root, "cache_dir", cfg->dir, &cfg->cache_dir) ||
+	    get_count(c, root, "analysis_budget", &cfg->analysis_budget))
 		return -1;
 	return 0;
 }

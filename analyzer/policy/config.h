@@ -44,6 +44,9 @@ struct pf_config {
 	struct pf_config_purpose *policy;
 	size_t npolicy;
 	char *cache_dir; /* absolute, or NULL; reserved for the summary cache */
+	/* analysis_budget: millions of set operations for the whole program's
+	 * flow analysis, 0 for no limit; -1 when the file does not set it */
+	long long analysis_budget;
 };
 
 /* Error of a load: the file, the JSON path of the bad key ("policy.analytics",

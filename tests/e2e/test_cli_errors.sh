@@ -100,6 +100,9 @@ check "a rules file that does not exist" 2 'no_such_rules\.json' \
 	-- check --rules no_such_rules.json ok.c
 check "an unknown option" 2 '--bogus-option' -- check --bogus-option ok.c
 check "--format bogus" 2 'bogus' -- check --format bogus ok.c
+check "--analysis-budget that is not a number" 2 '--analysis-budget' 'lots' \
+	-- check --analysis-budget lots ok.c
+check "--analysis-budget below zero" 2 '--analysis-budget' -- check --analysis-budget -3 ok.c
 
 # --- information: exit 0 ---
 check "--version" 0 'piiflow' '[0-9]+\.[0-9]+\.[0-9]+' -- --version

@@ -36,7 +36,10 @@ failed=0
 
 # limit_case NAME FUNCTION ARGS...: runs piiflow ARGS (JSON to out.json) and
 # wants, within the time bound and without a crash, the advertising finding;
-# any analysis-budget warning must name FUNCTION ("*": some function).
+# any analysis-budget warning must name FUNCTION ("*": some function). With
+# want_program_budget=1, the warning that the whole program's budget ran out
+# must be there too.
+want_program_budget=0
 limit_case() {
 	local name="$1" fn="$2"
 	shift 2
@@ -51,13 +54,17 @@ limit_case() {
 	elif ((rc != 1)); then
 		why="exit $rc, want 1 (the finding)"
 	else
-		why="$(python3 - "$fn" <<'EOF'
+		why="$(python3 - "$fn" "$want_program_budget" <<'EOF'
 import json, sys
 fn = sys.argv[1]
 doc = json.load(open("out.json", "rb"))
 problems = []
 if not any(f["rule"] == "pii-to-advertising" for f in doc["findings"]):
     problems.append("the flow is not reported")
+if sys.argv[2] == "1" and not any(
+        "flow analysis of the program reached its work budget" in d["message"]
+        for d in doc["diagnostics"]):
+    problems.append("no warning that the program's work budget ran out")
 for d in doc["diagnostics"]:
     named = "'" in d["message"] if fn == "*" else "'%s'" % fn in d["message"]
     if d["rule"] == "analysis-budget" and not named:
@@ -149,6 +156,22 @@ for k in range(F):
 cwd = os.path.join(os.getcwd(), "callgraph")
 json.dump([{"directory": cwd, "file": "cg%d.c" % k, "arguments": ["cc", "-c", "cg%d.c" % k]}
            for k in range(F)], open("callgraph/compile_commands.json", "w"))
+
+# Past the whole program's work budget: a chain of 80 functions, each
+# copying eight globals of the one below and calling it; the personal data
+# enters at the top and reaches a sink at the bottom.
+G, C = 8, 80
+out = []
+for i in range(C):
+    out.append("".join("const char *g%d_%d;\n" % (i, k) for k in range(G)))
+out.append("void c%d(const char *p)\n{\n\tads_event(p);\n}\n" % C)
+for i in range(C - 1, -1, -1):
+    body = "".join("\tg%d_%d = %s;\n" % (i, k, "g%d_%d" % (i + 1, k) if i + 1 < C else "p")
+                   for k in range(G))
+    out.append("void c%d(const char *p)\n{\n%s\tc%d(p);\n\tads_event(g%d_0);\n}\n"
+               % (i, body, i + 1, i))
+out.append("void chain(const struct user *u)\n{\n\tc0(u->email);\n}\n")
+write("budget.c", "".join(out))
 EOF
 
 limit_case "a function of 50,000 lines" generated long_function.c
@@ -159,6 +182,10 @@ limit_case "parentheses nested 10,000 deep (-fbracket-depth)" parens parens.c \
 limit_case "an else-if chain of 10,000 arms" else_if else_if.c
 limit_case "a struct of 10,000 fields" wide_struct wide_struct.c
 limit_case "a call graph of 100,000 functions in one cycle (10 files)" '*' -p callgraph
+want_program_budget=1
+limit_case "past the program's work budget (--analysis-budget 1)" '*' budget.c \
+	--analysis-budget 1
+want_program_budget=0
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

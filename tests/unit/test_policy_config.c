@@ -96,6 +96,7 @@ static void test_load_every_key(void **state)
 	                                 "  \"rules\": [\"tools/inhouse.json\", \"/abs/r.json\"],\n"
 	                                 "  \"exclude\": [\"third_party/**\"],\n"
 	                                 "  \"cache_dir\": \".cache/piiflow\",\n"
+	                                 "  \"analysis_budget\": 40000,\n"
 	                                 "  \"policy\": {\n"
 	                                 "    \"advertising\": \"error\",\n"
 	                                 "    \"marketing\": \"off\",\n"
@@ -118,6 +119,7 @@ static void test_load_every_key(void **state)
 	assert_string_equal(f->cfg.exclude[0], "third_party/**");
 	snprintf(want, sizeof(want), "%s/proj/.cache/piiflow", f->tmp);
 	assert_string_equal(f->cfg.cache_dir, want);
+	assert_int_equal(f->cfg.analysis_budget, 40000);
 	assert_int_equal(f->cfg.npolicy, 3);
 }
 
@@ -128,6 +130,7 @@ static void test_empty_config_is_valid(void **state)
 	assert_int_equal(pf_config_load(&f->cfg, ".piiflow.json", &f->err), 0);
 	assert_null(f->cfg.build_dir);
 	assert_int_equal(f->cfg.nrules + f->cfg.nexclude + f->cfg.npolicy, 0);
+	assert_int_equal(f->cfg.analysis_budget, -1); /* unset: the default */
 	assert_int_equal(pf_config_level(&f->cfg, "advertising", "user.contact.email"),
 	                 PF_LEVEL_UNSET);
 }
@@ -211,6 +214,15 @@ static void test_error_wrong_types(void **state)
 	assert_non_null(strstr(m, "at build_dir: build_dir must not be empty"));
 	m = load_error(*state, "{\"cache_dir\": false}");
 	assert_non_null(strstr(m, "at cache_dir: cache_dir must be a string, got a boolean"));
+	m = load_error(*state, "{\"analysis_budget\": \"lots\"}");
+	assert_non_null(strstr(m, "at analysis_budget: analysis_budget must be a whole number "
+	                          "from 0 to 10^12, got a string"));
+	m = load_error(*state, "{\"analysis_budget\": -5}");
+	assert_non_null(strstr(m, "analysis_budget must be a whole number from 0 to 10^12, got a "
+	                          "number out of range"));
+	m = load_error(*state, "{\"analysis_budget\": 2.5}");
+	assert_non_null(strstr(m, "analysis_budget must be a whole number from 0 to 10^12, got a "
+	                          "fractional number"));
 	m = load_error(*state, "[1]");
 	assert_string_equal(m, "sub/.piiflow.json:1:1: error: a config must be a JSON object, got "
 	                       "an array");
