@@ -41,7 +41,7 @@ static void pf_usage(FILE *out)
 	    "  --from-summaries DIR   analyze and report the summaries found in DIR\n"
 	    "  -j N                   translation units parsed in parallel (default: CPUs)\n"
 	    "  --analysis-budget N    millions of operations the flow analysis may spend\n"
-	    "                         before it degrades (default: 5 per function; 0: none)\n"
+	    "                         before it degrades (default: 10 per function; 0: none)\n"
 	    "  --fail-on LEVEL        error (default), warning or never: what makes exit 1\n"
 	    "  --explain              list the functions analyzed and the opaque calls\n"
 	    "                         personal data passed through\n"
