@@ -250,16 +250,18 @@ static void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struc
 
 static bool pf_nameable(struct pf_actx *cx, uint32_t loc);
 
-static void pf_emit_pts_hub(struct pf_actx *cx, const struct pf_lset *targets, struct pf_port to)
+/* Emits that port to may point to each target the caller can name. */
+static void pf_emit_pts_named(struct pf_actx *cx, const struct pf_lset *targets, struct pf_port to)
 {
+	bool spread = pf_coarse(cx) && targets->n > PF_PTS_SPREAD;
 	struct pf_port hub = {.kind = PF_PORT_HUB, .path = cx->p->empty};
 	bool any = false;
 	for (uint32_t i = 0; i < targets->n; i++)
 		if (pf_nameable(cx, targets->v[i])) {
-			pf_emit_pts(cx, pf_lset_one(&cx->a, targets->v[i]), hub);
+			pf_emit_pts(cx, pf_lset_one(&cx->a, targets->v[i]), spread ? hub : to);
 			any = true;
 		}
-	if (!any)
+	if (!spread || !any)
 		return;
 	struct pf_edge e = {.from = hub, .to = to, .pts = true};
 	if (pf_edge_coarsen(cx->p, &e))
@@ -289,13 +291,8 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 		bool cut;
 		to.path = pf_first_step(cx->p, to.path, &cut);
 		pf_emit(cx, pf_deep_labels(cx, loc), to, false);
-		if (e && e->pts->n > PF_PTS_SPREAD) {
-			pf_emit_pts_hub(cx, e->pts, to);
-			return;
-		}
-		for (uint32_t i = 0; e && i < e->pts->n; i++)
-			if (pf_nameable(cx, e->pts->v[i]))
-				pf_emit_pts(cx, pf_lset_one(&cx->a, e->pts->v[i]), to);
+		if (e)
+			pf_emit_pts_named(cx, e->pts, to);
 		return;
 	}
 	if (e) {
@@ -1532,21 +1529,16 @@ static void pf_finish(struct pf_actx *cx)
 		} else {
 			pf_emit(cx, e->labels, to, false);
 		}
-		bool spread = pf_coarse(cx) && e->pts->n > PF_PTS_SPREAD;
-		if (spread)
-			pf_emit_pts_hub(cx, e->pts, to);
+		pf_emit_pts_named(cx, e->pts, to);
 		for (uint32_t k = 0; k < e->pts->n; k++) {
 			uint32_t t = e->pts->v[k];
-			if (pf_nameable(cx, t)) {
-				if (!spread)
-					pf_emit_pts(cx, pf_lset_one(&cx->a, t), to);
-			} else {
-				struct pf_port inner = to;
-				char buf[1024];
-				snprintf(buf, sizeof(buf), "%s*", to.path);
-				inner.path = pf_istr(cx, buf);
-				pf_emit_object(cx, t, inner, 1);
-			}
+			if (pf_nameable(cx, t))
+				continue;
+			struct pf_port inner = to;
+			char buf[1024];
+			snprintf(buf, sizeof(buf), "%s*", to.path);
+			inner.path = pf_istr(cx, buf);
+			pf_emit_object(cx, t, inner, 1);
 		}
 	}
 	for (size_t i = 0; i < npend; i++)
@@ -1688,22 +1680,21 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 			}
 		}
 	}
-	if (p->exhausted && (budget || over_work)) {
-		p->over_after_exhausted++; /* the program's warning counts them */
-		if (over_work)
-			pf_assume_everything(&cx);
-	} else if (budget) {
+	/* past the program's budget, its one warning counts these */
+	if (p->exhausted && (budget || over_work))
+		p->over_after_exhausted++;
+	if (budget && !p->exhausted)
 		pf_program_budget(p, body->decl->pos,
 		                  "the flow analysis of '%s' did not settle within its budget; "
 		                  "findings in it may be incomplete",
 		                  fn->name);
-	}
-	if (over_work && !p->exhausted) {
-		pf_program_budget(p, body->decl->pos,
-		                  "the flow analysis of '%s' exceeded its work budget; its summary "
-		                  "assumes that everything its parameters reach flows to its "
-		                  "results",
-		                  fn->name);
+	if (over_work) {
+		if (!p->exhausted)
+			pf_program_budget(p, body->decl->pos,
+			                  "the flow analysis of '%s' exceeded its work budget; its "
+			                  "summary assumes that everything its parameters reach "
+			                  "flows to its results",
+			                  fn->name);
 		pf_assume_everything(&cx);
 	}
 	cx.st = exit_state;

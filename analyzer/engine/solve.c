@@ -259,8 +259,8 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 		                  "after %zu analyses of %zu functions, at '%s': %zu functions "
 		                  "not yet analyzed were analyzed once, coarsely (%u of them cut "
 		                  "short or with their sinks merged), and %zu that were due "
-		                  "another round kept their "
-		                  "summaries; flows through them may be missed",
+		                  "another round kept their summaries; flows through them may "
+		                  "be missed",
 		                  analyses - once, n, at->name, once, p->over_after_exhausted,
 		                  kept);
 	free(rank);
