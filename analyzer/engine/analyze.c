@@ -278,6 +278,40 @@ static bool pf_nameable(struct pf_actx *cx, uint32_t loc)
 	return l->root == PF_ROOT_GLOBAL || l->path[0] == '*';
 }
 
+static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, int depth);
+
+/* An object the function made (an allocation, or what a callee made) that
+ * an output port points to: the summary names it (PF_PORT_NEW) and the
+ * caller gets an object of its own for it per call site, so that what the
+ * caller later writes through that pointer is seen by whoever reads through
+ * the same pointer (a string builder that grows by realloc). Returns false
+ * when t is no such object, or past PF_NEW_MAX of them. */
+static bool pf_emit_new(struct pf_actx *cx, uint32_t t, struct pf_port to)
+{
+	if (to.kind != PF_PORT_PARAM && to.kind != PF_PORT_NEW)
+		return false;
+	const struct pf_loc *l = &cx->locs.v[t];
+	if (l->sym || l->parent != -1 ||
+	    (l->root != PF_ROOT_HEAP && l->root != PF_ROOT_CALLRET && l->root != PF_ROOT_CALLNEW))
+		return false;
+	int k = 0;
+	while (k < cx->nnew && cx->new_locs[k] != t)
+		k++;
+	bool first = k == cx->nnew;
+	if (first) {
+		if (k >= PF_NEW_MAX)
+			return false;
+		cx->new_locs[cx->nnew++] = t;
+	}
+	struct pf_port obj = {.kind = PF_PORT_NEW, .index = k, .path = cx->p->empty};
+	struct pf_edge e = {.from = obj, .to = to, .pts = true};
+	if (!pf_coarse(cx) || pf_edge_coarsen(cx->p, &e))
+		pf_summary_add(cx->p, &cx->out, &e);
+	if (first)
+		pf_emit_object(cx, t, obj, 0);
+	return true;
+}
+
 /* Emits what a caller can see through an output port: the labels of loc,
  * what it points to (as pointers when the caller can name the target, as
  * contents otherwise) and what was written inside it. */
@@ -301,6 +335,8 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 			uint32_t t = e->pts->v[i];
 			if (pf_nameable(cx, t)) {
 				pf_emit_pts(cx, pf_lset_one(&cx->a, t), to);
+			} else if (pf_emit_new(cx, t, to)) {
+				continue;
 			} else if (depth < 2) {
 				struct pf_port inner = to;
 				char buf[1024];
@@ -476,6 +512,29 @@ static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf
 	}
 }
 
+/* The caller's object for a callee's new object k at this call. */
+static uint32_t pf_new_root(struct pf_actx *cx, const struct pf_callsite *cs, int k)
+{
+	return pf_loc_root(cx, PF_ROOT_CALLNEW, cs->call->u.call.site * PF_NEW_MAX + k, NULL);
+}
+
+/* The pointees of locations that hold a callee's new object: what they
+ * point to already, and a "*" child of each made its pointee, so that a
+ * read through the pointer later finds what the callee wrote there. */
+static const struct pf_lset *pf_new_pointees(struct pf_actx *cx, const struct pf_lset *locs)
+{
+	const struct pf_lset *r = pf_read_pts_set(cx, locs);
+	for (uint32_t i = 0; i < locs->n; i++) {
+		const struct pf_lset *kid =
+		    pf_lset_one(&cx->a, pf_loc_child(cx, locs->v[i], cx->p->star, -1));
+		struct pf_val w = pf_val_none;
+		w.pts = kid;
+		pf_write(cx, pf_lset_one(&cx->a, locs->v[i]), &w, false);
+		r = pf_lset_union(&cx->a, r, kid);
+	}
+	return r;
+}
+
 static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const struct pf_callsite *cs,
                                                   const struct pf_port *from,
                                                   const struct pf_lset *const *hub)
@@ -494,6 +553,8 @@ static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const stru
 	}
 	case PF_PORT_HUB:
 		return *hub;
+	case PF_PORT_NEW:
+		return pf_lset_one(&cx->a, pf_new_root(cx, cs, from->index));
 	default:
 		return &pf_lset_empty;
 	}
@@ -602,7 +663,8 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			while (*rest) {
 				const char *step;
 				rest = pf_next_step(cx, rest, &step);
-				dst = pf_children(cx, dst, step, -1);
+				dst = step == cx->p->star ? pf_new_pointees(cx, dst)
+				                          : pf_children(cx, dst, step, -1);
 			}
 			struct pf_val w = pf_val_none;
 			if (e->pts)
@@ -614,12 +676,16 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			break;
 		}
 		case PF_PORT_PARAM:
-		case PF_PORT_GLOBAL: {
+		case PF_PORT_GLOBAL:
+		case PF_PORT_NEW: {
 			const struct pf_lset *dst;
 			if (e->to.kind == PF_PORT_PARAM) {
 				if ((unsigned)e->to.index >= cs->nargs)
 					break;
 				dst = pf_follow_val(cx, &cs->args[e->to.index], e->to.path);
+			} else if (e->to.kind == PF_PORT_NEW) {
+				uint32_t root = pf_new_root(cx, cs, e->to.index);
+				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
 			} else {
 				uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, e->to.index, NULL);
 				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
@@ -1080,7 +1146,8 @@ static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
 			locs = bv.pts;
 			lv.weak = locs->n != 1;
 			for (uint32_t i = 0; i < locs->n && !lv.weak; i++)
-				lv.weak = cx->locs.v[locs->v[i]].root == PF_ROOT_HEAP;
+				lv.weak = cx->locs.v[locs->v[i]].root == PF_ROOT_HEAP ||
+				          cx->locs.v[locs->v[i]].root == PF_ROOT_CALLNEW;
 		} else {
 			struct pf_lv b = pf_lval(cx, base);
 			locs = b.locs;
@@ -1532,7 +1599,7 @@ static void pf_finish(struct pf_actx *cx)
 		pf_emit_pts_named(cx, e->pts, to);
 		for (uint32_t k = 0; k < e->pts->n; k++) {
 			uint32_t t = e->pts->v[k];
-			if (pf_nameable(cx, t))
+			if (pf_nameable(cx, t) || pf_emit_new(cx, t, to))
 				continue;
 			struct pf_port inner = to;
 			char buf[1024];
@@ -1732,6 +1799,8 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		    (double)(clock() - t_start) / CLOCKS_PER_SEC, fn->name, fn->runs + 1, cx.out.n,
 		    cx.origins.n, cx.locs.n, cx.tnodes.n, nb, p->arena.used >> 20, cx.pa.used >> 20,
 		    pf_peak_rss_mb());
+	if (p->debug)
+		pf_summary_dump(p, fn, stderr);
 	fn->analyzed = true;
 	fn->runs++;
 	free(in);

@@ -15,9 +15,13 @@ enum pf_root {
 	PF_ROOT_HEAP,    /* index: call site of the allocation */
 	PF_ROOT_CALLRET, /* index: call site whose result points here */
 	PF_ROOT_FUNC,    /* index: program function id */
+	PF_ROOT_CALLNEW, /* index: call site * PF_NEW_MAX + the callee's PF_PORT_NEW index */
 };
 
 #define PF_LOC_MAX_DEPTH 6
+/* New objects a summary can name (PF_PORT_NEW); past them, an object's
+ * contents are emitted at the port that points to it, as before. */
+#define PF_NEW_MAX 16
 #define PF_TNODE_BUDGET 20000
 #define PF_WORK_BUDGET 4000000
 #define PF_OPS_BUDGET 50000000ULL
@@ -119,6 +123,9 @@ struct pf_actx {
 	uint32_t seen_cur;
 	int nseen;
 	int call_depth;
+	/* the new objects named in the summary, by PF_PORT_NEW index */
+	uint32_t new_locs[PF_NEW_MAX];
+	int nnew;
 };
 
 /* locations */

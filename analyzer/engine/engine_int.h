@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "engine/engine.h"
 #include "engine/lattice.h"
@@ -25,6 +26,9 @@ enum pf_port_kind {
 	PF_PORT_SINK,     /* index: program sink-site id */
 	PF_PORT_ENDPOINT, /* path: an endpoint host of the catalog (a from-port) */
 	PF_PORT_HUB,      /* a simplified summary: whatever reaches it reaches all it feeds */
+	PF_PORT_NEW,      /* index: an object the function made (allocated, or got from a
+	                   * callee that made it) and left reachable from a parameter;
+	                   * the caller makes one of its own per call site */
 };
 
 struct pf_port {
@@ -258,6 +262,8 @@ void pf_summary_hub_first(struct pf_program *p, struct pf_summary *s);
 /* False when s has this edge already, with consent no weaker and a trace no
  * longer than ntrace: adding it again would change nothing. */
 bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace);
+/* Prints a function's summary, one edge a line (PIIFLOW_DEBUG_ENGINE). */
+void pf_summary_dump(const struct pf_program *p, const struct pf_fn *fn, FILE *out);
 bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b);
 bool pf_port_equal(const struct pf_port *a, const struct pf_port *b);
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,

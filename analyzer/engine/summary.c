@@ -286,3 +286,32 @@ void pf_program_budget(struct pf_program *p, struct pf_ir_pos pos, const char *f
 	pf_report_add_diagnostic(p->report, "analysis-budget", PF_SEV_WARNING,
 	                         pos.file ? pos.file : "", pos.line, pos.column, msg);
 }
+
+static const char *const pf_port_kinds[] = {"source", "param",    "global", "func", "return",
+                                            "sink",   "endpoint", "hub",    "new"};
+
+static void pf_port_print(const struct pf_program *p, const struct pf_port *x, FILE *out)
+{
+	const char *name = "";
+	if (x->kind == PF_PORT_GLOBAL && x->index >= 0 && (size_t)x->index < p->globals.n)
+		name = p->globals.v[x->index].name;
+	else if (x->kind == PF_PORT_FUNC && x->index >= 0 && (size_t)x->index < p->fns.n)
+		name = p->fns.v[x->index]->name;
+	else if (x->kind == PF_PORT_SOURCE && x->index >= 0 && (size_t)x->index < p->sources.n)
+		name = p->sources.v[x->index]->category;
+	fprintf(out, "%s%s#%d%s%s%s", pf_port_kinds[x->kind], x->deep ? "(deep)" : "", x->index,
+	        *name ? ":" : "", name, x->path ? x->path : "");
+}
+
+void pf_summary_dump(const struct pf_program *p, const struct pf_fn *fn, FILE *out)
+{
+	fprintf(out, "summary of %s (%zu edges)\n", fn->name, fn->summary.n);
+	for (size_t i = 0; i < fn->summary.n; i++) {
+		const struct pf_edge *e = &fn->summary.edges[i];
+		fputs("  ", out);
+		pf_port_print(p, &e->from, out);
+		fputs(e->pts ? " -pts-> " : " -> ", out);
+		pf_port_print(p, &e->to, out);
+		fputs(e->consented ? " (consented)\n" : "\n", out);
+	}
+}
