@@ -271,7 +271,11 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 
 /* Purposes consented on every path into each function: a sink in a helper
  * called only under consent is reached only under consent. Entry points,
- * functions whose address is taken and functions nobody calls get none. */
+ * functions whose address is taken and functions nobody calls get none.
+ * A greatest fixpoint: masks start full and only lose bits, so a worklist
+ * of the functions whose mask changed settles after at most 64 changes per
+ * function; it runs to the end, since stopping early would leave consent
+ * where there is none. */
 static void pf_entry_consent(struct pf_program *p)
 {
 	size_t nf = p->fns.n;
@@ -279,27 +283,35 @@ static void pf_entry_consent(struct pf_program *p)
 	for (size_t i = 0; i < nf; i++)
 		for (size_t k = 0; k < p->fns.v[i]->calls.n; k++)
 			called[p->fns.v[i]->calls.v[k].callee] = true;
+	size_t *work = pf_xcalloc(nf + 1, sizeof(*work));
+	bool *queued = pf_xcalloc(nf + 1, sizeof(bool));
+	size_t nwork = 0;
 	for (size_t i = 0; i < nf; i++) {
 		struct pf_fn *fn = p->fns.v[i];
 		fn->entry_consent =
 		    called[i] && !fn->address_taken && strcmp(fn->name, "main") != 0 ? ~0ULL : 0;
+		work[nwork++] = i;
+		queued[i] = true;
 	}
-	bool changed = true;
-	for (int round = 0; changed && round < 64; round++) {
-		changed = false;
-		for (size_t i = 0; i < nf; i++) {
-			struct pf_fn *c = p->fns.v[i];
-			for (size_t k = 0; k < c->calls.n; k++) {
-				struct pf_fn *g = p->fns.v[c->calls.v[k].callee];
-				uint64_t m =
-				    g->entry_consent & (c->calls.v[k].consent | c->entry_consent);
-				if (m != g->entry_consent) {
-					g->entry_consent = m;
-					changed = true;
-				}
+	while (nwork) {
+		size_t i = work[--nwork];
+		queued[i] = false;
+		struct pf_fn *c = p->fns.v[i];
+		for (size_t k = 0; k < c->calls.n; k++) {
+			size_t gi = (size_t)c->calls.v[k].callee;
+			struct pf_fn *g = p->fns.v[gi];
+			uint64_t m = g->entry_consent & (c->calls.v[k].consent | c->entry_consent);
+			if (m == g->entry_consent)
+				continue;
+			g->entry_consent = m;
+			if (!queued[gi]) {
+				work[nwork++] = gi;
+				queued[gi] = true;
 			}
 		}
 	}
+	free(queued);
+	free(work);
 	free(called);
 }
 
@@ -548,8 +560,11 @@ void pf_solve_findings(struct pf_program *p)
 		g.head[i] = -1;
 	g.gmsg = pf_xcalloc(p->globals.n + 1, sizeof(*g.gmsg));
 	/* seeds and propagation between globals (and hubs), to a fixpoint */
+	/* the taints only grow, over a finite set of (global, path, source):
+	 * this settles, and it runs to the end, since stopping early would
+	 * lose flows through chains of globals */
 	bool changed = true;
-	for (int round = 0; changed && round < 16; round++) {
+	while (changed) {
 		changed = false;
 		for (size_t i = 0; i < p->fns.n; i++) {
 			struct pf_summary *s = &p->fns.v[i]->summary;

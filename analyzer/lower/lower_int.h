@@ -27,8 +27,9 @@ struct pf_loop_ctx {
 };
 
 struct pf_switch_ctx {
-	int dispatch;      /* block that chooses the next case */
-	int default_block; /* -1 until a default label is seen */
+	int dispatch;            /* block that chooses the next case */
+	int default_block;       /* -1 until a default label is seen */
+	struct pf_ir_var *value; /* the local holding the switch's value */
 };
 
 struct pf_label {
