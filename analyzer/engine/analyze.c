@@ -635,6 +635,19 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL));
 			break;
 		case PF_PORT_SINK: {
+			if (cx->p->sites.v[e->to.index].conditional) {
+				/* libcurl in the callee, with a URL it was given */
+				struct pf_sink_site ss = cx->p->sites.v[e->to.index];
+				const char *ignored;
+				const struct pf_tset *none = &pf_tset_empty;
+				const struct pf_tset *url =
+				    pf_resolve_from(cx, cs, &ss.cond, &ignored, &none);
+				labels =
+				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
+				pf_curl_report_at(cx, url, labels, cx->p->fns.v[ss.fn], ss.site,
+				                  ss.argument, ss.callee, ss.pos, e->consented);
+				break;
+			}
 			const char *purpose = cx->p->sites.v[e->to.index].purpose;
 			bool consented =
 			    e->consented || (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
@@ -1121,6 +1134,24 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 
 /* ---- expressions ---- */
 
+/* The step of one element of a constant table ("[3]"). */
+static const char *pf_element_step(struct pf_actx *cx, long long k)
+{
+	char buf[32];
+	snprintf(buf, sizeof(buf), "[%lld]", k);
+	return pf_istr(cx, buf);
+}
+
+/* Whether every location is (inside) a constant global, whose elements
+ * were written one by one from its initializer. */
+static bool pf_in_constant(struct pf_actx *cx, const struct pf_lset *locs)
+{
+	for (uint32_t i = 0; i < locs->n; i++)
+		if (cx->locs.v[locs->v[i]].root != PF_ROOT_GLOBAL || cx->locs.v[locs->v[i]].sym)
+			return false;
+	return locs->n > 0;
+}
+
 static const struct pf_ir_type *pf_pointee(const struct pf_ir_type *t)
 {
 	return t && (t->kind == PF_T_POINTER || t->kind == PF_T_ARRAY) ? t->target : NULL;
@@ -1170,6 +1201,11 @@ static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
 	case PF_E_INDEX: {
 		struct pf_lv b = pf_lval(cx, e->kids[0]);
 		pf_eval(cx, e->kids[1]);
+		if (e->u.index.known && pf_in_constant(cx, b.locs)) {
+			lv.locs =
+			    pf_children(cx, b.locs, pf_element_step(cx, e->u.index.value), -1);
+			return lv;
+		}
 		lv.locs = b.locs;
 		lv.weak = true;
 		return lv;
@@ -1314,6 +1350,15 @@ static void pf_init_list(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr 
 			}
 		}
 		pf_assign_to(cx, sub, e->kids[i], t, NULL);
+		if (e->u.init.is_array && cx->init_elements && e->u.init.element &&
+		    e->u.init.element[i] >= 0) {
+			/* a constant table: each element also on its own, for
+			 * reads at a constant index */
+			struct pf_lv el = {
+			    pf_children(cx, lv.locs, pf_element_step(cx, e->u.init.element[i]), -1),
+			    false};
+			pf_assign_to(cx, el, e->kids[i], t, NULL);
+		}
 	}
 }
 
@@ -1486,10 +1531,57 @@ static void pf_stmt(struct pf_actx *cx, struct pf_ir_stmt *s)
 	}
 }
 
+/* The constant globals an expression reads, and those their initializers
+ * read in turn (a table of pointers to trackers). */
+static void pf_collect_constants(struct pf_program *p, struct pf_fn *fn, const struct pf_ir_expr *e,
+                                 int depth)
+{
+	if (!e || depth > 64)
+		return;
+	if (e->kind == PF_E_VAR && e->u.var && e->u.var->kind == PF_V_GLOBAL &&
+	    e->u.var->index >= 0 && p->globals.v[e->u.var->index].constant) {
+		int g = e->u.var->index;
+		bool known = false;
+		for (size_t i = 0; i < fn->constants.n && !known; i++)
+			known = fn->constants.v[i] == g;
+		if (!known) {
+			PF_VEC_PUSH(fn->constants, g);
+			pf_collect_constants(p, fn, p->globals.v[g].init, depth + 1);
+		}
+	}
+	for (unsigned i = 0; i < e->nkids; i++)
+		pf_collect_constants(p, fn, e->kids[i], depth + 1);
+}
+
+/* The state at entry: nothing written yet, except the constant globals the
+ * function reads, which hold what their initializers say (each tracker's
+ * own callback, a URL kept in a global). */
 static void pf_entry_state(struct pf_actx *cx)
 {
 	memset(&cx->st, 0, sizeof(cx->st));
 	cx->st.reached = true;
+	struct pf_fn *fn = cx->fn;
+	if (!fn->constants_known) {
+		for (unsigned b = 0; b < cx->body->nblocks; b++) {
+			const struct pf_ir_block *bl = &cx->body->blocks[b];
+			for (unsigned k = 0; k < bl->nstmts; k++)
+				pf_collect_constants(cx->p, fn, bl->stmts[k].expr, 0);
+			pf_collect_constants(cx->p, fn, bl->cond, 0);
+		}
+		fn->constants_known = true;
+	}
+	int tu = cx->tu;
+	for (size_t i = 0; i < fn->constants.n; i++) {
+		const struct pf_global *g = &cx->p->globals.v[fn->constants.v[i]];
+		struct pf_lv lv = {
+		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_GLOBAL, fn->constants.v[i], NULL)),
+		    false};
+		cx->tu = g->init_tu; /* the initializer's field sources are that unit's */
+		cx->init_elements = true;
+		pf_assign_to(cx, lv, g->init, g->init->type, NULL);
+		cx->init_elements = false;
+	}
+	cx->tu = tu;
 }
 
 /* The summary of a function too costly to analyze: what any parameter

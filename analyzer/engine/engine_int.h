@@ -68,6 +68,11 @@ struct pf_sink_site {
 	int fn; /* containing function id */
 	int site;
 	const char *endpoint; /* libcurl: the catalog host the data goes to */
+	/* libcurl with a URL that came in through cond (a parameter or a
+	 * global): a sink only once a caller's URL names a catalog host; its
+	 * purpose is that host's. Never a finding by itself. */
+	bool conditional;
+	struct pf_port cond;
 };
 
 struct pf_sinkspec {
@@ -84,6 +89,8 @@ struct pf_callrec {
 
 struct pf_fn {
 	int id;
+	PF_VEC(int) constants; /* constant globals its body (or their initializers) reads */
+	bool constants_known;
 	const char *key, *name;
 	struct pf_ir_fdecl *decl; /* merged interface */
 	struct pf_ir_func *body;
@@ -126,6 +133,13 @@ struct pf_global {
 	const char *key, *name;
 	struct pf_ir_pos pos;
 	int source;
+	struct pf_ir_expr *init; /* the definition's initializer, if lowering kept it */
+	int init_tu;
+	bool is_const;
+	bool written; /* assigned, or its address taken, somewhere in the program */
+	/* Its initializer is all it ever holds: reads see the initializer's
+	 * values, not a symbolic entry value (pf_global_constant). */
+	bool constant;
 };
 
 struct pf_program {
@@ -269,6 +283,10 @@ bool pf_port_equal(const struct pf_port *a, const struct pf_port *b);
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
                          const char *purpose, const char *callee, struct pf_ir_pos pos);
 
+/* The conditional libcurl sink at (fn, site, arg) whose URL came in through
+ * cond (struct pf_sink_site). */
+int pf_program_cond_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
+                         const char *callee, struct pf_ir_pos pos, const struct pf_port *cond);
 uint64_t pf_purpose_bit(struct pf_program *p, const char *purpose);
 int pf_program_rule_source(struct pf_program *p, const char *category, const char *fname,
                            struct pf_ir_pos pos);

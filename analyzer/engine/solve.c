@@ -156,6 +156,12 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 		seed[i] = sc.sink;
 		curl_seed[i] = sc.curl;
 	}
+	/* globals' initializers: the functions a table names, and a URL kept
+	 * in a global */
+	for (size_t i = 0; i < ng; i++) {
+		sc.self = nf + i;
+		pf_scan_expr(&sc, p->globals.v[i].init);
+	}
 	/* libcurl sends personal data to a vendor only where some string names
 	 * a catalog host */
 	for (size_t i = 0; i < nf; i++)
@@ -617,7 +623,7 @@ void pf_solve_findings(struct pf_program *p)
 		int hub = -2 - (int)i;
 		for (size_t k = 0; k < s->n; k++) {
 			struct pf_edge *e = &s->edges[k];
-			if (e->to.kind != PF_PORT_SINK)
+			if (e->to.kind != PF_PORT_SINK || p->sites.v[e->to.index].conditional)
 				continue;
 			bool consented = e->consented ||
 			                 (ec & pf_purpose_bit(p, p->sites.v[e->to.index].purpose));

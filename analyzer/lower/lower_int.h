@@ -66,6 +66,11 @@ struct pf_lower_ctx {
 	PF_VEC(CXCursor) deferred;
 };
 
+/* Nodes of a global's initializer that lowering keeps (decl.c). */
+#define PF_LOWER_INIT_MAX 4096
+/* Constant array indexes kept in the IR (larger ones are "unknown"). */
+#define PF_LOWER_INDEX_MAX 65536
+
 /* parse.c */
 struct pf_ir_pos pf_lower_pos(struct pf_lower_ctx *cx, CXCursor c);
 const char *pf_lower_file_path(struct pf_lower_ctx *cx, CXFile f);
