@@ -891,6 +891,19 @@ static void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *arg
 	}
 }
 
+/* Demands the parameters of g that this call passes data. */
+static void pf_demand_args(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args, unsigned nargs)
+{
+	if (cx->p->full)
+		return;
+	int nfixed = g->decl->nparams;
+	for (unsigned i = 0; i < nargs; i++) {
+		int port = (int)i < nfixed || nfixed < 0 ? (int)i : nfixed;
+		if (args[i].labels->n || pf_val_deep(cx, &args[i])->n)
+			pf_demand_param(cx->p, g, port);
+	}
+}
+
 static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                                    struct pf_ir_expr **argx, unsigned nargs,
                                    struct pf_ir_expr *call, const char *via)
@@ -905,7 +918,8 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 			                       .deep = true,
 			                       .path = cx->p->empty};
 			struct pf_val w = pf_val_none;
-			w.labels = pf_tset_one(&cx->a, pf_origin(cx, &port), 0);
+			if (pf_demanded(cx->p, cx->fn, &port))
+				w.labels = pf_tset_one(&cx->a, pf_origin(cx, &port), 0);
 			pf_write(cx, args[0].pts, &w, false);
 		} else if (strcmp(name, "__builtin_va_copy") == 0 && nargs > 1) {
 			struct pf_val w = pf_val_none;
@@ -946,6 +960,7 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 		pf_write(cx, args[j].pts, &w, false);
 	}
 	if (g->body) {
+		pf_demand_args(cx, g, args, nargs);
 		struct pf_callsite cs = {g, args, argx, nargs, call, via};
 		pf_add_dependent(g, cx->fn);
 		struct pf_callrec rec = {g->id, cx->st.consent};
@@ -1036,7 +1051,7 @@ static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigne
 	}
 	uint64_t version = 0;
 	for (size_t i = 0; i < grp->members.n; i++)
-		version += grp->members.v[i]->runs;
+		version += grp->members.v[i]->analyses;
 	if (version != grp->version) {
 		/* edges into a member's hub first, as instantiation wants them */
 		struct pf_summary *s = &grp->fn.summary;
@@ -1122,6 +1137,7 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 			    cx, result, pf_apply_call(cx, cand[i], args, argx, nargs, e, via));
 	if (grp) {
 		for (size_t i = 0; i < grp->members.n; i++) {
+			pf_demand_args(cx, grp->members.v[i], args, nargs);
 			pf_add_dependent(grp->members.v[i], cx->fn);
 			struct pf_callrec rec = {grp->members.v[i]->id, cx->st.consent};
 			PF_VEC_PUSH(cx->fn->calls, rec);
@@ -1593,6 +1609,8 @@ static void pf_assume_everything(struct pf_actx *cx)
 	for (int i = 0; i < d->nparams; i++) {
 		struct pf_port from = {
 		    .kind = PF_PORT_PARAM, .index = i, .deep = true, .path = cx->p->empty};
+		if (!pf_demanded(cx->p, cx->fn, &from))
+			continue;
 		const struct pf_tset *l = pf_tset_one(&cx->a, pf_origin(cx, &from), 0);
 		struct pf_port ret = {.kind = PF_PORT_RETURN, .path = cx->p->empty};
 		pf_emit(cx, l, ret, false);
@@ -1895,6 +1913,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		pf_summary_dump(p, fn, stderr);
 	fn->analyzed = true;
 	fn->runs++;
+	fn->analyses++;
 	free(in);
 	free(visits);
 	free(heap);

@@ -89,6 +89,12 @@ struct pf_callrec {
 
 struct pf_fn {
 	int id;
+	/* Demand: the parameters whose data the analysis follows (bit i:
+	 * parameter i; bit 63: parameters from 63 on and the variadic ones).
+	 * A parameter is demanded once some caller passes it data (personal
+	 * data, or an input of its own that is demanded); the others are read
+	 * as carrying nothing, which is exact for what is reported. */
+	uint64_t demand;
 	PF_VEC(int) constants; /* constant globals its body (or their initializers) reads */
 	bool constants_known;
 	const char *key, *name;
@@ -107,7 +113,8 @@ struct pf_fn {
 	uint8_t *opaque_sites; /* per call site: counted as an opaque call */
 	struct pf_summary summary;
 	bool analyzed;
-	unsigned runs;
+	unsigned runs;     /* rounds of the current fixpoint (reset by new demand) */
+	unsigned analyses; /* every analysis, for those who cache its summary */
 	int *dependents;
 	size_t ndependents, capdependents;
 	bool queued;
@@ -127,6 +134,12 @@ struct pf_fgroup {
 	struct pf_fn fn;  /* name, interface and merged summary */
 	PF_VEC(struct pf_fn *) members;
 	uint64_t version; /* members' analysis runs when the summary was merged */
+};
+
+/* A growable list of ids (PF_VEC's shape, with a name). */
+struct pf_idlist {
+	int *v;
+	size_t n, cap;
 };
 
 struct pf_global {
@@ -175,6 +188,14 @@ struct pf_program {
 	bool exhausted;
 	unsigned over_after_exhausted; /* analyses then cut by their own budget */
 	bool debug;                    /* PIIFLOW_DEBUG_ENGINE: per-function figures on stderr */
+	/* Demand-driven analysis (off with PIIFLOW_ENGINE_FULL, to compare):
+	 * what a function reads from a parameter or a global carries data
+	 * only when that input is demanded (pf_fn.demand) or the global
+	 * holds data (tainted). */
+	bool full;
+	bool *tainted;             /* per global: some function stores data in it */
+	struct pf_idlist *readers; /* per global: the functions whose body reads it */
+	PF_VEC(int) requeue;       /* functions whose demand grew: analyze again */
 };
 
 /* program.c */
@@ -184,6 +205,21 @@ int pf_program_global(struct pf_program *p, const char *key);
 int pf_program_source(struct pf_program *p, int tu, int local_id);
 void pf_program_release(struct pf_program *p);
 const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type *t, int *n);
+
+/* demand.c */
+/* Whether reads of port carry symbolic data in fn's analysis. */
+bool pf_demanded(const struct pf_program *p, const struct pf_fn *fn, const struct pf_port *port);
+/* Demands parameter i of g (a caller passes it data); queues g again when
+ * that is new. */
+void pf_demand_param(struct pf_program *p, struct pf_fn *g, int i);
+/* Global g holds data from now on (a function stored data or a pointer in
+ * it): the functions that read it are queued again. */
+void pf_taint_global(struct pf_program *p, int g);
+/* After fn's analysis: globals its summary stores data in become tainted. */
+void pf_demand_globals(struct pf_program *p, const struct pf_fn *fn);
+/* Sets up demand for the program: which functions read which globals. */
+void pf_demand_init(struct pf_program *p);
+void pf_demand_release(struct pf_program *p);
 
 /* analyze.c */
 /* Returns true when the function's summary changed. */

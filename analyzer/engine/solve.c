@@ -249,6 +249,17 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 			p->exhausted = true;
 			at = fn;
 		}
+		/* new demand: parameters a call passed data, globals a summary
+		 * stored data in */
+		pf_demand_globals(p, fn);
+		for (size_t i = 0; i < p->requeue.n; i++) {
+			struct pf_fn *d = p->fns.v[p->requeue.v[i]];
+			if (d->queued || !d->body || !seen[d->id])
+				continue;
+			pf_heap_push(q, &count, (size_t)rank[d->id]);
+			d->queued = true;
+		}
+		p->requeue.n = 0;
 		if (!changed || p->exhausted)
 			continue;
 		for (size_t i = 0; i < fn->ndependents; i++) {
@@ -674,7 +685,9 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	p.ntus = ntus;
 	p.report = report;
 	p.debug = getenv("PIIFLOW_DEBUG_ENGINE") != NULL;
+	p.full = getenv("PIIFLOW_ENGINE_FULL") != NULL;
 	pf_program_link(&p);
+	pf_demand_init(&p);
 	for (size_t i = 0; i < p.fns.n; i++)
 		if (p.fns.v[i]->address_taken)
 			PF_VEC_PUSH(p.address_taken, p.fns.v[i]);
@@ -701,6 +714,7 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 			fprintf(opts->explain, "  %s\n", p.opaque.v[i]);
 	}
 	PF_VEC_FREE(p.address_taken);
+	pf_demand_release(&p);
 	pf_program_release(&p);
 	return 0;
 }
