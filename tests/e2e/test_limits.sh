@@ -31,7 +31,7 @@ hang="${PIIFLOW_HANG_SECONDS:-600}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
-# piiflow's summary cache goes here, not into the user's cache folder
+# piiflow's IR cache goes here, not into the user's cache folder
 export XDG_CACHE_HOME="$tmp/.cache"
 
 passed=0
