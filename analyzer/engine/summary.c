@@ -225,20 +225,16 @@ int pf_summary_hub(struct pf_program *p, struct pf_summary *s)
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
                          const char *purpose, const char *callee, struct pf_ir_pos pos)
 {
-	for (size_t i = 0; i < fn->nsink_ids; i++) {
-		struct pf_sink_site *s = &p->sites.v[fn->sink_ids[i]];
+	for (size_t i = 0; i < fn->sink_ids.n; i++) {
+		struct pf_sink_site *s = &p->sites.v[fn->sink_ids.v[i]];
 		if (s->site == site && s->argument == arg && s->purpose == purpose &&
 		    s->callee == callee)
-			return fn->sink_ids[i];
+			return fn->sink_ids.v[i];
 	}
 	struct pf_sink_site ns = {purpose, callee, fn->name, arg, pos, fn->id, site, NULL};
 	int id = (int)p->sites.n;
 	PF_VEC_PUSH(p->sites, ns);
-	if (fn->nsink_ids == fn->capsink_ids) {
-		fn->capsink_ids = fn->capsink_ids ? fn->capsink_ids * 2 : 4;
-		fn->sink_ids = pf_xrealloc(fn->sink_ids, fn->capsink_ids * sizeof(int));
-	}
-	fn->sink_ids[fn->nsink_ids++] = id;
+	PF_VEC_PUSH(fn->sink_ids, id);
 	return id;
 }
 
