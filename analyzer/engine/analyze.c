@@ -81,7 +81,7 @@ static const struct pf_lset *pf_children(struct pf_actx *cx, const struct pf_lse
 	return r;
 }
 
-static const struct pf_tset *pf_read_set(struct pf_actx *cx, const struct pf_lset *locs, bool deep)
+const struct pf_tset *pf_read_set(struct pf_actx *cx, const struct pf_lset *locs, bool deep)
 {
 	const struct pf_tset *r = &pf_tset_empty;
 	for (uint32_t i = 0; i < locs->n; i++)
