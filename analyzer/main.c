@@ -18,6 +18,7 @@ static void pf_usage(FILE *out)
 	    out,
 	    "usage: piiflow check [OPTIONS] [PATH...] [-- COMPILER_FLAGS...]\n"
 	    "       piiflow rules list [--rules FILE]... [--no-default-rules]\n"
+	    "                          [--config FILE | --no-config]\n"
 	    "       piiflow rules check FILE...\n"
 	    "       piiflow --version | --help\n"
 	    "\n"
@@ -35,10 +36,12 @@ static void pf_usage(FILE *out)
 	    "  --write-baseline FILE  record the current findings in FILE and exit 0\n"
 	    "  --config FILE          read FILE instead of the nearest .piiflow.json\n"
 	    "  --no-config            read no .piiflow.json\n"
-	    "  --no-cache             do not use the summary cache\n"
-	    "  --cache-dir DIR        keep the summary cache in DIR\n"
-	    "  --emit-summaries DIR   only parse: write each unit's summaries to DIR\n"
-	    "  --from-summaries DIR   analyze and report the summaries found in DIR\n"
+	    "  --no-cache             do not use the IR cache (each unit's parsed IR)\n"
+	    "  --cache-dir DIR        keep the IR cache in DIR\n"
+	    "  --emit-ir DIR          only parse: write each unit's IR to DIR\n"
+	    "  --from-ir DIR          analyze and report the IR files found in DIR\n"
+	    "  --emit-summaries DIR, --from-summaries DIR\n"
+	    "                         old names of --emit-ir and --from-ir (until 0.3)\n"
 	    "  -j N                   translation units parsed in parallel (default: CPUs)\n"
 	    "  --analysis-budget N    millions of operations the flow analysis may spend\n"
 	    "                         before it degrades (default: 10 per function; 0: none)\n"
@@ -111,8 +114,10 @@ static int pf_cmd_check(int argc, char **argv)
 	    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
 	    {"no-cache", no_argument, NULL, OPT_NO_CACHE},
 	    {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
-	    {"emit-summaries", required_argument, NULL, OPT_EMIT},
-	    {"from-summaries", required_argument, NULL, OPT_FROM},
+	    {"emit-ir", required_argument, NULL, OPT_EMIT},
+	    {"from-ir", required_argument, NULL, OPT_FROM},
+	    {"emit-summaries", required_argument, NULL, OPT_EMIT}, /* old name, until 0.3 */
+	    {"from-summaries", required_argument, NULL, OPT_FROM}, /* old name, until 0.3 */
 	    {"analysis-budget", required_argument, NULL, OPT_BUDGET},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
@@ -187,10 +192,10 @@ static int pf_cmd_check(int argc, char **argv)
 			o.cache_dir = optarg;
 			break;
 		case OPT_EMIT:
-			o.emit_summaries = optarg;
+			o.emit_ir = optarg;
 			break;
 		case OPT_FROM:
-			o.from_summaries = optarg;
+			o.from_ir = optarg;
 			break;
 		case OPT_BUDGET: {
 			char *end;
@@ -275,10 +280,18 @@ static int pf_cmd_rules(int argc, char **argv)
 	if (argc < 2)
 		return pf_bad_rules_usage("'piiflow rules' takes 'list' or 'check FILE...'");
 	const char *sub = argv[1];
+	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
+		pf_usage(stdout);
+		return PF_EXIT_OK;
+	}
 	if (strcmp(sub, "check") == 0) {
 		if (argc < 3)
 			return pf_bad_rules_usage(
 			    "'piiflow rules check' takes one or more rules files");
+		if (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0) {
+			pf_usage(stdout);
+			return PF_EXIT_OK;
+		}
 		return pf_driver_rules_check(argv + 2, (size_t)(argc - 2));
 	}
 	if (strcmp(sub, "list") != 0)

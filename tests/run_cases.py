@@ -25,7 +25,7 @@ against accepted[], by (file, line, rule[, category][, accepted_by]). Every
 expectation must be met and nothing else may be reported. The exit code must
 be 1 when findings[] holds an error, else 0.
 
-Usage: run_cases.py --piiflow BINARY CASES_DIR [FILTER...] [--verbose]
+Usage: run_cases.py --piiflow BINARY CASES_DIR [FILTER...] [--exact] [--verbose]
 Standard library only: CTest runs it on bare CI images.
 """
 
@@ -76,8 +76,9 @@ class Case:
         return [f for f in self.sources() if f.endswith(".c")]
 
 
-def discover(root, filters):
-    """Cases under root, sorted by name, keeping those matching a filter."""
+def discover(root, filters, exact=False):
+    """Cases under root, sorted by name, keeping those matching a filter (with
+    exact, those named by one)."""
     cases = []
     for group in sorted(os.listdir(root)):
         gdir = os.path.join(root, group)
@@ -91,7 +92,10 @@ def discover(root, filters):
             elif entry.endswith(".c"):
                 cases.append(Case("%s/%s" % (group, entry[:-2]), "file", p))
     if filters:
-        cases = [c for c in cases if any(_matches(c.name, f) for f in filters)]
+        if exact:
+            cases = [c for c in cases if c.name in filters]
+        else:
+            cases = [c for c in cases if any(_matches(c.name, f) for f in filters)]
     return cases
 
 
@@ -292,7 +296,10 @@ def main(argv=None):
     ap.add_argument("--piiflow", required=True, help="path to the piiflow binary")
     ap.add_argument("--verbose", "-v", action="store_true",
                     help="print passing cases and the commands run")
-    ap.add_argument("--timeout", type=float, default=120, help="seconds per case")
+    ap.add_argument("--timeout", type=float, default=600,
+                    help="seconds per case; only catches a hang (a case takes seconds)")
+    ap.add_argument("--exact", action="store_true",
+                    help="FILTERs are whole case names (CTest runs one case so)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
                     help="cases run in parallel")
     ap.add_argument("cases", help="the cases directory (tests/cases)")
@@ -306,7 +313,7 @@ def main(argv=None):
     if not os.path.isdir(opts.root):
         print("run_cases: %s is not a directory" % opts.cases, file=sys.stderr)
         return 2
-    cases = discover(opts.root, opts.filters)
+    cases = discover(opts.root, opts.filters, opts.exact)
     if not cases:
         print("run_cases: no cases found under %s%s" % (
             opts.cases, " matching " + " ".join(opts.filters) if opts.filters else ""),

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/file.h"
 #include "util/xalloc.h"
 
 static void set_err(char *err, size_t errsize, const char *fmt, ...)
@@ -400,30 +401,14 @@ static int check_directory(const char *path)
 	return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
 }
 
-/* Reads a whole file; returns 0 or an errno value. */
-static int read_all(const char *path, char **data, size_t *len)
+/* Reads a whole database; returns 0 or an errno value (EISDIR for a
+ * folder; a pipe or a device is read as it comes). */
+static int read_db(const char *path, char **data, size_t *len)
 {
 	int e = check_regular(path);
 	if (e && e != EINVAL)
 		return e;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return errno;
-	struct strbuf b = {0};
-	char chunk[8192];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		for (size_t i = 0; i < got; i++)
-			sb_addc(&b, chunk[i]);
-	e = ferror(f) ? (errno ? errno : EIO) : 0;
-	fclose(f);
-	if (e) {
-		free(b.s);
-		return e;
-	}
-	*data = b.s ? b.s : pf_xstrdup("");
-	*len = b.len;
-	return 0;
+	return pf_read_file(path, data, len);
 }
 
 /* Everything the entries of one database share, for messages and results. */
@@ -607,7 +592,7 @@ int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errs
 	int rc = -1;
 
 	pf_compdb_init(db);
-	int e = read_all(dbpath, &text, &len);
+	int e = read_db(dbpath, &text, &len);
 	if (e) {
 		set_err(err, errsize, "%s: cannot read compile database: %s", dbpath, strerror(e));
 	} else {

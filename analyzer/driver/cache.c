@@ -266,9 +266,8 @@ void pf_cache_store(struct pf_cache *c, const struct pf_compile_command *cmd,
 	free(path);
 }
 
-int pf_summaries_emit(const char *dir, const struct pf_compile_command *cmd,
-                      const struct pf_ir_tu *tu, const struct pf_rules *rules, char *err,
-                      size_t errsize)
+int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const struct pf_ir_tu *tu,
+                   const struct pf_rules *rules, char *err, size_t errsize)
 {
 	if (pf_mkdirs(dir) != 0) {
 		snprintf(err, errsize, "%s: cannot create folder: %s", dir, strerror(errno));
@@ -288,7 +287,7 @@ int pf_summaries_emit(const char *dir, const struct pf_compile_command *cmd,
 			rc = 0;
 	}
 	if (rc != 0) {
-		snprintf(err, errsize, "%s: cannot write summaries: %s", path, strerror(errno));
+		snprintf(err, errsize, "%s: cannot write IR: %s", path, strerror(errno));
 		unlink(tmp);
 	}
 	free(tmp);
@@ -301,13 +300,12 @@ static int pf_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int pf_summaries_load(const char *dir, const struct pf_rules *rules, struct pf_ir_tu ***tus,
-                      size_t *ntus, char *err, size_t errsize)
+int pf_ir_dir_load(const char *dir, const struct pf_rules *rules, struct pf_ir_tu ***tus,
+                   size_t *ntus, char *err, size_t errsize)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		snprintf(err, errsize, "%s: cannot read summaries folder: %s", dir,
-		         strerror(errno));
+		snprintf(err, errsize, "%s: cannot read IR folder: %s", dir, strerror(errno));
 		return -1;
 	}
 	PF_VEC(char *) names = {0};
@@ -324,7 +322,7 @@ int pf_summaries_load(const char *dir, const struct pf_rules *rules, struct pf_i
 	*tus = pf_xcalloc(names.n + 1, sizeof(**tus));
 	*ntus = 0;
 	if (names.n == 0) {
-		snprintf(err, errsize, "%s: no summaries (*.pfir) in this folder", dir);
+		snprintf(err, errsize, "%s: no IR files (*.pfir) in this folder", dir);
 		rc = -1;
 	}
 	for (size_t i = 0; i < names.n && rc == 0; i++) {
@@ -335,8 +333,7 @@ int pf_summaries_load(const char *dir, const struct pf_rules *rules, struct pf_i
 			fclose(f);
 		if (!tu) {
 			snprintf(err, errsize,
-			         "%s: not a summaries file of this piiflow version and rules",
-			         path);
+			         "%s: not an IR file of this piiflow version and rules", path);
 			rc = -1;
 		} else {
 			(*tus)[(*ntus)++] = tu;

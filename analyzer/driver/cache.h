@@ -1,10 +1,10 @@
 /*
- * The summary cache: the lowered IR of each translation unit, stored under
+ * The IR cache: the lowered IR of each translation unit, stored under
  * a key made of the piiflow version, the IR format, the rules in force, the
  * compile command and the file; an entry also records every file the unit
  * read with a hash of its contents, and is used only while all of them are
  * unchanged. Anything stale, truncated, corrupt or foreign is a miss and is
- * rebuilt, never trusted. Also the --emit-summaries / --from-summaries
+ * rebuilt, never trusted. Also the --emit-ir / --from-ir
  * folders, which hold the same IR without the check of included files.
  */
 #ifndef PF_CACHE_H
@@ -35,10 +35,9 @@ unsigned pf_cache_hits(const struct pf_cache *c);
 
 /* Sharding: writes tu to DIR/<key>.pfir; reads every *.pfir of DIR in name
  * order. Return 0, or -1 with a message naming the file. */
-int pf_summaries_emit(const char *dir, const struct pf_compile_command *cmd,
-                      const struct pf_ir_tu *tu, const struct pf_rules *rules, char *err,
-                      size_t errsize);
-int pf_summaries_load(const char *dir, const struct pf_rules *rules, struct pf_ir_tu ***tus,
-                      size_t *ntus, char *err, size_t errsize);
+int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const struct pf_ir_tu *tu,
+                   const struct pf_rules *rules, char *err, size_t errsize);
+int pf_ir_dir_load(const char *dir, const struct pf_rules *rules, struct pf_ir_tu ***tus,
+                   size_t *ntus, char *err, size_t errsize);
 
 #endif

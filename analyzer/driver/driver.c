@@ -414,7 +414,7 @@ static int pf_tu_cmp(const void *a, const void *b)
 	return strcmp(fx, fy);
 }
 
-/* The summary cache: on unless --no-cache; its folder is --cache-dir, the
+/* The IR cache: on unless --no-cache; its folder is --cache-dir, the
  * config's cache_dir, BUILD_DIR/.piiflow-cache with -p, else the user's
  * cache folder. A cache that cannot be opened only costs speed. */
 static struct pf_cache *pf_open_cache(const struct pf_check_options *o, const struct pf_config *cfg,
@@ -443,21 +443,21 @@ static struct pf_cache *pf_open_cache(const struct pf_check_options *o, const st
 	return c;
 }
 
-/* --emit-summaries: the per-TU phase's result, one file per unit. */
+/* --emit-ir: the per-TU phase's result, one IR file per unit. */
 static int pf_emit(const struct pf_check_options *o, const struct pf_compdb *db,
                    struct pf_ir_tu **tus, const struct pf_rules *rules)
 {
 	char err[4096];
 	for (size_t i = 0; i < db->ncmds; i++) {
-		if (pf_summaries_emit(o->emit_summaries, &db->cmds[i], tus[i], rules, err,
-		                      sizeof(err)) != 0) {
+		if (pf_ir_dir_emit(o->emit_ir, &db->cmds[i], tus[i], rules, err, sizeof(err)) !=
+		    0) {
 			fprintf(stderr, "piiflow: %s\n", err);
 			return PF_EXIT_ERROR;
 		}
 	}
 	if (!o->quiet)
-		fprintf(stderr, "piiflow: wrote the summaries of %zu translation unit%s to %s\n",
-		        db->ncmds, db->ncmds == 1 ? "" : "s", o->emit_summaries);
+		fprintf(stderr, "piiflow: wrote the IR of %zu translation unit%s to %s\n",
+		        db->ncmds, db->ncmds == 1 ? "" : "s", o->emit_ir);
 	return PF_EXIT_OK;
 }
 
@@ -508,11 +508,10 @@ int pf_driver_check(const struct pf_check_options *o)
 		goto done;
 	if (pf_load_taxonomy(&tax) != 0)
 		goto done;
-	if (!o->from_summaries && pf_load_input(o, &cfg, &db, &build_dir) != 0)
+	if (!o->from_ir && pf_load_input(o, &cfg, &db, &build_dir) != 0)
 		goto done;
-	if (o->from_summaries && o->emit_summaries) {
-		fprintf(stderr,
-		        "piiflow: --emit-summaries and --from-summaries do not go together\n");
+	if (o->from_ir && o->emit_ir) {
+		fprintf(stderr, "piiflow: --emit-ir and --from-ir do not go together\n");
 		goto done;
 	}
 
@@ -522,10 +521,9 @@ int pf_driver_check(const struct pf_check_options *o)
 	    .resource_dir = PF_CLANG_RESOURCE_DIR,
 	    .annotations_dir = pf_driver_annotations_dir(),
 	};
-	if (o->from_summaries) {
+	if (o->from_ir) {
 		char err[4096];
-		if (pf_summaries_load(o->from_summaries, &rules, &tus, &ntus, err, sizeof(err)) !=
-		    0) {
+		if (pf_ir_dir_load(o->from_ir, &rules, &tus, &ntus, err, sizeof(err)) != 0) {
 			fprintf(stderr, "piiflow: %s\n", err);
 			goto done;
 		}
@@ -537,7 +535,7 @@ int pf_driver_check(const struct pf_check_options *o)
 		ntus = db.ncmds;
 		if (!pf_parse_all(o, &db, &lopts, cache, tus, &report))
 			goto done;
-		if (o->emit_summaries) {
+		if (o->emit_ir) {
 			exit_code = pf_emit(o, &db, tus, &rules);
 			goto done;
 		}
@@ -550,7 +548,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	                                  .budget = o->analysis_budget >= 0 ? o->analysis_budget
 	                                                                    : cfg.analysis_budget};
 	pf_run_engine(tus, ntus, &eopts, &report);
-	bool filter = build_dir || o->from_summaries; /* PATHs then filter the report */
+	bool filter = build_dir || o->from_ir; /* PATHs then filter the report */
 	char **paths = filter ? o->paths : NULL;
 	size_t npaths = filter ? o->npaths : 0;
 	if (npaths)

@@ -40,8 +40,8 @@ struct pf_check_options {
 	bool no_config;             /* --no-config */
 	bool no_cache;              /* --no-cache */
 	const char *cache_dir;      /* --cache-dir, else the config's, else a default */
-	const char *emit_summaries; /* --emit-summaries DIR: per-TU phase only */
-	const char *from_summaries; /* --from-summaries DIR: link and report */
+	const char *emit_ir;        /* --emit-ir DIR: per-TU phase only, its IR written */
+	const char *from_ir;        /* --from-ir DIR: link the IR found there and report */
 	long long analysis_budget;  /* --analysis-budget: millions of set operations,
 	                             * 0 no limit, -1 the config's or the default */
 };

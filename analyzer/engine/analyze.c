@@ -81,7 +81,7 @@ static const struct pf_lset *pf_children(struct pf_actx *cx, const struct pf_lse
 	return r;
 }
 
-static const struct pf_tset *pf_read_set(struct pf_actx *cx, const struct pf_lset *locs, bool deep)
+const struct pf_tset *pf_read_set(struct pf_actx *cx, const struct pf_lset *locs, bool deep)
 {
 	const struct pf_tset *r = &pf_tset_empty;
 	for (uint32_t i = 0; i < locs->n; i++)
@@ -731,15 +731,10 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 
 static void pf_add_dependent(struct pf_fn *callee, struct pf_fn *caller)
 {
-	for (size_t i = 0; i < callee->ndependents; i++)
-		if (callee->dependents[i] == caller->id)
+	for (size_t i = 0; i < callee->dependents.n; i++)
+		if (callee->dependents.v[i] == caller->id)
 			return;
-	if (callee->ndependents == callee->capdependents) {
-		callee->capdependents = callee->capdependents ? callee->capdependents * 2 : 4;
-		callee->dependents =
-		    pf_xrealloc(callee->dependents, callee->capdependents * sizeof(int));
-	}
-	callee->dependents[callee->ndependents++] = caller->id;
+	PF_VEC_PUSH(callee->dependents, caller->id);
 }
 
 static bool pf_name_is(const char *name, const char *const *list)
@@ -930,11 +925,11 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 	}
 	if (pf_curl_call(cx, g, args, argx, nargs, call, &result))
 		return result;
-	for (size_t k = 0; k < g->nsinks; k++)
+	for (size_t k = 0; k < g->sinks.n; k++)
 		for (unsigned i = 0; i < nargs; i++)
-			if (pf_sink_applies(&g->sinks[k], (int)i, nfixed))
-				pf_check_sink(cx, g, g->sinks[k].purpose, (int)i, &args[i], argx[i],
-				              call);
+			if (pf_sink_applies(&g->sinks.v[k], (int)i, nfixed))
+				pf_check_sink(cx, g, g->sinks.v[k].purpose, (int)i, &args[i],
+				              argx[i], call);
 	if (g->consent_purpose || g->anonymizer)
 		return result;
 	if (pf_name_is(name, pf_alloc_fns) && !g->body) {
@@ -983,7 +978,7 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 	}
 	if (g->prop)
 		result = pf_val_union(cx, result, pf_propagate(cx, g, args, argx, nargs, call));
-	if (!g->has_rule && !annotated && g->nsinks == 0)
+	if (!g->has_rule && !annotated && g->sinks.n == 0)
 		result = pf_val_union(cx, result, pf_opaque(cx, g, args, argx, nargs, call));
 	pf_callbacks(cx, g, args, argx, nargs, call);
 	/* a pointer from code we cannot see points to an object of its own */
@@ -1008,9 +1003,10 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 static bool pf_groupable(const struct pf_fn *g, unsigned nargs)
 {
 	const struct pf_ir_fdecl *d = g->decl;
-	if (!g->body || g->nsinks || g->consent_purpose || g->anonymizer || g->prop || g->rsource ||
-	    g->has_rule || d->variadic || d->nparams != (int)nargs || d->ret_source >= 0 ||
-	    strncmp(g->name, "curl_", 5) == 0 || strncmp(g->name, "__builtin_", 10) == 0)
+	if (!g->body || g->sinks.n || g->consent_purpose || g->anonymizer || g->prop ||
+	    g->rsource || g->has_rule || d->variadic || d->nparams != (int)nargs ||
+	    d->ret_source >= 0 || strncmp(g->name, "curl_", 5) == 0 ||
+	    strncmp(g->name, "__builtin_", 10) == 0)
 		return false;
 	for (int j = 0; j < d->nparams; j++)
 		if (d->param_out_source[j] >= 0)
@@ -1780,6 +1776,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	if (p->debug)
 		fprintf(stderr, "engine: start %s (%u blocks)\n", fn->name, fn->body->nblocks);
 	struct pf_ir_func *body = fn->body;
+	fn->stale = false;
 	struct pf_actx cx = {.p = p, .fn = fn, .body = body, .tu = fn->tu};
 	fn->calls.n = 0; /* the calls of this run replace those of the last */
 	cx.ret_labels = &pf_tset_empty;

@@ -151,6 +151,8 @@ void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_va
 void pf_kill_fields(struct pf_actx *cx, uint32_t loc);
 
 /* analyze.c */
+/* The labels of every location of locs (deep: and of all below each). */
+const struct pf_tset *pf_read_set(struct pf_actx *cx, const struct pf_lset *locs, bool deep);
 void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented);
 const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val *v,
                                   struct pf_ir_expr *argx);

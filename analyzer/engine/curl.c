@@ -116,14 +116,6 @@ static const struct pf_lset *pf_handle_field(struct pf_actx *cx, const struct pf
 	return r;
 }
 
-static const struct pf_tset *pf_read_all(struct pf_actx *cx, const struct pf_lset *locs)
-{
-	const struct pf_tset *r = &pf_tset_empty;
-	for (uint32_t i = 0; i < locs->n; i++)
-		r = pf_tset_union(&cx->a, r, pf_read_labels(cx, locs->v[i]));
-	return r;
-}
-
 bool pf_curl_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                   struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
                   struct pf_val *result)
@@ -159,7 +151,7 @@ bool pf_curl_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
 			bool has_host = hosts.labels->n > 0;
 			pf_write(cx, url, has_host ? &hosts : &w, false);
 		} else if (pf_is_body_option(opt)) {
-			const struct pf_tset *known = pf_read_all(cx, url);
+			const struct pf_tset *known = pf_read_set(cx, url, false);
 			bool has_endpoint = false;
 			for (uint32_t i = 0; i < known->n && !has_endpoint; i++)
 				has_endpoint = pf_origin_is_endpoint(cx, known->v[i].origin);
@@ -172,9 +164,9 @@ bool pf_curl_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
 	}
 	if (strcmp(g->name, "curl_easy_perform") == 0 && nargs >= 1) {
 		const struct pf_tset *url =
-		    pf_read_all(cx, pf_handle_field(cx, &args[0], ".@curl_url"));
+		    pf_read_set(cx, pf_handle_field(cx, &args[0], ".@curl_url"), false);
 		const struct pf_tset *pending =
-		    pf_read_all(cx, pf_handle_field(cx, &args[0], ".@curl_data"));
+		    pf_read_set(cx, pf_handle_field(cx, &args[0], ".@curl_data"), false);
 		pf_curl_report(cx, url, pf_tset_union(&cx->a, url, pending), g, 0, call);
 		return true;
 	}

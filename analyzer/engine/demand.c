@@ -37,6 +37,7 @@ static void pf_requeue(struct pf_program *p, struct pf_fn *fn)
 	/* a new input is no new round of the same fixpoint: widening and the
 	 * round limit count from here */
 	fn->runs = 0;
+	fn->stale = true;
 	PF_VEC_PUSH(p->requeue, fn->id);
 }
 

@@ -95,6 +95,7 @@ struct pf_fn {
 	 * data, or an input of its own that is demanded); the others are read
 	 * as carrying nothing, which is exact for what is reported. */
 	uint64_t demand;
+	bool stale; /* its demand or a global it reads grew since its last analysis */
 	PF_VEC(int) constants; /* constant globals its body (or their initializers) reads */
 	bool constants_known;
 	const char *key, *name;
@@ -106,8 +107,7 @@ struct pf_fn {
 	bool anonymizer;
 	const struct pf_rule_propagator *prop;
 	const struct pf_rule_source *rsource;
-	struct pf_sinkspec *sinks;
-	size_t nsinks, capsinks;
+	PF_VEC(struct pf_sinkspec) sinks;
 	bool has_rule;
 	const char **arg_msgs; /* "passed to 'f' as argument N", made on first use */
 	uint8_t *opaque_sites; /* per call site: counted as an opaque call */
@@ -115,14 +115,12 @@ struct pf_fn {
 	bool analyzed;
 	unsigned runs;     /* rounds of the current fixpoint (reset by new demand) */
 	unsigned analyses; /* every analysis, for those who cache its summary */
-	int *dependents;
-	size_t ndependents, capdependents;
+	PF_VEC(int) dependents; /* functions to analyze again when this summary changes */
 	bool queued;
 	PF_VEC(struct pf_callrec) calls; /* direct calls to functions with a body */
 	uint64_t entry_consent;          /* purposes consented on every path into it */
 	/* sink sites found in this function: (site, arg, purpose) -> id */
-	int *sink_ids;
-	size_t nsink_ids, capsink_ids;
+	PF_VEC(int) sink_ids;
 };
 
 /* The address-taken functions an unresolved call through a pointer may

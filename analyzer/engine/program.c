@@ -219,11 +219,8 @@ static void pf_mark_written(struct pf_program *p, const struct pf_ir_expr *e, bo
 static void pf_add_sinkspec(struct pf_fn *fn, const char *purpose, const struct pf_argpos *args,
                             size_t nargs, int param)
 {
-	if (fn->nsinks == fn->capsinks) {
-		fn->capsinks = fn->capsinks ? fn->capsinks * 2 : 4;
-		fn->sinks = pf_xrealloc(fn->sinks, fn->capsinks * sizeof(*fn->sinks));
-	}
-	fn->sinks[fn->nsinks++] = (struct pf_sinkspec){purpose, args, nargs, param};
+	struct pf_sinkspec spec = {purpose, args, nargs, param};
+	PF_VEC_PUSH(fn->sinks, spec);
 }
 
 static void pf_link_rules(struct pf_program *p, struct pf_fn *fn)
@@ -406,10 +403,10 @@ void pf_program_release(struct pf_program *p)
 {
 	for (size_t i = 0; i < p->fns.n; i++) {
 		struct pf_fn *fn = p->fns.v[i];
-		free(fn->sinks);
+		PF_VEC_FREE(fn->sinks);
 		PF_VEC_FREE(fn->constants);
-		free(fn->dependents);
-		free(fn->sink_ids);
+		PF_VEC_FREE(fn->dependents);
+		PF_VEC_FREE(fn->sink_ids);
 		PF_VEC_FREE(fn->calls);
 		pf_summary_free(&fn->summary);
 		free(fn);

@@ -91,7 +91,7 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 		struct pf_fn *g = (struct pf_fn *)e->u.func.fn;
 		if (g) {
 			pf_uf_join(sc->up, sc->self, (size_t)g->id);
-			if (g->nsinks)
+			if (g->sinks.n)
 				sc->sink = true;
 			if (pf_is_curl_send(g->name))
 				sc->curl = true;
@@ -172,7 +172,7 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 			root_live[pf_uf_find(up, i)] = true;
 	/* a sink reached through a pointer: every call through one may reach it */
 	for (size_t i = 0; i < p->address_taken.n; i++)
-		if (p->address_taken.v[i]->nsinks)
+		if (p->address_taken.v[i]->sinks.n)
 			root_live[pf_uf_find(up, sc.indirect)] = true;
 	size_t n = 0;
 	for (size_t i = 0; i < nf; i++) {
@@ -222,9 +222,10 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 		struct pf_fn *fn = p->fns.v[order[pf_heap_pop(q, &count)]];
 		fn->queued = false;
 		if (p->exhausted) {
-			/* what was analyzed keeps its summary; the rest is
+			/* what was analyzed keeps its summary, unless it was
+			 * given new inputs to follow since; the rest is
 			 * analyzed once */
-			if (fn->analyzed) {
+			if (fn->analyzed && !fn->stale) {
 				kept++;
 				continue;
 			}
@@ -262,8 +263,8 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 		p->requeue.n = 0;
 		if (!changed || p->exhausted)
 			continue;
-		for (size_t i = 0; i < fn->ndependents; i++) {
-			struct pf_fn *d = p->fns.v[fn->dependents[i]];
+		for (size_t i = 0; i < fn->dependents.n; i++) {
+			struct pf_fn *d = p->fns.v[fn->dependents.v[i]];
 			if (d->queued || !d->body || !seen[d->id])
 				continue;
 			pf_heap_push(q, &count, (size_t)rank[d->id]);

@@ -227,11 +227,11 @@ static int pf_site_add(struct pf_program *p, struct pf_fn *fn, const struct pf_s
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
                          const char *purpose, const char *callee, struct pf_ir_pos pos)
 {
-	for (size_t i = 0; i < fn->nsink_ids; i++) {
-		struct pf_sink_site *s = &p->sites.v[fn->sink_ids[i]];
+	for (size_t i = 0; i < fn->sink_ids.n; i++) {
+		struct pf_sink_site *s = &p->sites.v[fn->sink_ids.v[i]];
 		if (s->site == site && s->argument == arg && s->purpose == purpose &&
 		    s->callee == callee && !s->conditional)
-			return fn->sink_ids[i];
+			return fn->sink_ids.v[i];
 	}
 	struct pf_sink_site ns = {.purpose = purpose,
 	                          .callee = callee,
@@ -246,11 +246,11 @@ int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int a
 int pf_program_cond_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
                          const char *callee, struct pf_ir_pos pos, const struct pf_port *cond)
 {
-	for (size_t i = 0; i < fn->nsink_ids; i++) {
-		struct pf_sink_site *s = &p->sites.v[fn->sink_ids[i]];
+	for (size_t i = 0; i < fn->sink_ids.n; i++) {
+		struct pf_sink_site *s = &p->sites.v[fn->sink_ids.v[i]];
 		if (s->conditional && s->site == site && s->argument == arg &&
 		    s->callee == callee && pf_port_equal(&s->cond, cond))
-			return fn->sink_ids[i];
+			return fn->sink_ids.v[i];
 	}
 	struct pf_sink_site ns = {.purpose = p->empty,
 	                          .callee = callee,
@@ -268,11 +268,7 @@ static int pf_site_add(struct pf_program *p, struct pf_fn *fn, const struct pf_s
 {
 	int id = (int)p->sites.n;
 	PF_VEC_PUSH(p->sites, *ns);
-	if (fn->nsink_ids == fn->capsink_ids) {
-		fn->capsink_ids = fn->capsink_ids ? fn->capsink_ids * 2 : 4;
-		fn->sink_ids = pf_xrealloc(fn->sink_ids, fn->capsink_ids * sizeof(int));
-	}
-	fn->sink_ids[fn->nsink_ids++] = id;
+	PF_VEC_PUSH(fn->sink_ids, id);
 	return id;
 }
 

@@ -369,21 +369,6 @@ struct pf_summary_counts pf_report_summary(const struct pf_report *r)
 	return s;
 }
 
-/* printf into a fresh heap string. */
-static char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *s = pf_xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	vsnprintf(s, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 static const char *or_empty(const char *s)
 {
 	return s ? s : "";
@@ -391,16 +376,16 @@ static const char *or_empty(const char *s)
 
 char *pf_finding_compose_message(const struct pf_finding *f)
 {
-	return xasprintf("personal data '%s' reaches %s sink '%s' (argument %d)",
-	                 or_empty(f->category), or_empty(f->purpose), or_empty(f->sink_callee),
-	                 f->sink_argument + 1);
+	return pf_xasprintf("personal data '%s' reaches %s sink '%s' (argument %d)",
+	                    or_empty(f->category), or_empty(f->purpose), or_empty(f->sink_callee),
+	                    f->sink_argument + 1);
 }
 
 char *pf_finding_source_note(const struct pf_finding *f)
 {
-	return xasprintf("'%s' %s (%s) here", or_empty(f->source_name),
-	                 f->source_how ? f->source_how : "is declared personal data",
-	                 or_empty(f->category));
+	return pf_xasprintf("'%s' %s (%s) here", or_empty(f->source_name),
+	                    f->source_how ? f->source_how : "is declared personal data",
+	                    or_empty(f->category));
 }
 
 const char *pf_severity_name(enum pf_severity s)

@@ -2,7 +2,7 @@
  * The IR on disk: one lowered translation unit in a compact binary form, so
  * that the per-translation-unit phase (parsing and lowering, nearly all the
  * cost) can be cached between runs and spread over machines
- * (--emit-summaries / --from-summaries). A file is read back only when it
+ * (--emit-ir / --from-ir). A file is read back only when it
  * is whole and of this exact format version; anything else is rejected,
  * never trusted.
  */

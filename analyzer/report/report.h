@@ -11,7 +11,9 @@
 #include "../findings/findings.h"
 
 #define PF_TOOL_NAME "piiflow"
-#define PF_TOOL_VERSION "0.1.0"
+/* PF_VERSION is CMake's project(VERSION), the one place the version is set
+ * (a compile definition of every module and of what links one). */
+#define PF_TOOL_VERSION PF_VERSION
 
 int pf_report_write_text(FILE *out, const struct pf_report *r);
 int pf_report_write_json(FILE *out, const struct pf_report *r);

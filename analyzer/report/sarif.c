@@ -37,21 +37,6 @@ static const char *const pf_diagnostic_rules[] = {"unknown-category", "unused-su
 
 typedef PF_VEC(const char *) pf_strvec;
 
-static char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xasprintf(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	size_t size = n > 0 ? (size_t)n + 1 : 1;
-	char *s = pf_xmalloc(size);
-	va_start(ap, fmt);
-	vsnprintf(s, size, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 static void set(json_t *obj, const char *key, json_t *value)
 {
 	json_object_set_new(obj, key, value);
@@ -164,10 +149,10 @@ static void flow_rule_text(struct rule_text *t, const char *id, const char *purp
 {
 	bool ads = strcmp(purpose, "advertising") == 0 || strcmp(purpose, "marketing") == 0;
 	const char *why = ads ? pf_why_advertising : pf_why_other;
-	t->short_desc = xasprintf("Personal data used for %s.", purpose);
+	t->short_desc = pf_xasprintf("Personal data used for %s.", purpose);
 	t->full_desc =
-	    xasprintf("Personal data reaches a function that uses it for %s. %s.", purpose, why);
-	t->help_text = xasprintf(
+	    pf_xasprintf("Personal data reaches a function that uses it for %s. %s.", purpose, why);
+	t->help_text = pf_xasprintf(
 	    "piiflow follows data declared personal (PII(category) annotations and rules "
 	    "files) through assignments, fields, pointers and calls, and reports each flow "
 	    "that reaches a sink used for %s.\n\n"
@@ -181,7 +166,7 @@ static void flow_rule_text(struct rule_text *t, const char *id, const char *purp
 	    "- if the flow is intended and lawful, suppress it on the sink's line or the line "
 	    "above with a comment: piiflow-allow(%s): REASON",
 	    purpose, why, purpose, id);
-	t->help_markdown = xasprintf(
+	t->help_markdown = pf_xasprintf(
 	    "piiflow follows data declared personal (`PII(category)` annotations and rules "
 	    "files) through assignments, fields, pointers and calls, and reports each flow "
 	    "that reaches a sink used for **%s**.\n\n"
@@ -257,19 +242,20 @@ static void diag_rule_text(struct rule_text *t, const char *id)
 			continue;
 		t->short_desc = pf_xstrdup(h->short_desc);
 		t->full_desc = pf_xstrdup(h->full_desc);
-		t->help_text = xasprintf("%s %s", h->full_desc, h->help);
-		t->help_markdown = xasprintf("%s\n\n**How to fix:** %s\n", h->full_desc, h->help);
+		t->help_text = pf_xasprintf("%s %s", h->full_desc, h->help);
+		t->help_markdown =
+		    pf_xasprintf("%s\n\n**How to fix:** %s\n", h->full_desc, h->help);
 		t->level = "warning";
 		t->tags[0] = "privacy";
 		t->tags[1] = h->tag;
 		return;
 	}
-	t->short_desc = xasprintf("piiflow diagnostic %s.", id);
+	t->short_desc = pf_xasprintf("piiflow diagnostic %s.", id);
 	t->full_desc =
-	    xasprintf("A diagnostic of piiflow (%s) that is not a flow of personal data.", id);
-	t->help_text = xasprintf("See the message of each result of %s for what to do.", id);
+	    pf_xasprintf("A diagnostic of piiflow (%s) that is not a flow of personal data.", id);
+	t->help_text = pf_xasprintf("See the message of each result of %s for what to do.", id);
 	t->help_markdown =
-	    xasprintf("See the message of each result of `%s` for what to do.\n", id);
+	    pf_xasprintf("See the message of each result of `%s` for what to do.\n", id);
 	t->level = "warning";
 	t->tags[0] = "privacy";
 }
@@ -339,7 +325,7 @@ static json_t *artifact_location(const char *file)
 	json_t *a = json_object();
 	if (file[0] == '/') {
 		char *enc = uri_encode(file);
-		char *uri = xasprintf("file://%s", enc);
+		char *uri = pf_xasprintf("file://%s", enc);
 		set(a, "uri", str(uri));
 		free(uri);
 		free(enc);
@@ -438,14 +424,14 @@ static json_t *suppression(const struct pf_finding *f)
 		if (strcmp(f->accepted_by, "baseline") == 0)
 			justification = pf_xstrdup("recorded in the baseline file");
 		else if (strcmp(f->accepted_by, "consent") == 0)
-			justification = xasprintf("reached only after a PII_CONSENT(%s) check "
-			                          "returned nonzero: the data subject expressly "
-			                          "consented",
-			                          f->purpose ? f->purpose : "");
+			justification = pf_xasprintf("reached only after a PII_CONSENT(%s) check "
+			                             "returned nonzero: the data subject expressly "
+			                             "consented",
+			                             f->purpose ? f->purpose : "");
 		else
-			justification = xasprintf("accepted by %s", f->accepted_by);
+			justification = pf_xasprintf("accepted by %s", f->accepted_by);
 		if (f->reason && f->reason[0]) {
-			char *more = xasprintf("%s: %s", justification, f->reason);
+			char *more = pf_xasprintf("%s: %s", justification, f->reason);
 			free(justification);
 			justification = more;
 		}
@@ -496,7 +482,7 @@ static json_t *finding_result(const struct pf_finding *f, const pf_strvec *ids, 
 
 	json_t *fp = json_object();
 	if (occurrence > 1) {
-		char *numbered = xasprintf("%s:%zu", f->fingerprint, occurrence);
+		char *numbered = pf_xasprintf("%s:%zu", f->fingerprint, occurrence);
 		set(fp, PF_SARIF_FINGERPRINT_KEY, str(numbered));
 		free(numbered);
 	} else {
@@ -616,7 +602,7 @@ static json_t *original_uri_base_ids(void)
 	}
 	char *enc = uri_encode(cwd);
 	size_t n = strlen(enc);
-	char *uri = xasprintf("file://%s%s", enc, n && enc[n - 1] == '/' ? "" : "/");
+	char *uri = pf_xasprintf("file://%s%s", enc, n && enc[n - 1] == '/' ? "" : "/");
 	json_t *base = json_object();
 	set(base, "uri", str(uri));
 	json_t *bases = json_object();

@@ -16,6 +16,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/file.h"
+#include "util/suggest.h"
 #include "util/xalloc.h"
 
 void pf_taxonomy_init(struct pf_taxonomy *t)
@@ -112,32 +114,6 @@ static bool valid_key(const char *k)
 		}
 	}
 	return true;
-}
-
-static int read_all(const char *path, char **text, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	size_t cap = 16384, n = 0;
-	char *buf = pf_xmalloc(cap);
-	for (;;) {
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		cap *= 2;
-		buf = pf_xrealloc(buf, cap);
-	}
-	int saved = ferror(f) ? errno : 0;
-	fclose(f);
-	if (saved) {
-		free(buf);
-		errno = saved;
-		return -1;
-	}
-	*text = buf;
-	*len = n;
-	return 0;
 }
 
 struct entry {
@@ -264,7 +240,7 @@ int pf_taxonomy_load(struct pf_taxonomy *t, const char *path, char *err, size_t 
 {
 	char *text = NULL;
 	size_t len = 0;
-	if (read_all(path, &text, &len) != 0) {
+	if (pf_read_file(path, &text, &len) != 0) {
 		snprintf(err, errsize, "%s: cannot read taxonomy file: %s", path, strerror(errno));
 		return -1;
 	}
@@ -284,39 +260,6 @@ bool pf_category_covers(const char *parent, const char *child)
 		return false;
 	size_t n = strlen(parent);
 	return strncmp(parent, child, n) == 0 && (child[n] == '\0' || child[n] == '.');
-}
-
-/* Edit distance with adjacent transpositions, ignoring ASCII case. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	size_t *rows = pf_xcalloc(3 * (m + 1), sizeof(*rows));
-	size_t *prev2 = rows, *prev = rows + m + 1, *cur = rows + 2 * (m + 1);
-	for (size_t j = 0; j <= m; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		cur[0] = i;
-		for (size_t j = 1; j <= m; j++) {
-			int ca = tolower((unsigned char)a[i - 1]);
-			int cb = tolower((unsigned char)b[j - 1]);
-			size_t best = prev[j - 1] + (ca != cb);
-			if (prev[j] + 1 < best)
-				best = prev[j] + 1;
-			if (cur[j - 1] + 1 < best)
-				best = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-			    tolower((unsigned char)a[i - 2]) == cb && prev2[j - 2] + 1 < best)
-				best = prev2[j - 2] + 1;
-			cur[j] = best;
-		}
-		size_t *t = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = t;
-	}
-	size_t d = prev[m];
-	free(rows);
-	return d;
 }
 
 static const char *last_segment(const char *key)
@@ -356,7 +299,7 @@ static int tier(const char *q, const char *k, size_t d)
 		return 0;
 	if ((qn >= 2 && has_word(ks, qs)) || (strlen(ks) >= 3 && has_word(qs, ks)))
 		return 1;
-	if (qn >= 3 && distance(qs, ks) <= (qn <= 4 ? 1u : 2u))
+	if (qn >= 3 && pf_edit_distance(qs, ks) <= (qn <= 4 ? 1u : 2u))
 		return 1;
 	size_t limit = strlen(q) / 3 > 2 ? strlen(q) / 3 : 2;
 	if (d <= limit)
@@ -378,7 +321,7 @@ const char *pf_taxonomy_nearest(const struct pf_taxonomy *t, const char *key)
 	int best_tier = 4;
 	size_t best_d = SIZE_MAX;
 	for (size_t i = 0; i < t->nkeys; i++) {
-		size_t d = distance(key, t->keys[i]);
+		size_t d = pf_edit_distance(key, t->keys[i]);
 		int k = tier(key, t->keys[i], d);
 		if (k < 0)
 			continue;

@@ -1,6 +1,7 @@
 /* Allocation wrappers that turn out-of-memory into one clear message. */
 #include "xalloc.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,4 +42,18 @@ char *pf_xstrdup(const char *s)
 	if (!d)
 		pf_oom(strlen(s));
 	return d;
+}
+
+char *pf_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	size_t size = n > 0 ? (size_t)n + 1 : 1;
+	char *s = pf_xmalloc(size);
+	va_start(ap, fmt);
+	vsnprintf(s, size, fmt, ap);
+	va_end(ap);
+	return s;
 }

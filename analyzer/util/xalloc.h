@@ -11,6 +11,8 @@ void *pf_xmalloc(size_t size);
 void *pf_xcalloc(size_t n, size_t size);
 void *pf_xrealloc(void *p, size_t size);
 char *pf_xstrdup(const char *s);
+/* printf into a fresh heap string, which the caller frees. */
+char *pf_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Growable array: struct { T *v; size_t n, cap; }. */
 #define PF_VEC(T)                                                              \

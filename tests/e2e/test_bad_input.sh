@@ -34,7 +34,7 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$tmp"
-# piiflow's summary cache goes here, not into the user's cache folder
+# piiflow's IR cache goes here, not into the user's cache folder
 export XDG_CACHE_HOME="$tmp/.cache"
 
 passed=0

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The summary cache and sharding give the same report as a plain run: cold,
+# The IR cache and sharding give the same report as a plain run: cold,
 # warm, after an edit of a header (a stale entry is rebuilt), with corrupt
-# entries (rebuilt, never trusted), and through --emit-summaries in two
-# shards linked with --from-summaries.
+# entries (rebuilt, never trusted), and through --emit-ir in two shards
+# linked with --from-ir (and with their old names, --emit-summaries and
+# --from-summaries, which stay until 0.3).
 set -uo pipefail
 piiflow=$1
 src=${PIIFLOW_SOURCE_DIR:?}
@@ -76,19 +77,22 @@ check "corrupt entries are rebuilt: identical result" 'same plain corrupt'
 run again -p "$tmp/build" --cache-dir "$cache"
 check "and the rebuilt entries are good" 'same plain again'
 
-# sharding: two halves emitted separately, linked in one run
+# sharding: two halves emitted separately (the first with the option's old
+# name), linked in one run
 "$piiflow" check -q -p "$tmp/build/a" --no-cache --emit-summaries "$tmp/shards" >/dev/null 2>&1
 rc_a=$?
-"$piiflow" check -q -p "$tmp/build/b" --no-cache --emit-summaries "$tmp/shards" >/dev/null 2>&1
+"$piiflow" check -q -p "$tmp/build/b" --no-cache --emit-ir "$tmp/shards" >/dev/null 2>&1
 rc_b=$?
-check "emitting summaries exits 0" '[ $rc_a -eq 0 ] && [ $rc_b -eq 0 ]'
-run linked --from-summaries "$tmp/shards"
-check "summaries linked from two shards give the identical report" 'same plain linked'
+check "emitting the IR exits 0" '[ $rc_a -eq 0 ] && [ $rc_b -eq 0 ]'
+run linked --from-ir "$tmp/shards"
+check "the IR linked from two shards gives the identical report" 'same plain linked'
+run linked_old --from-summaries "$tmp/shards"
+check "--from-summaries, the old name, still works" 'same plain linked_old'
 : >"$tmp/shards/bogus.pfir"
-run bogus --from-summaries "$tmp/shards"
-check "a foreign summaries file is an input error (exit 2)" '[ "$(cat "$tmp/bogus.rc")" = 2 ] && grep -q "bogus.pfir" "$tmp/bogus.err"'
-run none --from-summaries "$tmp/nowhere"
-check "a missing summaries folder is an input error (exit 2)" '[ "$(cat "$tmp/none.rc")" = 2 ]'
+run bogus --from-ir "$tmp/shards"
+check "a foreign IR file is an input error (exit 2)" '[ "$(cat "$tmp/bogus.rc")" = 2 ] && grep -q "bogus.pfir" "$tmp/bogus.err"'
+run none --from-ir "$tmp/nowhere"
+check "a missing IR folder is an input error (exit 2)" '[ "$(cat "$tmp/none.rc")" = 2 ]'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -4,14 +4,17 @@
 # 10,000 deep, an else-if chain of 10,000 arms, a call graph of 100,000
 # functions, a struct of 10,000 fields. Each input is generated here (never
 # committed) with a personal-data flow at its hardest place, and piiflow must
-# finish within a generous time bound without crashing and still report the
-# flow: where a budget stops the analysis, an analysis-budget warning names
-# the function, and the result stays conservative (the flow is reported, not
-# silently dropped).
+# finish without crashing and still report the flow: where a budget stops the
+# analysis, an analysis-budget warning names the function, and the result
+# stays conservative (the flow is reported, not silently dropped).
+#
+# The verdict does not depend on the machine's speed: the work is bounded by
+# the size of the inputs and by piiflow's own budgets (counted in set
+# operations, not seconds), and the seconds each input took are printed for
+# information only. The one timeout catches a hang; it is minutes long.
 #
 # Usage: bash tests/e2e/test_limits.sh PATH_TO_PIIFLOW
-# PIIFLOW_LIMIT_SECONDS sets the time bound per input (default 120, for a
-# 2-core machine and a sanitizer build).
+# PIIFLOW_HANG_SECONDS sets that timeout per input (default 600).
 set -euo pipefail
 
 if (($# != 1)); then
@@ -23,19 +26,19 @@ case "$piiflow" in
 /*) ;;
 *) piiflow="$PWD/$piiflow" ;;
 esac
-limit="${PIIFLOW_LIMIT_SECONDS:-120}"
+hang="${PIIFLOW_HANG_SECONDS:-600}"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
-# piiflow's summary cache goes here, not into the user's cache folder
+# piiflow's IR cache goes here, not into the user's cache folder
 export XDG_CACHE_HOME="$tmp/.cache"
 
 passed=0
 failed=0
 
 # limit_case NAME FUNCTION ARGS...: runs piiflow ARGS (JSON to out.json) and
-# wants, within the time bound and without a crash, the advertising finding;
+# wants, without a crash or a hang, the advertising finding;
 # any analysis-budget warning must name FUNCTION ("*": some function). With
 # want_program_budget=1, the warning that the whole program's budget ran out
 # must be there too.
@@ -45,10 +48,10 @@ limit_case() {
 	shift 2
 	local rc=0 start end why=""
 	start="$(date +%s)"
-	timeout "$limit" "$piiflow" check --format json -o out.json "$@" >log.txt 2>&1 || rc=$?
+	timeout "$hang" "$piiflow" check --format json -o out.json "$@" >log.txt 2>&1 || rc=$?
 	end="$(date +%s)"
 	if ((rc == 124)); then
-		why="no result within ${limit}s"
+		why="hung: no result within ${hang}s"
 	elif ((rc > 128)); then
 		why="killed by signal $((rc - 128))"
 	elif ((rc != 1)); then

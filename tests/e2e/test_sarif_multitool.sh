@@ -8,7 +8,8 @@
 # Usage: bash tests/e2e/test_sarif_multitool.sh PATH_TO_PIIFLOW
 # with PIIFLOW_SOURCE_DIR (the checkout) and PIIFLOW_BUILD_DIR (the multitool
 # is installed with npm into $PIIFLOW_BUILD_DIR/npm once). When npm cannot
-# install the multitool the test is skipped (exit 0); every other problem
+# install the multitool the test is skipped (exit 77, which CTest reports as
+# a skip); every other problem
 # fails it.
 #
 # Cases: tests/cases/GROUP/NAME.c is checked alone with -I of its directory;
@@ -56,7 +57,7 @@ if ! install_multitool; then
 	[[ -f "$npm_dir/install.log" ]] && tail -n 20 "$npm_dir/install.log"
 	rm -rf "$npm_dir/node_modules/$package"
 	echo "skipped: cannot install @microsoft/sarif-multitool (npm install failed)"
-	exit 0
+	exit 77 # CTest reports a skip (SKIP_RETURN_CODE)
 fi
 
 # The package's bin (bin.js) runs the native validator through a shell, which
@@ -67,7 +68,7 @@ multitool="$(cd "$npm_dir" && node -e \
 	"$package" 2>/dev/null)"
 if [[ -z "$multitool" || ! -f "$multitool" ]]; then
 	echo "skipped: cannot install @microsoft/sarif-multitool (no binary for $(uname -sm))"
-	exit 0
+	exit 77 # CTest reports a skip (SKIP_RETURN_CODE)
 fi
 # npm may skip the package's postinstall (chmod u+x) under install-script
 # policies.

@@ -11,8 +11,8 @@
 # run declares libc's output functions sinks (bench/stress-rules.json), which
 # links nearly every function to one, and must not crash either. With
 # --consistency PACKAGE (repeatable; redis by default) the results must be
-# the same without the summary cache, with it (cold and warm) and through
-# --emit-summaries / --from-summaries: for the default run, and for the
+# the same without the IR cache, with it (cold and warm) and through
+# --emit-ir / --from-ir: for the default run, and for the
 # stress run when it took at most REALCODE_STRESS_CONSISTENCY_MAX seconds
 # (default 600; it is repeated three times). Too slow for CTest:
 # run it by hand or in a nightly job (see bench/README.md).
@@ -189,7 +189,7 @@ EOF
 
 # consistent PKG DB WHAT REPORT [ARGS...]: the run that made REPORT (WHAT:
 # default or stress, ARGS its extra options) again with a cold and a warm
-# summary cache and through emit/link; each must report what it did.
+# IR cache and through emit/link; each must report what it did.
 consistent() {
 	local pkg="$1" db="$2" what="$3" ref="$4" mode rc
 	shift 4
@@ -205,9 +205,9 @@ consistent() {
 			;;
 		emit-link)
 			timeout "$limit" "$piiflow" check -p "$db" -j "$jobs" --no-cache "$@" \
-				--emit-summaries "$tmp/sums" -q </dev/null 2>"$tmp/$pkg-$mode.err" || rc=$?
+				--emit-ir "$tmp/sums" -q </dev/null 2>"$tmp/$pkg-$mode.err" || rc=$?
 			if ((rc == 0)); then
-				timeout "$limit" "$piiflow" check --from-summaries "$tmp/sums" \
+				timeout "$limit" "$piiflow" check --from-ir "$tmp/sums" \
 					--format json "$@" -o "$tmp/$pkg-$mode.json" -q \
 					</dev/null 2>>"$tmp/$pkg-$mode.err" || rc=$?
 			fi

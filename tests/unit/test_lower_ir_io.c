@@ -1,0 +1,384 @@
+/*
+ * The IR written to disk reads back as the same IR: golden cases of every
+ * kind are lowered (with the shipped rules, so that rules entries matched by
+ * fields are stored too), written with pf_ir_write, read with pf_ir_read and
+ * compared structurally, node by node, with the TU they were written from;
+ * what was read writes and reads back to the same bytes. A file cut short, with a
+ * byte changed in its header, or read with other rules is rejected.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ir/ir_io.h"
+#include "lower/lower.h"
+
+/* Cases lowered: one of each construct the IR has (fields and records,
+ * unions and init lists, consent, curl, varargs, callbacks, statics). */
+static const char *const cases[] = {
+    "basics/field_source.c",          "basics/nested_struct.c",       "basics/variadic_sink.c",
+    "structs/designated_init.c",      "consent/goto_out.c",           "consent/stored_in_local.c",
+    "curl/attribution_advertising.c", "interproc/callback_pthread.c", "arrays/memcpy_into.c",
+    "exprs/conditional_clean.c",      "varargs/va_arg_read.c",        "structs/union_overlap.c",
+    "rules/field_and_variable.c",
+};
+
+struct fixture {
+	struct pf_rules rules;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	if (!f)
+		return -1;
+	pf_rules_init(&f->rules);
+	struct pf_rules_error err;
+	if (pf_rules_load_dir(&f->rules, PF_SOURCE_DIR "/rules", &err) != 0 ||
+	    pf_rules_load_file(&f->rules, PF_SOURCE_DIR "/tests/cases/rules/legacy_rules.json",
+	                       false, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", err.file, err.message);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	pf_rules_free(&f->rules);
+	free(f);
+	return 0;
+}
+
+static struct pf_ir_tu *lower_case(struct fixture *f, const char *rel)
+{
+	char file[1024], dir[1024], inc[1100];
+	snprintf(file, sizeof(file), "%s/tests/cases/%s", PF_SOURCE_DIR, rel);
+	snprintf(dir, sizeof(dir), "%s", file);
+	*strrchr(dir, '/') = '\0';
+	snprintf(inc, sizeof(inc), "-I%s", dir);
+	char *argv[] = {"cc", inc, "-std=gnu11", "-c", file, NULL};
+	struct pf_compile_command cmd = {
+	    .directory = dir, .file = file, .display = file, .argv = argv, .argc = 5};
+	struct pf_lower_options opts = {
+	    .rules = &f->rules,
+	    .annotations_dir = PF_SOURCE_DIR "/annotations",
+	    .resource_dir = PF_CLANG_RESOURCE_DIR[0] ? PF_CLANG_RESOURCE_DIR : NULL,
+	};
+	return pf_lower_tu(&cmd, &opts);
+}
+
+/* The bytes pf_ir_write makes of tu; *len set. */
+static char *write_mem(const struct pf_ir_tu *tu, const struct pf_rules *rules, size_t *len)
+{
+	char *buf = NULL;
+	FILE *m = open_memstream(&buf, len);
+	assert_non_null(m);
+	assert_int_equal(pf_ir_write(m, tu, rules), 0);
+	assert_int_equal(fclose(m), 0);
+	return buf;
+}
+
+static struct pf_ir_tu *read_mem(const char *buf, size_t len, const struct pf_rules *rules)
+{
+	FILE *m = fmemopen((void *)buf, len, "rb");
+	assert_non_null(m);
+	struct pf_ir_tu *tu = pf_ir_read(m, rules);
+	fclose(m);
+	return tu;
+}
+
+/* ---- structural comparison ---- */
+
+static void same_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+/* A position without a file (a built-in) reads back with the empty file
+ * name, which every reader of positions treats alike. */
+static void same_pos(struct pf_ir_pos a, struct pf_ir_pos b)
+{
+	same_str(a.file ? a.file : "", b.file);
+	assert_int_equal(a.line, b.line);
+	assert_int_equal(a.column, b.column);
+}
+
+/* Types may be cyclic (recursive records): compare to a fixed depth. */
+static void same_type(const struct pf_ir_type *a, const struct pf_ir_type *b, int depth)
+{
+	if (!a || !b) {
+		assert_ptr_equal(a, b);
+		return;
+	}
+	assert_int_equal(a->kind, b->kind);
+	same_str(a->spelling, b->spelling);
+	assert_int_equal(a->target_const, b->target_const);
+	assert_int_equal(a->is_union, b->is_union);
+	assert_int_equal(a->complete, b->complete);
+	assert_int_equal(a->nfields, b->nfields);
+	assert_int_equal(a->nparams, b->nparams);
+	assert_int_equal(a->variadic, b->variadic);
+	if (depth == 0)
+		return;
+	same_type(a->target, b->target, depth - 1);
+	for (size_t i = 0; i < a->nfields; i++) {
+		same_str(a->fields[i].name, b->fields[i].name);
+		assert_int_equal(a->fields[i].source, b->fields[i].source);
+		same_type(a->fields[i].type, b->fields[i].type, depth - 1);
+	}
+}
+
+static void same_var(const struct pf_ir_var *a, const struct pf_ir_var *b)
+{
+	if (!a || !b) {
+		assert_ptr_equal(a, b);
+		return;
+	}
+	assert_int_equal(a->kind, b->kind);
+	same_str(a->name, b->name);
+	assert_int_equal(a->index, b->index);
+	assert_int_equal(a->source, b->source);
+	same_str(a->key, b->key);
+	same_type(a->type, b->type, 3);
+}
+
+static void same_expr(const struct pf_ir_expr *a, const struct pf_ir_expr *b)
+{
+	if (!a || !b) {
+		assert_ptr_equal(a, b);
+		return;
+	}
+	assert_int_equal(a->kind, b->kind);
+	same_pos(a->pos, b->pos);
+	same_type(a->type, b->type, 2);
+	assert_int_equal(a->nkids, b->nkids);
+	switch (a->kind) {
+	case PF_E_VAR:
+		same_var(a->u.var, b->u.var);
+		break;
+	case PF_E_FIELD:
+		same_str(a->u.field.name, b->u.field.name);
+		assert_int_equal(a->u.field.arrow, b->u.field.arrow);
+		assert_int_equal(a->u.field.source, b->u.field.source);
+		assert_int_equal(a->u.field.index, b->u.field.index);
+		break;
+	case PF_E_FUNC:
+		same_str(a->u.func.key, b->u.func.key);
+		same_str(a->u.func.name, b->u.func.name);
+		break;
+	case PF_E_CALL:
+		assert_int_equal(a->u.call.site, b->u.call.site);
+		break;
+	case PF_E_ASSIGN:
+		assert_int_equal(a->u.assign.compound, b->u.assign.compound);
+		break;
+	case PF_E_STRING:
+	case PF_E_CONST:
+		same_str(a->u.text, b->u.text);
+		break;
+	case PF_E_INIT:
+		assert_int_equal(a->u.init.is_array, b->u.init.is_array);
+		for (unsigned i = 0; i < a->nkids; i++)
+			same_str(a->u.init.designator[i], b->u.init.designator[i]);
+		break;
+	default:
+		break;
+	}
+	for (unsigned i = 0; i < a->nkids; i++)
+		same_expr(a->kids[i], b->kids[i]);
+}
+
+static void same_fdecl(const struct pf_ir_fdecl *a, const struct pf_ir_fdecl *b)
+{
+	same_str(a->key, b->key);
+	same_str(a->name, b->name);
+	assert_int_equal(a->is_static, b->is_static);
+	same_pos(a->pos, b->pos);
+	same_type(a->type, b->type, 3);
+	assert_int_equal(a->nparams, b->nparams);
+	assert_int_equal(a->variadic, b->variadic);
+	assert_int_equal(a->ret_source, b->ret_source);
+	same_str(a->sink_purpose, b->sink_purpose);
+	for (int i = 0; i < a->nparams; i++) {
+		same_str(a->param_sink[i], b->param_sink[i]);
+		assert_int_equal(a->param_source[i], b->param_source[i]);
+		assert_int_equal(a->param_out_source[i], b->param_out_source[i]);
+		assert_int_equal(a->param_const_pointee[i], b->param_const_pointee[i]);
+		same_str(a->param_names[i], b->param_names[i]);
+	}
+	assert_int_equal(a->anonymizer, b->anonymizer);
+	same_str(a->consent_purpose, b->consent_purpose);
+}
+
+static void same_func(const struct pf_ir_func *a, const struct pf_ir_func *b)
+{
+	same_fdecl(a->decl, b->decl);
+	for (int i = 0; i < a->decl->nparams; i++)
+		same_var(a->params[i], b->params[i]);
+	assert_int_equal(a->nlocals, b->nlocals);
+	for (unsigned i = 0; i < a->nlocals; i++)
+		same_var(a->locals[i], b->locals[i]);
+	assert_int_equal(a->ncallsites, b->ncallsites);
+	assert_int_equal(a->nstmts, b->nstmts);
+	assert_int_equal(a->nblocks, b->nblocks);
+	for (unsigned k = 0; k < a->nblocks; k++) {
+		const struct pf_ir_block *x = &a->blocks[k], *y = &b->blocks[k];
+		assert_int_equal(x->term, y->term);
+		assert_int_equal(x->succ[0], y->succ[0]);
+		assert_int_equal(x->succ[1], y->succ[1]);
+		same_expr(x->cond, y->cond);
+		assert_int_equal(x->nstmts, y->nstmts);
+		for (unsigned s = 0; s < x->nstmts; s++) {
+			assert_int_equal(x->stmts[s].kind, y->stmts[s].kind);
+			same_pos(x->stmts[s].pos, y->stmts[s].pos);
+			same_var(x->stmts[s].var, y->stmts[s].var);
+			same_expr(x->stmts[s].expr, y->stmts[s].expr);
+		}
+	}
+}
+
+static void same_tu(const struct pf_ir_tu *a, const struct pf_ir_tu *b)
+{
+	same_str(a->file, b->file);
+	assert_int_equal(a->fatal, b->fatal);
+	assert_int_equal(a->nsources, b->nsources);
+	for (size_t i = 0; i < a->nsources; i++) {
+		same_str(a->sources[i]->category, b->sources[i]->category);
+		same_str(a->sources[i]->name, b->sources[i]->name);
+		same_str(a->sources[i]->function, b->sources[i]->function);
+		same_str(a->sources[i]->how, b->sources[i]->how);
+		same_pos(a->sources[i]->pos, b->sources[i]->pos);
+		assert_int_equal(a->sources[i]->id, b->sources[i]->id);
+	}
+	assert_int_equal(a->nfdecls, b->nfdecls);
+	for (size_t i = 0; i < a->nfdecls; i++)
+		same_fdecl(a->fdecls[i], b->fdecls[i]);
+	assert_int_equal(a->nglobals, b->nglobals);
+	for (size_t i = 0; i < a->nglobals; i++) {
+		same_str(a->globals[i]->key, b->globals[i]->key);
+		same_str(a->globals[i]->name, b->globals[i]->name);
+		assert_int_equal(a->globals[i]->is_static, b->globals[i]->is_static);
+		assert_int_equal(a->globals[i]->source, b->globals[i]->source);
+		same_type(a->globals[i]->type, b->globals[i]->type, 3);
+		same_pos(a->globals[i]->pos, b->globals[i]->pos);
+	}
+	assert_int_equal(a->nglobal_refs, b->nglobal_refs);
+	for (size_t i = 0; i < a->nglobal_refs; i++)
+		same_var(a->global_refs[i], b->global_refs[i]);
+	assert_int_equal(a->nfuncs, b->nfuncs);
+	for (size_t i = 0; i < a->nfuncs; i++)
+		same_func(a->funcs[i], b->funcs[i]);
+	assert_int_equal(a->naddr_taken, b->naddr_taken);
+	for (size_t i = 0; i < a->naddr_taken; i++)
+		same_str(a->addr_taken[i], b->addr_taken[i]);
+	assert_int_equal(a->nincludes, b->nincludes);
+	for (size_t i = 0; i < a->nincludes; i++)
+		same_str(a->includes[i], b->includes[i]);
+	assert_int_equal(a->nmatched_rules, b->nmatched_rules);
+	for (size_t i = 0; i < a->nmatched_rules; i++)
+		assert_ptr_equal(a->matched_rules[i], b->matched_rules[i]);
+	assert_int_equal(a->ndiags, b->ndiags);
+	for (size_t i = 0; i < a->ndiags; i++) {
+		same_str(a->diags[i].rule, b->diags[i].rule);
+		assert_int_equal(a->diags[i].is_error, b->diags[i].is_error);
+		same_pos(a->diags[i].pos, b->diags[i].pos);
+		same_str(a->diags[i].message, b->diags[i].message);
+	}
+}
+
+/* ---- tests ---- */
+
+static void test_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	size_t funcs = 0, matched = 0;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
+		struct pf_ir_tu *tu = lower_case(f, cases[c]);
+		assert_non_null(tu);
+		if (tu->fatal || tu->nfuncs == 0)
+			fail_msg("%s: not lowered (%zu diagnostics)", cases[c], tu->ndiags);
+		funcs += tu->nfuncs;
+		matched += tu->nmatched_rules;
+
+		size_t len = 0, len2 = 0;
+		char *bytes = write_mem(tu, &f->rules, &len);
+		struct pf_ir_tu *back = read_mem(bytes, len, &f->rules);
+		if (!back)
+			fail_msg("%s: the IR written does not read back", cases[c]);
+		same_tu(tu, back);
+		/* what was read writes and reads back to the very same bytes */
+		char *again = write_mem(back, &f->rules, &len2);
+		struct pf_ir_tu *back2 = read_mem(again, len2, &f->rules);
+		assert_non_null(back2);
+		same_tu(back, back2);
+		size_t len3 = 0;
+		char *third = write_mem(back2, &f->rules, &len3);
+		assert_int_equal(len2, len3);
+		assert_memory_equal(again, third, len2);
+
+		free(third);
+		free(again);
+		pf_ir_tu_free(back2);
+		free(bytes);
+		pf_ir_tu_free(back);
+		pf_ir_tu_free(tu);
+	}
+	assert_true(funcs >= sizeof(cases) / sizeof(*cases));
+	assert_true(matched > 0); /* rules entries matched by fields were stored */
+}
+
+static void test_damaged_files_are_rejected(void **state)
+{
+	struct fixture *f = *state;
+	struct pf_ir_tu *tu = lower_case(f, cases[0]);
+	size_t len = 0;
+	char *bytes = write_mem(tu, &f->rules, &len);
+	assert_true(len > 16);
+
+	/* every prefix, from nothing to one byte short */
+	for (size_t cut = 0; cut < len; cut += (cut < 64 ? 1 : 97))
+		assert_null(read_mem(bytes, cut, &f->rules));
+	assert_null(read_mem(bytes, len - 1, &f->rules));
+
+	/* a trailing byte */
+	char *longer = malloc(len + 1);
+	memcpy(longer, bytes, len);
+	longer[len] = 0;
+	assert_null(read_mem(longer, len + 1, &f->rules));
+	free(longer);
+
+	/* another format version, another magic */
+	bytes[7] ^= 0x40;
+	assert_null(read_mem(bytes, len, &f->rules));
+	bytes[7] ^= 0x40;
+	bytes[0] = 'X';
+	assert_null(read_mem(bytes, len, &f->rules));
+	bytes[0] = 'P';
+	struct pf_ir_tu *back = read_mem(bytes, len, &f->rules);
+	assert_non_null(back);
+	pf_ir_tu_free(back);
+
+	free(bytes);
+	pf_ir_tu_free(tu);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_round_trip),
+	    cmocka_unit_test(test_damaged_files_are_rejected),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
