@@ -293,13 +293,105 @@ static int pf_write_report(const struct pf_check_options *o, const struct pf_rep
 	return rc;
 }
 
+/* The diagnostics of tu into the report. Flags dropped are not about the
+ * code (pf_note_dropped_flags prints them); a parse error, which only gets
+ * here when allowed, is a warning. */
 static void pf_add_tu_diags(struct pf_report *r, struct pf_ir_tu *tu)
 {
 	for (size_t i = 0; i < tu->ndiags; i++) {
 		struct pf_ir_diag *d = &tu->diags[i];
+		if (strcmp(d->rule, "dropped-flag") == 0)
+			continue;
+		char buf[1024];
+		const char *msg = d->message;
+		if (strcmp(d->rule, "parse-error") == 0 && !tu->fatal) {
+			snprintf(buf, sizeof(buf), "%s, analyzed as far as clang recovered", msg);
+			msg = buf;
+		}
 		pf_report_add_diagnostic(r, d->rule, d->is_error ? PF_SEV_ERROR : PF_SEV_WARNING,
-		                         d->pos.file, d->pos.line, d->pos.column, d->message);
+		                         d->pos.file, d->pos.line, d->pos.column, msg);
 	}
+}
+
+/* One note per compiler flag that clang did not know and that was left
+ * out, as clangd drops them, with the number of units that had it. */
+static void pf_note_dropped_flags(const struct pf_check_options *o, struct pf_ir_tu **tus,
+                                  size_t ntus)
+{
+	const char **flags = NULL;
+	size_t *count = NULL, n = 0;
+	for (size_t t = 0; t < ntus; t++)
+		for (size_t i = 0; i < tus[t]->ndiags; i++) {
+			const struct pf_ir_diag *d = &tus[t]->diags[i];
+			if (strcmp(d->rule, "dropped-flag") != 0)
+				continue;
+			size_t k = 0;
+			while (k < n && strcmp(flags[k], d->message) != 0)
+				k++;
+			if (k == n) {
+				flags = pf_xrealloc(flags, (n + 1) * sizeof(*flags));
+				count = pf_xrealloc(count, (n + 1) * sizeof(*count));
+				flags[n] = d->message;
+				count[n++] = 0;
+			}
+			count[k]++;
+		}
+	for (size_t k = 0; k < n && !o->quiet; k++)
+		fprintf(stderr,
+		        "piiflow: note: compiler flag '%s' is not known to clang: left out "
+		        "(%zu translation unit%s)\n",
+		        flags[k], count[k], count[k] == 1 ? "" : "s");
+	free(flags);
+	free(count);
+}
+
+/* The parse-error diagnostic of tu, or NULL. */
+static const struct pf_ir_diag *pf_parse_error(const struct pf_ir_tu *tu)
+{
+	for (size_t i = 0; i < tu->ndiags; i++)
+		if (strcmp(tu->diags[i].rule, "parse-error") == 0)
+			return &tu->diags[i];
+	return NULL;
+}
+
+/* Units with compile errors stop the run unless allowed: what clang could
+ * not see (a header not found) may hide a flow, and a run that reports
+ * nothing then reads as "no personal data flows". Names each unit and its
+ * first error, then where to look. Returns false when the run stops. */
+static bool pf_check_parse_errors(const struct pf_check_options *o, bool allow,
+                                  const char *build_dir, struct pf_ir_tu **tus, size_t ntus)
+{
+	if (allow)
+		return true;
+	size_t bad = 0;
+	for (size_t t = 0; t < ntus; t++) {
+		const struct pf_ir_diag *d = pf_parse_error(tus[t]);
+		if (!d || tus[t]->fatal)
+			continue;
+		if (bad++ < 10)
+			fprintf(stderr, "piiflow: %s: cannot be parsed completely: %s:%u:%u: %s\n",
+			        tus[t]->file, d->pos.file, d->pos.line, d->pos.column, d->message);
+	}
+	if (!bad)
+		return true;
+	if (bad > 10)
+		fprintf(stderr, "piiflow: ... and %zu more translation units with compile errors\n",
+		        bad - 10);
+	if (build_dir)
+		fprintf(stderr,
+		        "piiflow: hint: clang runs each command of %s/compile_commands.json in the "
+		        "entry's \"directory\"; check the include paths (-I) there, or regenerate "
+		        "the database on this machine (one made elsewhere names paths that do not "
+		        "exist here)\n",
+		        build_dir);
+	else if (!o->from_summaries)
+		fprintf(stderr, "piiflow: hint: give the include paths and macros after '--' "
+		                "(piiflow check FILE... -- -Iinclude -DNAME), or use -p BUILD_DIR "
+		                "with a compile_commands.json\n");
+	fprintf(stderr, "piiflow: hint: --allow-parse-errors (or \"allow_parse_errors\": true in "
+	                ".piiflow.json) analyzes such units as far as clang recovers, with a "
+	                "warning\n");
+	return false;
 }
 
 /* Parses and lowers every translation unit of db into tus[], -j at a time.
@@ -338,8 +430,9 @@ static bool pf_parse_all(const struct pf_check_options *o, const struct pf_compd
 	for (size_t i = 0; i < db->ncmds; i++) {
 		if (tus[i]->fatal) {
 			ok = false;
+			const struct pf_ir_diag *d = pf_parse_error(tus[i]);
 			fprintf(stderr, "piiflow: %s: cannot be parsed: %s\n", db->cmds[i].display,
-			        tus[i]->ndiags ? tus[i]->diags[0].message : "unknown error");
+			        d ? d->message : "unknown error");
 		}
 		pf_add_tu_diags(report, tus[i]);
 	}
@@ -486,6 +579,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	size_t ntus = 0;
 	struct pf_cache *cache = NULL;
 	const char *build_dir = NULL;
+	struct pf_dropped_flags *dropped = pf_dropped_flags_new();
 	pf_config_init(&cfg);
 	pf_baseline_init(&baseline);
 	pf_rules_init(&rules);
@@ -521,6 +615,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	    .taxonomy = &tax,
 	    .resource_dir = PF_CLANG_RESOURCE_DIR,
 	    .annotations_dir = pf_driver_annotations_dir(),
+	    .dropped = dropped,
 	};
 	if (o->from_summaries) {
 		char err[4096];
@@ -538,10 +633,15 @@ int pf_driver_check(const struct pf_check_options *o)
 		if (!pf_parse_all(o, &db, &lopts, cache, tus, &report))
 			goto done;
 		if (o->emit_summaries) {
+			pf_note_dropped_flags(o, tus, ntus);
 			exit_code = pf_emit(o, &db, tus, &rules);
 			goto done;
 		}
 	}
+	pf_note_dropped_flags(o, tus, ntus);
+	if (!pf_check_parse_errors(o, o->allow_parse_errors || cfg.allow_parse_errors, build_dir,
+	                           tus, ntus))
+		goto done;
 	/* the same program gives the same result whichever way its units came */
 	qsort(tus, ntus, sizeof(*tus), pf_tu_cmp);
 
@@ -587,6 +687,7 @@ done:
 			pf_ir_tu_free(tus[i]);
 	free(tus);
 	pf_cache_close(cache);
+	pf_dropped_flags_free(dropped);
 	pf_report_free(&report);
 	pf_compdb_free(&db);
 	pf_taxonomy_free(&tax);

@@ -282,6 +282,22 @@ static int get_count(struct pf_json_cursor *c, json_t *root, const char *key, lo
 	return rc;
 }
 
+/* true or false; left as it was when the key is absent. */
+static int get_bool(struct pf_json_cursor *c, json_t *root, const char *key, bool *out)
+{
+	json_t *v = json_object_get(root, key);
+	if (!v)
+		return 0;
+	pf_json_push_key(c, key);
+	int rc = 0;
+	if (!json_is_boolean(v))
+		rc = pf_json_fail(c, NULL, "%s must be true or false, got %s", key, type_name(v));
+	else
+		*out = json_is_true(v);
+	pf_json_pop(c);
+	return rc;
+}
+
 /* An array of strings; absolute paths against dir when dir is given. */
 static int get_strings(struct pf_json_cursor *c, json_t *root, const char *key, const char *dir,
                        char ***out, size_t *n)
@@ -432,8 +448,9 @@ done:
 
 static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg)
 {
-	static const char *const keys[] = {"build_dir", "rules",           "exclude", "policy",
-	                                   "cache_dir", "analysis_budget", NULL};
+	static const char *const keys[] = {
+	    "build_dir",          "rules", "exclude", "policy", "cache_dir", "analysis_budget",
+	    "allow_parse_errors", NULL};
 	if (!json_is_object(root))
 		return pf_json_fail(c, NULL, "a config must be a JSON object, got %s",
 		                    type_name(root));
@@ -442,7 +459,8 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *c
 	    get_strings(c, root, "rules", cfg->dir, &cfg->rules, &cfg->nrules) ||
 	    get_strings(c, root, "exclude", NULL, &cfg->exclude, &cfg->nexclude) ||
 	    get_policy(c, root, cfg) || get_path(c, root, "cache_dir", cfg->dir, &cfg->cache_dir) ||
-	    get_count(c, root, "analysis_budget", &cfg->analysis_budget))
+	    get_count(c, root, "analysis_budget", &cfg->analysis_budget) ||
+	    get_bool(c, root, "allow_parse_errors", &cfg->allow_parse_errors))
 		return -1;
 	return 0;
 }

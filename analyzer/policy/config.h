@@ -47,6 +47,9 @@ struct pf_config {
 	/* analysis_budget: millions of set operations for the whole program's
 	 * flow analysis, 0 for no limit; -1 when the file does not set it */
 	long long analysis_budget;
+	/* a unit with compile errors is analyzed with a warning instead of
+	 * stopping the run (--allow-parse-errors) */
+	bool allow_parse_errors;
 };
 
 /* Error of a load: the file, the JSON path of the bad key ("policy.analytics",
