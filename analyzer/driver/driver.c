@@ -642,6 +642,13 @@ int pf_driver_check(const struct pf_check_options *o)
 	if (!pf_check_parse_errors(o, o->allow_parse_errors || cfg.allow_parse_errors, build_dir,
 	                           tus, ntus))
 		goto done;
+	struct pf_rules_error rerr;
+	if (pf_engine_bind_rules(&rules, tus, ntus, &rerr) != 0) {
+		char buf[2048];
+		pf_rules_error_format(&rerr, buf, sizeof(buf));
+		fprintf(stderr, "%s\n", buf);
+		goto done;
+	}
 	/* the same program gives the same result whichever way its units came */
 	qsort(tus, ntus, sizeof(*tus), pf_tu_cmp);
 

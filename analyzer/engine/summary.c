@@ -231,7 +231,7 @@ int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int a
 		    s->callee == callee)
 			return fn->sink_ids[i];
 	}
-	struct pf_sink_site ns = {purpose, callee, fn->name, arg, pos, fn->id, site, NULL};
+	struct pf_sink_site ns = {purpose, callee, fn->name, arg, pos, fn->id, site, NULL, NULL};
 	int id = (int)p->sites.n;
 	PF_VEC_PUSH(p->sites, ns);
 	if (fn->nsink_ids == fn->capsink_ids) {

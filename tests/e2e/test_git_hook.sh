@@ -158,7 +158,7 @@ has() {
 	fi
 }
 
-finding="^src/ads.c:6:2: error: personal data 'user.contact.email' reaches advertising sink 'ads_event' \(argument 2\) \[pii-to-advertising\]"
+finding="^src/ads.c:6:2: error: personal data 'user.contact.email' reaches advertising sink 'ads_event' \(argument 2 'payload'\) \[pii-to-advertising\]"
 
 # 1. A flow added in session.c; its sink is in ads.c, which is not staged.
 sample_session_bad "$proj"
