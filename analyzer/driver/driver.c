@@ -29,6 +29,7 @@
 #include "report/report.h"
 #include "rules/rules.h"
 #include "taxonomy/taxonomy.h"
+#include "util/distance.h"
 #include "util/xalloc.h"
 
 struct pf_pool {
@@ -439,6 +440,153 @@ static bool pf_parse_all(const struct pf_check_options *o, const struct pf_compd
 	return ok;
 }
 
+static void pf_add_purpose(const char ***v, size_t *n, const char *p)
+{
+	if (!p || !*p)
+		return;
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*v)[i], p) == 0)
+			return;
+	*v = pf_xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = p;
+}
+
+/* The config's policy names only purposes something in this run uses (the
+ * three standard ones, the rules', the annotations') and categories of the
+ * taxonomy: a typo there would silently drop findings. */
+static int pf_check_policy_names(const struct pf_config *cfg, const struct pf_taxonomy *tax,
+                                 const struct pf_rules *r, struct pf_ir_tu **tus, size_t ntus)
+{
+	const char **v = NULL;
+	size_t n = 0;
+	pf_add_purpose(&v, &n, "advertising");
+	pf_add_purpose(&v, &n, "marketing");
+	pf_add_purpose(&v, &n, "analytics");
+	for (size_t i = 0; i < r->nsinks; i++)
+		pf_add_purpose(&v, &n, r->sinks[i].purpose);
+	for (size_t i = 0; i < r->nconsents; i++)
+		pf_add_purpose(&v, &n, r->consents[i].purpose);
+	for (size_t i = 0; i < r->nendpoints; i++)
+		pf_add_purpose(&v, &n, r->endpoints[i].purpose);
+	for (size_t t = 0; t < ntus; t++)
+		for (size_t i = 0; i < tus[t]->nfdecls; i++) {
+			const struct pf_ir_fdecl *d = tus[t]->fdecls[i];
+			pf_add_purpose(&v, &n, d->sink_purpose);
+			pf_add_purpose(&v, &n, d->consent_purpose);
+			for (int j = 0; d->param_sink && j < d->nparams; j++)
+				pf_add_purpose(&v, &n, d->param_sink[j]);
+		}
+	struct pf_policy_error err;
+	int rc = pf_config_check_policy(cfg, tax, v, n, &err);
+	if (rc != 0) {
+		char buf[2048];
+		pf_policy_error_format(&err, buf, sizeof(buf));
+		fprintf(stderr, "%s\n", buf);
+	}
+	free(v);
+	return rc;
+}
+
+/* Adds path and each of its parent folders (display paths under the
+ * working directory only) to the suggestions. */
+static void pf_add_candidates(const char ***v, size_t *n, char *path)
+{
+	if (!path || path[0] == '/' || !path[0])
+		return;
+	for (char *end = path + strlen(path); end > path;) {
+		bool seen = false;
+		for (size_t i = 0; i < *n && !seen; i++)
+			seen = strlen((*v)[i]) == (size_t)(end - path) &&
+			       strncmp((*v)[i], path, (size_t)(end - path)) == 0;
+		if (seen)
+			break;
+		char *c = pf_xmalloc((size_t)(end - path) + 1);
+		memcpy(c, path, (size_t)(end - path));
+		c[end - path] = '\0';
+		*v = pf_xrealloc(*v, (*n + 1) * sizeof(**v));
+		(*v)[(*n)++] = c;
+		while (end > path && *--end != '/')
+			;
+	}
+}
+
+/* The file or folder of the program nearest to a path that does not exist:
+ * the files of the units and what they include, and their folders. */
+static const char *pf_suggest_path(const char *path, const char *const *cands, size_t n)
+{
+	char want[4096];
+	snprintf(want, sizeof(want), "%s", path);
+	for (size_t k = strlen(want); k > 1 && want[k - 1] == '/'; k--)
+		want[k - 1] = '\0';
+	const char *best = NULL;
+	size_t best_d = (size_t)-1, len = strlen(want);
+	for (size_t i = 0; i < n; i++) {
+		size_t d = pf_edit_distance(want, cands[i]);
+		if (d < best_d && d <= (len < 6 ? 1 : len / 4 + 1)) {
+			best = cands[i];
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+/* With -p, each PATH must exist and be read by some unit (its main file or
+ * a header it includes): a typo ("scr/") would otherwise filter the whole
+ * report away and the run would pass without a word. units may be NULL to
+ * check only that the paths exist (before parsing). Returns 0 or -1. */
+static int pf_check_filter_paths(char **paths, size_t npaths, const struct pf_compdb *db,
+                                 struct pf_ir_tu **tus, size_t ntus)
+{
+	const char **cands = NULL;
+	size_t ncands = 0;
+	int rc = 0;
+	for (size_t i = 0; i < npaths && rc == 0; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) == 0) {
+			if (!tus)
+				continue;
+			bool read = false;
+			for (size_t t = 0; t < ntus && !read; t++)
+				for (size_t k = 0; k < tus[t]->nincludes && !read; k++)
+					read = pf_under(tus[t]->includes[k], &paths[i], 1);
+			for (size_t t = 0; t < ntus && !read; t++)
+				read = pf_under(tus[t]->file, &paths[i], 1);
+			if (!read) {
+				fprintf(stderr,
+				        "piiflow: %s: no translation unit of the compile database "
+				        "reads "
+				        "it (neither a file compiled nor a header included), so no "
+				        "finding can lie there\n",
+				        paths[i]);
+				rc = -1;
+			}
+			continue;
+		}
+		if (!cands) {
+			for (size_t c = 0; c < db->ncmds; c++)
+				pf_add_candidates(&cands, &ncands, db->cmds[c].display);
+			for (size_t t = 0; t < ntus; t++)
+				for (size_t k = 0; k < tus[t]->nincludes; k++) {
+					char *d = pf_path_display(tus[t]->includes[k]);
+					pf_add_candidates(&cands, &ncands, d);
+					free(d);
+				}
+		}
+		const char *near = pf_suggest_path(paths[i], cands, ncands);
+		if (near)
+			fprintf(stderr,
+			        "piiflow: %s: no such file or directory (did you mean '%s'?)\n",
+			        paths[i], near);
+		else
+			fprintf(stderr, "piiflow: %s: no such file or directory\n", paths[i]);
+		rc = -1;
+	}
+	for (size_t i = 0; i < ncands; i++)
+		free((char *)cands[i]);
+	free(cands);
+	return rc;
+}
+
 /* The compile database: -p, else the config's build_dir unless the command
  * line names files with "--", else the files given. */
 static int pf_load_input(const struct pf_check_options *o, const struct pf_config *cfg,
@@ -604,6 +752,9 @@ int pf_driver_check(const struct pf_check_options *o)
 		goto done;
 	if (!o->from_summaries && pf_load_input(o, &cfg, &db, &build_dir) != 0)
 		goto done;
+	if (!o->from_summaries && build_dir &&
+	    pf_check_filter_paths(o->paths, o->npaths, &db, NULL, 0) != 0)
+		goto done;
 	if (o->from_summaries && o->emit_summaries) {
 		fprintf(stderr,
 		        "piiflow: --emit-summaries and --from-summaries do not go together\n");
@@ -641,6 +792,11 @@ int pf_driver_check(const struct pf_check_options *o)
 	pf_note_dropped_flags(o, tus, ntus);
 	if (!pf_check_parse_errors(o, o->allow_parse_errors || cfg.allow_parse_errors, build_dir,
 	                           tus, ntus))
+		goto done;
+	if (pf_check_policy_names(&cfg, &tax, &rules, tus, ntus) != 0)
+		goto done;
+	if ((build_dir || o->from_summaries) &&
+	    pf_check_filter_paths(o->paths, o->npaths, &db, tus, ntus) != 0)
 		goto done;
 	struct pf_rules_error rerr;
 	if (pf_engine_bind_rules(&rules, tus, ntus, &rerr) != 0) {

@@ -93,6 +93,16 @@ bool pf_config_excluded(const struct pf_config *c, const char *file);
  * A glob starting with "/" is matched against the absolute path instead. */
 bool pf_glob_match(const char *glob, const char *path);
 
+/* Checks the names c's policy uses against what the run knows: each
+ * purpose must be one of purposes[] (those of the rules, the annotations
+ * and the three standard ones), each category a key of tax. Returns 0, or
+ * -1 with *err naming the key, its line and column and the nearest known
+ * name. */
+struct pf_taxonomy;
+int pf_config_check_policy(const struct pf_config *c, const struct pf_taxonomy *tax,
+                           const char *const *purposes, size_t npurposes,
+                           struct pf_policy_error *err);
+
 /* Formats an error as "FILE:LINE:COL: error: at JSON_PATH: MESSAGE". */
 void pf_policy_error_format(const struct pf_policy_error *err, char *buf, size_t size);
 

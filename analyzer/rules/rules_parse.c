@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/distance.h"
 #include "util/xalloc.h"
 
 /* No C function has this many parameters; a larger index is a typo. */
@@ -101,40 +102,6 @@ static const char *type_name(const json_t *v)
 	return "a value";
 }
 
-/* Edit distance with adjacent transpositions, ignoring ASCII case: "arg" is
- * one edit from "args", "form" one from "from". */
-static size_t distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	size_t *rows = pf_xcalloc(3 * (m + 1), sizeof(*rows));
-	size_t *prev2 = rows, *prev = rows + m + 1, *cur = rows + 2 * (m + 1);
-	for (size_t j = 0; j <= m; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		cur[0] = i;
-		for (size_t j = 1; j <= m; j++) {
-			int ca = tolower((unsigned char)a[i - 1]);
-			int cb = tolower((unsigned char)b[j - 1]);
-			size_t best = prev[j - 1] + (ca != cb);
-			if (prev[j] + 1 < best)
-				best = prev[j] + 1;
-			if (cur[j - 1] + 1 < best)
-				best = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-			    tolower((unsigned char)a[i - 2]) == cb && prev2[j - 2] + 1 < best)
-				best = prev2[j - 2] + 1;
-			cur[j] = best;
-		}
-		size_t *t = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = t;
-	}
-	size_t d = prev[m];
-	free(rows);
-	return d;
-}
-
 static bool in_list(const char *const *list, const char *s)
 {
 	for (; *list; list++)
@@ -156,7 +123,7 @@ static int check_keys(struct parse *p, json_t *obj, const char *const *allowed, 
 		const char *best = NULL;
 		size_t best_d = (size_t)-1;
 		for (const char *const *a = allowed; *a; a++) {
-			size_t d = distance(key, *a);
+			size_t d = pf_edit_distance(key, *a);
 			size_t limit = strlen(*a) >= 6 ? 2 : 1;
 			if (strlen(key) >= 3 && strncasecmp(*a, key, strlen(key)) == 0)
 				d = 1; /* an abbreviation: "ret", "func" */

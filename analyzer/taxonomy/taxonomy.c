@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/distance.h"
 #include "util/xalloc.h"
 
 void pf_taxonomy_init(struct pf_taxonomy *t)
@@ -286,39 +287,6 @@ bool pf_category_covers(const char *parent, const char *child)
 	return strncmp(parent, child, n) == 0 && (child[n] == '\0' || child[n] == '.');
 }
 
-/* Edit distance with adjacent transpositions, ignoring ASCII case. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	size_t *rows = pf_xcalloc(3 * (m + 1), sizeof(*rows));
-	size_t *prev2 = rows, *prev = rows + m + 1, *cur = rows + 2 * (m + 1);
-	for (size_t j = 0; j <= m; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		cur[0] = i;
-		for (size_t j = 1; j <= m; j++) {
-			int ca = tolower((unsigned char)a[i - 1]);
-			int cb = tolower((unsigned char)b[j - 1]);
-			size_t best = prev[j - 1] + (ca != cb);
-			if (prev[j] + 1 < best)
-				best = prev[j] + 1;
-			if (cur[j - 1] + 1 < best)
-				best = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-			    tolower((unsigned char)a[i - 2]) == cb && prev2[j - 2] + 1 < best)
-				best = prev2[j - 2] + 1;
-			cur[j] = best;
-		}
-		size_t *t = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = t;
-	}
-	size_t d = prev[m];
-	free(rows);
-	return d;
-}
-
 static const char *last_segment(const char *key)
 {
 	const char *dot = strrchr(key, '.');
@@ -356,7 +324,7 @@ static int tier(const char *q, const char *k, size_t d)
 		return 0;
 	if ((qn >= 2 && has_word(ks, qs)) || (strlen(ks) >= 3 && has_word(qs, ks)))
 		return 1;
-	if (qn >= 3 && distance(qs, ks) <= (qn <= 4 ? 1u : 2u))
+	if (qn >= 3 && pf_edit_distance(qs, ks) <= (qn <= 4 ? 1u : 2u))
 		return 1;
 	size_t limit = strlen(q) / 3 > 2 ? strlen(q) / 3 : 2;
 	if (d <= limit)
@@ -378,7 +346,7 @@ const char *pf_taxonomy_nearest(const struct pf_taxonomy *t, const char *key)
 	int best_tier = 4;
 	size_t best_d = SIZE_MAX;
 	for (size_t i = 0; i < t->nkeys; i++) {
-		size_t d = distance(key, t->keys[i]);
+		size_t d = pf_edit_distance(key, t->keys[i]);
 		int k = tier(key, t->keys[i], d);
 		if (k < 0)
 			continue;

@@ -366,7 +366,8 @@ run check -p build --format json src/user.h
 expect "-p with the header of the sources: every flow from it" 1 'len(d["findings"])' 3 \
 	'd["summary"]["translation_units"]' 2
 run check -p build --format json src/sub
-expect "-p with a PATH no flow touches: nothing, exit 0" 0 'len(d["findings"])' 0
+expect_text "-p with a PATH that no unit reads: an input error, not a silent pass" 2 \
+	'src/sub: no translation unit of the compile database reads it'
 
 # ---- suppressions ------------------------------------------------------------
 
