@@ -183,29 +183,10 @@ static void pf_filter_paths(struct pf_report *r, char **paths, size_t npaths, bo
 	*r = kept;
 }
 
-/* Leaves out the translation units whose file the config excludes. */
-static void pf_exclude_tus(struct pf_compdb *db, const struct pf_config *cfg)
-{
-	if (!cfg->nexclude)
-		return;
-	struct pf_compdb dropped;
-	pf_compdb_init(&dropped);
-	dropped.cmds = pf_xcalloc(db->ncmds + 1, sizeof(*dropped.cmds));
-	size_t kept = 0;
-	for (size_t i = 0; i < db->ncmds; i++) {
-		if (pf_config_excluded(cfg, db->cmds[i].file))
-			dropped.cmds[dropped.ncmds++] = db->cmds[i];
-		else
-			db->cmds[kept++] = db->cmds[i];
-	}
-	db->ncmds = kept;
-	pf_compdb_free(&dropped);
-}
-
 /* The suppression comments of every file with a sink of a finding and of
  * every translation unit's main file (under the paths, when filtering). */
-static void pf_suppress(struct pf_report *r, const struct pf_compdb *db, char **paths,
-                        size_t npaths)
+static void pf_suppress(struct pf_report *r, const struct pf_compdb *db,
+                        const struct pf_config *cfg, char **paths, size_t npaths)
 {
 	size_t n = 0;
 	char **files = pf_xcalloc(r->nfindings + r->naccepted + db->ncmds + 1, sizeof(*files));
@@ -214,7 +195,8 @@ static void pf_suppress(struct pf_report *r, const struct pf_compdb *db, char **
 	for (size_t i = 0; i < r->naccepted; i++)
 		files[n++] = r->accepted[i].sink.file;
 	for (size_t i = 0; i < db->ncmds; i++)
-		if (!npaths || pf_under(db->cmds[i].display, paths, npaths))
+		if ((!npaths || pf_under(db->cmds[i].display, paths, npaths)) &&
+		    !pf_config_excluded(cfg, db->cmds[i].display))
 			files[n++] = db->cmds[i].display;
 	pf_suppress_apply(r, files, n);
 	free(files);
@@ -359,15 +341,17 @@ static const struct pf_ir_diag *pf_parse_error(const struct pf_ir_tu *tu)
  * not see (a header not found) may hide a flow, and a run that reports
  * nothing then reads as "no personal data flows". Names each unit and its
  * first error, then where to look. Returns false when the run stops. */
-static bool pf_check_parse_errors(const struct pf_check_options *o, bool allow,
+static bool pf_check_parse_errors(const struct pf_check_options *o, const struct pf_config *cfg,
                                   const char *build_dir, struct pf_ir_tu **tus, size_t ntus)
 {
+	bool allow = o->allow_parse_errors || cfg->allow_parse_errors;
 	if (allow)
 		return true;
 	size_t bad = 0;
 	for (size_t t = 0; t < ntus; t++) {
 		const struct pf_ir_diag *d = pf_parse_error(tus[t]);
-		if (!d || tus[t]->fatal)
+		/* an excluded unit is followed, not policed: its warning is hidden */
+		if (!d || tus[t]->fatal || pf_config_excluded(cfg, tus[t]->file))
 			continue;
 		if (bad++ < 10)
 			fprintf(stderr, "piiflow: %s: cannot be parsed completely: %s:%u:%u: %s\n",
@@ -612,7 +596,6 @@ static int pf_load_input(const struct pf_check_options *o, const struct pf_confi
 		        "piiflow: no input: give C files or -p BUILD_DIR (see piiflow --help)\n");
 		return -1;
 	}
-	pf_exclude_tus(db, cfg);
 	return 0;
 }
 
@@ -790,8 +773,7 @@ int pf_driver_check(const struct pf_check_options *o)
 		}
 	}
 	pf_note_dropped_flags(o, tus, ntus);
-	if (!pf_check_parse_errors(o, o->allow_parse_errors || cfg.allow_parse_errors, build_dir,
-	                           tus, ntus))
+	if (!pf_check_parse_errors(o, &cfg, build_dir, tus, ntus))
 		goto done;
 	if (pf_check_policy_names(&cfg, &tax, &rules, tus, ntus) != 0)
 		goto done;
@@ -819,7 +801,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	if (npaths)
 		pf_filter_paths(&report, paths, npaths, true);
 	pf_policy_apply(&report, &cfg);
-	pf_suppress(&report, &db, paths, npaths);
+	pf_suppress(&report, &db, &cfg, paths, npaths);
 	if (o->baseline)
 		pf_baseline_apply(&baseline, &report);
 	pf_report_sort(&report);
