@@ -585,6 +585,14 @@ static int pf_load_input(const struct pf_check_options *o, const struct pf_confi
 			fprintf(stderr, "piiflow: %s\n", err);
 			return -1;
 		}
+		/* stale entries: a warning each, in every run (not only the hook's) */
+		for (size_t i = 0; i < db->nstale && i < 10; i++)
+			fprintf(stderr, "piiflow: warning: %s\n", db->stale[i]);
+		if (db->nstale > 10)
+			fprintf(stderr,
+			        "piiflow: warning: ... and %zu more entries whose file does not "
+			        "exist; regenerate the compile database\n",
+			        db->nstale - 10);
 	} else if (o->npaths) {
 		if (pf_compdb_from_files(db, o->paths, o->npaths, o->compiler_flags, o->nflags, err,
 		                         sizeof(err)) != 0) {
