@@ -157,8 +157,8 @@ static const struct bad_case bad_cases[] = {
     {"name with a regex",
      HDR "\"sinks\": [{\"function_regex\": \"^f\", \"args\": [\"msg\"], \"purpose\": "
          "\"a\"}]}",
-     "sinks[0]", "a parameter name ('msg') needs 'function': a regex names no one declaration",
-     0, 0},
+     "sinks[0]", "a parameter name ('msg') needs 'function': a regex names no one declaration", 0,
+     0},
     {"when not an object",
      HDR "\"sources\": [{\"function\": \"getenv\", \"return\": true, \"category\": "
          "\"user\", \"when\": 0}]}",
