@@ -46,6 +46,9 @@ static void pf_usage(FILE *out)
 	    "  --analysis-budget N    millions of operations the flow analysis may spend\n"
 	    "                         before it degrades (default: 10 per function; 0: none)\n"
 	    "  --fail-on LEVEL        error (default), warning or never: what makes exit 1\n"
+	    "  --allow-parse-errors   a unit with compile errors (a header not found) is a\n"
+	    "                         warning, analyzed as far as clang recovers; by\n"
+	    "                         default it stops the run with exit 2\n"
 	    "  --explain              list the functions analyzed and the opaque calls\n"
 	    "                         personal data passed through\n"
 	    "  -q, --quiet            no progress output\n"
@@ -57,8 +60,8 @@ static void pf_usage(FILE *out)
 	    "\n"
 	    "config: .piiflow.json, looked up from the working directory upwards, sets\n"
 	    "build_dir, rules, exclude (path globs), policy (error, warning or off per\n"
-	    "purpose, optionally per category), cache_dir and analysis_budget; options\n"
-	    "on the command line win.\n"
+	    "purpose, optionally per category), cache_dir, analysis_budget and\n"
+	    "allow_parse_errors; options on the command line win.\n"
 	    "suppress one finding with a comment piiflow-allow(RULE): REASON on the sink's\n"
 	    "line or the line above; the reason is required.\n"
 	    "\n"
@@ -101,6 +104,7 @@ static int pf_cmd_check(int argc, char **argv)
 		OPT_EMIT,
 		OPT_FROM,
 		OPT_BUDGET,
+		OPT_ALLOW_PARSE_ERRORS,
 	};
 	static const struct option longopts[] = {
 	    {"rules", required_argument, NULL, OPT_RULES},
@@ -119,6 +123,7 @@ static int pf_cmd_check(int argc, char **argv)
 	    {"emit-summaries", required_argument, NULL, OPT_EMIT}, /* old name, until 0.3 */
 	    {"from-summaries", required_argument, NULL, OPT_FROM}, /* old name, until 0.3 */
 	    {"analysis-budget", required_argument, NULL, OPT_BUDGET},
+	    {"allow-parse-errors", no_argument, NULL, OPT_ALLOW_PARSE_ERRORS},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
@@ -187,6 +192,9 @@ static int pf_cmd_check(int argc, char **argv)
 			break;
 		case OPT_NO_CACHE:
 			o.no_cache = true;
+			break;
+		case OPT_ALLOW_PARSE_ERRORS:
+			o.allow_parse_errors = true;
 			break;
 		case OPT_CACHE_DIR:
 			o.cache_dir = optarg;

@@ -271,6 +271,8 @@ void pf_compdb_init(struct pf_compdb *db)
 {
 	db->cmds = NULL;
 	db->ncmds = 0;
+	db->stale = NULL;
+	db->nstale = 0;
 }
 
 static void command_release(struct pf_compile_command *c)
@@ -290,6 +292,9 @@ void pf_compdb_free(struct pf_compdb *db)
 	for (size_t i = 0; i < db->ncmds; i++)
 		command_release(&db->cmds[i]);
 	free(db->cmds);
+	for (size_t i = 0; i < db->nstale; i++)
+		free(db->stale[i]);
+	free(db->stale);
 	pf_compdb_init(db);
 }
 
@@ -511,6 +516,18 @@ static int load_entry(struct loader *L, json_t *entry, size_t index)
 		goto done;
 	}
 	e = check_source(c.file);
+	if (e == ENOENT) { /* deleted since the database was written */
+		char msg[4096];
+		snprintf(msg, sizeof(msg),
+		         "%s: entry %zu: %s does not exist (deleted since the database was "
+		         "written?); skipped",
+		         L->dbpath, index, c.display);
+		L->db->stale = pf_xrealloc(L->db->stale, (L->db->nstale + 1) * sizeof(char *));
+		L->db->stale[L->db->nstale++] = pf_xstrdup(msg);
+		L->skipped++;
+		rc = 0;
+		goto done;
+	}
 	if (e) {
 		set_err(L->err, L->errsize, "%s: entry %zu: %s: %s", L->dbpath, index, c.display,
 		        regular_strerror(e));
@@ -562,6 +579,13 @@ int pf_compdb_load_buffer(struct pf_compdb *db, const char *dbpath, const char *
 	{
 		if (load_entry(&L, entry, i) != 0)
 			goto done;
+	}
+	if (db->ncmds == 0 && db->nstale) {
+		set_err(err, errsize,
+		        "%s: compile database has no C files that exist (%zu %s skipped; first: "
+		        "%s); regenerate it",
+		        dbpath, L.skipped, L.skipped == 1 ? "entry" : "entries", db->stale[0]);
+		goto done;
 	}
 	if (db->ncmds == 0) {
 		set_err(err, errsize, "%s: compile database has no C files (%zu %s skipped)",

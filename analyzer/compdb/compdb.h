@@ -21,6 +21,11 @@ struct pf_compile_command {
 struct pf_compdb {
 	struct pf_compile_command *cmds;
 	size_t ncmds;
+	/* entries left out because their file no longer exists (a deleted
+	 * file in a database not yet regenerated): one message each, naming
+	 * the database, the entry and the file */
+	char **stale;
+	size_t nstale;
 };
 
 void pf_compdb_init(struct pf_compdb *db);
@@ -30,8 +35,9 @@ void pf_compdb_free(struct pf_compdb *db);
  * (.c, .h, .i) are skipped; duplicate files keep the first entry. Returns 0,
  * or -1 with a message naming the file and the problem in err (missing,
  * malformed JSON with line and column, an entry without "file" or without a
- * command, a "directory" that is not one, a file that does not exist, cannot
- * be read or holds binary content). Entries are counted from 0 in
+ * command, a "directory" that is not one, a file that cannot be read or
+ * holds binary content). An entry whose file does not exist is left out
+ * and named in db->stale. Entries are counted from 0 in
  * messages, as in a JSON path. A relative "directory" is relative to DIR (a
  * missing one means DIR); a relative "file" is relative to "directory".
  * "arguments" wins over "command"; "command" is split as by

@@ -101,13 +101,53 @@ static int pf_mkdirs(const char *dir)
 	return rc;
 }
 
+/* Writes dir/name with text unless it exists. A failure only means the
+ * folder is not marked. */
+static void pf_write_marker(const char *dir, const char *name, const char *text)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *path = pf_xmalloc(n);
+	snprintf(path, n, "%s/%s", dir, name);
+	struct stat st;
+	if (lstat(path, &st) != 0) {
+		FILE *f = fopen(path, "wx");
+		if (f) {
+			fputs(text, f);
+			fclose(f);
+		}
+	}
+	free(path);
+}
+
+/* The cache folder ignores itself, as pytest's and ruff's do: a .gitignore
+ * of "*" keeps it out of `git status` (an in-source build with the cache in
+ * BUILD_DIR = the work tree) and a CACHEDIR.TAG out of backups. Written in a
+ * folder piiflow creates, and in its default folder BUILD_DIR/.piiflow-cache
+ * made by an earlier version; never in a folder of the user's that already
+ * existed. */
+static void pf_mark_cache_dir(const char *dir)
+{
+	pf_write_marker(dir, ".gitignore",
+	                "# created by piiflow: its cache is not to be committed\n*\n");
+	pf_write_marker(dir, "CACHEDIR.TAG",
+	                "Signature: 8a477f597d28d172789f06886806bc55\n"
+	                "# This file is a cache directory tag created by piiflow.\n"
+	                "# For information about cache directory tags, see:\n"
+	                "#\thttps://bford.info/cachedir/\n");
+}
+
 struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, char *err,
                                size_t errsize)
 {
+	struct stat dst;
+	const char *base = strrchr(dir, '/');
+	bool mark = stat(dir, &dst) != 0 || strcmp(base ? base + 1 : dir, ".piiflow-cache") == 0;
 	if (pf_mkdirs(dir) != 0) {
 		snprintf(err, errsize, "%s: cannot create cache folder: %s", dir, strerror(errno));
 		return NULL;
 	}
+	if (mark)
+		pf_mark_cache_dir(dir);
 	struct pf_cache *c = pf_xcalloc(1, sizeof(*c));
 	c->dir = pf_xstrdup(dir);
 	c->rules = rules;

@@ -29,6 +29,7 @@
 #include "report/report.h"
 #include "rules/rules.h"
 #include "taxonomy/taxonomy.h"
+#include "util/suggest.h"
 #include "util/xalloc.h"
 
 struct pf_pool {
@@ -182,29 +183,10 @@ static void pf_filter_paths(struct pf_report *r, char **paths, size_t npaths, bo
 	*r = kept;
 }
 
-/* Leaves out the translation units whose file the config excludes. */
-static void pf_exclude_tus(struct pf_compdb *db, const struct pf_config *cfg)
-{
-	if (!cfg->nexclude)
-		return;
-	struct pf_compdb dropped;
-	pf_compdb_init(&dropped);
-	dropped.cmds = pf_xcalloc(db->ncmds + 1, sizeof(*dropped.cmds));
-	size_t kept = 0;
-	for (size_t i = 0; i < db->ncmds; i++) {
-		if (pf_config_excluded(cfg, db->cmds[i].file))
-			dropped.cmds[dropped.ncmds++] = db->cmds[i];
-		else
-			db->cmds[kept++] = db->cmds[i];
-	}
-	db->ncmds = kept;
-	pf_compdb_free(&dropped);
-}
-
 /* The suppression comments of every file with a sink of a finding and of
  * every translation unit's main file (under the paths, when filtering). */
-static void pf_suppress(struct pf_report *r, const struct pf_compdb *db, char **paths,
-                        size_t npaths)
+static void pf_suppress(struct pf_report *r, const struct pf_compdb *db,
+                        const struct pf_config *cfg, char **paths, size_t npaths)
 {
 	size_t n = 0;
 	char **files = pf_xcalloc(r->nfindings + r->naccepted + db->ncmds + 1, sizeof(*files));
@@ -213,7 +195,8 @@ static void pf_suppress(struct pf_report *r, const struct pf_compdb *db, char **
 	for (size_t i = 0; i < r->naccepted; i++)
 		files[n++] = r->accepted[i].sink.file;
 	for (size_t i = 0; i < db->ncmds; i++)
-		if (!npaths || pf_under(db->cmds[i].display, paths, npaths))
+		if ((!npaths || pf_under(db->cmds[i].display, paths, npaths)) &&
+		    !pf_config_excluded(cfg, db->cmds[i].display))
 			files[n++] = db->cmds[i].display;
 	pf_suppress_apply(r, files, n);
 	free(files);
@@ -293,13 +276,107 @@ static int pf_write_report(const struct pf_check_options *o, const struct pf_rep
 	return rc;
 }
 
+/* The diagnostics of tu into the report. Flags dropped are not about the
+ * code (pf_note_dropped_flags prints them); a parse error, which only gets
+ * here when allowed, is a warning. */
 static void pf_add_tu_diags(struct pf_report *r, struct pf_ir_tu *tu)
 {
 	for (size_t i = 0; i < tu->ndiags; i++) {
 		struct pf_ir_diag *d = &tu->diags[i];
+		if (strcmp(d->rule, "dropped-flag") == 0)
+			continue;
+		char buf[1024];
+		const char *msg = d->message;
+		if (strcmp(d->rule, "parse-error") == 0 && !tu->fatal) {
+			snprintf(buf, sizeof(buf), "%s, analyzed as far as clang recovered", msg);
+			msg = buf;
+		}
 		pf_report_add_diagnostic(r, d->rule, d->is_error ? PF_SEV_ERROR : PF_SEV_WARNING,
-		                         d->pos.file, d->pos.line, d->pos.column, d->message);
+		                         d->pos.file, d->pos.line, d->pos.column, msg);
 	}
+}
+
+/* One note per compiler flag that clang did not know and that was left
+ * out, as clangd drops them, with the number of units that had it. */
+static void pf_note_dropped_flags(const struct pf_check_options *o, struct pf_ir_tu **tus,
+                                  size_t ntus)
+{
+	const char **flags = NULL;
+	size_t *count = NULL, n = 0;
+	for (size_t t = 0; t < ntus; t++)
+		for (size_t i = 0; i < tus[t]->ndiags; i++) {
+			const struct pf_ir_diag *d = &tus[t]->diags[i];
+			if (strcmp(d->rule, "dropped-flag") != 0)
+				continue;
+			size_t k = 0;
+			while (k < n && strcmp(flags[k], d->message) != 0)
+				k++;
+			if (k == n) {
+				flags = pf_xrealloc(flags, (n + 1) * sizeof(*flags));
+				count = pf_xrealloc(count, (n + 1) * sizeof(*count));
+				flags[n] = d->message;
+				count[n++] = 0;
+			}
+			count[k]++;
+		}
+	for (size_t k = 0; k < n && !o->quiet; k++)
+		fprintf(stderr,
+		        "piiflow: note: compiler flag '%s' is not known to clang: left out "
+		        "(%zu translation unit%s)\n",
+		        flags[k], count[k], count[k] == 1 ? "" : "s");
+	free(flags);
+	free(count);
+}
+
+/* The parse-error diagnostic of tu, or NULL. */
+static const struct pf_ir_diag *pf_parse_error(const struct pf_ir_tu *tu)
+{
+	for (size_t i = 0; i < tu->ndiags; i++)
+		if (strcmp(tu->diags[i].rule, "parse-error") == 0)
+			return &tu->diags[i];
+	return NULL;
+}
+
+/* Units with compile errors stop the run unless allowed: what clang could
+ * not see (a header not found) may hide a flow, and a run that reports
+ * nothing then reads as "no personal data flows". Names each unit and its
+ * first error, then where to look. Returns false when the run stops. */
+static bool pf_check_parse_errors(const struct pf_check_options *o, const struct pf_config *cfg,
+                                  const char *build_dir, struct pf_ir_tu **tus, size_t ntus)
+{
+	bool allow = o->allow_parse_errors || cfg->allow_parse_errors;
+	if (allow)
+		return true;
+	size_t bad = 0;
+	for (size_t t = 0; t < ntus; t++) {
+		const struct pf_ir_diag *d = pf_parse_error(tus[t]);
+		/* an excluded unit is followed, not policed: its warning is hidden */
+		if (!d || tus[t]->fatal || pf_config_excluded(cfg, tus[t]->file))
+			continue;
+		if (bad++ < 10)
+			fprintf(stderr, "piiflow: %s: cannot be parsed completely: %s:%u:%u: %s\n",
+			        tus[t]->file, d->pos.file, d->pos.line, d->pos.column, d->message);
+	}
+	if (!bad)
+		return true;
+	if (bad > 10)
+		fprintf(stderr, "piiflow: ... and %zu more translation units with compile errors\n",
+		        bad - 10);
+	if (build_dir)
+		fprintf(stderr,
+		        "piiflow: hint: clang runs each command of %s/compile_commands.json in the "
+		        "entry's \"directory\"; check the include paths (-I) there, or regenerate "
+		        "the database on this machine (one made elsewhere names paths that do not "
+		        "exist here)\n",
+		        build_dir);
+	else if (!o->from_ir)
+		fprintf(stderr, "piiflow: hint: give the include paths and macros after '--' "
+		                "(piiflow check FILE... -- -Iinclude -DNAME), or use -p BUILD_DIR "
+		                "with a compile_commands.json\n");
+	fprintf(stderr, "piiflow: hint: --allow-parse-errors (or \"allow_parse_errors\": true in "
+	                ".piiflow.json) analyzes such units as far as clang recovers, with a "
+	                "warning\n");
+	return false;
 }
 
 /* Parses and lowers every translation unit of db into tus[], -j at a time.
@@ -338,12 +415,160 @@ static bool pf_parse_all(const struct pf_check_options *o, const struct pf_compd
 	for (size_t i = 0; i < db->ncmds; i++) {
 		if (tus[i]->fatal) {
 			ok = false;
+			const struct pf_ir_diag *d = pf_parse_error(tus[i]);
 			fprintf(stderr, "piiflow: %s: cannot be parsed: %s\n", db->cmds[i].display,
-			        tus[i]->ndiags ? tus[i]->diags[0].message : "unknown error");
+			        d ? d->message : "unknown error");
 		}
 		pf_add_tu_diags(report, tus[i]);
 	}
 	return ok;
+}
+
+static void pf_add_purpose(const char ***v, size_t *n, const char *p)
+{
+	if (!p || !*p)
+		return;
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*v)[i], p) == 0)
+			return;
+	*v = pf_xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = p;
+}
+
+/* The config's policy names only purposes something in this run uses (the
+ * three standard ones, the rules', the annotations') and categories of the
+ * taxonomy: a typo there would silently drop findings. */
+static int pf_check_policy_names(const struct pf_config *cfg, const struct pf_taxonomy *tax,
+                                 const struct pf_rules *r, struct pf_ir_tu **tus, size_t ntus)
+{
+	const char **v = NULL;
+	size_t n = 0;
+	pf_add_purpose(&v, &n, "advertising");
+	pf_add_purpose(&v, &n, "marketing");
+	pf_add_purpose(&v, &n, "analytics");
+	for (size_t i = 0; i < r->nsinks; i++)
+		pf_add_purpose(&v, &n, r->sinks[i].purpose);
+	for (size_t i = 0; i < r->nconsents; i++)
+		pf_add_purpose(&v, &n, r->consents[i].purpose);
+	for (size_t i = 0; i < r->nendpoints; i++)
+		pf_add_purpose(&v, &n, r->endpoints[i].purpose);
+	for (size_t t = 0; t < ntus; t++)
+		for (size_t i = 0; i < tus[t]->nfdecls; i++) {
+			const struct pf_ir_fdecl *d = tus[t]->fdecls[i];
+			pf_add_purpose(&v, &n, d->sink_purpose);
+			pf_add_purpose(&v, &n, d->consent_purpose);
+			for (int j = 0; d->param_sink && j < d->nparams; j++)
+				pf_add_purpose(&v, &n, d->param_sink[j]);
+		}
+	struct pf_policy_error err;
+	int rc = pf_config_check_policy(cfg, tax, v, n, &err);
+	if (rc != 0) {
+		char buf[2048];
+		pf_policy_error_format(&err, buf, sizeof(buf));
+		fprintf(stderr, "%s\n", buf);
+	}
+	free(v);
+	return rc;
+}
+
+/* Adds path and each of its parent folders (display paths under the
+ * working directory only) to the suggestions. */
+static void pf_add_candidates(const char ***v, size_t *n, char *path)
+{
+	if (!path || path[0] == '/' || !path[0])
+		return;
+	for (char *end = path + strlen(path); end > path;) {
+		bool seen = false;
+		for (size_t i = 0; i < *n && !seen; i++)
+			seen = strlen((*v)[i]) == (size_t)(end - path) &&
+			       strncmp((*v)[i], path, (size_t)(end - path)) == 0;
+		if (seen)
+			break;
+		char *c = pf_xmalloc((size_t)(end - path) + 1);
+		memcpy(c, path, (size_t)(end - path));
+		c[end - path] = '\0';
+		*v = pf_xrealloc(*v, (*n + 1) * sizeof(**v));
+		(*v)[(*n)++] = c;
+		while (end > path && *--end != '/')
+			;
+	}
+}
+
+/* The file or folder of the program nearest to a path that does not exist:
+ * the files of the units and what they include, and their folders. */
+static const char *pf_suggest_path(const char *path, const char *const *cands, size_t n)
+{
+	char want[4096];
+	snprintf(want, sizeof(want), "%s", path);
+	for (size_t k = strlen(want); k > 1 && want[k - 1] == '/'; k--)
+		want[k - 1] = '\0';
+	const char *best = NULL;
+	size_t best_d = (size_t)-1, len = strlen(want);
+	for (size_t i = 0; i < n; i++) {
+		size_t d = pf_edit_distance(want, cands[i]);
+		if (d < best_d && d <= (len < 6 ? 1 : len / 4 + 1)) {
+			best = cands[i];
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+/* With -p, each PATH must exist and be read by some unit (its main file or
+ * a header it includes): a typo ("scr/") would otherwise filter the whole
+ * report away and the run would pass without a word. units may be NULL to
+ * check only that the paths exist (before parsing). Returns 0 or -1. */
+static int pf_check_filter_paths(char **paths, size_t npaths, const struct pf_compdb *db,
+                                 struct pf_ir_tu **tus, size_t ntus)
+{
+	const char **cands = NULL;
+	size_t ncands = 0;
+	int rc = 0;
+	for (size_t i = 0; i < npaths && rc == 0; i++) {
+		struct stat st;
+		if (stat(paths[i], &st) == 0) {
+			if (!tus)
+				continue;
+			bool read = false;
+			for (size_t t = 0; t < ntus && !read; t++)
+				for (size_t k = 0; k < tus[t]->nincludes && !read; k++)
+					read = pf_under(tus[t]->includes[k], &paths[i], 1);
+			for (size_t t = 0; t < ntus && !read; t++)
+				read = pf_under(tus[t]->file, &paths[i], 1);
+			if (!read) {
+				fprintf(stderr,
+				        "piiflow: %s: no translation unit of the compile database "
+				        "reads "
+				        "it (neither a file compiled nor a header included), so no "
+				        "finding can lie there\n",
+				        paths[i]);
+				rc = -1;
+			}
+			continue;
+		}
+		if (!cands) {
+			for (size_t c = 0; c < db->ncmds; c++)
+				pf_add_candidates(&cands, &ncands, db->cmds[c].display);
+			for (size_t t = 0; t < ntus; t++)
+				for (size_t k = 0; k < tus[t]->nincludes; k++) {
+					char *d = pf_path_display(tus[t]->includes[k]);
+					pf_add_candidates(&cands, &ncands, d);
+					free(d);
+				}
+		}
+		const char *near = pf_suggest_path(paths[i], cands, ncands);
+		if (near)
+			fprintf(stderr,
+			        "piiflow: %s: no such file or directory (did you mean '%s'?)\n",
+			        paths[i], near);
+		else
+			fprintf(stderr, "piiflow: %s: no such file or directory\n", paths[i]);
+		rc = -1;
+	}
+	for (size_t i = 0; i < ncands; i++)
+		free((char *)cands[i]);
+	free(cands);
+	return rc;
 }
 
 /* The compile database: -p, else the config's build_dir unless the command
@@ -360,6 +585,14 @@ static int pf_load_input(const struct pf_check_options *o, const struct pf_confi
 			fprintf(stderr, "piiflow: %s\n", err);
 			return -1;
 		}
+		/* stale entries: a warning each, in every run (not only the hook's) */
+		for (size_t i = 0; i < db->nstale && i < 10; i++)
+			fprintf(stderr, "piiflow: warning: %s\n", db->stale[i]);
+		if (db->nstale > 10)
+			fprintf(stderr,
+			        "piiflow: warning: ... and %zu more entries whose file does not "
+			        "exist; regenerate the compile database\n",
+			        db->nstale - 10);
 	} else if (o->npaths) {
 		if (pf_compdb_from_files(db, o->paths, o->npaths, o->compiler_flags, o->nflags, err,
 		                         sizeof(err)) != 0) {
@@ -371,7 +604,6 @@ static int pf_load_input(const struct pf_check_options *o, const struct pf_confi
 		        "piiflow: no input: give C files or -p BUILD_DIR (see piiflow --help)\n");
 		return -1;
 	}
-	pf_exclude_tus(db, cfg);
 	return 0;
 }
 
@@ -486,6 +718,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	size_t ntus = 0;
 	struct pf_cache *cache = NULL;
 	const char *build_dir = NULL;
+	struct pf_dropped_flags *dropped = pf_dropped_flags_new();
 	pf_config_init(&cfg);
 	pf_baseline_init(&baseline);
 	pf_rules_init(&rules);
@@ -510,6 +743,9 @@ int pf_driver_check(const struct pf_check_options *o)
 		goto done;
 	if (!o->from_ir && pf_load_input(o, &cfg, &db, &build_dir) != 0)
 		goto done;
+	if (!o->from_ir && build_dir &&
+	    pf_check_filter_paths(o->paths, o->npaths, &db, NULL, 0) != 0)
+		goto done;
 	if (o->from_ir && o->emit_ir) {
 		fprintf(stderr, "piiflow: --emit-ir and --from-ir do not go together\n");
 		goto done;
@@ -520,6 +756,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	    .taxonomy = &tax,
 	    .resource_dir = PF_CLANG_RESOURCE_DIR,
 	    .annotations_dir = pf_driver_annotations_dir(),
+	    .dropped = dropped,
 	};
 	if (o->from_ir) {
 		char err[4096];
@@ -536,9 +773,25 @@ int pf_driver_check(const struct pf_check_options *o)
 		if (!pf_parse_all(o, &db, &lopts, cache, tus, &report))
 			goto done;
 		if (o->emit_ir) {
+			pf_note_dropped_flags(o, tus, ntus);
 			exit_code = pf_emit(o, &db, tus, &rules);
 			goto done;
 		}
+	}
+	pf_note_dropped_flags(o, tus, ntus);
+	if (!pf_check_parse_errors(o, &cfg, build_dir, tus, ntus))
+		goto done;
+	if (pf_check_policy_names(&cfg, &tax, &rules, tus, ntus) != 0)
+		goto done;
+	if ((build_dir || o->from_ir) &&
+	    pf_check_filter_paths(o->paths, o->npaths, &db, tus, ntus) != 0)
+		goto done;
+	struct pf_rules_error rerr;
+	if (pf_engine_bind_rules(&rules, tus, ntus, &rerr) != 0) {
+		char buf[2048];
+		pf_rules_error_format(&rerr, buf, sizeof(buf));
+		fprintf(stderr, "%s\n", buf);
+		goto done;
 	}
 	/* the same program gives the same result whichever way its units came */
 	qsort(tus, ntus, sizeof(*tus), pf_tu_cmp);
@@ -554,7 +807,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	if (npaths)
 		pf_filter_paths(&report, paths, npaths, true);
 	pf_policy_apply(&report, &cfg);
-	pf_suppress(&report, &db, paths, npaths);
+	pf_suppress(&report, &db, &cfg, paths, npaths);
 	if (o->baseline)
 		pf_baseline_apply(&baseline, &report);
 	pf_report_sort(&report);
@@ -585,6 +838,7 @@ done:
 			pf_ir_tu_free(tus[i]);
 	free(tus);
 	pf_cache_close(cache);
+	pf_dropped_flags_free(dropped);
 	pf_report_free(&report);
 	pf_compdb_free(&db);
 	pf_taxonomy_free(&tax);

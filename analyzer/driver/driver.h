@@ -34,6 +34,7 @@ struct pf_check_options {
 	bool fail_never;
 	bool explain;
 	bool quiet;
+	bool allow_parse_errors;    /* --allow-parse-errors: compile errors warn */
 	const char *baseline;       /* --baseline: accept the findings recorded there */
 	const char *write_baseline; /* --write-baseline: record the findings, exit 0 */
 	const char *config;         /* --config, or NULL to look .piiflow.json up */

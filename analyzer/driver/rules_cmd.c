@@ -25,6 +25,8 @@ static const char *positions(const struct pf_argpos *v, size_t n, char *buf, siz
 			snprintf(buf + o, size - o, "%s...", sep);
 		else if (v[i].kind == PF_ARG_RETURN)
 			snprintf(buf + o, size - o, "%sreturn", sep);
+		else if (v[i].name)
+			snprintf(buf + o, size - o, "%s%s", sep, v[i].name);
 		else
 			snprintf(buf + o, size - o, "%s%d", sep, v[i].index);
 		o += strlen(buf + o);

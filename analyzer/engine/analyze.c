@@ -388,9 +388,22 @@ static void pf_check_sink(struct pf_actx *cx, struct pf_fn *g, const char *purpo
 		return;
 	int site = pf_program_sink_site(cx->p, cx->fn, call->u.call.site, arg, purpose, g->name,
 	                                call->pos);
+	if (arg < g->decl->nparams && g->decl->param_names && g->decl->param_names[arg] &&
+	    g->decl->param_names[arg][0])
+		cx->p->sites.v[site].param = g->decl->param_names[arg];
 	struct pf_port to = {.kind = PF_PORT_SINK, .index = site, .path = cx->p->empty};
 	bool consented = (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
 	pf_emit(cx, labels, to, consented);
+}
+
+/* The value of each argument that is a plain string literal, else NULL,
+ * for the rules that look at it ("when"). */
+static const char **pf_call_literals(struct pf_actx *cx, struct pf_ir_expr **argx, unsigned nargs)
+{
+	const char **lit = PF_NEW_N(&cx->a, const char *, nargs + 1);
+	for (unsigned i = 0; i < nargs; i++)
+		lit[i] = argx[i] && argx[i]->kind == PF_E_STRING ? argx[i]->u.text : NULL;
+	return lit;
 }
 
 static bool pf_sink_applies(const struct pf_sinkspec *s, int i, int nfixed)
@@ -925,9 +938,12 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 	}
 	if (pf_curl_call(cx, g, args, argx, nargs, call, &result))
 		return result;
+	const char **lit = g->has_rule ? pf_call_literals(cx, argx, nargs) : NULL;
 	for (size_t k = 0; k < g->sinks.n; k++)
 		for (unsigned i = 0; i < nargs; i++)
-			if (pf_sink_applies(&g->sinks.v[k], (int)i, nfixed))
+			if (pf_sink_applies(&g->sinks.v[k], (int)i, nfixed) &&
+			    (!g->sinks.v[k].when ||
+			     pf_rules_when_holds(g->sinks.v[k].when, lit, nargs)))
 				pf_check_sink(cx, g, g->sinks.v[k].purpose, (int)i, &args[i],
 				              argx[i], call);
 	if (g->consent_purpose || g->anonymizer)
@@ -963,8 +979,10 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 		result = pf_val_union(cx, result, pf_instantiate(cx, &cs));
 		return result;
 	}
-	if (g->rsource) {
-		const struct pf_rule_source *rs = g->rsource;
+	for (const struct pf_rule_source *rs = g->rsource; rs;
+	     rs = pf_rules_find_function_source_next(cx->p->opts->rules, g->name, rs)) {
+		if (!pf_rules_when_holds(rs->when, lit, nargs))
+			continue;
 		int src = pf_program_rule_source(cx->p, rs->category, g->name, call->pos);
 		if (rs->ret)
 			result.labels =
@@ -976,9 +994,11 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 				pf_write(cx, pf_arg_target(cx, &args[i], argx[i]), &w, false);
 			}
 	}
-	if (g->prop)
+	/* a propagator limited to other calls: this one is as if it had none */
+	bool unmodelled = g->prop && !pf_rules_when_holds(g->prop->when, lit, nargs);
+	if (g->prop && !unmodelled)
 		result = pf_val_union(cx, result, pf_propagate(cx, g, args, argx, nargs, call));
-	if (!g->has_rule && !annotated && g->sinks.n == 0)
+	if (unmodelled || (!g->has_rule && !annotated && g->sinks.n == 0))
 		result = pf_val_union(cx, result, pf_opaque(cx, g, args, argx, nargs, call));
 	pf_callbacks(cx, g, args, argx, nargs, call);
 	/* a pointer from code we cannot see points to an object of its own */

@@ -27,4 +27,12 @@ struct pf_engine_options {
 int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_options *opts,
                   struct pf_report *report);
 
+/* Checks every position of the function entries of r against the first
+ * prototype tus declare for the function (an index past the parameters of
+ * a function that is not variadic is an error) and resolves parameters
+ * written by name to their index. Returns 0, or -1 with *err naming the
+ * rules file, the entry and the function's parameters. */
+int pf_engine_bind_rules(struct pf_rules *r, struct pf_ir_tu **tus, size_t ntus,
+                         struct pf_rules_error *err);
+
 #endif

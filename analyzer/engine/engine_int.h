@@ -73,13 +73,15 @@ struct pf_sink_site {
 	 * purpose is that host's. Never a finding by itself. */
 	bool conditional;
 	struct pf_port cond;
+	const char *param;    /* the callee's name for the argument, or NULL */
 };
 
 struct pf_sinkspec {
 	const char *purpose;
 	const struct pf_argpos *args; /* NULL: every argument */
 	size_t nargs;
-	int param; /* >= 0: just this parameter */
+	int param;                       /* >= 0: just this parameter */
+	const struct pf_rule_when *when; /* or NULL: every call */
 };
 
 struct pf_callrec {

@@ -217,9 +217,9 @@ static void pf_mark_written(struct pf_program *p, const struct pf_ir_expr *e, bo
 }
 
 static void pf_add_sinkspec(struct pf_fn *fn, const char *purpose, const struct pf_argpos *args,
-                            size_t nargs, int param)
+                            size_t nargs, int param, const struct pf_rule_when *when)
 {
-	struct pf_sinkspec spec = {purpose, args, nargs, param};
+	struct pf_sinkspec spec = {purpose, args, nargs, param, when};
 	PF_VEC_PUSH(fn->sinks, spec);
 }
 
@@ -228,10 +228,10 @@ static void pf_link_rules(struct pf_program *p, struct pf_fn *fn)
 	const struct pf_rules *r = p->opts->rules;
 	struct pf_ir_fdecl *d = fn->decl;
 	if (d->sink_purpose)
-		pf_add_sinkspec(fn, d->sink_purpose, NULL, 0, -1);
+		pf_add_sinkspec(fn, d->sink_purpose, NULL, 0, -1, NULL);
 	for (int j = 0; j < d->nparams; j++)
 		if (d->param_sink[j])
-			pf_add_sinkspec(fn, d->param_sink[j], NULL, 0, j);
+			pf_add_sinkspec(fn, d->param_sink[j], NULL, 0, j, NULL);
 	fn->consent_purpose = d->consent_purpose;
 	fn->anonymizer = d->anonymizer;
 	if (!r)
@@ -239,7 +239,8 @@ static void pf_link_rules(struct pf_program *p, struct pf_fn *fn)
 	for (const struct pf_rule_sink *s = pf_rules_find_sink(r, fn->name, NULL); s;
 	     s = pf_rules_find_sink(r, fn->name, s)) {
 		pf_add_sinkspec(fn, pf_intern(&p->strings, s->purpose),
-		                s->all_args ? NULL : s->args, s->all_args ? 0 : s->nargs, -1);
+		                s->all_args ? NULL : s->args, s->all_args ? 0 : s->nargs, -1,
+		                s->when);
 		fn->has_rule = true;
 	}
 	fn->prop = pf_rules_find_propagator(r, fn->name);

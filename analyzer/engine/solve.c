@@ -532,14 +532,21 @@ static void pf_emit_finding(struct pf_program *p, const struct pf_cand *c)
 	struct pf_finding f = {0};
 	char rule[256], msg[1024];
 	snprintf(rule, sizeof(rule), "pii-to-%s", site->purpose);
+	/* "argument 2 'msg'": counted from 1 as compilers count them, with the
+	 * parameter's name where the declaration gives one, so that it reads
+	 * the same to whoever counts from 0 (rules files, JSON) */
+	char arg[160];
+	if (site->param)
+		snprintf(arg, sizeof(arg), "argument %d '%.128s'", site->argument + 1, site->param);
+	else
+		snprintf(arg, sizeof(arg), "argument %d", site->argument + 1);
 	if (site->endpoint)
 		snprintf(msg, sizeof(msg),
-		         "personal data '%s' reaches %s sink '%s' (argument %d) sending to '%s'",
-		         src->category, site->purpose, site->callee, site->argument + 1,
-		         site->endpoint);
+		         "personal data '%s' reaches %s sink '%s' (%s) sending to '%s'",
+		         src->category, site->purpose, site->callee, arg, site->endpoint);
 	else
-		snprintf(msg, sizeof(msg), "personal data '%s' reaches %s sink '%s' (argument %d)",
-		         src->category, site->purpose, site->callee, site->argument + 1);
+		snprintf(msg, sizeof(msg), "personal data '%s' reaches %s sink '%s' (%s)",
+		         src->category, site->purpose, site->callee, arg);
 	f.rule = rule;
 	f.severity = PF_SEV_ERROR;
 	f.message = msg;

@@ -518,8 +518,91 @@ static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClie
 	return CXChildVisit_Continue;
 }
 
+/* ---- annotations in the wrong place ---- */
+
+/* What each annotation goes on (SPEC section 1); PII goes on anything. */
+static const struct {
+	const char *kind, *macro, *goes_on;
+	bool on_function, on_param;
+} pf_annotation_places[] = {
+    {"pii_out", "PII_OUT", "a pointer parameter", false, true},
+    {"sink", "PII_SINK (AD_SINK, ANALYTICS_SINK)", "a function or a function parameter", true,
+     true},
+    {"anonymizer", "PII_ANONYMIZER", "a function", true, false},
+    {"consent", "PII_CONSENT", "a function returning an integer or bool", true, false},
+};
+
+static const char *pf_decl_kind_name(enum CXCursorKind k)
+{
+	switch (k) {
+	case CXCursor_FieldDecl:
+		return "a struct or union field";
+	case CXCursor_VarDecl:
+		return "a variable";
+	case CXCursor_ParmDecl:
+		return "a parameter";
+	case CXCursor_FunctionDecl:
+		return "a function";
+	case CXCursor_TypedefDecl:
+		return "a typedef";
+	case CXCursor_StructDecl:
+	case CXCursor_UnionDecl:
+		return "a struct or union";
+	case CXCursor_EnumConstantDecl:
+		return "an enumerator";
+	default:
+		return "this declaration";
+	}
+}
+
+/* A piiflow annotation on a declaration it has no meaning on (PII_CONSENT
+ * on a field, PII_ANONYMIZER on a variable) would be ignored without a
+ * word: warn where it is written. */
+static void pf_check_annotation_place(struct pf_lower_ctx *cx, CXCursor attr, CXCursor decl)
+{
+	CXString s = clang_getCursorSpelling(attr);
+	const char *t = clang_getCString(s);
+	enum CXCursorKind k = clang_getCursorKind(decl);
+	for (size_t i = 0; t && strncmp(t, "piiflow:", 8) == 0 &&
+	                   i < sizeof(pf_annotation_places) / sizeof(pf_annotation_places[0]);
+	     i++) {
+		size_t n = strlen(pf_annotation_places[i].kind);
+		if (strncmp(t + 8, pf_annotation_places[i].kind, n) != 0 ||
+		    (t[8 + n] != ':' && t[8 + n] != '\0'))
+			continue;
+		bool ok = (k == CXCursor_FunctionDecl && pf_annotation_places[i].on_function) ||
+		          (k == CXCursor_ParmDecl && pf_annotation_places[i].on_param);
+		if (!ok) {
+			char msg[512];
+			snprintf(msg, sizeof(msg),
+			         "%s on %s has no effect and is ignored: it goes on %s",
+			         pf_annotation_places[i].macro, pf_decl_kind_name(k),
+			         pf_annotation_places[i].goes_on);
+			pf_ir_add_diag(cx->tu, "misplaced-annotation", false,
+			               pf_lower_pos(cx, decl), msg);
+		}
+	}
+	clang_disposeString(s);
+}
+
+/* Declarations, fields and parameters, not function bodies: annotations
+ * sit on declarations. */
+static enum CXChildVisitResult pf_place_visitor(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct pf_lower_ctx *cx = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_AnnotateAttr) {
+		pf_check_annotation_place(cx, c, parent);
+		return CXChildVisit_Continue;
+	}
+	if (clang_isDeclaration(k) && !clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+		return CXChildVisit_Recurse;
+	return CXChildVisit_Continue;
+}
+
 void pf_lower_translation_unit(struct pf_lower_ctx *cx, CXCursor root)
 {
+	clang_visitChildren(root, pf_place_visitor, cx);
 	clang_visitChildren(root, pf_tu_visitor, cx);
 	/* the header statics something uses, and those they use in turn */
 	bool *done = pf_xcalloc(cx->deferred.n + 1, sizeof(bool));

@@ -109,8 +109,12 @@ static struct pf_ir_expr *pf_decl_ref(struct pf_lower_ctx *cx, CXCursor c)
 }
 
 /* A string literal keeps its value: the endpoint catalog matches URLs and
- * host names written in the code. Only plain literals that look like a URL
- * or a host name are kept; escapes other than \\ and \" end the value. */
+ * host names written in the code, and rules' "when" matches short literal
+ * arguments (getenv("USER")). Kept are plain literals that look like a URL
+ * or a host name, and short ones without escapes; escapes other than \\
+ * and \" end the value. */
+#define PF_LOWER_SHORT_LITERAL 64
+
 static struct pf_ir_expr *pf_string(struct pf_lower_ctx *cx, CXCursor c)
 {
 	struct pf_ir_expr *e =
@@ -123,7 +127,8 @@ static struct pf_ir_expr *pf_string(struct pf_lower_ctx *cx, CXCursor c)
 		if (*t == '"') {
 			t++;
 			size_t n = strcspn(t, "\\\"");
-			if (n < 4096 && (memchr(t, '.', n) || strstr(t, "://"))) {
+			if ((n < 4096 && (memchr(t, '.', n) || strstr(t, "://"))) ||
+			    (n <= PF_LOWER_SHORT_LITERAL && t[n] == '"')) {
 				char *v = pf_arena_strndup(&cx->tu->arena, t, n);
 				e->u.text = v;
 			}

@@ -12,6 +12,13 @@
 #include "rules/rules.h"
 #include "taxonomy/taxonomy.h"
 
+/* The compiler flags clang rejected in some unit of a run (gcc-only ones
+ * such as -fanalyzer), shared by the run's workers so that later units are
+ * parsed without them at once. Thread-safe. */
+struct pf_dropped_flags;
+struct pf_dropped_flags *pf_dropped_flags_new(void);
+void pf_dropped_flags_free(struct pf_dropped_flags *d);
+
 struct pf_lower_options {
 	const struct pf_rules *rules;
 	const struct pf_taxonomy *taxonomy; /* may be NULL: categories unchecked */
@@ -19,10 +26,14 @@ struct pf_lower_options {
 	const char *annotations_dir;        /* where piiflow.h lies, or NULL */
 	char *const *extra_args;            /* appended to every command */
 	size_t nextra_args;
+	struct pf_dropped_flags *dropped; /* may be NULL: each unit learns alone */
 };
 
 /* Parses and lowers one compile command. Never returns NULL; when the file
  * could not be parsed at all, tu->fatal is set and tu->diags says why.
+ * Compile errors give one "parse-error" diagnostic (the first error and
+ * the count), each flag left out one "dropped-flag" diagnostic whose
+ * message is the flag.
  * Safe to call from several threads at once. Freed with pf_ir_tu_free. */
 struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
                              const struct pf_lower_options *opts);

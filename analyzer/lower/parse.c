@@ -1,11 +1,15 @@
 /*
  * Parsing: run libclang on one compile command, with __PIIFLOW__ defined so
- * the annotations expand, clang's builtin headers found, and compile errors
- * turned into a parse-error warning instead of a stop. Also the small caches
- * every other lowering file uses (file paths, positions, cursor children).
+ * the annotations expand, clang's builtin headers found, compiler flags
+ * that clang does not know (gcc's -fanalyzer, -fconserve-stack) dropped as
+ * clangd drops them, and compile errors recorded as one parse-error
+ * diagnostic that the driver turns into an input error or, when the user
+ * allows it, a warning. Also the small caches every other lowering file
+ * uses (file paths, positions, cursor children).
  */
 #include "lower/lower_int.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,10 +99,63 @@ static bool pf_arg_is_output(const char *a)
 	return strcmp(a, "-o") == 0;
 }
 
+/* ---- compiler flags clang does not know ---- */
+
+struct pf_dropped_flags {
+	pthread_mutex_t lock;
+	char **flags;
+	size_t n, cap;
+};
+
+struct pf_dropped_flags *pf_dropped_flags_new(void)
+{
+	struct pf_dropped_flags *d = pf_xcalloc(1, sizeof(*d));
+	pthread_mutex_init(&d->lock, NULL);
+	return d;
+}
+
+void pf_dropped_flags_free(struct pf_dropped_flags *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n; i++)
+		free(d->flags[i]);
+	free(d->flags);
+	pthread_mutex_destroy(&d->lock);
+	free(d);
+}
+
+static bool pf_dropped_has(struct pf_dropped_flags *d, const char *flag)
+{
+	bool hit = false;
+	pthread_mutex_lock(&d->lock);
+	for (size_t i = 0; i < d->n && !hit; i++)
+		hit = strcmp(d->flags[i], flag) == 0;
+	pthread_mutex_unlock(&d->lock);
+	return hit;
+}
+
+static void pf_dropped_add(struct pf_dropped_flags *d, const char *flag)
+{
+	if (pf_dropped_has(d, flag))
+		return;
+	pthread_mutex_lock(&d->lock);
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->flags = pf_xrealloc(d->flags, d->cap * sizeof(*d->flags));
+	}
+	d->flags[d->n++] = pf_xstrdup(flag);
+	pthread_mutex_unlock(&d->lock);
+}
+
 /* Builds the argv libclang sees: the compile command without its output
- * and dependency-file options, plus piiflow's own definitions. */
+ * and dependency-file options and without the flags clang rejected, plus
+ * piiflow's own definitions. Each flag left out is recorded on tu as a
+ * "dropped-flag" diagnostic, which the driver prints once per flag. */
 static const char **pf_build_argv(const struct pf_compile_command *cmd,
-                                  const struct pf_lower_options *opts, int *argc_out)
+                                  const struct pf_lower_options *opts,
+                                  struct pf_dropped_flags *dropped, struct pf_ir_tu *tu,
+                                  int *argc_out)
 {
 	size_t cap = cmd->argc + opts->nextra_args + 16;
 	const char **argv = pf_xcalloc(cap, sizeof(*argv));
@@ -113,6 +170,11 @@ static const char **pf_build_argv(const struct pf_compile_command *cmd,
 		}
 		if (strcmp(a, "-MD") == 0 || strcmp(a, "-MMD") == 0 || strcmp(a, "-c") == 0)
 			continue;
+		if (a[0] == '-' && pf_dropped_has(dropped, a)) {
+			struct pf_ir_pos pos = {tu->file, 1, 1};
+			pf_ir_add_diag(tu, "dropped-flag", false, pos, a);
+			continue;
+		}
 		argv[n++] = a;
 	}
 	argv[n++] = "-D__PIIFLOW__=1";
@@ -132,6 +194,41 @@ static const char **pf_build_argv(const struct pf_compile_command *cmd,
 		argv[n++] = opts->extra_args[i];
 	*argc_out = n;
 	return argv;
+}
+
+/* The flags of argv that clang's driver rejected ("unknown argument:
+ * '-fconserve-stack'", "unsupported option '-mfoo' for target"). Such
+ * diagnostics have no source location, and libclang gives them neither an
+ * option (clang_getDiagnosticOption is empty) nor a category, so each is
+ * matched against the command's own flags, quoted as clang quotes them.
+ * Adds them to dropped and returns how many argv holds. */
+static unsigned pf_find_rejected_flags(CXTranslationUnit ctu, const char **argv, int argc,
+                                       struct pf_dropped_flags *dropped)
+{
+	unsigned added = 0;
+	unsigned n = clang_getNumDiagnostics(ctu);
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(ctu, i);
+		CXFile f = NULL;
+		clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f, NULL, NULL, NULL);
+		if (!f && clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			CXString s = clang_getDiagnosticSpelling(d);
+			const char *text = clang_getCString(s);
+			for (int a = 1; text && a < argc; a++) {
+				size_t len = strlen(argv[a]);
+				const char *q = argv[a][0] == '-' ? strstr(text, argv[a]) : NULL;
+				while (q && !(q > text && q[-1] == '\'' && q[len] == '\''))
+					q = strstr(q + 1, argv[a]);
+				if (q) { /* another worker may have found it first */
+					pf_dropped_add(dropped, argv[a]);
+					added++;
+				}
+			}
+			clang_disposeString(s);
+		}
+		clang_disposeDiagnostic(d);
+	}
+	return added;
 }
 
 static void pf_collect_diagnostics(struct pf_lower_ctx *cx)
@@ -163,10 +260,8 @@ static void pf_collect_diagnostics(struct pf_lower_ctx *cx)
 	}
 	if (errors) {
 		char msg[768];
-		snprintf(msg, sizeof(msg),
-		         "%s; %u compile error%s in this translation unit, analyzed as far as "
-		         "clang recovered",
-		         first, errors, errors == 1 ? "" : "s");
+		snprintf(msg, sizeof(msg), "%s; %u compile error%s in this translation unit", first,
+		         errors, errors == 1 ? "" : "s");
 		pf_ir_add_diag(cx->tu, "parse-error", false, first_pos, msg);
 	}
 }
@@ -193,13 +288,29 @@ struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
 	tu->file = pf_arena_strdup(&tu->arena, cmd->display ? cmd->display : cmd->file);
 	struct pf_lower_ctx cx = {.tu = tu, .opts = opts, .cur = -1, .directory = cmd->directory};
 
+	/* Without a set shared by the run's workers, one of this unit's own. */
+	struct pf_dropped_flags *own = opts->dropped ? NULL : pf_dropped_flags_new();
+	struct pf_dropped_flags *dropped = opts->dropped ? opts->dropped : own;
+	size_t ndiags0 = tu->ndiags;
 	int argc = 0;
-	const char **argv = pf_build_argv(cmd, opts, &argc);
+	const char **argv = pf_build_argv(cmd, opts, dropped, tu, &argc);
 	CXIndex index = clang_createIndex(0, 0);
 	unsigned flags =
 	    CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 	enum CXErrorCode rc =
 	    clang_parseTranslationUnit2FullArgv(index, NULL, argv, argc, NULL, 0, flags, &cx.ctu);
+	/* Flags clang rejected: parse again without them. Each round drops at
+	 * least one flag of the command, so this ends. */
+	while (rc == CXError_Success && cx.ctu &&
+	       pf_find_rejected_flags(cx.ctu, argv, argc, dropped) > 0) {
+		clang_disposeTranslationUnit(cx.ctu);
+		cx.ctu = NULL;
+		free(argv);
+		tu->ndiags = ndiags0;
+		argv = pf_build_argv(cmd, opts, dropped, tu, &argc);
+		rc = clang_parseTranslationUnit2FullArgv(index, NULL, argv, argc, NULL, 0, flags,
+		                                         &cx.ctu);
+	}
 	if (rc != CXError_Success || !cx.ctu) {
 		struct pf_ir_pos pos = {tu->file, 1, 1};
 		char msg[256];
@@ -215,6 +326,7 @@ struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
 	}
 	clang_disposeIndex(index);
 	free(argv);
+	pf_dropped_flags_free(own);
 	pf_ptrmap_free(&cx.files);
 	pf_ptrmap_free(&cx.types);
 	pf_ptrmap_free(&cx.decls);

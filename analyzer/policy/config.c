@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 #include "policy/locate.h"
+#include "taxonomy/taxonomy.h"
+#include "util/suggest.h"
 #include "util/xalloc.h"
 
 #define PF_CONFIG_NAME ".piiflow.json"
@@ -156,31 +158,6 @@ static const char *type_name(const json_t *v)
 	return "a value";
 }
 
-/* Edit distance ignoring ASCII case, for "did you mean". */
-static size_t distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	size_t *prev = pf_xcalloc(m + 1, sizeof(*prev)), *cur = pf_xcalloc(m + 1, sizeof(*cur));
-	for (size_t j = 0; j <= m; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		cur[0] = i;
-		for (size_t j = 1; j <= m; j++) {
-			size_t sub = prev[j - 1] + (tolower((unsigned char)a[i - 1]) !=
-			                            tolower((unsigned char)b[j - 1]));
-			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-		}
-		size_t *t = prev;
-		prev = cur;
-		cur = t;
-	}
-	size_t d = prev[m];
-	free(prev);
-	free(cur);
-	return d;
-}
-
 /* Rejects the first key of obj that is not in allowed (NULL-terminated). */
 static int check_keys(struct pf_json_cursor *c, json_t *obj, const char *const *allowed)
 {
@@ -193,7 +170,7 @@ static int check_keys(struct pf_json_cursor *c, json_t *obj, const char *const *
 		bool known = false;
 		for (const char *const *a = allowed; *a && !known; a++) {
 			known = strcmp(*a, key) == 0;
-			size_t d = distance(key, *a);
+			size_t d = pf_edit_distance(key, *a);
 			if (d < best_d && d <= strlen(*a) / 3 + 1) {
 				best = *a;
 				best_d = d;
@@ -278,6 +255,22 @@ static int get_count(struct pf_json_cursor *c, json_t *root, const char *key, lo
 		                                     : type_name(v));
 	else
 		*out = (long long)json_integer_value(v);
+	pf_json_pop(c);
+	return rc;
+}
+
+/* true or false; left as it was when the key is absent. */
+static int get_bool(struct pf_json_cursor *c, json_t *root, const char *key, bool *out)
+{
+	json_t *v = json_object_get(root, key);
+	if (!v)
+		return 0;
+	pf_json_push_key(c, key);
+	int rc = 0;
+	if (!json_is_boolean(v))
+		rc = pf_json_fail(c, NULL, "%s must be true or false, got %s", key, type_name(v));
+	else
+		*out = json_is_true(v);
 	pf_json_pop(c);
 	return rc;
 }
@@ -432,8 +425,9 @@ done:
 
 static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg)
 {
-	static const char *const keys[] = {"build_dir", "rules",           "exclude", "policy",
-	                                   "cache_dir", "analysis_budget", NULL};
+	static const char *const keys[] = {
+	    "build_dir",          "rules", "exclude", "policy", "cache_dir", "analysis_budget",
+	    "allow_parse_errors", NULL};
 	if (!json_is_object(root))
 		return pf_json_fail(c, NULL, "a config must be a JSON object, got %s",
 		                    type_name(root));
@@ -442,7 +436,8 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *c
 	    get_strings(c, root, "rules", cfg->dir, &cfg->rules, &cfg->nrules) ||
 	    get_strings(c, root, "exclude", NULL, &cfg->exclude, &cfg->nexclude) ||
 	    get_policy(c, root, cfg) || get_path(c, root, "cache_dir", cfg->dir, &cfg->cache_dir) ||
-	    get_count(c, root, "analysis_budget", &cfg->analysis_budget))
+	    get_count(c, root, "analysis_budget", &cfg->analysis_budget) ||
+	    get_bool(c, root, "allow_parse_errors", &cfg->allow_parse_errors))
 		return -1;
 	return 0;
 }
@@ -532,4 +527,82 @@ bool pf_config_excluded(const struct pf_config *c, const char *file)
 	}
 	free(abs);
 	return hit;
+}
+
+/* The nearest of known[] to name, or NULL when none is a likely typo. */
+static const char *pf_nearest_name(const char *name, const char *const *known, size_t n)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = pf_edit_distance(name, known[i]);
+		if (d < best_d && d <= strlen(known[i]) / 3 + 1 && d <= 3) {
+			best = known[i];
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+int pf_config_check_policy(const struct pf_config *cfg, const struct pf_taxonomy *tax,
+                           const char *const *purposes, size_t npurposes,
+                           struct pf_policy_error *err)
+{
+	if (!cfg->path || !cfg->npolicy)
+		return 0;
+	char *text = NULL;
+	size_t len = 0;
+	pf_json_error_begin(err, cfg->path);
+	if (pf_policy_read_file(cfg->path, &text, &len) != 0)
+		text = NULL, len = 0; /* no line and column then */
+	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
+	int rc = 0;
+	pf_json_push_key(&c, "policy");
+	for (size_t i = 0; rc == 0 && i < cfg->npolicy; i++) {
+		const struct pf_config_purpose *p = &cfg->policy[i];
+		bool known = false;
+		for (size_t k = 0; k < npurposes && !known; k++)
+			known = strcmp(purposes[k], p->purpose) == 0;
+		if (!known) {
+			const char *near = pf_nearest_name(p->purpose, purposes, npurposes);
+			char list[512] = "";
+			for (size_t k = 0; k < npurposes; k++) {
+				size_t n = strlen(list);
+				snprintf(list + n, sizeof(list) - n, "%s%s", n ? ", " : "",
+				         purposes[k]);
+			}
+			if (near)
+				rc = pf_json_fail(&c, p->purpose,
+				                  "unknown purpose '%.64s' (did you mean '%s'?)",
+				                  p->purpose, near);
+			else
+				rc = pf_json_fail(
+				    &c, p->purpose,
+				    "unknown purpose '%.64s': no sink, rule or consent "
+				    "function uses it (known: %s)",
+				    p->purpose, list);
+			break;
+		}
+		pf_json_push_key(&c, p->purpose);
+		pf_json_push_key(&c, "categories");
+		for (size_t j = 0; tax && rc == 0 && j < p->ncategories; j++) {
+			const char *cat = p->categories[j].category;
+			if (pf_taxonomy_known(tax, cat))
+				continue;
+			const char *near = pf_taxonomy_nearest(tax, cat);
+			if (near)
+				rc = pf_json_fail(&c, cat,
+				                  "unknown category '%.64s' (did you mean '%s'?)",
+				                  cat, near);
+			else
+				rc = pf_json_fail(&c, cat,
+				                  "unknown category '%.64s' (not in the taxonomy, "
+				                  "rules/taxonomy.csv)",
+				                  cat);
+		}
+		pf_json_pop(&c);
+		pf_json_pop(&c);
+	}
+	free(text);
+	return rc;
 }

@@ -47,6 +47,9 @@ struct pf_config {
 	/* analysis_budget: millions of set operations for the whole program's
 	 * flow analysis, 0 for no limit; -1 when the file does not set it */
 	long long analysis_budget;
+	/* a unit with compile errors is analyzed with a warning instead of
+	 * stopping the run (--allow-parse-errors) */
+	bool allow_parse_errors;
 };
 
 /* Error of a load: the file, the JSON path of the bad key ("policy.analytics",
@@ -89,6 +92,16 @@ bool pf_config_excluded(const struct pf_config *c, const char *file);
  * directory it matches ("third_party" excludes third_party/zlib/inflate.c).
  * A glob starting with "/" is matched against the absolute path instead. */
 bool pf_glob_match(const char *glob, const char *path);
+
+/* Checks the names c's policy uses against what the run knows: each
+ * purpose must be one of purposes[] (those of the rules, the annotations
+ * and the three standard ones), each category a key of tax. Returns 0, or
+ * -1 with *err naming the key, its line and column and the nearest known
+ * name. */
+struct pf_taxonomy;
+int pf_config_check_policy(const struct pf_config *c, const struct pf_taxonomy *tax,
+                           const char *const *purposes, size_t npurposes,
+                           struct pf_policy_error *err);
 
 /* Formats an error as "FILE:LINE:COL: error: at JSON_PATH: MESSAGE". */
 void pf_policy_error_format(const struct pf_policy_error *err, char *buf, size_t size);

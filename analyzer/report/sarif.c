@@ -29,9 +29,9 @@
  * code-scanning service knows them before their first alert. */
 static const char *const pf_fixed_flow_rules[] = {"pii-to-advertising", "pii-to-marketing",
                                                   "pii-to-analytics"};
-static const char *const pf_diagnostic_rules[] = {"unknown-category", "unused-suppression",
+static const char *const pf_diagnostic_rules[] = {"unknown-category",    "unused-suppression",
                                                   "invalid-suppression", "parse-error",
-                                                  "unmatched-rule"};
+                                                  "unmatched-rule",      "misplaced-annotation"};
 
 #define PF_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -203,6 +203,13 @@ static const struct diag_help pf_diag_help[] = {
      "key of the fideslang taxonomy such as user.contact.email; the message suggests the "
      "nearest known key.",
      "annotations"},
+    {"misplaced-annotation", "Annotation on a declaration it has no meaning on.",
+     "A piiflow annotation sits on a kind of declaration it does not apply to (PII_CONSENT "
+     "on a struct field, PII_ANONYMIZER on a variable, PII_OUT on a function), so it is "
+     "ignored.",
+     "Move it where it applies: PII_CONSENT and PII_ANONYMIZER on a function, PII_OUT on a "
+     "pointer parameter, PII_SINK on a function or a parameter.",
+     "annotations"},
     {"unused-suppression", "Suppression that matches no finding.",
      "A piiflow-allow(RULE): REASON comment matches no finding on its line or the line "
      "below.",
@@ -210,8 +217,8 @@ static const struct diag_help pf_diag_help[] = {
      "later.",
      "suppressions"},
     {"parse-error", "Translation unit with compile errors.",
-     "A translation unit had compile errors; piiflow analyzed it as far as clang "
-     "recovered, so flows through the broken code may be missed.",
+     "A translation unit had compile errors and --allow-parse-errors let piiflow analyze "
+     "it as far as clang recovered, so flows through the broken code may be missed.",
      "Fix the compile errors, or pass the flags the build uses (-I, -D) after -- or "
      "through the compile database (-p DIR).",
      "reliability"},

@@ -22,6 +22,24 @@ void pf_rules_init(struct pf_rules *r)
 	memset(r, 0, sizeof(*r));
 }
 
+static void free_positions(struct pf_argpos *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+static void free_when(struct pf_rule_when *w)
+{
+	if (!w)
+		return;
+	free(w->arg.name);
+	for (size_t i = 0; i < w->nis; i++)
+		free(w->is[i]);
+	free(w->is);
+	free(w);
+}
+
 void pf_rules_free(struct pf_rules *r)
 {
 	for (size_t i = 0; i < r->nsources; i++) {
@@ -29,7 +47,8 @@ void pf_rules_free(struct pf_rules *r)
 		free(s->name);
 		free(s->record);
 		free(s->field);
-		free(s->args);
+		free_positions(s->args, s->nargs);
+		free_when(s->when);
 		free(s->category);
 		free(s->origin.json_path);
 	}
@@ -39,15 +58,17 @@ void pf_rules_free(struct pf_rules *r)
 		if (s->function_regex)
 			regfree(&s->regex);
 		free(s->function_regex);
-		free(s->args);
+		free_positions(s->args, s->nargs);
+		free_when(s->when);
 		free(s->purpose);
 		free(s->origin.json_path);
 	}
 	for (size_t i = 0; i < r->npropagators; i++) {
 		struct pf_rule_propagator *g = &r->propagators[i];
 		free(g->function);
-		free(g->from);
-		free(g->to);
+		free_positions(g->from, g->nfrom);
+		free_positions(g->to, g->nto);
+		free_when(g->when);
 		free(g->origin.json_path);
 	}
 	for (size_t i = 0; i < r->nanonymizers; i++) {

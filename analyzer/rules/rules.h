@@ -13,12 +13,23 @@
 #include <stddef.h>
 
 /* An argument position: an index from 0, every variadic argument, or the
- * return value. */
+ * return value. A parameter written by name is a PF_ARG_INDEX with name
+ * set and index -1 until pf_rules_bind resolves it against the program's
+ * declaration; until then it matches no argument. */
 enum pf_argpos_kind { PF_ARG_INDEX, PF_ARG_VARIADIC, PF_ARG_RETURN };
 
 struct pf_argpos {
 	enum pf_argpos_kind kind;
-	int index; /* for PF_ARG_INDEX */
+	int index;  /* for PF_ARG_INDEX */
+	char *name; /* the parameter's name as written, or NULL (owned) */
+};
+
+/* "when": the entry applies only to calls whose argument arg is a string
+ * literal equal to one of is[] (getenv("USER")). */
+struct pf_rule_when {
+	struct pf_argpos arg; /* PF_ARG_INDEX */
+	char **is;            /* owned */
+	size_t nis;
 };
 
 /* Where an entry came from, for messages and for unmatched-rule warnings.
@@ -41,6 +52,7 @@ struct pf_rule_source {
 	struct pf_argpos *args; /* function: out-parameters written with PII */
 	size_t nargs;
 	char *category;
+	struct pf_rule_when *when; /* function: or NULL (owned) */
 	struct pf_rule_origin origin;
 };
 
@@ -53,6 +65,7 @@ struct pf_rule_sink {
 	size_t nargs;
 	bool all_args;
 	char *purpose;
+	struct pf_rule_when *when; /* or NULL (owned) */
 	struct pf_rule_origin origin;
 };
 
@@ -69,6 +82,7 @@ struct pf_rule_propagator {
 	 * snprintf, memcpy); false for append-style calls (strcat). Optional in
 	 * the file, default true. */
 	bool replace;
+	struct pf_rule_when *when; /* or NULL (owned) */
 	struct pf_rule_origin origin;
 };
 
@@ -186,6 +200,11 @@ bool pf_rules_url_host(const char *url, char *buf, size_t size);
  * i == PF_ARGPOS_RETURN asks for the return value. */
 #define PF_ARGPOS_RETURN (-1)
 bool pf_argpos_matches(const struct pf_argpos *list, size_t n, int i, int nfixed);
+
+/* True when w is NULL or the call's argument w->arg is a string literal
+ * listed in w->is; literals[i] is the value of argument i when it is a
+ * plain string literal, else NULL. */
+bool pf_rules_when_holds(const struct pf_rule_when *w, const char *const *literals, size_t nargs);
 
 /* True when argument i (of a call with nfixed fixed parameters) is a sink
  * argument, or is read by the propagator; both honour "every argument". */

@@ -147,6 +147,19 @@ bool pf_rules_url_host(const char *url, char *buf, size_t size)
 	return true;
 }
 
+bool pf_rules_when_holds(const struct pf_rule_when *w, const char *const *literals, size_t nargs)
+{
+	if (!w)
+		return true;
+	int i = w->arg.index;
+	if (i < 0 || (size_t)i >= nargs || !literals || !literals[i])
+		return false;
+	for (size_t k = 0; k < w->nis; k++)
+		if (strcmp(w->is[k], literals[i]) == 0)
+			return true;
+	return false;
+}
+
 bool pf_argpos_matches(const struct pf_argpos *list, size_t n, int i, int nfixed)
 {
 	for (size_t k = 0; k < n; k++) {

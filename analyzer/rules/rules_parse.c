@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/suggest.h"
 #include "util/xalloc.h"
 
 /* No C function has this many parameters; a larger index is a typo. */
@@ -101,40 +102,6 @@ static const char *type_name(const json_t *v)
 	return "a value";
 }
 
-/* Edit distance with adjacent transpositions, ignoring ASCII case: "arg" is
- * one edit from "args", "form" one from "from". */
-static size_t distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	size_t *rows = pf_xcalloc(3 * (m + 1), sizeof(*rows));
-	size_t *prev2 = rows, *prev = rows + m + 1, *cur = rows + 2 * (m + 1);
-	for (size_t j = 0; j <= m; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		cur[0] = i;
-		for (size_t j = 1; j <= m; j++) {
-			int ca = tolower((unsigned char)a[i - 1]);
-			int cb = tolower((unsigned char)b[j - 1]);
-			size_t best = prev[j - 1] + (ca != cb);
-			if (prev[j] + 1 < best)
-				best = prev[j] + 1;
-			if (cur[j - 1] + 1 < best)
-				best = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-			    tolower((unsigned char)a[i - 2]) == cb && prev2[j - 2] + 1 < best)
-				best = prev2[j - 2] + 1;
-			cur[j] = best;
-		}
-		size_t *t = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = t;
-	}
-	size_t d = prev[m];
-	free(rows);
-	return d;
-}
-
 static bool in_list(const char *const *list, const char *s)
 {
 	for (; *list; list++)
@@ -156,7 +123,7 @@ static int check_keys(struct parse *p, json_t *obj, const char *const *allowed, 
 		const char *best = NULL;
 		size_t best_d = (size_t)-1;
 		for (const char *const *a = allowed; *a; a++) {
-			size_t d = distance(key, *a);
+			size_t d = pf_edit_distance(key, *a);
 			size_t limit = strlen(*a) >= 6 ? 2 : 1;
 			if (strlen(key) >= 3 && strncasecmp(*a, key, strlen(key)) == 0)
 				d = 1; /* an abbreviation: "ret", "func" */
@@ -291,7 +258,13 @@ static int get_bool(struct parse *p, json_t *obj, const char *key, bool *out)
 
 static bool same_pos(struct pf_argpos a, struct pf_argpos b)
 {
-	return a.kind == b.kind && (a.kind != PF_ARG_INDEX || a.index == b.index);
+	if (a.kind != b.kind)
+		return false;
+	if (a.kind != PF_ARG_INDEX)
+		return true;
+	if (a.name || b.name) /* a name and an index may still be one parameter */
+		return a.name && b.name && strcmp(a.name, b.name) == 0;
+	return a.index == b.index;
 }
 
 static const char *pos_name(struct pf_argpos pos, char *buf, size_t size)
@@ -300,7 +273,10 @@ static const char *pos_name(struct pf_argpos pos, char *buf, size_t size)
 		return "\"...\"";
 	if (pos.kind == PF_ARG_RETURN)
 		return "\"return\"";
-	snprintf(buf, size, "%d", pos.index);
+	if (pos.name)
+		snprintf(buf, size, "'%.40s'", pos.name);
+	else
+		snprintf(buf, size, "%d", pos.index);
 	return buf;
 }
 
@@ -323,24 +299,29 @@ static int get_one_pos(struct parse *p, json_t *v, const char *key, const struct
 		if (i > PF_RULES_MAX_ARG)
 			return fail(p, NULL, "argument position %lld is out of range (at most %d)",
 			            (long long)i, PF_RULES_MAX_ARG);
-		*pos = (struct pf_argpos){PF_ARG_INDEX, (int)i};
+		*pos = (struct pf_argpos){PF_ARG_INDEX, (int)i, NULL};
 		return 0;
 	}
-	const char *expected = how->allow_return ? "an index from 0, \"...\" or \"return\""
-	                                         : "an index from 0 or \"...\"";
+	const char *expected = how->allow_return
+	                           ? "an index from 0, a parameter name, \"...\" or \"return\""
+	                           : "an index from 0, a parameter name or \"...\"";
 	if (!json_is_string(v))
 		return fail(p, NULL, "argument position must be %s, got %s", expected,
 		            type_name(v));
 	const char *s = json_string_value(v);
 	if (strcmp(s, "...") == 0) {
-		*pos = (struct pf_argpos){PF_ARG_VARIADIC, 0};
+		*pos = (struct pf_argpos){PF_ARG_VARIADIC, 0, NULL};
 		return 0;
 	}
 	if (strcmp(s, "return") == 0) {
 		if (!how->allow_return)
 			return fail(p, NULL, "\"return\" is not allowed in '%s' (%s)", key,
 			            how->return_hint);
-		*pos = (struct pf_argpos){PF_ARG_RETURN, 0};
+		*pos = (struct pf_argpos){PF_ARG_RETURN, 0, NULL};
+		return 0;
+	}
+	if (is_identifier(s, strlen(s))) {
+		*pos = (struct pf_argpos){PF_ARG_INDEX, -1, pf_xstrdup(s)};
 		return 0;
 	}
 	return fail(p, NULL, "unknown argument position '%.64s' (expected %s)", s, expected);
@@ -365,11 +346,11 @@ static int get_positions(struct parse *p, json_t *obj, const char *key,
 	} else {
 		*out = pf_xcalloc(json_array_size(v), sizeof(**out));
 		for (size_t i = 0; rc > 0 && i < json_array_size(v); i++) {
-			struct pf_argpos pos;
+			struct pf_argpos pos = {0};
 			push_index(p, i);
 			rc = get_one_pos(p, json_array_get(v, i), key, how, &pos);
 			for (size_t j = 0; rc == 0 && j < *n; j++) {
-				char buf[16];
+				char buf[48];
 				if (same_pos((*out)[j], pos))
 					rc = fail(p, NULL, "argument position %s is listed twice",
 					          pos_name(pos, buf, sizeof(buf)));
@@ -377,6 +358,8 @@ static int get_positions(struct parse *p, json_t *obj, const char *key,
 			if (rc == 0) {
 				(*out)[(*n)++] = pos;
 				rc = 1;
+			} else {
+				free(pos.name);
 			}
 			pop(p);
 		}
@@ -401,11 +384,74 @@ static bool overlap(const struct pf_argpos *a, size_t na, const struct pf_argpos
 static const char *const top_keys[] = {"piiflow_rules", "name",        "comment",     "sources",
                                        "sinks",         "propagators", "anonymizers", "consent",
                                        "endpoints",     NULL};
-static const char *const source_keys[] = {"function", "field",    "variable", "return",
-                                          "args",     "category", "comment",  NULL};
-static const char *const sink_keys[] = {"function", "function_regex", "args",
-                                        "purpose",  "comment",        NULL};
-static const char *const propagator_keys[] = {"function", "from", "to", "replace", "comment", NULL};
+static const char *const source_keys[] = {"function", "field",   "variable", "return", "args",
+                                          "category", "comment", "when",     NULL};
+static const char *const sink_keys[] = {"function", "function_regex", "args", "purpose",
+                                        "comment",  "when",           NULL};
+static const char *const propagator_keys[] = {"function", "from", "to", "replace",
+                                              "comment",  "when", NULL};
+static const char *const when_keys[] = {"arg", "is", NULL};
+
+/* "when": {"arg": POSITION, "is": ["USER", ...]}: the entry applies only to
+ * calls whose argument is one of these string literals. */
+static int get_when(struct parse *p, json_t *obj, struct pf_rule_when **out)
+{
+	static const struct poslist_rules arg_rules = {
+	    .return_hint = "'when' looks at an argument",
+	};
+	json_t *v = json_object_get(obj, "when");
+	if (!v)
+		return 0;
+	push_key(p, "when");
+	int rc = 0;
+	struct pf_rule_when *w = pf_xcalloc(1, sizeof(*w));
+	*out = w;
+	json_t *arg = json_object_get(v, "arg"), *is = json_object_get(v, "is");
+	if (!json_is_object(v)) {
+		rc = fail(p, NULL,
+		          "'when' must be an object such as {\"arg\": 0, \"is\": [\"USER\"]}, "
+		          "got %s",
+		          type_name(v));
+		goto done;
+	}
+	if (check_keys(p, v, when_keys, "'when'") < 0) {
+		rc = -1;
+		goto done;
+	}
+	if (!arg || !is) {
+		rc = fail(p, NULL, "'when' needs 'arg' (a position) and 'is' (string literals)");
+		goto done;
+	}
+	push_key(p, "arg");
+	rc = get_one_pos(p, arg, "when.arg", &arg_rules, &w->arg);
+	if (rc == 0 && w->arg.kind != PF_ARG_INDEX)
+		rc = fail(p, NULL, "'arg' must name one argument (an index or a parameter name)");
+	pop(p);
+	if (rc < 0)
+		goto done;
+	push_key(p, "is");
+	if (!json_is_array(is) || json_array_size(is) == 0) {
+		rc = fail(p, NULL, "'is' must be a non-empty array of strings, got %s",
+		          json_is_array(is) ? "an empty array" : type_name(is));
+	} else {
+		w->is = pf_xcalloc(json_array_size(is), sizeof(*w->is));
+		for (size_t i = 0; rc == 0 && i < json_array_size(is); i++) {
+			json_t *item = json_array_get(is, i);
+			push_index(p, i);
+			if (!json_is_string(item) ||
+			    strlen(json_string_value(item)) != json_string_length(item))
+				rc = fail(p, NULL, "each entry of 'is' must be a string, got %s",
+				          type_name(item));
+			else
+				w->is[w->nis++] = pf_xstrdup(json_string_value(item));
+			pop(p);
+		}
+	}
+	pop(p);
+done:
+	pop(p);
+	return rc < 0 ? -1 : 0;
+}
 static const char *const anonymizer_keys[] = {"function", "comment", NULL};
 static const char *const consent_keys[] = {"function", "purpose", "comment", NULL};
 static const char *const endpoint_keys[] = {"host", "purpose", "comment", NULL};
@@ -457,8 +503,8 @@ static int parse_source(struct parse *p, json_t *e, struct pf_rule_source *s)
 		return fail(p, NULL,
 		            "a source takes only one of 'function', 'field' and 'variable'");
 	if (!fn) {
-		static const char *const fn_only[] = {"return", "args"};
-		for (size_t i = 0; i < 2; i++)
+		static const char *const fn_only[] = {"return", "args", "when"};
+		for (size_t i = 0; i < 3; i++)
 			if (json_object_get(e, fn_only[i]))
 				return fail(p, fn_only[i],
 				            "'%s' is only valid on a function source", fn_only[i]);
@@ -467,7 +513,8 @@ static int parse_source(struct parse *p, json_t *e, struct pf_rule_source *s)
 		s->kind = PF_SRC_FUNCTION;
 		s->name = pf_xstrdup(fn);
 		if (get_bool(p, e, "return", &s->ret) < 0 ||
-		    get_positions(p, e, "args", &args_rules, &s->args, &s->nargs) < 0)
+		    get_positions(p, e, "args", &args_rules, &s->args, &s->nargs) < 0 ||
+		    get_when(p, e, &s->when) < 0)
 			return -1;
 		if (!s->ret && s->nargs == 0)
 			return fail(p, NULL,
@@ -490,6 +537,8 @@ static int check_source_dup(struct parse *p, size_t i)
 		const struct pf_rule_source *t = &p->out->sources[j];
 		if (t->kind != s->kind || strcmp(t->name, s->name) != 0)
 			continue;
+		if (s->when || t->when) /* for different calls: getenv("USER"), getenv(x) */
+			continue;
 		const char *prev = t->origin.json_path;
 		if (s->kind == PF_SRC_FIELD)
 			return fail(p, NULL, "duplicate of %s: same field '%.100s'", prev, s->name);
@@ -497,7 +546,7 @@ static int check_source_dup(struct parse *p, size_t i)
 			return fail(p, NULL, "duplicate of %s: same variable '%.100s'", prev,
 			            s->name);
 		struct pf_argpos pos;
-		char buf[16];
+		char buf[48];
 		if (s->ret && t->ret)
 			return fail(p, NULL,
 			            "duplicate of %s: both give the return value of '%.100s' a "
@@ -545,6 +594,16 @@ static int parse_sink(struct parse *p, json_t *e, struct pf_rule_sink *s)
 	if (rc < 0)
 		return -1;
 	s->all_args = rc == 0;
+	for (size_t i = 0; re && i < s->nargs; i++)
+		if (s->args[i].name)
+			return fail(p, "args",
+			            "a parameter name ('%.64s') needs 'function': a regex names no "
+			            "one declaration",
+			            s->args[i].name);
+	if (get_when(p, e, &s->when) < 0)
+		return -1;
+	if (re && s->when && s->when->arg.name)
+		return fail(p, "when", "a parameter name in 'when' needs 'function', not a regex");
 	return get_purpose(p, e, &s->purpose);
 }
 
@@ -561,11 +620,11 @@ static int check_sink_dup(struct parse *p, size_t i)
 	for (size_t j = 0; j < i; j++) {
 		const struct pf_rule_sink *t = &p->out->sinks[j];
 		if (!s->function != !t->function || strcmp(sink_name(s), sink_name(t)) != 0 ||
-		    strcmp(s->purpose, t->purpose) != 0)
+		    strcmp(s->purpose, t->purpose) != 0 || s->when || t->when)
 			continue;
 		const char *what = s->function ? "function" : "function_regex";
 		struct pf_argpos pos;
-		char buf[16];
+		char buf[48];
 		if (s->all_args || t->all_args)
 			return fail(p, NULL,
 			            "duplicate of %s: same %s '%.100s' and purpose, and one of "
@@ -608,7 +667,9 @@ static int parse_propagator(struct parse *p, json_t *e, struct pf_rule_propagato
 		            "missing key 'to' (use [] for a function that moves no personal "
 		            "data)");
 	g->replace = true;
-	return get_bool(p, e, "replace", &g->replace) < 0 ? -1 : 0;
+	if (get_bool(p, e, "replace", &g->replace) < 0)
+		return -1;
+	return get_when(p, e, &g->when);
 }
 
 /* A function has one propagator (pf_rules_find_propagator returns one), so a
@@ -926,9 +987,19 @@ static int parse_header(struct parse *p, json_t *root)
 		          (long long)json_integer_value(v));
 	pop(p);
 	const char *name;
-	if (rc < 0 || get_string(p, root, "name", true, &name) < 0)
+	if (rc < 0 || get_string(p, root, "name", false, &name) < 0)
 		return -1;
-	p->out->packs[0] = pf_xstrdup(name);
+	if (name) {
+		p->out->packs[0] = pf_xstrdup(name);
+	} else { /* the file's name without its directory and ".json" */
+		const char *file = p->out->files[0], *slash = strrchr(file, '/');
+		const char *base = slash ? slash + 1 : file;
+		size_t n = strlen(base);
+		if (n > 5 && strcmp(base + n - 5, ".json") == 0)
+			n -= 5;
+		p->out->packs[0] = pf_xstrdup(base);
+		p->out->packs[0][n] = '\0';
+	}
 	if (check_keys(p, root, top_keys, "a rules file") < 0 || check_comment(p, root) < 0)
 		return -1;
 	return 0;

@@ -7,9 +7,9 @@
 # malformed or empty compile database, an entry naming a missing file, a
 # malformed rules file) are not repeated here.
 #
-# Exit codes: 2 for an input error (nothing is analyzed), 0/1 for code that
-# clang could only partly parse (analyzed as far as clang recovers, with a
-# parse-error warning). Every piiflow run is bounded by a timeout, and a
+# Exit codes: 2 for an input error (nothing is analyzed), also for code that
+# clang could only partly parse; with --allow-parse-errors 0/1 for such code
+# (analyzed as far as clang recovers, with a parse-error warning). Every piiflow run is bounded by a timeout, and a
 # run killed by a signal fails whatever code was wanted.
 #
 # Usage: bash tests/e2e/test_bad_input.sh PATH_TO_PIIFLOW
@@ -188,17 +188,20 @@ fi
 check "a C file of blank lines" 0 -- check blank.c
 check "a binary file given as C: input error naming it" 2 'binary\.c' 'binary' \
 	-- check binary.c
-check "a C file with compile errors: parse-error warning, exit 1 for its flow" 1 \
+check "a C file with compile errors: input error naming it and its first error" 2 \
+	'errors\.c: cannot be parsed completely: errors\.c:[0-9]+:[0-9]+: ' \
+	-- check errors.c
+check "a C file with compile errors, allowed: parse-error warning, exit 1 for its flow" 1 \
 	'errors\.c:[0-9]+:[0-9]+: warning: .*\[parse-error\]' '\[pii-to-advertising\]' \
-	-- check errors.c
+	-- check --allow-parse-errors errors.c
 sed -i 's/ads_event("login", u->email);/(void)u;/' errors.c
-check "a C file with compile errors and no flow: exit 0" 0 'errors\.c:.*\[parse-error\]' \
-	-- check errors.c
-check "compile errors fail a run with --fail-on warning" 1 'parse-error' \
-	-- check --fail-on warning errors.c
-check "a missing include: named in a warning, the rest analyzed" 1 \
+check "a C file with compile errors and no flow, allowed: exit 0" 0 \
+	'errors\.c:.*\[parse-error\]' -- check --allow-parse-errors errors.c
+check "allowed compile errors fail a run with --fail-on warning" 1 'parse-error' \
+	-- check --allow-parse-errors --fail-on warning errors.c
+check "a missing include, allowed: named in a warning, the rest analyzed" 1 \
 	"noinclude\\.c:1:[0-9]+: warning: .*no_such_header\\.h.*\\[parse-error\\]" \
-	'\[pii-to-advertising\]' -- check noinclude.c
+	'\[pii-to-advertising\]' -- check --allow-parse-errors noinclude.c
 
 # an unreadable file: permission bits do not stop root, so root drops the
 # capabilities that bypass them
@@ -468,7 +471,7 @@ for fmt in json sarif; do
 	else
 		not_ok "a non-UTF-8 path: $fmt stays valid UTF-8 with the finding" "exit $rc"
 	fi
-	run check --format "$fmt" -o "ident.$fmt" identifiers.c
+	run check --allow-parse-errors --format "$fmt" -o "ident.$fmt" identifiers.c
 	if ((rc == 1)) && valid_json "ident.$fmt" 1; then
 		ok "non-UTF-8 identifiers, comments and strings: $fmt stays valid UTF-8"
 	else
@@ -477,7 +480,7 @@ for fmt in json sarif; do
 done
 check "non-UTF-8 bytes in text output: the finding and the parse warning" 1 \
 	'identifiers\.c:[0-9]+:[0-9]+: warning: .*\[parse-error\]' '\[pii-to-advertising\]' \
-	-- check identifiers.c
+	-- check --allow-parse-errors identifiers.c
 check "a missing file whose name is not UTF-8" 2 $'no_\xff\\.c' -- check $'no_\xff.c'
 
 # ======================= symbolic links =======================

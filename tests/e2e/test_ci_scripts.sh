@@ -81,7 +81,7 @@ if [[ -f "$proj/build/compile_commands.json" ]] && grep -q 'configuring' "$tmp/r
 else
 	fail "no build/compile_commands.json after run-ci.sh"
 fi
-if grep -qE "^src/ads.c:6:2: error: personal data 'user.contact.email' reaches advertising sink 'ads_event' \(argument 2\) \[pii-to-advertising\]" "$tmp/run.out"; then
+if grep -qE "^src/ads.c:6:2: error: personal data 'user.contact.email' reaches advertising sink 'ads_event' \(argument 2 'payload'\) \[pii-to-advertising\]" "$tmp/run.out"; then
 	ok "the log shows the text report"
 else
 	fail "the log lacks the finding at src/ads.c:6:2"

@@ -337,7 +337,7 @@ run rules list --no-default-rules
 expect_text "rules list shows the config's rules" 0 "inhouse\\.json: pack 'inhouse'" \
 	'^  sink        crm_push: every argument -> marketing$' '^1 file, 1 entry$'
 
-# Excluded paths are neither analyzed nor reported.
+# Excluded paths are not reported; data is still followed through them.
 cat >vendor/sdk.c <<'EOF'
 #include "user.h"
 void vendor_hook(const struct user *u)
@@ -352,9 +352,9 @@ expect "without exclude: the vendor file is reported" 1 \
 	'sorted(set(f["sink"]["file"] for f in d["findings"]))' "['src/login.c', 'vendor/sdk.c']"
 printf '{"exclude": ["vendor/**"]}\n' >.piiflow.json
 run check -p build --format json
-expect "exclude: the vendor file is not analyzed" 1 \
+expect "exclude: the vendor file is not reported, but still analyzed" 1 \
 	'sorted(set(f["sink"]["file"] for f in d["findings"]))' "['src/login.c']" \
-	'd["summary"]["translation_units"]' 1
+	'd["summary"]["translation_units"]' 2
 rm .piiflow.json
 
 # ---- the path filter of -p runs ---------------------------------------------
@@ -366,7 +366,8 @@ run check -p build --format json src/user.h
 expect "-p with the header of the sources: every flow from it" 1 'len(d["findings"])' 3 \
 	'd["summary"]["translation_units"]' 2
 run check -p build --format json src/sub
-expect "-p with a PATH no flow touches: nothing, exit 0" 0 'len(d["findings"])' 0
+expect_text "-p with a PATH that no unit reads: an input error, not a silent pass" 2 \
+	'src/sub: no translation unit of the compile database reads it'
 
 # ---- suppressions ------------------------------------------------------------
 

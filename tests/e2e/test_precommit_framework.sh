@@ -142,7 +142,7 @@ if commit_expect "a commit adding a flow into an ad sink is refused" refuse "sen
 	echo "       the hook's output on the blocked commit:"
 	sed 's/^/       | /' "$tmp/blocked.out"
 	reported=0
-	if grep -q "^src/ads.c:6:2: error: personal data 'user.contact.email' reaches advertising sink 'ads_event' (argument 2) \[pii-to-advertising\]" "$tmp/blocked.out" &&
+	if grep -q "^src/ads.c:6:2: error: personal data 'user.contact.email' reaches advertising sink 'ads_event' (argument 2 'payload') \[pii-to-advertising\]" "$tmp/blocked.out" &&
 		grep -q "^src/user.h:7:7: note: 'email' is declared personal data" "$tmp/blocked.out" &&
 		grep -q "^src/session.c:5:2: note: passed to 'ads_forward'" "$tmp/blocked.out"; then
 		ok "the refusal prints the text report with its trace (sink in an unstaged file)"

@@ -393,11 +393,23 @@ static void test_error_file_missing(void **state)
 {
 	struct fixture *f = *state;
 	write_sources();
+	/* a deleted file is a stale entry: left out and named, not an error */
 	write_file("build/compile_commands.json",
 	           "[{\"directory\": \"..\", \"file\": \"src/a.c\", \"command\": \"cc a\"},\n"
 	           " {\"directory\": \"..\", \"file\": \"src/gone.c\", \"command\": \"cc b\"}]");
+	assert_int_equal(pf_compdb_load(&f->db, "build", f->err, sizeof(f->err)), 0);
+	assert_int_equal(f->db.ncmds, 1);
+	assert_int_equal(f->db.nstale, 1);
+	assert_string_equal(f->db.stale[0],
+	                    "build/compile_commands.json: entry 1: src/gone.c does not exist "
+	                    "(deleted since the database was written?); skipped");
+	pf_compdb_free(&f->db);
+	write_file("build/compile_commands.json",
+	           "[{\"directory\": \"..\", \"file\": \"src/gone.c\", \"command\": \"cc b\"}]");
 	load_fails(f, "build",
-	           "build/compile_commands.json: entry 1: src/gone.c: No such file or directory");
+	           "build/compile_commands.json: compile database has no C files that exist (1 "
+	           "entry skipped; first: build/compile_commands.json: entry 0: src/gone.c does "
+	           "not exist (deleted since the database was written?); skipped); regenerate it");
 
 	mkdir("src/dir.c", 0755);
 	write_file("build/compile_commands.json",

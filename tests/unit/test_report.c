@@ -330,10 +330,11 @@ static void test_sarif_rules(void **state)
 
 	const char *ids[] = {"pii-to-advertising",  "pii-to-marketing", "pii-to-analytics",
 	                     "pii-to-profiling",    "unknown-category", "unused-suppression",
-	                     "invalid-suppression", "parse-error",      "unmatched-rule"};
+	                     "invalid-suppression", "parse-error",      "unmatched-rule",
+	                     "misplaced-annotation"};
 	json_t *rules = json_object_get(driver, "rules");
-	assert_int_equal(json_array_size(rules), 9);
-	for (size_t i = 0; i < 9; i++) {
+	assert_int_equal(json_array_size(rules), 10);
+	for (size_t i = 0; i < 10; i++) {
 		json_t *rule = json_array_get(rules, i);
 		assert_string_equal(jstr(rule, "id"), ids[i]);
 		assert_true(strlen(jstr(rule, "name")) > 0);
@@ -509,7 +510,7 @@ static void test_sarif_of_empty_report(void **state)
 	assert_int_equal(json_array_size(json_object_get(run, "results")), 0);
 	assert_int_equal(json_array_size(json_object_get(
 	                     json_object_get(json_object_get(run, "tool"), "driver"), "rules")),
-	                 8);
+	                 9);
 	json_decref(j);
 	free(out);
 }
@@ -537,9 +538,9 @@ static void test_diagnostic_without_file(void **state)
 	json_t *run = json_array_get(json_object_get(j, "runs"), 0);
 	assert_int_equal(json_array_size(json_object_get(run, "results")), 1);
 	assert_string_equal(jstr(run, "results[0].ruleId"), "analysis-budget");
-	assert_string_equal(jstr(run, "results[0].ruleIndex"), "8");
-	assert_string_equal(jstr(run, "tool.driver.rules[8].id"), "analysis-budget");
-	assert_non_null(strstr(jstr(run, "tool.driver.rules[8].help.text"), "limit"));
+	assert_string_equal(jstr(run, "results[0].ruleIndex"), "9");
+	assert_string_equal(jstr(run, "tool.driver.rules[9].id"), "analysis-budget");
+	assert_non_null(strstr(jstr(run, "tool.driver.rules[9].help.text"), "limit"));
 	json_t *inv = json_array_get(json_object_get(run, "invocations"), 0);
 	assert_true(json_is_true(json_object_get(inv, "executionSuccessful")));
 	assert_string_equal(jstr(inv, "toolExecutionNotifications[0].level"), "warning");

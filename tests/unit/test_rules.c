@@ -103,7 +103,6 @@ static const struct bad_case bad_cases[] = {
      "unsupported rules format version 2 (this piiflow reads 1)", 1, 19},
     {"version string", "{\"piiflow_rules\": \"1\", \"name\": \"t\"}", "piiflow_rules",
      "'piiflow_rules' must be the integer 1, got a string", 0, 0},
-    {"missing name", "{\"piiflow_rules\": 1}", "", "missing key 'name'", 0, 0},
     {"name not string", "{\"piiflow_rules\": 1, \"name\": 3}", "name",
      "'name' must be a string, got an integer", 0, 0},
     {"empty name", "{\"piiflow_rules\": 1, \"name\": \"\"}", "name", "'name' must not be empty", 0,
@@ -125,7 +124,7 @@ static const struct bad_case bad_cases[] = {
     {"unknown key in sink", HDR "\"sinks\": [{\"function\": \"f\", \"category\": \"user\"}]}",
      "sinks[0]",
      "unknown key 'category' in a sink (expected one of: function, function_regex, args, "
-     "purpose, comment)",
+     "purpose, comment, when)",
      0, 0},
     {"abbreviated key",
      HDR "\"sources\": [{\"function\": \"f\", \"ret\": true, \"category\": \"user\"}]}",
@@ -141,12 +140,42 @@ static const struct bad_case bad_cases[] = {
     {"fractional index",
      HDR "\"sinks\": [{\"function\": \"f\", \"args\": [1.5], \"purpose\": \"a\"}]}",
      "sinks[0].args[0]",
-     "argument position must be an index from 0 or \"...\", got a number with a fraction", 0, 0},
+     "argument position must be an index from 0, a parameter name or \"...\", got a number "
+     "with a fraction",
+     0, 0},
     {"unknown position",
-     HDR "\"sinks\": [{\"function\": \"f\", \"args\": [\"all\"], \"purpose\": "
+     HDR "\"sinks\": [{\"function\": \"f\", \"args\": [\"all args\"], \"purpose\": "
          "\"a\"}]}",
-     "sinks[0].args[0]", "unknown argument position 'all' (expected an index from 0 or \"...\")", 0,
+     "sinks[0].args[0]",
+     "unknown argument position 'all args' (expected an index from 0, a parameter name or "
+     "\"...\")",
+     0, 0},
+    {"name listed twice",
+     HDR "\"sinks\": [{\"function\": \"f\", \"args\": [\"msg\", \"msg\"], \"purpose\": "
+         "\"a\"}]}",
+     "sinks[0].args[1]", "argument position 'msg' is listed twice", 0, 0},
+    {"name with a regex",
+     HDR "\"sinks\": [{\"function_regex\": \"^f\", \"args\": [\"msg\"], \"purpose\": "
+         "\"a\"}]}",
+     "sinks[0]", "a parameter name ('msg') needs 'function': a regex names no one declaration", 0,
      0},
+    {"when not an object",
+     HDR "\"sources\": [{\"function\": \"getenv\", \"return\": true, \"category\": "
+         "\"user\", \"when\": 0}]}",
+     "sources[0].when",
+     "'when' must be an object such as {\"arg\": 0, \"is\": [\"USER\"]}, got an integer", 0, 0},
+    {"when without is",
+     HDR "\"sources\": [{\"function\": \"getenv\", \"return\": true, \"category\": "
+         "\"user\", \"when\": {\"arg\": 0}}]}",
+     "sources[0].when", "'when' needs 'arg' (a position) and 'is' (string literals)", 0, 0},
+    {"when is empty",
+     HDR "\"sources\": [{\"function\": \"getenv\", \"return\": true, \"category\": "
+         "\"user\", \"when\": {\"arg\": 0, \"is\": []}}]}",
+     "sources[0].when.is", "'is' must be a non-empty array of strings, got an empty array", 0, 0},
+    {"when on a field",
+     HDR "\"sources\": [{\"field\": \"a.b\", \"category\": "
+         "\"user\", \"when\": {\"arg\": 0, \"is\": [\"X\"]}}]}",
+     "sources[0]", "'when' is only valid on a function source", 0, 0},
     {"return in sink args",
      HDR "\"sinks\": [{\"function\": \"f\", \"args\": [\"return\"], \"purpose\": \"a\"}]}",
      "sinks[0].args[0]",
@@ -403,7 +432,9 @@ static void test_shipped_libc(void **state)
 	s = pf_rules_find_function_source(&r, "getpwuid_r");
 	assert_true(pf_argpos_matches(s->args, s->nargs, 1, 5));
 	assert_string_equal(pf_rules_find_function_source(&r, "getpwuid")->category, "user");
-	assert_string_equal(pf_rules_find_function_source(&r, "getenv")->category, "user");
+	s = pf_rules_find_function_source(&r, "getenv"); /* only identity variables */
+	assert_string_equal(s->category, "user.account.username");
+	assert_non_null(s->when);
 	s = pf_rules_find_field_source(&r, "passwd", "pw_gecos");
 	assert_non_null(s);
 	assert_string_equal(s->category, "user.name");
@@ -489,7 +520,7 @@ static void test_regex_sinks(void **state)
 
 static void test_argpos_matches(void **state)
 {
-	const struct pf_argpos list[] = {{PF_ARG_INDEX, 1}, {PF_ARG_VARIADIC, 0}};
+	const struct pf_argpos list[] = {{PF_ARG_INDEX, 1, NULL}, {PF_ARG_VARIADIC, 0, NULL}};
 	assert_false(pf_argpos_matches(list, 2, 0, 2));
 	assert_true(pf_argpos_matches(list, 2, 1, 2));
 	assert_true(pf_argpos_matches(list, 2, 2, 2)); /* first variadic */
@@ -499,7 +530,7 @@ static void test_argpos_matches(void **state)
 	assert_false(pf_argpos_matches(list, 0, 1, 2));
 
 	/* an index is matched even where the call passes it as a variadic argument */
-	const struct pf_argpos fixed[] = {{PF_ARG_INDEX, 3}, {PF_ARG_RETURN, 0}};
+	const struct pf_argpos fixed[] = {{PF_ARG_INDEX, 3, NULL}, {PF_ARG_RETURN, 0, NULL}};
 	assert_true(pf_argpos_matches(fixed, 2, 3, 1));
 	assert_false(pf_argpos_matches(fixed, 2, 4, 1));
 	assert_true(pf_argpos_matches(fixed, 2, PF_ARGPOS_RETURN, 1));
@@ -532,6 +563,41 @@ static void test_several_sources_per_function(void **state)
 	assert_int_equal(g->nto, 0);
 	assert_true(g->from_all);
 	assert_true(pf_rules_propagator_reads_arg(g, 3, 0));
+	pf_rules_free(&r);
+}
+
+/* "when", parameter names and a file without "name" */
+static void test_when_and_names(void **state)
+{
+	struct pf_rules r;
+	struct pf_rules_error err;
+	pf_rules_init(&r);
+	const char *path = write_file(
+	    "vendor_sdk.json",
+	    "{\"piiflow_rules\": 1, \"sources\": ["
+	    "{\"function\": \"getenv\", \"return\": true, \"category\": \"user\","
+	    " \"when\": {\"arg\": 0, \"is\": [\"USER\", \"HOME\"]}},"
+	    "{\"function\": \"getenv\", \"return\": true, \"category\": \"user\"}],"
+	    "\"sinks\": [{\"function\": \"vendor_log\", \"args\": [\"msg\"], \"purpose\": "
+	    "\"analytics\", \"when\": {\"arg\": \"tag\", \"is\": [\"user\"]}}]}");
+	assert_int_equal(pf_rules_load_file(&r, path, false, &err), 0);
+	assert_string_equal(r.packs[0], "vendor_sdk");
+	const struct pf_rule_source *s = pf_rules_find_function_source(&r, "getenv");
+	assert_non_null(s->when);
+	const char *user[] = {"USER"}, *lang[] = {"LANG"}, *none[] = {NULL};
+	assert_true(pf_rules_when_holds(s->when, user, 1));
+	assert_false(pf_rules_when_holds(s->when, lang, 1));
+	assert_false(pf_rules_when_holds(s->when, none, 1));
+	assert_false(pf_rules_when_holds(s->when, user, 0));
+	s = pf_rules_find_function_source_next(&r, "getenv", s);
+	assert_null(s->when);
+	assert_true(pf_rules_when_holds(s->when, lang, 1));
+	const struct pf_rule_sink *k = pf_rules_find_sink(&r, "vendor_log", NULL);
+	assert_string_equal(k->args[0].name, "msg");
+	assert_int_equal(k->args[0].index, -1); /* until bound to a declaration */
+	assert_false(pf_rules_sink_takes_arg(k, 0, 2));
+	assert_false(pf_rules_sink_takes_arg(k, 1, 2));
+	assert_string_equal(k->when->arg.name, "tag");
 	pf_rules_free(&r);
 }
 
@@ -682,6 +748,7 @@ int main(void)
 	    cmocka_unit_test(test_regex_sinks),
 	    cmocka_unit_test(test_argpos_matches),
 	    cmocka_unit_test(test_several_sources_per_function),
+	    cmocka_unit_test(test_when_and_names),
 	    cmocka_unit_test(test_missing_file),
 	    cmocka_unit_test(test_error_format),
 	    cmocka_unit_test(test_failed_load_keeps_contents),
