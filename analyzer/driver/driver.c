@@ -152,8 +152,12 @@ static bool pf_finding_under(const struct pf_finding *f, char **paths, size_t np
 {
 	bool keep =
 	    pf_under(f->sink.file, paths, npaths) || pf_under(f->source.file, paths, npaths);
-	for (size_t t = 0; t < f->ntrace && !keep; t++)
-		keep = pf_under(f->trace[t].pos.file, paths, npaths);
+	for (size_t k = 0; k < f->nsources && !keep; k++) {
+		const struct pf_finding_source *s = &f->sources[k];
+		keep = pf_under(s->pos.file, paths, npaths);
+		for (size_t t = 0; t < s->ntrace && !keep; t++)
+			keep = pf_under(s->trace[t].pos.file, paths, npaths);
+	}
 	return keep;
 }
 
@@ -360,6 +364,13 @@ static int pf_load_input(const struct pf_check_options *o, const struct pf_confi
 			fprintf(stderr, "piiflow: %s\n", err);
 			return -1;
 		}
+		for (size_t i = 0; i < db->nmissing; i++)
+			fprintf(stderr,
+			        "piiflow: warning: %s: listed in %s/compile_commands.json but no "
+			        "longer "
+			        "exists; skipped (re-run the build's configure step to refresh the "
+			        "database)\n",
+			        db->missing[i].display, *build_dir);
 	} else if (o->npaths) {
 		if (pf_compdb_from_files(db, o->paths, o->npaths, o->compiler_flags, o->nflags, err,
 		                         sizeof(err)) != 0) {
@@ -558,7 +569,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	pf_policy_apply(&report, &cfg);
 	pf_suppress(&report, &db, paths, npaths);
 	if (o->baseline)
-		pf_baseline_apply(&baseline, &report);
+		pf_baseline_apply(&baseline, &report, NULL);
 	pf_report_sort(&report);
 	report.summary = pf_report_summary(&report);
 	report.summary.translation_units = (unsigned)ntus;

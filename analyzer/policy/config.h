@@ -47,6 +47,9 @@ struct pf_config {
 	/* analysis_budget: millions of set operations for the whole program's
 	 * flow analysis, 0 for no limit; -1 when the file does not set it */
 	long long analysis_budget;
+	/* baseline: the baseline file read when --baseline is not given,
+	 * absolute (relative to dir in the file), or NULL */
+	char *baseline;
 };
 
 /* Error of a load: the file, the JSON path of the bad key ("policy.analytics",
