@@ -19,6 +19,10 @@ struct pf_lower_options {
 	const char *annotations_dir;        /* where piiflow.h lies, or NULL */
 	char *const *extra_args;            /* appended to every command */
 	size_t nextra_args;
+	/* contents parsed instead of the files on disk (staged or older
+	 * versions); a path that does not exist on disk is a virtual file */
+	const struct pf_unsaved_file *unsaved;
+	size_t nunsaved;
 };
 
 /* Parses and lowers one compile command. Never returns NULL; when the file
