@@ -209,7 +209,7 @@ static void pf_exclude_tus(struct pf_compdb *db, const struct pf_config *cfg)
 /* The suppression comments of every file with a sink of a finding and of
  * every translation unit's main file (under the paths, when filtering). */
 static void pf_suppress(struct pf_report *r, const struct pf_compdb *db, char **paths,
-                        size_t npaths)
+                        size_t npaths, const struct pf_unsaved_file *unsaved, size_t nunsaved)
 {
 	size_t n = 0;
 	char **files = pf_xcalloc(r->nfindings + r->naccepted + db->ncmds + 1, sizeof(*files));
@@ -220,7 +220,7 @@ static void pf_suppress(struct pf_report *r, const struct pf_compdb *db, char **
 	for (size_t i = 0; i < db->ncmds; i++)
 		if (!npaths || pf_under(db->cmds[i].display, paths, npaths))
 			files[n++] = db->cmds[i].display;
-	pf_suppress_apply(r, files, n);
+	pf_suppress_apply(r, files, n, unsaved, nunsaved);
 	free(files);
 	/* A suppression in a sink file outside the paths is not this commit's. */
 	if (npaths)
@@ -580,7 +580,7 @@ static int pf_base_findings(const struct pf_run *run, const struct pf_compdb *db
 	if (run->npaths)
 		pf_filter_paths(&report, run->paths, run->npaths, true);
 	pf_policy_apply(&report, run->cfg);
-	pf_suppress(&report, &base, run->paths, run->npaths);
+	pf_suppress(&report, &base, run->paths, run->npaths, files, n);
 	pf_baseline_from_report(out, &report);
 	rc = 0;
 done:
@@ -747,7 +747,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	if (npaths)
 		pf_filter_paths(&report, paths, npaths, true);
 	pf_policy_apply(&report, &cfg);
-	pf_suppress(&report, &db, paths, npaths);
+	pf_suppress(&report, &db, paths, npaths, unsaved.v, unsaved.n);
 	if (baseline_file)
 		pf_baseline_apply(&baseline, &report, NULL);
 	if (o->new_since && !o->write_baseline) {

@@ -56,8 +56,11 @@ bool pf_suppress_rule_matches(const char *rules, const char *rule);
  * its rule, or on the line below it, into accepted with accepted_by
  * "suppression" and the reason. Adds an `invalid-suppression` warning for
  * each invalid one and an `unused-suppression` warning for each valid one
- * that matched no finding. Files that cannot be read are skipped. */
-void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles);
+ * that matched no finding. Files that cannot be read are skipped. A file
+ * of unsaved[] (the staged version of it) is read from there instead. */
+struct pf_unsaved_file; /* compdb/compdb.h */
+void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles,
+                       const struct pf_unsaved_file *unsaved, size_t nunsaved);
 
 /* ---- baselines (baseline.c) ---------------------------------------------- */
 

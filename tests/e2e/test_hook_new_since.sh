@@ -179,6 +179,12 @@ if commit_expect "a staged flow with an unstaged fix is refused" refuse "send em
 		show "$tmp/commit.out"
 	fi
 fi
+# A suppression comment written in the work tree only does not excuse it.
+cp src/ads.c "$tmp/ads.c"
+sed -i 's|^\tads_event("forward", payload);|\t/* piiflow-allow(pii-to-advertising): not staged */\n&|' src/ads.c
+commit_expect "a suppression comment that is not staged does not excuse a staged flow" \
+	refuse "suppressed in the work tree only"
+cp "$tmp/ads.c" src/ads.c
 git add src/session.c
 commit_expect "the fix staged goes through" pass "ask for consent"
 
