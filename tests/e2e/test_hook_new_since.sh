@@ -221,9 +221,9 @@ if commit_expect "a new flow in a file with old flows is refused" refuse "many e
 		show "$tmp/commit.out"
 	fi
 fi
-PIIFLOW_NEW_SINCE= git commit -q -m "all" >"$tmp/commit.out" 2>&1
+PIIFLOW_NEW_SINCE='' git commit -q -m "all" >"$tmp/commit.out" 2>&1
 if (($(errors "$tmp/commit.out") == 5)); then
-	ok "PIIFLOW_NEW_SINCE= reports every finding touching the staged files"
+	ok "PIIFLOW_NEW_SINCE='' reports every finding touching the staged files"
 else
 	fail "PIIFLOW_NEW_SINCE=: want five findings, got $(errors "$tmp/commit.out")"
 	show "$tmp/commit.out"

@@ -85,7 +85,7 @@ git init -q && git add -A && git commit -q -m "initial" || exit 1
 # try-repo: the hook as a team tries it before adding it to its config.
 out="$tmp/try-legacy.out"
 rc=0
-PIIFLOW_NEW_SINCE= pre-commit try-repo "$hookrepo" piiflow --files src/legacy.c >"$out" 2>&1 || rc=$?
+PIIFLOW_NEW_SINCE='' pre-commit try-repo "$hookrepo" piiflow --files src/legacy.c >"$out" 2>&1 || rc=$?
 if ((rc != 0)) && grep -q 'src/legacy.c:5:2: error: .*\[pii-to-advertising\]' "$out"; then
 	ok "try-repo on the file with a flow, PIIFLOW_NEW_SINCE empty: fails with the report"
 else
@@ -184,7 +184,7 @@ printf '\n/* touched */\n' >>src/legacy.c
 git add src/legacy.c
 commit_expect "a commit touching the file with the old flow goes through (not new)" pass \
 	"touch legacy" && git reset -q --soft HEAD~1
-if PIIFLOW_NEW_SINCE= commit_expect "with PIIFLOW_NEW_SINCE empty it is refused" refuse "touch legacy"; then
+if PIIFLOW_NEW_SINCE='' commit_expect "with PIIFLOW_NEW_SINCE empty it is refused" refuse "touch legacy"; then
 	if grep -q 'src/legacy.c:5:2: error:' "$tmp/commit.out"; then
 		ok "and the report shows that flow"
 	else
