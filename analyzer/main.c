@@ -34,6 +34,12 @@ static void pf_usage(FILE *out)
 	    "  -o FILE                write the report to FILE instead of stdout\n"
 	    "  --baseline FILE        do not report the findings recorded in FILE\n"
 	    "  --write-baseline FILE  record the current findings in FILE and exit 0\n"
+	    "  --new-since REF|FILE   report only findings that are new: against git revision\n"
+	    "                         REF (HEAD in hooks; no commit yet: all are new) or a\n"
+	    "                         JSON or SARIF report FILE of the base build, compared\n"
+	    "                         as counts per fingerprint\n"
+	    "  --staged               analyze the content staged in git's index, not the work\n"
+	    "                         tree (the plain pre-commit hook)\n"
 	    "  --config FILE          read FILE instead of the nearest .piiflow.json\n"
 	    "  --no-config            read no .piiflow.json\n"
 	    "  --no-cache             do not use the IR cache (each unit's parsed IR)\n"
@@ -60,8 +66,11 @@ static void pf_usage(FILE *out)
 	    "\n"
 	    "config: .piiflow.json, looked up from the working directory upwards, sets\n"
 	    "build_dir, rules, exclude (path globs), policy (error, warning or off per\n"
-	    "purpose, optionally per category), cache_dir, analysis_budget and\n"
-	    "allow_parse_errors; options on the command line win.\n"
+	    "purpose, optionally per category), cache_dir, analysis_budget,\n"
+	    "allow_parse_errors and baseline (the file --baseline reads); options on the\n"
+	    "command line win.\n"
+	    "with -p, a PATH that the compile database does not list gets the flags of its\n"
+	    "nearest entry; entries whose file was deleted are skipped with a warning.\n"
 	    "suppress one finding with a comment piiflow-allow(RULE): REASON on the sink's\n"
 	    "line or the line above; the reason is required.\n"
 	    "\n"
@@ -105,6 +114,8 @@ static int pf_cmd_check(int argc, char **argv)
 		OPT_FROM,
 		OPT_BUDGET,
 		OPT_ALLOW_PARSE_ERRORS,
+		OPT_NEW_SINCE,
+		OPT_STAGED,
 	};
 	static const struct option longopts[] = {
 	    {"rules", required_argument, NULL, OPT_RULES},
@@ -124,6 +135,8 @@ static int pf_cmd_check(int argc, char **argv)
 	    {"from-summaries", required_argument, NULL, OPT_FROM}, /* old name, until 0.3 */
 	    {"analysis-budget", required_argument, NULL, OPT_BUDGET},
 	    {"allow-parse-errors", no_argument, NULL, OPT_ALLOW_PARSE_ERRORS},
+	    {"new-since", required_argument, NULL, OPT_NEW_SINCE},
+	    {"staged", no_argument, NULL, OPT_STAGED},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
@@ -204,6 +217,12 @@ static int pf_cmd_check(int argc, char **argv)
 			break;
 		case OPT_FROM:
 			o.from_ir = optarg;
+			break;
+		case OPT_NEW_SINCE:
+			o.new_since = optarg;
+			break;
+		case OPT_STAGED:
+			o.staged = true;
 			break;
 		case OPT_BUDGET: {
 			char *end;

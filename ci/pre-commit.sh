@@ -3,16 +3,26 @@
 # runs it with the staged C files) and the plain git hook (ci/git-hook/
 # pre-commit runs it with --staged). A commit is the last cheap moment to stop
 # a customer's e-mail address on its way into an ad SDK, so this refuses the
-# commit when piiflow reports a flow. It analyzes the whole program from the
-# compile database, so a flow that crosses into an unchanged file is still
-# seen, and reports only the findings that touch the staged files (source,
-# sink or a step of the trace), so old findings elsewhere do not block
-# unrelated work.
+# commit when piiflow reports a new flow. It analyzes the whole program from
+# the compile database, so a flow that crosses into an unchanged file is
+# still seen; it reports only the findings that touch the staged files
+# (source, sink or a step of the trace) and, of those, only the ones that are
+# new since HEAD (piiflow check --new-since HEAD), so old findings do not
+# block unrelated work, not even an edit of the header that declares the
+# personal data. The plain hook analyzes the staged content (piiflow check
+# --staged), so unstaged changes (git add -p) neither block nor excuse a
+# commit; the pre-commit framework stashes them itself. Staged files that the
+# compile database does not list yet get the flags of their nearest entry;
+# entries of deleted files are skipped.
 #
 # Usage: pre-commit.sh [--staged] [PIIFLOW_OPTION...] [--] [FILE...]
-#   --staged   take the staged .c and .h files from git instead of FILEs
+#   --staged   take the staged .c and .h files from git instead of FILEs, and
+#              analyze their staged content
 #   PIIFLOW_OPTION...  passed to `piiflow check` (--rules FILE, --fail-on ...,
 #              -p DIR to name the build directory)
+# PIIFLOW_NEW_SINCE: the revision (or report file) findings must be new
+# against, default HEAD; set it empty to report every finding that touches
+# the staged files.
 # The compile database: -p DIR, else $PIIFLOW_BUILD_DIR, else build_dir of
 # ./.piiflow.json, else ./build, else . (each must hold compile_commands.json).
 # The binary: $PIIFLOW, else piiflow on PATH.
@@ -50,7 +60,8 @@ while (($#)); do
 		shift
 		;;
 	-p?*) build_dir="${1#-p}" ;;
-	-o | -j | --rules | --format | --fail-on | --baseline | --write-baseline | --config)
+	-o | -j | --rules | --format | --fail-on | --baseline | --write-baseline | --config | \
+		--new-since)
 		if (($# < 2)); then
 			echo "$me: option $1 needs a value" >&2
 			exit 2
@@ -136,57 +147,25 @@ if [[ ! -f "$build_dir/compile_commands.json" ]]; then
 	exit 2
 fi
 
-# A staged .c file that the database does not list is not analyzed at all: a
-# new file added since the build was configured. Say so rather than pass it
-# silently.
-if command -v python3 >/dev/null 2>&1; then
-	python3 - "$build_dir/compile_commands.json" "${files[@]}" <<'EOF' >&2 || true
-import json, os, sys
-db_path, files = sys.argv[1], sys.argv[2:]
-try:
-    with open(db_path, encoding="utf-8") as f:
-        db = json.load(f)
-    listed = {os.path.realpath(os.path.join(e.get("directory", "."), e["file"]))
-              for e in db if isinstance(e, dict) and "file" in e}
-except (OSError, ValueError, TypeError, KeyError):
-    sys.exit(0)  # piiflow itself reports a broken database
-for name in files:
-    if name.endswith(".c") and os.path.realpath(name) not in listed:
-        print("piiflow pre-commit: warning: %s is not in %s, so it is not analyzed; "
-              "re-run cmake (or the tool that writes it)" % (name, db_path))
-EOF
+# Only what is new since HEAD (no commit yet: everything), and with the plain
+# hook the staged content rather than the work tree.
+gate=()
+since="${PIIFLOW_NEW_SINCE-HEAD}"
+if [[ -n "$since" ]]; then
+	gate+=(--new-since "$since")
 fi
-
-# piiflow analyzes the working tree. The pre-commit framework stashes what is
-# not staged first; the plain hook does not, so it refuses to judge a commit
-# whose C files differ from the working tree (PIIFLOW_ALLOW_UNSTAGED=1: warn).
 if ((staged)); then
-	unstaged="$(git diff --name-only -- '*.c' '*.h')"
-	if [[ -n "$unstaged" ]]; then
-		if [[ "${PIIFLOW_ALLOW_UNSTAGED:-}" == 1 ]]; then
-			echo "$me: warning: these files have unstaged changes, and piiflow analyzes" \
-				"the working tree, not the commit:" >&2
-			while IFS= read -r f; do echo "  $f"; done <<<"$unstaged" >&2
-		else
-			echo "$me: these files have unstaged changes, so the working tree that" \
-				"piiflow analyzes is not what you commit:" >&2
-			while IFS= read -r f; do echo "  $f"; done <<<"$unstaged" >&2
-			echo "  stage them (git add), or set them aside (git stash push --keep-index)," \
-				"commit, and take them back (git stash pop);" >&2
-			echo "  PIIFLOW_ALLOW_UNSTAGED=1 analyzes the working tree anyway" >&2
-			exit 2
-		fi
-	fi
+	gate+=(--staged)
 fi
 
 rc=0
-"$piiflow" check -p "$build_dir" --format text "${opts[@]}" "${files[@]}" || rc=$?
+"$piiflow" check -p "$build_dir" --format text "${gate[@]}" "${opts[@]}" "${files[@]}" || rc=$?
 case "$rc" in
 0) ;;
 1)
 	echo "" >&2
-	echo "$me: commit refused: personal data reaches an advertising, marketing or" \
-		"analytics sink (above)." >&2
+	echo "$me: commit refused: personal data newly reaches an advertising, marketing" \
+		"or analytics sink (above)." >&2
 	echo "  Stop the flow, make the call depend on a PII_CONSENT check for that purpose," \
 		"or accept one finding with a comment on the sink's line:" >&2
 	echo "  // piiflow-allow(RULE): REASON" >&2

@@ -21,8 +21,13 @@ and directives in the first 10 lines of a file:
                                every compile command)
 
 `expect:` is matched against findings[] and diagnostics[], `expect-accepted:`
-against accepted[], by (file, line, rule[, category][, accepted_by]). Every
-expectation must be met and nothing else may be reported. The exit code must
+against accepted[], by (file, line, rule[, category][, accepted_by]). A
+finding is one sink call listing every category that reaches it (its
+sources[]): RULE(CATEGORY) matches a finding of that rule whose sources
+include CATEGORY, several expectations of one rule with different
+categories on a line are met by one finding, and a category of a finding
+that no expectation names fails the case. Every expectation must be met and
+nothing else may be reported. The exit code must
 be 1 when findings[] holds an error, else 0.
 
 Usage: run_cases.py --piiflow BINARY CASES_DIR [FILTER...] [--exact] [--verbose]
@@ -182,42 +187,69 @@ def _int(v):
     return v if isinstance(v, int) else None
 
 
+def _categories(f):
+    """The categories of a finding: those of its sources, else its own."""
+    cats = [s.get("category") for s in f.get("sources") or [] if isinstance(s, dict)]
+    cats = [c for c in cats if isinstance(c, str)]
+    if not cats and isinstance(f.get("category"), str):
+        cats = [f["category"]]
+    return tuple(sorted(set(cats)))
+
+
 def actual_items(report, cwd):
-    """(found, accepted) in the shapes of parse_expectations' lists."""
+    """(found, accepted) in the shapes of parse_expectations' lists, with
+    the tuple of the categories that reach a finding in place of one
+    category (empty for a diagnostic)."""
     found, accepted = [], []
     for f in report.get("findings") or []:
         sink = f.get("sink") or {}
         found.append((_abs(cwd, sink.get("file")), _int(sink.get("line")),
-                      f.get("rule"), f.get("category")))
+                      f.get("rule"), _categories(f)))
     for d in report.get("diagnostics") or []:
-        found.append((_abs(cwd, d.get("file")), _int(d.get("line")), d.get("rule"), None))
+        found.append((_abs(cwd, d.get("file")), _int(d.get("line")), d.get("rule"), ()))
     for a in report.get("accepted") or []:
         sink = a.get("sink") or {}
         accepted.append((_abs(cwd, sink.get("file")), _int(sink.get("line")),
-                         a.get("rule"), a.get("category"), a.get("accepted_by")))
+                         a.get("rule"), _categories(a), a.get("accepted_by")))
     return found, accepted
 
 
 def match(expected, actual, key_len):
-    """Multiset match. Element [3] of an expectation is its category: None
-    matches any category. Exact categories are matched first, so a wildcard
-    never takes an item an exact expectation needs. Returns (missing, extra)."""
-    remaining = list(actual)
-    missing = []
-    ordered = sorted(expected, key=lambda e: e[3] is None)
-    for e in ordered:
-        hit = None
-        for i, a in enumerate(remaining):
-            if a[:3] != e[:3] or a[4:key_len] != e[4:key_len]:
+    """Matches expectations to findings, one finding per sink call listing
+    every category that reaches it. Element [3] of an expectation is its
+    category (None: any), of a finding the tuple of its categories. A
+    finding at a line meets the expectations of its rule whose categories
+    it holds, one each (several expectations of one rule with different
+    categories on a line are one finding); every category of it must be
+    expected, unless a finding none of whose categories is expected takes
+    one expectation without a category. Returns (missing, extra); an extra
+    item names the categories nobody expected."""
+    def key(item):
+        return item[:3] + item[4:key_len]
+
+    unused = list(expected)
+    extra = []
+    covered = []
+    for a in actual:
+        got = set()
+        for cat in a[3]:
+            for i, e in enumerate(unused):
+                if e[3] == cat and key(e) == key(a):
+                    got.add(cat)
+                    del unused[i]
+                    break
+        covered.append(got)
+    for a, got in zip(actual, covered):
+        if not got:
+            hit = next((i for i, e in enumerate(unused) if e[3] is None and key(e) == key(a)),
+                       None)
+            if hit is not None:
+                del unused[hit]
                 continue
-            if e[3] is None or a[3] == e[3]:
-                hit = i
-                break
-        if hit is None:
-            missing.append(e)
-        else:
-            del remaining[hit]
-    return missing, remaining
+        left = [c for c in a[3] if c not in got]
+        if left or not got:
+            extra.append(a[:3] + (", ".join(left) or None,) + a[4:key_len])
+    return unused, extra
 
 
 def describe(item, root, accepted=False):

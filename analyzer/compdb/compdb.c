@@ -271,8 +271,8 @@ void pf_compdb_init(struct pf_compdb *db)
 {
 	db->cmds = NULL;
 	db->ncmds = 0;
-	db->stale = NULL;
-	db->nstale = 0;
+	db->missing = NULL;
+	db->nmissing = 0;
 }
 
 static void command_release(struct pf_compile_command *c)
@@ -292,9 +292,9 @@ void pf_compdb_free(struct pf_compdb *db)
 	for (size_t i = 0; i < db->ncmds; i++)
 		command_release(&db->cmds[i]);
 	free(db->cmds);
-	for (size_t i = 0; i < db->nstale; i++)
-		free(db->stale[i]);
-	free(db->stale);
+	for (size_t i = 0; i < db->nmissing; i++)
+		command_release(&db->missing[i]);
+	free(db->missing);
 	pf_compdb_init(db);
 }
 
@@ -516,15 +516,15 @@ static int load_entry(struct loader *L, json_t *entry, size_t index)
 		goto done;
 	}
 	e = check_source(c.file);
-	if (e == ENOENT) { /* deleted since the database was written */
-		char msg[4096];
-		snprintf(msg, sizeof(msg),
-		         "%s: entry %zu: %s does not exist (deleted since the database was "
-		         "written?); skipped",
-		         L->dbpath, index, c.display);
-		L->db->stale = pf_xrealloc(L->db->stale, (L->db->nstale + 1) * sizeof(char *));
-		L->db->stale[L->db->nstale++] = pf_xstrdup(msg);
-		L->skipped++;
+	if (e == ENOENT && fileset_add(&L->seen, c.file)) {
+		/* deleted since the build was configured: skipped, and said */
+		c.argv = av.v;
+		c.argc = av.n;
+		av = (struct argvec){0};
+		L->db->missing =
+		    pf_xrealloc(L->db->missing, (L->db->nmissing + 1) * sizeof(*L->db->missing));
+		L->db->missing[L->db->nmissing++] = c;
+		c = (struct pf_compile_command){0};
 		rc = 0;
 		goto done;
 	}
@@ -580,11 +580,12 @@ int pf_compdb_load_buffer(struct pf_compdb *db, const char *dbpath, const char *
 		if (load_entry(&L, entry, i) != 0)
 			goto done;
 	}
-	if (db->ncmds == 0 && db->nstale) {
+	if (db->ncmds == 0 && db->nmissing) {
 		set_err(err, errsize,
 		        "%s: compile database has no C files that exist (%zu %s skipped; first: "
 		        "%s); regenerate it",
-		        dbpath, L.skipped, L.skipped == 1 ? "entry" : "entries", db->stale[0]);
+		        dbpath, db->nmissing, db->nmissing == 1 ? "entry" : "entries",
+		        db->missing[0].display);
 		goto done;
 	}
 	if (db->ncmds == 0) {
@@ -600,6 +601,59 @@ done:
 	free(L.seen.slot);
 	free(L.dir);
 	return rc;
+}
+
+/* Length of the leading directories a and b share (both absolute). */
+static size_t common_dirs(const char *a, const char *b)
+{
+	size_t n = 0, last = 0;
+	while (a[n] && a[n] == b[n]) {
+		if (a[n] == '/')
+			last = n + 1;
+		n++;
+	}
+	return last;
+}
+
+int pf_compdb_interpolate(struct pf_compdb *db, const char *file)
+{
+	char *abs = pf_path_absolute(NULL, file);
+	int added = 0;
+	const struct pf_compile_command *best = NULL;
+	size_t best_len = 0;
+	if (!is_c_file(abs) || strcmp(strrchr(abs, '.'), ".c") != 0 || !db->ncmds)
+		goto done;
+	for (size_t i = 0; i < db->ncmds; i++)
+		if (strcmp(db->cmds[i].file, abs) == 0)
+			goto done;
+	for (size_t i = 0; i < db->ncmds; i++) {
+		size_t n = common_dirs(abs, db->cmds[i].file);
+		if (!best || n > best_len) {
+			best = &db->cmds[i];
+			best_len = n;
+		}
+	}
+	struct pf_compile_command c = {0};
+	c.directory = pf_xstrdup(best->directory);
+	c.file = pf_xstrdup(abs);
+	c.display = pf_path_display(abs);
+	c.argv = pf_xcalloc(best->argc + 2, sizeof(*c.argv));
+	bool named = false;
+	for (size_t i = 0; i < best->argc; i++) {
+		char *a = i > 0 ? pf_path_absolute(best->directory, best->argv[i]) : NULL;
+		bool is_file = a && !named && strcmp(a, best->file) == 0;
+		free(a);
+		c.argv[c.argc++] = pf_xstrdup(is_file ? abs : best->argv[i]);
+		named |= is_file;
+	}
+	if (!named)
+		c.argv[c.argc++] = pf_xstrdup(abs);
+	db->cmds = pf_xrealloc(db->cmds, (db->ncmds + 1) * sizeof(*db->cmds));
+	db->cmds[db->ncmds++] = c;
+	added = 1;
+done:
+	free(abs);
+	return added;
 }
 
 int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errsize)

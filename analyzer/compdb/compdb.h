@@ -21,18 +21,27 @@ struct pf_compile_command {
 struct pf_compdb {
 	struct pf_compile_command *cmds;
 	size_t ncmds;
-	/* entries left out because their file no longer exists (a deleted
-	 * file in a database not yet regenerated): one message each, naming
-	 * the database, the entry and the file */
-	char **stale;
-	size_t nstale;
+	/* entries whose file no longer exists (deleted since the build was
+	 * configured): skipped, kept here so that the caller can say so */
+	struct pf_compile_command *missing;
+	size_t nmissing;
+};
+
+/* A file's content that replaces the one on disk for a run (the staged
+ * version of a file, or its version at another revision). path is
+ * absolute and normalized, as pf_compile_command.file. */
+struct pf_unsaved_file {
+	char *path;
+	char *data;
+	size_t len;
 };
 
 void pf_compdb_init(struct pf_compdb *db);
 void pf_compdb_free(struct pf_compdb *db);
 
 /* Loads DIR/compile_commands.json. Entries whose file is not a C file
- * (.c, .h, .i) are skipped; duplicate files keep the first entry. Returns 0,
+ * (.c, .h, .i) are skipped; duplicate files keep the first entry; entries
+ * whose file does not exist go to db->missing (unless every entry does). Returns 0,
  * or -1 with a message naming the file and the problem in err (missing,
  * malformed JSON with line and column, an entry without "file" or without a
  * command, a "directory" that is not one, a file that cannot be read or
@@ -61,6 +70,16 @@ int pf_compdb_load_buffer(struct pf_compdb *db, const char *dbpath, const char *
  * empty. */
 int pf_compdb_from_files(struct pf_compdb *db, char *const *files, size_t nfiles,
                          char *const *flags, size_t nflags, char *err, size_t errsize);
+
+/* Adds an entry for file (a .c file the database does not list: new since
+ * the build was configured) made from the entry nearest to it, as clangd
+ * interpolates: one of the same directory, else the one whose directory
+ * shares the longest leading part with file's, the first of those in the
+ * database's order; its directory and arguments, with the argument that
+ * names its file replaced by file. Returns 1 when an entry was added (the
+ * last of db->cmds), 0 when file is listed already, is not a .c file or the
+ * database is empty. */
+int pf_compdb_interpolate(struct pf_compdb *db, const char *file);
 
 /* Splits a shell command line into words by POSIX sh quoting rules (blanks,
  * '...', "...", backslash, backslash-newline) without any expansion: no

@@ -35,7 +35,17 @@ struct pf_cache {
 	pthread_mutex_t lock;
 	PF_VEC(struct pf_filehash) files;
 	unsigned hits;
+	const struct pf_unsaved_file *unsaved; /* contents that replace files on disk */
+	size_t nunsaved;
 };
+
+void pf_cache_set_unsaved(struct pf_cache *c, const struct pf_unsaved_file *files, size_t n)
+{
+	if (!c)
+		return;
+	c->unsaved = files;
+	c->nunsaved = n;
+}
 
 static bool pf_hash_file(const char *path, uint64_t *hash, int64_t *size)
 {
@@ -74,7 +84,18 @@ static bool pf_cache_file_hash(struct pf_cache *c, const char *path, uint64_t *h
 	}
 	pthread_mutex_unlock(&c->lock);
 	struct pf_filehash fh = {pf_xstrdup(path), 0, 0, false};
-	fh.ok = pf_hash_file(path, &fh.hash, &fh.size);
+	const struct pf_unsaved_file *u = NULL;
+	for (size_t i = 0; i < c->nunsaved && !u; i++)
+		if (strcmp(c->unsaved[i].path, path) == 0)
+			u = &c->unsaved[i];
+	if (u) {
+		/* what the parser read instead of the file on disk */
+		fh.hash = XXH3_64bits(u->data, u->len);
+		fh.size = (int64_t)u->len;
+		fh.ok = true;
+	} else {
+		fh.ok = pf_hash_file(path, &fh.hash, &fh.size);
+	}
 	pthread_mutex_lock(&c->lock);
 	PF_VEC_PUSH(c->files, fh);
 	pthread_mutex_unlock(&c->lock);

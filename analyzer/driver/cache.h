@@ -26,6 +26,12 @@ struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, ch
                                size_t errsize);
 void pf_cache_close(struct pf_cache *c);
 
+/* Files whose content replaces the one on disk for this run (the staged
+ * or an older version): entries are checked and stored against that
+ * content, so that each version has its own entries. The array must
+ * outlive the cache's use; call before the first load or store. */
+void pf_cache_set_unsaved(struct pf_cache *c, const struct pf_unsaved_file *files, size_t n);
+
 /* The IR of cmd when a valid entry exists, else NULL. */
 struct pf_ir_tu *pf_cache_load(struct pf_cache *c, const struct pf_compile_command *cmd);
 /* Stores tu for cmd (atomically: a reader never sees half an entry). */

@@ -22,6 +22,7 @@
 
 #include "compdb/compdb.h"
 #include "driver/cache.h"
+#include "driver/git.h"
 #include "engine/engine.h"
 #include "lower/lower.h"
 #include "policy/config.h"
@@ -153,8 +154,12 @@ static bool pf_finding_under(const struct pf_finding *f, char **paths, size_t np
 {
 	bool keep =
 	    pf_under(f->sink.file, paths, npaths) || pf_under(f->source.file, paths, npaths);
-	for (size_t t = 0; t < f->ntrace && !keep; t++)
-		keep = pf_under(f->trace[t].pos.file, paths, npaths);
+	for (size_t k = 0; k < f->nsources && !keep; k++) {
+		const struct pf_finding_source *s = &f->sources[k];
+		keep = pf_under(s->pos.file, paths, npaths);
+		for (size_t t = 0; t < s->ntrace && !keep; t++)
+			keep = pf_under(s->trace[t].pos.file, paths, npaths);
+	}
 	return keep;
 }
 
@@ -186,7 +191,8 @@ static void pf_filter_paths(struct pf_report *r, char **paths, size_t npaths, bo
 /* The suppression comments of every file with a sink of a finding and of
  * every translation unit's main file (under the paths, when filtering). */
 static void pf_suppress(struct pf_report *r, const struct pf_compdb *db,
-                        const struct pf_config *cfg, char **paths, size_t npaths)
+                        const struct pf_config *cfg, char **paths, size_t npaths,
+                        const struct pf_unsaved_file *unsaved, size_t nunsaved)
 {
 	size_t n = 0;
 	char **files = pf_xcalloc(r->nfindings + r->naccepted + db->ncmds + 1, sizeof(*files));
@@ -198,7 +204,7 @@ static void pf_suppress(struct pf_report *r, const struct pf_compdb *db,
 		if ((!npaths || pf_under(db->cmds[i].display, paths, npaths)) &&
 		    !pf_config_excluded(cfg, db->cmds[i].display))
 			files[n++] = db->cmds[i].display;
-	pf_suppress_apply(r, files, n);
+	pf_suppress_apply(r, files, n, unsaved, nunsaved);
 	free(files);
 	/* A suppression in a sink file outside the paths is not this commit's. */
 	if (npaths)
@@ -585,14 +591,19 @@ static int pf_load_input(const struct pf_check_options *o, const struct pf_confi
 			fprintf(stderr, "piiflow: %s\n", err);
 			return -1;
 		}
-		/* stale entries: a warning each, in every run (not only the hook's) */
-		for (size_t i = 0; i < db->nstale && i < 10; i++)
-			fprintf(stderr, "piiflow: warning: %s\n", db->stale[i]);
-		if (db->nstale > 10)
+		/* stale entries: a warning each (ten at most), in every run */
+		for (size_t i = 0; i < db->nmissing && i < 10; i++)
+			fprintf(
+			    stderr,
+			    "piiflow: warning: %s: listed in %s/compile_commands.json but no "
+			    "longer exists; skipped (re-run the build's configure step to refresh "
+			    "the database)\n",
+			    db->missing[i].display, *build_dir);
+		if (db->nmissing > 10)
 			fprintf(stderr,
 			        "piiflow: warning: ... and %zu more entries whose file does not "
 			        "exist; regenerate the compile database\n",
-			        db->nstale - 10);
+			        db->nmissing - 10);
 	} else if (o->npaths) {
 		if (pf_compdb_from_files(db, o->paths, o->npaths, o->compiler_flags, o->nflags, err,
 		                         sizeof(err)) != 0) {
@@ -704,6 +715,162 @@ static int pf_verdict(const struct pf_check_options *o, const struct pf_report *
 	return n ? PF_EXIT_FINDINGS : PF_EXIT_OK;
 }
 
+/* A file named on the command line with -p that the database does not list
+ * (a new file) gets the flags of the nearest entry. */
+static void pf_add_new_files(const struct pf_check_options *o, struct pf_compdb *db)
+{
+	for (size_t i = 0; i < o->npaths; i++) {
+		/* a path that does not exist is a typo, reported as such later */
+		if (access(o->paths[i], F_OK) != 0 || !pf_compdb_interpolate(db, o->paths[i]))
+			continue;
+		const struct pf_compile_command *c = &db->cmds[db->ncmds - 1];
+		if (!o->quiet)
+			fprintf(
+			    stderr,
+			    "piiflow: note: %s is not in the compile database; analyzed with the "
+			    "flags of the nearest entry\n",
+			    c->display);
+	}
+}
+
+/* Leaves out the units whose file the analyzed version does not have
+ * (a deletion that is staged). */
+static void pf_drop_absent(struct pf_compdb *db, const struct pf_unsaved_set *u)
+{
+	struct pf_compdb dropped;
+	pf_compdb_init(&dropped);
+	dropped.cmds = pf_xcalloc(db->ncmds + 1, sizeof(*dropped.cmds));
+	size_t kept = 0;
+	for (size_t i = 0; i < db->ncmds; i++) {
+		if (pf_unsaved_set_absent(u, db->cmds[i].file))
+			dropped.cmds[dropped.ncmds++] = db->cmds[i];
+		else
+			db->cmds[kept++] = db->cmds[i];
+	}
+	db->ncmds = kept;
+	pf_compdb_free(&dropped);
+}
+
+/* Everything a run shares between the version analyzed and the base
+ * version of --new-since REF. */
+struct pf_run {
+	const struct pf_check_options *o;
+	const struct pf_config *cfg;
+	const struct pf_rules *rules;
+	const struct pf_lower_options *lopts;
+	const char *build_dir;
+	char **paths;
+	size_t npaths;
+};
+
+/* The findings at revision ref (--new-since REF) as a baseline: the same
+ * compile database and pipeline, with ref's version of every file that
+ * differs from the version analyzed (cur), the units ref does not have
+ * left out. Returns 0, or -1 after a message. */
+static int pf_base_findings(const struct pf_run *run, const struct pf_compdb *db,
+                            const struct pf_unsaved_set *cur, const char *ref,
+                            struct pf_baseline *out)
+{
+	char err[4096];
+	struct pf_unsaved_set at;
+	if (pf_git_revision_files(ref, run->o->staged, &at, err, sizeof(err)) != 0) {
+		fprintf(stderr, "piiflow: %s\n", err);
+		return -1;
+	}
+	/* the version analyzed where ref has the same content */
+	size_t n = at.n;
+	struct pf_unsaved_file *files = pf_xcalloc(at.n + cur->n + 1, sizeof(*files));
+	memcpy(files, at.v, at.n * sizeof(*files));
+	for (size_t i = 0; i < cur->n; i++)
+		if (!pf_unsaved_set_find(&at, cur->v[i].path) &&
+		    !pf_unsaved_set_absent(&at, cur->v[i].path))
+			files[n++] = cur->v[i];
+	struct pf_compdb base = {pf_xcalloc(db->ncmds + 1, sizeof(*base.cmds)), 0, NULL, 0};
+	for (size_t i = 0; i < db->ncmds; i++)
+		if (!pf_unsaved_set_absent(&at, db->cmds[i].file))
+			base.cmds[base.ncmds++] = db->cmds[i]; /* shared, not owned */
+	struct pf_lower_options lopts = *run->lopts;
+	lopts.unsaved = files;
+	lopts.nunsaved = n;
+	struct pf_cache *cache = pf_open_cache(run->o, run->cfg, run->build_dir, run->rules);
+	pf_cache_set_unsaved(cache, files, n);
+	struct pf_report report;
+	pf_report_init(&report);
+	struct pf_ir_tu **tus = pf_xcalloc(base.ncmds + 1, sizeof(*tus));
+	int rc = -1;
+	if (!pf_parse_all(run->o, &base, &lopts, cache, tus, &report)) {
+		fprintf(stderr, "piiflow: --new-since %s: the units above cannot be parsed at %s\n",
+		        ref, ref);
+		goto done;
+	}
+	qsort(tus, base.ncmds, sizeof(*tus), pf_tu_cmp);
+	struct pf_engine_options eopts = {.rules = run->rules,
+	                                  .budget = run->o->analysis_budget >= 0
+	                                                ? run->o->analysis_budget
+	                                                : run->cfg->analysis_budget};
+	pf_run_engine(tus, base.ncmds, &eopts, &report);
+	if (run->npaths)
+		pf_filter_paths(&report, run->paths, run->npaths, true);
+	pf_policy_apply(&report, run->cfg);
+	pf_suppress(&report, &base, run->cfg, run->paths, run->npaths, files, n);
+	pf_baseline_from_report(out, &report);
+	rc = 0;
+done:
+	for (size_t i = 0; i < base.ncmds; i++)
+		if (tus[i])
+			pf_ir_tu_free(tus[i]);
+	free(tus);
+	pf_report_free(&report);
+	pf_cache_close(cache);
+	free(base.cmds);
+	free(files);
+	pf_unsaved_set_free(&at);
+	return rc;
+}
+
+/* --new-since REF|FILE: what counts as not new. A regular file is a JSON
+ * or SARIF report; else a git revision; HEAD before the first commit
+ * makes everything new. Returns 0 (with *reason for the accepted
+ * findings), or -1 after a message. */
+static int pf_new_since(const struct pf_run *run, const struct pf_compdb *db,
+                        const struct pf_unsaved_set *cur, struct pf_baseline *out, char *reason,
+                        size_t rsize)
+{
+	const char *since = run->o->new_since;
+	struct stat st;
+	pf_baseline_init(out);
+	if (stat(since, &st) == 0 && S_ISREG(st.st_mode)) {
+		struct pf_policy_error err;
+		if (pf_baseline_load_report(out, since, &err) != 0) {
+			char buf[2048];
+			pf_policy_error_format(&err, buf, sizeof(buf));
+			fprintf(stderr, "%s\n", buf);
+			return -1;
+		}
+		snprintf(reason, rsize, "reported in %s", since);
+		return 0;
+	}
+	switch (pf_git_resolve(since)) {
+	case PF_GIT_REV_OK:
+		snprintf(reason, rsize, "present at %s", since);
+		return pf_base_findings(run, db, cur, since, out);
+	case PF_GIT_REV_UNBORN:
+		if (!run->o->quiet)
+			fprintf(stderr,
+			        "piiflow: note: --new-since %s: no commit yet, so every "
+			        "finding is new\n",
+			        since);
+		out->version = 2;
+		return 0;
+	default:
+		fprintf(stderr,
+		        "piiflow: --new-since %s: neither a report file (JSON or SARIF) nor a git "
+		        "revision of the repository here\n",
+		        since);
+		return -1;
+	}
+}
+
 int pf_driver_check(const struct pf_check_options *o)
 {
 	double t0 = pf_now();
@@ -719,6 +886,9 @@ int pf_driver_check(const struct pf_check_options *o)
 	struct pf_cache *cache = NULL;
 	const char *build_dir = NULL;
 	struct pf_dropped_flags *dropped = pf_dropped_flags_new();
+	struct pf_unsaved_set unsaved = {0};
+	struct pf_baseline since;
+	pf_baseline_init(&since);
 	pf_config_init(&cfg);
 	pf_baseline_init(&baseline);
 	pf_rules_init(&rules);
@@ -728,14 +898,22 @@ int pf_driver_check(const struct pf_check_options *o)
 
 	if (pf_driver_load_config(o->config, o->no_config, &cfg) != 0)
 		goto done;
-	if (o->baseline) {
+	const char *baseline_file = o->baseline ? o->baseline : cfg.baseline;
+	if (baseline_file) {
 		struct pf_policy_error berr;
-		if (pf_baseline_load(&baseline, o->baseline, &berr) != 0) {
+		if (pf_baseline_load(&baseline, baseline_file, &berr) != 0) {
 			char buf[2048];
 			pf_policy_error_format(&berr, buf, sizeof(buf));
 			fprintf(stderr, "%s\n", buf);
 			goto done;
 		}
+		if (baseline.version == 1 && !o->quiet)
+			fprintf(
+			    stderr,
+			    "piiflow: note: %s is a baseline of version 1 (one entry per source "
+			    "and sink); it still matches, by each source of a finding; rewrite it "
+			    "with --write-baseline\n",
+			    baseline_file);
 	}
 	if (pf_driver_load_rules(&rules, o->no_default_rules, &cfg, o->rules_files, o->nrules))
 		goto done;
@@ -743,6 +921,16 @@ int pf_driver_check(const struct pf_check_options *o)
 		goto done;
 	if (!o->from_ir && pf_load_input(o, &cfg, &db, &build_dir) != 0)
 		goto done;
+	if (o->staged) {
+		char err[4096];
+		if (pf_git_staged(&unsaved, err, sizeof(err)) != 0) {
+			fprintf(stderr, "piiflow: %s\n", err);
+			goto done;
+		}
+		pf_drop_absent(&db, &unsaved);
+	}
+	if (build_dir)
+		pf_add_new_files(o, &db);
 	if (!o->from_ir && build_dir &&
 	    pf_check_filter_paths(o->paths, o->npaths, &db, NULL, 0) != 0)
 		goto done;
@@ -757,6 +945,8 @@ int pf_driver_check(const struct pf_check_options *o)
 	    .resource_dir = PF_CLANG_RESOURCE_DIR,
 	    .annotations_dir = pf_driver_annotations_dir(),
 	    .dropped = dropped,
+	    .unsaved = unsaved.v,
+	    .nunsaved = unsaved.n,
 	};
 	if (o->from_ir) {
 		char err[4096];
@@ -768,6 +958,7 @@ int pf_driver_check(const struct pf_check_options *o)
 			pf_add_tu_diags(&report, tus[i]);
 	} else {
 		cache = pf_open_cache(o, &cfg, build_dir, &rules);
+		pf_cache_set_unsaved(cache, unsaved.v, unsaved.n);
 		tus = pf_xcalloc(db.ncmds + 1, sizeof(*tus));
 		ntus = db.ncmds;
 		if (!pf_parse_all(o, &db, &lopts, cache, tus, &report))
@@ -807,9 +998,16 @@ int pf_driver_check(const struct pf_check_options *o)
 	if (npaths)
 		pf_filter_paths(&report, paths, npaths, true);
 	pf_policy_apply(&report, &cfg);
-	pf_suppress(&report, &db, &cfg, paths, npaths);
-	if (o->baseline)
-		pf_baseline_apply(&baseline, &report);
+	pf_suppress(&report, &db, &cfg, paths, npaths, unsaved.v, unsaved.n);
+	if (baseline_file)
+		pf_baseline_apply(&baseline, &report, NULL);
+	if (o->new_since && !o->write_baseline) {
+		struct pf_run run = {o, &cfg, &rules, &lopts, build_dir, paths, npaths};
+		char reason[1024];
+		if (pf_new_since(&run, &db, &unsaved, &since, reason, sizeof(reason)) != 0)
+			goto done;
+		pf_baseline_apply(&since, &report, reason);
+	}
 	pf_report_sort(&report);
 	report.summary = pf_report_summary(&report);
 	report.summary.translation_units = (unsigned)ntus;
@@ -844,6 +1042,8 @@ done:
 	pf_taxonomy_free(&tax);
 	pf_rules_free(&rules);
 	pf_baseline_free(&baseline);
+	pf_baseline_free(&since);
+	pf_unsaved_set_free(&unsaved);
 	pf_config_free(&cfg);
 	return exit_code;
 }

@@ -45,6 +45,8 @@ struct pf_check_options {
 	const char *from_ir;        /* --from-ir DIR: link the IR found there and report */
 	long long analysis_budget;  /* --analysis-budget: millions of set operations,
 	                             * 0 no limit, -1 the config's or the default */
+	const char *new_since;      /* --new-since REF|FILE: report only what is new */
+	bool staged;                /* --staged: analyze the content of git's index */
 };
 
 /* Runs one check and returns the process exit code. Messages go to stderr. */

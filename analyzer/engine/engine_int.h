@@ -73,7 +73,7 @@ struct pf_sink_site {
 	 * purpose is that host's. Never a finding by itself. */
 	bool conditional;
 	struct pf_port cond;
-	const char *param;    /* the callee's name for the argument, or NULL */
+	const char *param; /* the callee's name for the argument, or NULL */
 };
 
 struct pf_sinkspec {
@@ -97,7 +97,7 @@ struct pf_fn {
 	 * data, or an input of its own that is demanded); the others are read
 	 * as carrying nothing, which is exact for what is reported. */
 	uint64_t demand;
-	bool stale; /* its demand or a global it reads grew since its last analysis */
+	bool stale;            /* its demand or a global it reads grew since its last analysis */
 	PF_VEC(int) constants; /* constant globals its body (or their initializers) reads */
 	bool constants_known;
 	const char *key, *name;
@@ -115,8 +115,8 @@ struct pf_fn {
 	uint8_t *opaque_sites; /* per call site: counted as an opaque call */
 	struct pf_summary summary;
 	bool analyzed;
-	unsigned runs;     /* rounds of the current fixpoint (reset by new demand) */
-	unsigned analyses; /* every analysis, for those who cache its summary */
+	unsigned runs;          /* rounds of the current fixpoint (reset by new demand) */
+	unsigned analyses;      /* every analysis, for those who cache its summary */
 	PF_VEC(int) dependents; /* functions to analyze again when this summary changes */
 	bool queued;
 	PF_VEC(struct pf_callrec) calls; /* direct calls to functions with a body */

@@ -249,6 +249,22 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 		if (!p->exhausted && pf_lattice_ops - ops_start > budget) {
 			p->exhausted = true;
 			at = fn;
+			/* from here every input is followed, and each function
+			 * analyzed so far for only some of its inputs is analyzed
+			 * once more, callees first: no demand can grow after it */
+			if (!p->full) {
+				p->full = true;
+				for (size_t i = 0; i < n; i++) {
+					struct pf_fn *d = p->fns.v[order[i]];
+					if (!d->analyzed)
+						continue;
+					d->stale = true;
+					if (!d->queued) {
+						pf_heap_push(q, &count, (size_t)rank[d->id]);
+						d->queued = true;
+					}
+				}
+			}
 		}
 		/* new demand: parameters a call passed data, globals a summary
 		 * stored data in */
@@ -274,11 +290,11 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 	if (at)
 		pf_program_budget(p, at->decl->pos,
 		                  "the flow analysis of the program reached its work budget "
-		                  "after %zu analyses of %zu functions, at '%s': %zu functions "
-		                  "not yet analyzed were analyzed once, coarsely (%u of them cut "
-		                  "short or with their sinks merged), and %zu that were due "
-		                  "another round kept their summaries; flows through them may "
-		                  "be missed",
+		                  "after %zu analyses of %zu functions, at '%s': then every "
+		                  "input was followed and each function was analyzed once "
+		                  "more, coarsely (%zu analyses, %u of them cut short or with "
+		                  "their sinks merged), and %zu that were due another round "
+		                  "kept their summaries; flows through them may be missed",
 		                  analyses - once, n, at->name, once, p->over_after_exhausted,
 		                  kept);
 	free(rank);
@@ -525,54 +541,125 @@ static void pf_cand_add(struct pf_cands *c, struct pf_cand x)
 	}
 }
 
-static void pf_emit_finding(struct pf_program *p, const struct pf_cand *c)
+/* Candidates of one sink site and consent next to each other, the site's
+ * flows in a fixed order. */
+struct pf_cand_ref {
+	const struct pf_cand *c;
+	const struct pf_ir_source *src;
+};
+
+static int pf_cand_group_cmp(const void *pa, const void *pb)
 {
-	struct pf_ir_source *src = p->sources.v[c->source];
-	struct pf_sink_site *site = &p->sites.v[c->site];
+	const struct pf_cand_ref *ra = pa, *rb = pb;
+	const struct pf_cand *a = ra->c, *b = rb->c;
+	if (a->site != b->site)
+		return a->site < b->site ? -1 : 1;
+	if (a->consented != b->consented)
+		return a->consented ? 1 : -1;
+	const struct pf_ir_source *x = ra->src, *y = rb->src;
+	int c = strcmp(x->category, y->category);
+	if (!c)
+		c = strcmp(x->pos.file, y->pos.file);
+	if (!c && x->pos.line != y->pos.line)
+		c = x->pos.line < y->pos.line ? -1 : 1;
+	if (!c && x->pos.column != y->pos.column)
+		c = x->pos.column < y->pos.column ? -1 : 1;
+	if (!c)
+		c = strcmp(x->name, y->name);
+	if (!c)
+		c = strcmp(x->function, y->function);
+	if (!c && a->ntrace != b->ntrace)
+		c = a->ntrace < b->ntrace ? -1 : 1;
+	return c;
+}
+
+static bool pf_same_source(const struct pf_ir_source *x, const struct pf_ir_source *y)
+{
+	return strcmp(x->category, y->category) == 0 && strcmp(x->pos.file, y->pos.file) == 0 &&
+	       x->pos.line == y->pos.line && x->pos.column == y->pos.column &&
+	       strcmp(x->name, y->name) == 0 && strcmp(x->function, y->function) == 0;
+}
+
+/* One finding for the flows c[0..n) into one sink site, all consented or
+ * none (SPEC section 5): every source once, with its shortest trace, which
+ * ends with the sink call. */
+static void pf_emit_finding(struct pf_program *p, const struct pf_cand_ref *r, size_t n)
+{
+	struct pf_sink_site *site = &p->sites.v[r[0].c->site];
 	struct pf_finding f = {0};
-	char rule[256], msg[1024];
+	char rule[256], sink_msg[512];
 	snprintf(rule, sizeof(rule), "pii-to-%s", site->purpose);
-	/* "argument 2 'msg'": counted from 1 as compilers count them, with the
-	 * parameter's name where the declaration gives one, so that it reads
-	 * the same to whoever counts from 0 (rules files, JSON) */
-	char arg[160];
-	if (site->param)
-		snprintf(arg, sizeof(arg), "argument %d '%.128s'", site->argument + 1, site->param);
-	else
-		snprintf(arg, sizeof(arg), "argument %d", site->argument + 1);
-	if (site->endpoint)
-		snprintf(msg, sizeof(msg),
-		         "personal data '%s' reaches %s sink '%s' (%s) sending to '%s'",
-		         src->category, site->purpose, site->callee, arg, site->endpoint);
-	else
-		snprintf(msg, sizeof(msg), "personal data '%s' reaches %s sink '%s' (%s)",
-		         src->category, site->purpose, site->callee, arg);
+	snprintf(sink_msg, sizeof(sink_msg), "reaches %s sink '%s' as argument %d", site->purpose,
+	         site->callee, site->argument + 1);
+	struct pf_trace_step sink_step = {
+	    {(char *)site->pos.file, site->pos.line, site->pos.column}, sink_msg};
+	struct pf_finding_source *srcs = pf_xcalloc(n, sizeof(*srcs));
+	struct pf_trace_step **traces = pf_xcalloc(n, sizeof(*traces));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct pf_ir_source *src = r[i].src;
+		const struct pf_cand *c = r[i].c;
+		/* sorted: the shortest trace of a source comes first */
+		if (i > 0 && pf_same_source(r[i - 1].src, src))
+			continue;
+		struct pf_trace_step *steps = pf_xcalloc(c->ntrace + 1, sizeof(*steps));
+		unsigned m = 0;
+		for (unsigned j = 0; j < c->ntrace; j++)
+			steps[m++] =
+			    (struct pf_trace_step){{(char *)c->trace[j].pos.file,
+			                            c->trace[j].pos.line, c->trace[j].pos.column},
+			                           (char *)c->trace[j].message};
+		steps[m++] = sink_step;
+		traces[k] = steps;
+		srcs[k] = (struct pf_finding_source){
+		    (char *)src->category,
+		    {(char *)src->pos.file, src->pos.line, src->pos.column},
+		    (char *)src->name,
+		    (char *)src->function,
+		    (char *)src->how,
+		    steps,
+		    m};
+		k++;
+	}
 	f.rule = rule;
 	f.severity = PF_SEV_ERROR;
-	f.message = msg;
 	f.purpose = (char *)site->purpose;
-	f.category = (char *)src->category;
-	f.source = (struct pf_pos){(char *)src->pos.file, src->pos.line, src->pos.column};
-	f.source_name = (char *)src->name;
-	f.source_function = (char *)src->function;
-	f.source_how = (char *)src->how;
+	f.sources = srcs;
+	f.nsources = k;
 	f.sink = (struct pf_pos){(char *)site->pos.file, site->pos.line, site->pos.column};
 	f.sink_function = (char *)site->function;
 	f.sink_callee = (char *)site->callee;
 	f.sink_argument = site->argument;
-	struct pf_trace_step *steps = pf_xcalloc(c->ntrace + 1, sizeof(*steps));
-	for (unsigned i = 0; i < c->ntrace; i++) {
-		steps[i].pos = (struct pf_pos){(char *)c->trace[i].pos.file, c->trace[i].pos.line,
-		                               c->trace[i].pos.column};
-		steps[i].message = (char *)c->trace[i].message;
-	}
-	f.trace = steps;
-	f.ntrace = c->ntrace;
-	if (c->consented)
+	f.endpoint = (char *)site->endpoint;
+	f.sink_param = (char *)site->param;
+	if (r[0].c->consented)
 		f.accepted_by = (char *)"consent";
-	pf_finding_fingerprint(&f);
 	pf_report_add_finding(p->report, &f);
-	free(steps);
+	for (size_t i = 0; i < k; i++)
+		free(traces[i]);
+	free(traces);
+	free(srcs);
+}
+
+/* Groups the flows by sink site and consent, one finding each, and ranks
+ * the fingerprints of the whole report. */
+static void pf_emit_findings(struct pf_program *p, struct pf_cands *cands)
+{
+	struct pf_cand_ref *v = pf_xcalloc(cands->n + 1, sizeof(*v));
+	for (size_t i = 0; i < cands->n; i++)
+		v[i] = (struct pf_cand_ref){&cands->v[i], p->sources.v[cands->v[i].source]};
+	if (cands->n > 1)
+		qsort(v, cands->n, sizeof(*v), pf_cand_group_cmp);
+	for (size_t i = 0; i < cands->n;) {
+		size_t j = i + 1;
+		while (j < cands->n && v[j].c->site == v[i].c->site &&
+		       v[j].c->consented == v[i].c->consented)
+			j++;
+		pf_emit_finding(p, &v[i], j - i);
+		i = j;
+	}
+	free(v);
+	pf_report_rank(p->report);
 }
 
 void pf_solve_findings(struct pf_program *p)
@@ -673,8 +760,7 @@ void pf_solve_findings(struct pf_program *p)
 			}
 		}
 	}
-	for (size_t i = 0; i < cands.n; i++)
-		pf_emit_finding(p, &cands.v[i]);
+	pf_emit_findings(p, &cands);
 	PF_VEC_FREE(cands);
 	free(cands.slots);
 	PF_VEC_FREE(g.v);

@@ -27,6 +27,15 @@ void pf_report_init(struct pf_report *r)
 	memset(r, 0, sizeof(*r));
 }
 
+static void trace_release(struct pf_trace_step *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(t[i].pos.file);
+		free(t[i].message);
+	}
+	free(t);
+}
+
 static void finding_release(struct pf_finding *f)
 {
 	free(f->rule);
@@ -40,11 +49,19 @@ static void finding_release(struct pf_finding *f)
 	free(f->sink.file);
 	free(f->sink_function);
 	free(f->sink_callee);
-	for (size_t i = 0; i < f->ntrace; i++) {
-		free(f->trace[i].pos.file);
-		free(f->trace[i].message);
+	trace_release(f->trace, f->ntrace);
+	for (size_t i = 0; i < f->nsources; i++) {
+		struct pf_finding_source *s = &f->sources[i];
+		free(s->category);
+		free(s->pos.file);
+		free(s->name);
+		free(s->function);
+		free(s->how);
+		trace_release(s->trace, s->ntrace);
 	}
-	free(f->trace);
+	free(f->sources);
+	free(f->endpoint);
+	free(f->sink_param);
 	free(f->accepted_by);
 	free(f->reason);
 	memset(f, 0, sizeof(*f));
@@ -83,29 +100,64 @@ static struct pf_pos pos_copy(const struct pf_pos *p)
 	return c;
 }
 
+static struct pf_trace_step *trace_copy(const struct pf_trace_step *t, size_t n)
+{
+	if (!n)
+		return NULL;
+	struct pf_trace_step *c = pf_xcalloc(n, sizeof(*c));
+	for (size_t i = 0; i < n; i++) {
+		c[i].pos = pos_copy(&t[i].pos);
+		c[i].message = pf_xstrdup(t[i].message);
+	}
+	return c;
+}
+
+static void source_copy(struct pf_finding_source *dst, const struct pf_finding_source *src)
+{
+	dst->category = pf_xstrdup(src->category);
+	dst->pos = pos_copy(&src->pos);
+	dst->name = pf_xstrdup(src->name);
+	dst->function = pf_xstrdup(src->function);
+	dst->how = dup_or_null(src->how);
+	dst->trace = trace_copy(src->trace, src->ntrace);
+	dst->ntrace = src->ntrace;
+}
+
 static void finding_copy(struct pf_finding *dst, const struct pf_finding *src)
 {
 	memset(dst, 0, sizeof(*dst));
 	dst->rule = pf_xstrdup(src->rule);
 	dst->severity = src->severity;
 	dst->purpose = pf_xstrdup(src->purpose);
-	dst->category = pf_xstrdup(src->category);
-	dst->source = pos_copy(&src->source);
-	dst->source_name = pf_xstrdup(src->source_name);
-	dst->source_function = pf_xstrdup(src->source_function);
-	dst->source_how = src->source_how ? pf_xstrdup(src->source_how) : NULL;
+	if (src->nsources) {
+		dst->sources = pf_xcalloc(src->nsources, sizeof(*dst->sources));
+		for (size_t i = 0; i < src->nsources; i++)
+			source_copy(&dst->sources[i], &src->sources[i]);
+		dst->nsources = src->nsources;
+	} else {
+		/* one flow given by the source fields */
+		struct pf_finding_source one = {
+		    src->category,   src->source, src->source_name, src->source_function,
+		    src->source_how, src->trace,  src->ntrace};
+		dst->sources = pf_xcalloc(1, sizeof(*dst->sources));
+		source_copy(&dst->sources[0], &one);
+		dst->nsources = 1;
+	}
+	const struct pf_finding_source *first = &dst->sources[0];
+	dst->category = pf_xstrdup(first->category);
+	dst->source = pos_copy(&first->pos);
+	dst->source_name = pf_xstrdup(first->name);
+	dst->source_function = pf_xstrdup(first->function);
+	dst->source_how = dup_or_null(first->how);
+	dst->trace = trace_copy(first->trace, first->ntrace);
+	dst->ntrace = first->ntrace;
 	dst->sink = pos_copy(&src->sink);
 	dst->sink_function = pf_xstrdup(src->sink_function);
 	dst->sink_callee = pf_xstrdup(src->sink_callee);
 	dst->sink_argument = src->sink_argument;
-	if (src->ntrace) {
-		dst->trace = pf_xcalloc(src->ntrace, sizeof(*dst->trace));
-		for (size_t i = 0; i < src->ntrace; i++) {
-			dst->trace[i].pos = pos_copy(&src->trace[i].pos);
-			dst->trace[i].message = pf_xstrdup(src->trace[i].message);
-		}
-		dst->ntrace = src->ntrace;
-	}
+	dst->endpoint = dup_or_null(src->endpoint);
+	dst->sink_param = dup_or_null(src->sink_param);
+	dst->rank = src->rank;
 	dst->accepted_by = dup_or_null(src->accepted_by);
 	dst->reason = dup_or_null(src->reason);
 	/* The composed message and the fingerprint read the copied fields. */
@@ -187,34 +239,148 @@ static void fp_append(char **buf, size_t *len, size_t *cap, const char *s)
 	*len += n + 1;
 }
 
-/* The hashed bytes are, in this order and each followed by 0x1F: the rule,
- * the category, the source's name and function, the sink's callee, the sink
- * argument in decimal, and the sink's function. Changing this changes every
- * fingerprint and invalidates users' baselines: do it only with a new
- * partialFingerprints key in the SARIF output. */
+static void fp_hex(const char *buf, size_t len, char out[33])
+{
+	XXH128_canonical_t canon;
+	XXH128_canonicalFromHash(&canon, XXH3_128bits(buf, len));
+	static const char hex[] = "0123456789abcdef";
+	for (size_t i = 0; i < sizeof(canon.digest); i++) {
+		out[2 * i] = hex[canon.digest[i] >> 4];
+		out[2 * i + 1] = hex[canon.digest[i] & 0xf];
+	}
+	out[32] = '\0';
+}
+
+static int cstr_ptr_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The categories of f's sources, sorted, each once; *n of them. The array
+ * points into f; the caller frees the array. */
+static const char **finding_categories(const struct pf_finding *f, size_t *n)
+{
+	const char **v = pf_xcalloc(f->nsources + 1, sizeof(*v));
+	size_t k = 0;
+	if (!f->nsources)
+		v[k++] = f->category ? f->category : "";
+	for (size_t i = 0; i < f->nsources; i++)
+		v[k++] = f->sources[i].category ? f->sources[i].category : "";
+	qsort(v, k, sizeof(*v), cstr_ptr_cmp);
+	size_t u = 0;
+	for (size_t i = 0; i < k; i++)
+		if (!u || strcmp(v[u - 1], v[i]) != 0)
+			v[u++] = v[i];
+	*n = u;
+	return v;
+}
+
+/* The key of a finding without its rank: the rule, the sink's callee,
+ * argument and function, then the categories, each followed by 0x1F, into
+ * a heap buffer of *len bytes. */
+static char *fp_key(const struct pf_finding *f, size_t *len)
+{
+	char arg[24];
+	size_t cap = 256;
+	char *buf = pf_xmalloc(cap);
+	*len = 0;
+	snprintf(arg, sizeof(arg), "%d", f->sink_argument);
+	fp_append(&buf, len, &cap, "piiflow-fingerprint-2");
+	fp_append(&buf, len, &cap, f->rule);
+	fp_append(&buf, len, &cap, f->sink_callee);
+	fp_append(&buf, len, &cap, arg);
+	fp_append(&buf, len, &cap, f->sink_function);
+	size_t ncat;
+	const char **cats = finding_categories(f, &ncat);
+	for (size_t i = 0; i < ncat; i++)
+		fp_append(&buf, len, &cap, cats[i]);
+	free(cats);
+	return buf;
+}
+
+/* Version 2: the key of fp_key and the rank in decimal. Changing this
+ * changes every fingerprint and invalidates users' baselines: do it only
+ * with a migration (see policy/baseline.c) and a new partialFingerprints
+ * key in the SARIF output. */
 void pf_finding_fingerprint(struct pf_finding *f)
 {
+	char rank[24];
+	size_t len, cap;
+	char *buf = fp_key(f, &len);
+	cap = len;
+	snprintf(rank, sizeof(rank), "%u", f->rank);
+	fp_append(&buf, &len, &cap, rank);
+	fp_hex(buf, len, f->fingerprint);
+	free(buf);
+}
+
+/* Version 1 hashed, in this order and each followed by 0x1F: the rule, the
+ * category, the source's name and function, the sink's callee, the sink
+ * argument in decimal, and the sink's function. Kept to read baselines of
+ * version 1; never change it. */
+void pf_finding_fingerprint_v1(const struct pf_finding *f, size_t i, char out[33])
+{
+	const char *category = f->category, *name = f->source_name, *function = f->source_function;
+	if (i < f->nsources) {
+		category = f->sources[i].category;
+		name = f->sources[i].name;
+		function = f->sources[i].function;
+	}
 	char arg[24];
 	size_t len = 0, cap = 256;
 	char *buf = pf_xmalloc(cap);
 	snprintf(arg, sizeof(arg), "%d", f->sink_argument);
 	fp_append(&buf, &len, &cap, f->rule);
-	fp_append(&buf, &len, &cap, f->category);
-	fp_append(&buf, &len, &cap, f->source_name);
-	fp_append(&buf, &len, &cap, f->source_function);
+	fp_append(&buf, &len, &cap, category);
+	fp_append(&buf, &len, &cap, name);
+	fp_append(&buf, &len, &cap, function);
 	fp_append(&buf, &len, &cap, f->sink_callee);
 	fp_append(&buf, &len, &cap, arg);
 	fp_append(&buf, &len, &cap, f->sink_function);
-
-	XXH128_canonical_t canon;
-	XXH128_canonicalFromHash(&canon, XXH3_128bits(buf, len));
-	static const char hex[] = "0123456789abcdef";
-	for (size_t i = 0; i < sizeof(canon.digest); i++) {
-		f->fingerprint[2 * i] = hex[canon.digest[i] >> 4];
-		f->fingerprint[2 * i + 1] = hex[canon.digest[i] & 0xf];
-	}
-	f->fingerprint[32] = '\0';
+	fp_hex(buf, len, out);
 	free(buf);
+}
+
+struct rank_item {
+	struct pf_finding *f;
+	char key[33]; /* hash of fp_key */
+};
+
+static int pos_cmp(const struct pf_pos *a, const struct pf_pos *b);
+
+static int rank_item_cmp(const void *pa, const void *pb)
+{
+	const struct rank_item *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+	if (!c)
+		c = pos_cmp(&a->f->sink, &b->f->sink);
+	return c;
+}
+
+void pf_report_rank(struct pf_report *r)
+{
+	size_t n = r->nfindings + r->naccepted;
+	struct rank_item *v = pf_xcalloc(n + 1, sizeof(*v));
+	for (size_t i = 0; i < n; i++) {
+		v[i].f = i < r->nfindings ? &r->findings[i] : &r->accepted[i - r->nfindings];
+		size_t len;
+		char *key = fp_key(v[i].f, &len);
+		fp_hex(key, len, v[i].key);
+		free(key);
+	}
+	qsort(v, n, sizeof(*v), rank_item_cmp);
+	unsigned rank = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && strcmp(v[i - 1].key, v[i].key) == 0) {
+			if (pos_cmp(&v[i - 1].f->sink, &v[i].f->sink) != 0)
+				rank++;
+		} else {
+			rank = 0;
+		}
+		v[i].f->rank = rank;
+		pf_finding_fingerprint(v[i].f);
+	}
+	free(v);
 }
 
 /* strcmp that orders NULL before every string. */
@@ -240,14 +406,39 @@ static int pos_cmp(const struct pf_pos *a, const struct pf_pos *b)
 	return c;
 }
 
+static int steps_cmp(const struct pf_trace_step *a, size_t na, const struct pf_trace_step *b,
+                     size_t nb)
+{
+	int c = uint_cmp(na, nb);
+	for (size_t i = 0; !c && i < na; i++) {
+		c = pos_cmp(&a[i].pos, &b[i].pos);
+		if (!c)
+			c = str_cmp(a[i].message, b[i].message);
+	}
+	return c;
+}
+
 static int trace_cmp(const struct pf_finding *a, const struct pf_finding *b)
 {
-	int c = uint_cmp(a->ntrace, b->ntrace);
-	for (size_t i = 0; !c && i < a->ntrace; i++) {
-		c = pos_cmp(&a->trace[i].pos, &b->trace[i].pos);
+	int c = steps_cmp(a->trace, a->ntrace, b->trace, b->ntrace);
+	if (!c)
+		c = uint_cmp(a->nsources, b->nsources);
+	for (size_t i = 0; !c && i < a->nsources; i++) {
+		const struct pf_finding_source *x = &a->sources[i], *y = &b->sources[i];
+		c = str_cmp(x->category, y->category);
 		if (!c)
-			c = str_cmp(a->trace[i].message, b->trace[i].message);
+			c = pos_cmp(&x->pos, &y->pos);
+		if (!c)
+			c = str_cmp(x->name, y->name);
+		if (!c)
+			c = str_cmp(x->function, y->function);
+		if (!c)
+			c = str_cmp(x->how, y->how);
+		if (!c)
+			c = steps_cmp(x->trace, x->ntrace, y->trace, y->ntrace);
 	}
+	if (!c)
+		c = str_cmp(a->endpoint, b->endpoint);
 	return c;
 }
 
@@ -376,9 +567,52 @@ static const char *or_empty(const char *s)
 
 char *pf_finding_compose_message(const struct pf_finding *f)
 {
-	return pf_xasprintf("personal data '%s' reaches %s sink '%s' (argument %d)",
-	                    or_empty(f->category), or_empty(f->purpose), or_empty(f->sink_callee),
-	                    f->sink_argument + 1);
+	size_t ncat;
+	const char **cats = finding_categories(f, &ncat);
+	/* the first source's category first, then the others sorted */
+	const char *first = f->nsources ? f->sources[0].category : f->category;
+	size_t cap = 64, len = 0;
+	char *list = pf_xmalloc(cap);
+	list[0] = '\0';
+	size_t k = 0;
+	for (size_t i = 0; i <= ncat; i++) {
+		const char *c = i == 0 ? or_empty(first) : cats[i - 1];
+		if (i > 0 && strcmp(c, or_empty(first)) == 0)
+			continue;
+		const char *sep = k == 0 ? "" : (k + 1 == ncat ? " and " : ", ");
+		size_t need = len + strlen(sep) + strlen(c) + 3;
+		if (need > cap) {
+			cap = need * 2;
+			list = pf_xrealloc(list, cap);
+		}
+		len += (size_t)sprintf(list + len, "%s'%s'", sep, c);
+		k++;
+	}
+	free(cats);
+	/* "argument 2 'msg'": counted from 1 as compilers count them, with the
+	 * parameter's name where the declaration gives one, so that it reads
+	 * the same to whoever counts from 0 (rules files, JSON) */
+	char arg[160];
+	if (f->sink_param && f->sink_param[0])
+		snprintf(arg, sizeof(arg), "argument %d '%.128s'", f->sink_argument + 1,
+		         f->sink_param);
+	else
+		snprintf(arg, sizeof(arg), "argument %d", f->sink_argument + 1);
+	char *m;
+	if (f->endpoint && f->endpoint[0])
+		m = pf_xasprintf("personal data %s reaches %s sink '%s' (%s) sending to '%s'", list,
+		                 or_empty(f->purpose), or_empty(f->sink_callee), arg, f->endpoint);
+	else
+		m = pf_xasprintf("personal data %s reaches %s sink '%s' (%s)", list,
+		                 or_empty(f->purpose), or_empty(f->sink_callee), arg);
+	free(list);
+	return m;
+}
+
+char *pf_finding_source_note_of(const struct pf_finding_source *s)
+{
+	return pf_xasprintf("'%s' %s (%s) here", or_empty(s->name),
+	                    s->how ? s->how : "is declared personal data", or_empty(s->category));
 }
 
 char *pf_finding_source_note(const struct pf_finding *f)
@@ -386,6 +620,32 @@ char *pf_finding_source_note(const struct pf_finding *f)
 	return pf_xasprintf("'%s' %s (%s) here", or_empty(f->source_name),
 	                    f->source_how ? f->source_how : "is declared personal data",
 	                    or_empty(f->category));
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+char *pf_report_summary_line(const struct pf_report *r)
+{
+	struct pf_summary_counts s = pf_report_summary(r);
+	size_t errors = 0, warnings = 0;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		if (r->findings[i].severity == PF_SEV_ERROR)
+			errors++;
+		else
+			warnings++;
+	}
+	double secs = s.seconds > 0 && s.seconds < 1e9 ? s.seconds : 0;
+	return pf_xasprintf("piiflow: %zu %s, %zu %s; %u accepted (%u by consent, %u by the "
+	                    "baseline), %u suppressed; %u translation %s, %u %s analyzed "
+	                    "in %.2f s",
+	                    errors, plural(errors, "error", "errors"), warnings,
+	                    plural(warnings, "warning", "warnings"), s.consented + s.baselined,
+	                    s.consented, s.baselined, s.suppressed, s.translation_units,
+	                    plural(s.translation_units, "unit", "units"), s.functions,
+	                    plural(s.functions, "function", "functions"), secs);
 }
 
 const char *pf_severity_name(enum pf_severity s)

@@ -22,6 +22,22 @@ struct pf_trace_step {
 	char *message; /* e.g. "copied into 'buf' by 'snprintf'" */
 };
 
+/* One source that reaches a finding's sink, with one shortest trace: the
+ * steps from the use of the source to the sink call, the sink call last. */
+struct pf_finding_source {
+	char *category; /* "user.contact.email" */
+	struct pf_pos pos;
+	char *name;     /* "email" */
+	char *function; /* function the source lies in, or "" for declarations */
+	char *how;      /* as pf_finding.source_how */
+	struct pf_trace_step *trace;
+	size_t ntrace;
+};
+
+/* One finding per sink call site, argument and purpose (SPEC section 5).
+ * sources[] lists every source that reaches it, in a fixed order; the
+ * fields category, source, source_name, source_function, source_how and
+ * trace repeat sources[0], for readers that show one flow. */
 struct pf_finding {
 	char *rule; /* "pii-to-advertising" */
 	enum pf_severity severity;
@@ -39,6 +55,11 @@ struct pf_finding {
 	int sink_argument;   /* from 0 */
 	struct pf_trace_step *trace;
 	size_t ntrace;
+	struct pf_finding_source *sources;
+	size_t nsources;
+	char *endpoint;       /* libcurl: the host the data is sent to, or NULL */
+	char *sink_param;     /* the callee's name for the argument, or NULL */
+	unsigned rank;        /* among sink calls of the same key in the function, from 0 */
 	char fingerprint[33]; /* 32 lowercase hex digits */
 	/* For accepted findings: "consent", "suppression" or "baseline"; else NULL. */
 	char *accepted_by;
@@ -79,10 +100,12 @@ void pf_report_init(struct pf_report *r);
 void pf_report_free(struct pf_report *r);
 
 /* Appends a deep copy of f (to findings, or to accepted when f->accepted_by
- * is set). The caller keeps f. In the copy, a NULL or empty message is
- * replaced by pf_finding_compose_message() and an empty fingerprint by
- * pf_finding_fingerprint(); NULL strings other than accepted_by and reason
- * become "". */
+ * is set). The caller keeps f. In the copy, a finding without sources[]
+ * gets one made of its source fields, and the source fields repeat
+ * sources[0] otherwise; a NULL or empty message is replaced by
+ * pf_finding_compose_message() and an empty fingerprint by
+ * pf_finding_fingerprint(); NULL strings other than accepted_by, reason
+ * and endpoint become "". */
 void pf_report_add_finding(struct pf_report *r, const struct pf_finding *f);
 /* Appends a diagnostic; strings are copied. */
 void pf_report_add_diagnostic(struct pf_report *r, const char *rule, enum pf_severity sev,
@@ -93,10 +116,22 @@ void pf_report_add_diagnostic(struct pf_report *r, const char *rule, enum pf_sev
  * order, so a loop that accepts findings[i] must not advance i. */
 void pf_report_accept(struct pf_report *r, size_t i, const char *accepted_by, const char *reason);
 
-/* Computes f->fingerprint: a hash (xxHash XXH3-128) of the rule, the
- * category, the source's name and function, the sink's callee, argument and
- * function. Independent of lines, columns and file order. */
+/* Computes f->fingerprint (version 2): a hash (xxHash XXH3-128) of the
+ * rule, the sink's callee, argument and function, the categories of its
+ * sources (sorted, each once) and f->rank. Independent of lines, columns
+ * and file order. */
 void pf_finding_fingerprint(struct pf_finding *f);
+/* The version 1 fingerprint that the flow from f->sources[i] (or the
+ * source fields, when f has no sources[]) had when piiflow reported one
+ * finding per source and sink: a hash of the rule, the category, the
+ * source's name and function, the sink's callee, argument and function.
+ * Baselines and reports of version 1 are matched with it. */
+void pf_finding_fingerprint_v1(const struct pf_finding *f, size_t i, char out[33]);
+/* Sets the rank of every finding and accepted finding of r among the sink
+ * calls of the same rule, callee, argument, function and categories (in
+ * the order of their positions; one call split between findings and
+ * accepted keeps one rank) and recomputes the fingerprints. */
+void pf_report_rank(struct pf_report *r);
 
 /* Sorts findings, accepted and diagnostics by file, line, column (of the sink,
  * for findings), rule, then message, then every other field, and removes
@@ -114,12 +149,20 @@ size_t pf_report_count_diagnostics_at_least(const struct pf_report *r, enum pf_s
  * the lists printed beside it. The reporters print this. */
 struct pf_summary_counts pf_report_summary(const struct pf_report *r);
 
-/* "personal data 'CAT' reaches PURPOSE sink 'CALLEE' (argument N)", N from 1:
- * the first line of the text format. Returns a heap string the caller frees. */
-char *pf_finding_compose_message(const struct pf_finding *f);
-/* "'NAME' is declared personal data (CAT) here": the note on the source.
+/* "personal data 'CAT' reaches PURPOSE sink 'CALLEE' (argument N)", N from 1,
+ * with every category of the sources ('A' and 'B', 'A', 'B' and 'C') and
+ * " sending to 'HOST'" for an endpoint: the first line of the text format.
  * Returns a heap string the caller frees. */
+char *pf_finding_compose_message(const struct pf_finding *f);
+/* "'NAME' is declared personal data (CAT) here": the note on the (first)
+ * source. Returns a heap string the caller frees. */
 char *pf_finding_source_note(const struct pf_finding *f);
+/* The same note for one source. */
+char *pf_finding_source_note_of(const struct pf_finding_source *s);
+/* Severity and acceptance counts in one line, the last of the text
+ * format: "2 errors, 0 warnings, 1 accepted (consent), 0 suppressed;
+ * 3 translation units, 12 functions analyzed in 0.41 s". Caller frees. */
+char *pf_report_summary_line(const struct pf_report *r);
 
 /* "note", "warning", "error": the word of the text format and SARIF level. */
 const char *pf_severity_name(enum pf_severity s);

@@ -27,6 +27,10 @@ struct pf_lower_options {
 	char *const *extra_args;            /* appended to every command */
 	size_t nextra_args;
 	struct pf_dropped_flags *dropped; /* may be NULL: each unit learns alone */
+	/* contents parsed instead of the files on disk (staged or older
+	 * versions); a path that does not exist on disk is a virtual file */
+	const struct pf_unsaved_file *unsaved;
+	size_t nunsaved;
 };
 
 /* Parses and lowers one compile command. Never returns NULL; when the file

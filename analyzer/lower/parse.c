@@ -297,8 +297,16 @@ struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
 	CXIndex index = clang_createIndex(0, 0);
 	unsigned flags =
 	    CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-	enum CXErrorCode rc =
-	    clang_parseTranslationUnit2FullArgv(index, NULL, argv, argc, NULL, 0, flags, &cx.ctu);
+	struct CXUnsavedFile *unsaved = NULL;
+	if (opts->nunsaved) {
+		unsaved = pf_xcalloc(opts->nunsaved, sizeof(*unsaved));
+		for (size_t i = 0; i < opts->nunsaved; i++)
+			unsaved[i] =
+			    (struct CXUnsavedFile){opts->unsaved[i].path, opts->unsaved[i].data,
+			                           (unsigned long)opts->unsaved[i].len};
+	}
+	enum CXErrorCode rc = clang_parseTranslationUnit2FullArgv(
+	    index, NULL, argv, argc, unsaved, (unsigned)opts->nunsaved, flags, &cx.ctu);
 	/* Flags clang rejected: parse again without them. Each round drops at
 	 * least one flag of the command, so this ends. */
 	while (rc == CXError_Success && cx.ctu &&
@@ -308,9 +316,10 @@ struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
 		free(argv);
 		tu->ndiags = ndiags0;
 		argv = pf_build_argv(cmd, opts, dropped, tu, &argc);
-		rc = clang_parseTranslationUnit2FullArgv(index, NULL, argv, argc, NULL, 0, flags,
-		                                         &cx.ctu);
+		rc = clang_parseTranslationUnit2FullArgv(index, NULL, argv, argc, unsaved,
+		                                         (unsigned)opts->nunsaved, flags, &cx.ctu);
 	}
+	free(unsaved);
 	if (rc != CXError_Success || !cx.ctu) {
 		struct pf_ir_pos pos = {tu->file, 1, 1};
 		char msg[256];

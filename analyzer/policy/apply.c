@@ -11,21 +11,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/xalloc.h"
+
 static enum pf_severity severity_of(enum pf_level level)
 {
 	return level == PF_LEVEL_WARNING ? PF_SEV_WARNING : PF_SEV_ERROR;
 }
 
-/* Copies f into out unless the policy drops it, with its new severity. */
+/* Copies f into out with the sources whose category the policy polices
+ * for f's purpose and the highest severity among them, unless none is left
+ * or the sink lies in an excluded file. The fingerprint stays: it names
+ * every category that reaches the call, whatever the policy reports. */
 static void keep_finding(struct pf_report *out, const struct pf_config *c,
                          const struct pf_finding *f)
 {
-	enum pf_level level = pf_config_level(c, f->purpose, f->category);
-	if (level == PF_LEVEL_OFF || pf_config_excluded(c, f->sink.file))
+	if (pf_config_excluded(c, f->sink.file))
 		return;
-	struct pf_finding copy = *f;
-	copy.severity = severity_of(level);
-	pf_report_add_finding(out, &copy);
+	struct pf_finding_source *kept = pf_xcalloc(f->nsources + 1, sizeof(*kept));
+	size_t n = 0;
+	enum pf_severity sev = PF_SEV_WARNING;
+	for (size_t i = 0; i < f->nsources; i++) {
+		enum pf_level level = pf_config_level(c, f->purpose, f->sources[i].category);
+		if (level == PF_LEVEL_OFF)
+			continue;
+		if (severity_of(level) > sev)
+			sev = severity_of(level);
+		kept[n++] = f->sources[i];
+	}
+	if (n) {
+		struct pf_finding copy = *f;
+		copy.severity = sev;
+		copy.sources = kept;
+		if (n != f->nsources) /* the message names the categories reported */
+			copy.message = NULL;
+		copy.nsources = n;
+		pf_report_add_finding(out, &copy);
+	}
+	free(kept);
 }
 
 void pf_policy_apply(struct pf_report *r, const struct pf_config *c)

@@ -20,7 +20,9 @@
 #include "policy/locate.h"
 #include "util/xalloc.h"
 
-#define PF_BASELINE_VERSION 1
+/* Version 2: one fingerprint per sink call site, argument and purpose.
+ * Version 1 files are still read (see pf_baseline in policy.h). */
+#define PF_BASELINE_VERSION 2
 
 void pf_baseline_init(struct pf_baseline *b)
 {
@@ -56,10 +58,13 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_baseline 
 		return pf_json_fail(c, NULL,
 		                    "not a piiflow baseline (no \"piiflow_baseline\" key); write "
 		                    "one with --write-baseline");
-	if (!json_is_integer(version) || json_integer_value(version) != PF_BASELINE_VERSION)
+	if (!json_is_integer(version) || json_integer_value(version) < 1 ||
+	    json_integer_value(version) > PF_BASELINE_VERSION)
 		return pf_json_fail(c, "piiflow_baseline",
-		                    "unsupported baseline version (this piiflow reads version %d)",
+		                    "unsupported baseline version (this piiflow reads versions 1 "
+		                    "to %d)",
 		                    PF_BASELINE_VERSION);
+	b->version = (int)json_integer_value(version);
 	json_t *findings = json_object_get(root, "findings");
 	if (!json_is_array(findings))
 		return pf_json_fail(c, findings ? "findings" : NULL,
@@ -120,27 +125,196 @@ done:
 	return rc;
 }
 
-void pf_baseline_apply(const struct pf_baseline *b, struct pf_report *r)
+/* ---- reports of an earlier run (--new-since FILE) ------------------------- */
+
+static void add_fingerprint(struct pf_baseline *b, size_t *cap, const char *fp)
+{
+	if (b->n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		b->fingerprints = pf_xrealloc(b->fingerprints, *cap * sizeof(*b->fingerprints));
+	}
+	memcpy(b->fingerprints[b->n++], fp, 32);
+	b->fingerprints[b->n - 1][32] = '\0';
+}
+
+/* A piiflow JSON report: findings[].fingerprint. */
+static int parse_json_report(struct pf_json_cursor *c, json_t *findings, struct pf_baseline *b)
+{
+	size_t cap = 0, i;
+	json_t *entry;
+	b->version = 2;
+	pf_json_push_key(c, "findings");
+	json_array_foreach(findings, i, entry)
+	{
+		pf_json_push_index(c, i);
+		json_t *fp = json_is_object(entry) ? json_object_get(entry, "fingerprint") : NULL;
+		int rc = 0;
+		if (!json_is_string(fp) || !is_fingerprint(json_string_value(fp)))
+			rc = pf_json_fail(c, NULL,
+			                  "a finding without a fingerprint of 32 hex digits");
+		pf_json_pop(c);
+		if (rc)
+			return rc;
+		if (!json_object_get(entry, "sources"))
+			b->version = 1; /* written before one finding per sink call */
+		add_fingerprint(b, &cap, json_string_value(fp));
+	}
+	pf_json_pop(c);
+	return 0;
+}
+
+/* A SARIF log: partialFingerprints of the results without suppressions. */
+static int parse_sarif_report(struct pf_json_cursor *c, json_t *runs, struct pf_baseline *b)
+{
+	size_t cap = 0, r, i;
+	json_t *run, *res;
+	b->version = 2;
+	json_array_foreach(runs, r, run)
+	{
+		json_t *results = json_object_get(run, "results");
+		json_array_foreach(results, i, res)
+		{
+			if (json_object_get(res, "suppressions"))
+				continue;
+			json_t *pfp = json_object_get(res, "partialFingerprints");
+			json_t *fp = json_object_get(pfp, "piiflow/v2");
+			if (!fp && (fp = json_object_get(pfp, "piiflow/v1")))
+				b->version = 1;
+			if (!fp)
+				continue; /* a diagnostic, not a flow */
+			const char *s = json_string_value(fp);
+			if (!s || strlen(s) < 32) {
+				pf_json_push_key(c, "runs");
+				pf_json_push_index(c, r);
+				return pf_json_fail(
+				    c, NULL,
+				    "result %zu: a piiflow fingerprint of 32 hex digits "
+				    "(with :N) was expected",
+				    i);
+			}
+			char head[33];
+			memcpy(head, s, 32);
+			head[32] = '\0';
+			if (!is_fingerprint(head) || (s[32] && s[32] != ':'))
+				return pf_json_fail(c, NULL,
+				                    "result %zu: not a piiflow fingerprint", i);
+			add_fingerprint(b, &cap, head);
+		}
+	}
+	return 0;
+}
+
+int pf_baseline_load_report(struct pf_baseline *b, const char *path, struct pf_policy_error *err)
+{
+	char *text = NULL;
+	size_t len = 0;
+	json_t *root = NULL;
+	int rc = -1;
+	pf_baseline_init(b);
+	pf_json_error_begin(err, path);
+	if (pf_policy_read_file(path, &text, &len) != 0) {
+		snprintf(err->message, sizeof(err->message), "cannot read report: %s",
+		         strerror(errno));
+		goto done;
+	}
+	json_error_t jerr;
+	root = json_loadb(text, len, 0, &jerr);
+	if (!root) {
+		err->line = jerr.line > 0 ? jerr.line : 0;
+		err->column = jerr.column > 0 ? jerr.column : 0;
+		snprintf(err->message, sizeof(err->message), "invalid JSON: %s", jerr.text);
+		goto done;
+	}
+	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
+	json_t *findings = json_object_get(root, "findings");
+	json_t *runs = json_object_get(root, "runs");
+	if (json_is_array(findings) && json_object_get(root, "tool"))
+		rc = parse_json_report(&c, findings, b);
+	else if (json_is_array(runs))
+		rc = parse_sarif_report(&c, runs, b);
+	else
+		rc = pf_json_fail(&c, NULL,
+		                  "not a piiflow report: want the JSON (--format json) or SARIF "
+		                  "(--format sarif) report of the base build");
+	if (rc == 0 && b->n > 1)
+		qsort(b->fingerprints, b->n, sizeof(*b->fingerprints), fp_cmp);
+done:
+	if (rc)
+		pf_baseline_free(b);
+	json_decref(root);
+	free(text);
+	return rc;
+}
+
+void pf_baseline_from_report(struct pf_baseline *b, const struct pf_report *r)
+{
+	size_t cap = 0;
+	pf_baseline_init(b);
+	b->version = 2;
+	for (size_t i = 0; i < r->nfindings; i++)
+		add_fingerprint(b, &cap, r->findings[i].fingerprint);
+	if (b->n > 1)
+		qsort(b->fingerprints, b->n, sizeof(*b->fingerprints), fp_cmp);
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+/* The first untaken copy of fp in b, or b->n. */
+static size_t find_untaken(const struct pf_baseline *b, const bool *taken, const char *fp)
+{
+	char(*hit)[33] = bsearch(fp, b->fingerprints, b->n, sizeof(*b->fingerprints), fp_cmp);
+	size_t k = hit ? (size_t)(hit - b->fingerprints) : b->n;
+	while (k > 0 && k < b->n && strcmp(b->fingerprints[k - 1], b->fingerprints[k]) == 0)
+		k--;
+	while (k < b->n && taken[k] && strcmp(b->fingerprints[k], fp) == 0)
+		k++;
+	if (k < b->n && !taken[k] && strcmp(b->fingerprints[k], fp) == 0)
+		return k;
+	return b->n;
+}
+
+/* Takes what matches f: its fingerprint (version 2), or the version 1
+ * fingerprints of all of its sources, or nothing. */
+static bool take(const struct pf_baseline *b, bool *taken, const struct pf_finding *f)
+{
+	if (b->version != 1) {
+		size_t k = find_untaken(b, taken, f->fingerprint);
+		if (k == b->n)
+			return false;
+		taken[k] = true;
+		return true;
+	}
+	size_t n = f->nsources ? f->nsources : 1;
+	size_t *got = pf_xcalloc(n, sizeof(*got));
+	for (size_t i = 0; i < n; i++)
+		got[i] = b->n;
+	bool all = true;
+	for (size_t i = 0; i < n && all; i++) {
+		char fp[33];
+		pf_finding_fingerprint_v1(f, i, fp);
+		got[i] = find_untaken(b, taken, fp);
+		if (got[i] == b->n)
+			all = false;
+		else
+			taken[got[i]] = true;
+	}
+	if (!all) /* give back what this finding took */
+		for (size_t i = 0; i < n; i++)
+			if (got[i] < b->n)
+				taken[got[i]] = false;
+	free(got);
+	return all;
+}
+
+void pf_baseline_apply(const struct pf_baseline *b, struct pf_report *r, const char *reason)
 {
 	pf_report_sort(r);
 	bool *taken = pf_xcalloc(b->n + 1, sizeof(*taken));
 	for (size_t i = 0; i < r->nfindings;) {
-		char(*hit)[33] = bsearch(r->findings[i].fingerprint, b->fingerprints, b->n,
-		                         sizeof(*b->fingerprints), fp_cmp);
-		/* The first untaken copy of the fingerprint, if any is left. */
-		size_t k = hit ? (size_t)(hit - b->fingerprints) : b->n;
-		while (k > 0 && k < b->n && strcmp(b->fingerprints[k - 1], b->fingerprints[k]) == 0)
-			k--;
-		while (k < b->n && taken[k] &&
-		       strcmp(b->fingerprints[k], r->findings[i].fingerprint) == 0)
-			k++;
-		if (k < b->n && !taken[k] &&
-		    strcmp(b->fingerprints[k], r->findings[i].fingerprint) == 0) {
-			taken[k] = true;
-			pf_report_accept(r, i, "baseline", NULL);
-		} else {
+		if (take(b, taken, &r->findings[i]))
+			pf_report_accept(r, i, "baseline", reason);
+		else
 			i++;
-		}
 	}
 	free(taken);
 }
@@ -157,18 +331,22 @@ static json_t *entry_json(const struct pf_finding *f)
 	json_t *o = json_object();
 	set(o, "fingerprint", f->fingerprint);
 	set(o, "rule", f->rule);
-	set(o, "category", f->category);
 	json_t *sink = json_object();
 	set(sink, "file", f->sink.file);
 	set(sink, "function", f->sink_function);
 	set(sink, "callee", f->sink_callee);
 	json_object_set_new(sink, "argument", json_integer(f->sink_argument));
 	json_object_set_new(o, "sink", sink);
-	json_t *source = json_object();
-	set(source, "file", f->source.file);
-	set(source, "function", f->source_function);
-	set(source, "name", f->source_name);
-	json_object_set_new(o, "source", source);
+	json_t *sources = json_array();
+	for (size_t i = 0; i < f->nsources; i++) {
+		json_t *source = json_object();
+		set(source, "category", f->sources[i].category);
+		set(source, "file", f->sources[i].pos.file);
+		set(source, "function", f->sources[i].function);
+		set(source, "name", f->sources[i].name);
+		json_array_append_new(sources, source);
+	}
+	json_object_set_new(o, "sources", sources);
 	return o;
 }
 
@@ -191,14 +369,6 @@ static int entry_cmp(const void *pa, const void *pb)
 		c = (a->sink_argument > b->sink_argument) - (a->sink_argument < b->sink_argument);
 	if (!c)
 		c = str_cmp(a->rule, b->rule);
-	if (!c)
-		c = str_cmp(a->category, b->category);
-	if (!c)
-		c = str_cmp(a->source.file, b->source.file);
-	if (!c)
-		c = str_cmp(a->source_function, b->source_function);
-	if (!c)
-		c = str_cmp(a->source_name, b->source_name);
 	if (!c)
 		c = strcmp(a->fingerprint, b->fingerprint);
 	return c;

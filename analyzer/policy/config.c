@@ -51,6 +51,7 @@ void pf_config_free(struct pf_config *c)
 	}
 	free(c->policy);
 	free(c->cache_dir);
+	free(c->baseline);
 	pf_config_init(c);
 }
 
@@ -426,8 +427,9 @@ done:
 static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg)
 {
 	static const char *const keys[] = {
-	    "build_dir",          "rules", "exclude", "policy", "cache_dir", "analysis_budget",
-	    "allow_parse_errors", NULL};
+	    "build_dir", "rules",           "exclude",  "policy",
+	    "cache_dir", "analysis_budget", "baseline", "allow_parse_errors",
+	    NULL};
 	if (!json_is_object(root))
 		return pf_json_fail(c, NULL, "a config must be a JSON object, got %s",
 		                    type_name(root));
@@ -437,7 +439,8 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *c
 	    get_strings(c, root, "exclude", NULL, &cfg->exclude, &cfg->nexclude) ||
 	    get_policy(c, root, cfg) || get_path(c, root, "cache_dir", cfg->dir, &cfg->cache_dir) ||
 	    get_count(c, root, "analysis_budget", &cfg->analysis_budget) ||
-	    get_bool(c, root, "allow_parse_errors", &cfg->allow_parse_errors))
+	    get_bool(c, root, "allow_parse_errors", &cfg->allow_parse_errors) ||
+	    get_path(c, root, "baseline", cfg->dir, &cfg->baseline))
 		return -1;
 	return 0;
 }

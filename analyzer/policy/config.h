@@ -50,6 +50,9 @@ struct pf_config {
 	/* a unit with compile errors is analyzed with a warning instead of
 	 * stopping the run (--allow-parse-errors) */
 	bool allow_parse_errors;
+	/* baseline: the baseline file read when --baseline is not given,
+	 * absolute (relative to dir in the file), or NULL */
+	char *baseline;
 };
 
 /* Error of a load: the file, the JSON path of the bad key ("policy.analytics",

@@ -56,39 +56,59 @@ bool pf_suppress_rule_matches(const char *rules, const char *rule);
  * its rule, or on the line below it, into accepted with accepted_by
  * "suppression" and the reason. Adds an `invalid-suppression` warning for
  * each invalid one and an `unused-suppression` warning for each valid one
- * that matched no finding. Files that cannot be read are skipped. */
-void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles);
+ * that matched no finding. Files that cannot be read are skipped. A file
+ * of unsaved[] (the staged version of it) is read from there instead. */
+struct pf_unsaved_file; /* compdb/compdb.h */
+void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles,
+                       const struct pf_unsaved_file *unsaved, size_t nunsaved);
 
 /* ---- baselines (baseline.c) ---------------------------------------------- */
 
-/* The fingerprints a baseline file records, sorted; one fingerprint recorded
- * k times accepts k findings (a multiset). */
+/* The fingerprints a baseline records, sorted; one fingerprint recorded k
+ * times accepts k findings (a multiset). Version 2 records one fingerprint
+ * per finding (one per sink call site, argument and purpose); version 1,
+ * written before piiflow grouped the sources of a sink call, one per source
+ * and sink: a finding matches a version 1 baseline when the version 1
+ * fingerprints of all its sources are recorded (pf_finding_fingerprint_v1),
+ * so that baselines keep working until they are rewritten. */
 struct pf_baseline {
 	char (*fingerprints)[33];
 	size_t n;
+	int version; /* of the fingerprints: 1 or 2 */
 };
 
 void pf_baseline_init(struct pf_baseline *b);
 void pf_baseline_free(struct pf_baseline *b);
 
-/* Reads a baseline file written by pf_baseline_write. Returns 0, or -1 with
- * *err filled (missing file, invalid JSON with line and column, a wrong
- * version or a bad entry with its JSON path); b is initialized here and left
- * empty on error. */
+/* Reads a baseline file written by pf_baseline_write, of version 1 or 2.
+ * Returns 0, or -1 with *err filled (missing file, invalid JSON with line
+ * and column, a wrong version or a bad entry with its JSON path); b is
+ * initialized here and left empty on error. */
 int pf_baseline_load(struct pf_baseline *b, const char *path, struct pf_policy_error *err);
 
-/* Moves findings whose fingerprint the baseline records into accepted with
- * accepted_by "baseline", each recorded fingerprint once per time it is
- * recorded. Sorts r first, so that when a fingerprint occurs more often than
- * recorded, the findings left reported are the last in file and line order
- * (the new call is usually the one added below). */
-void pf_baseline_apply(const struct pf_baseline *b, struct pf_report *r);
+/* Reads the reported findings of a JSON or SARIF report that piiflow wrote
+ * (`--new-since FILE`): their fingerprints, of version 2, or of version 1
+ * for a report written before (findings without "sources", or the SARIF key
+ * piiflow/v1). Accepted findings (SARIF results with suppressions) are not
+ * read. Returns 0, or -1 with *err filled. */
+int pf_baseline_load_report(struct pf_baseline *b, const char *path, struct pf_policy_error *err);
+
+/* The fingerprints of r's reported findings, as a baseline of version 2
+ * (`--new-since REF`: the findings of the base revision). */
+void pf_baseline_from_report(struct pf_baseline *b, const struct pf_report *r);
+
+/* Moves findings that the baseline records into accepted with accepted_by
+ * "baseline" and reason (may be NULL), each recorded fingerprint once per
+ * time it is recorded. Sorts r first, so that when a fingerprint occurs
+ * more often than recorded, the findings left reported are the last in file
+ * and line order (the new call is usually the one added below). */
+void pf_baseline_apply(const struct pf_baseline *b, struct pf_report *r, const char *reason);
 
 /* Writes the findings of r, and the accepted ones whose accepted_by is
- * "baseline", to path as {"piiflow_baseline": 1, "findings": [...]}: one
+ * "baseline", to path as {"piiflow_baseline": 2, "findings": [...]}: one
  * entry per finding with its fingerprint and, to make the file reviewable,
- * its rule, category, sink and source names, sorted, without line numbers so
- * that moving code does not change the file. Replaces path atomically.
+ * its rule, categories, sink and source names, sorted, without line numbers
+ * so that moving code does not change the file. Replaces path atomically.
  * Returns 0, or -1 with a message naming the file in err. */
 int pf_baseline_write(const struct pf_report *r, const char *path, char *err, size_t errsize);
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compdb/compdb.h"
 #include "policy/locate.h"
 #include "util/xalloc.h"
 
@@ -226,7 +227,28 @@ static void match_file(struct pf_report *r, const struct scanned *file,
 	}
 }
 
-void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles)
+/* The text of a file: its unsaved content when the run has one (the staged
+ * version), else what is on disk. Returns 0 with a heap copy, or -1. */
+static int read_text(const char *canon, const struct pf_unsaved_file *unsaved, size_t nunsaved,
+                     char **text, size_t *len)
+{
+	for (size_t i = 0; i < nunsaved; i++) {
+		char *c = canonical(unsaved[i].path);
+		bool same = strcmp(c, canon) == 0;
+		free(c);
+		if (same) {
+			*text = pf_xmalloc(unsaved[i].len + 1);
+			memcpy(*text, unsaved[i].data, unsaved[i].len);
+			(*text)[unsaved[i].len] = '\0';
+			*len = unsaved[i].len;
+			return 0;
+		}
+	}
+	return pf_policy_read_file(canon, text, len);
+}
+
+void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles,
+                       const struct pf_unsaved_file *unsaved, size_t nunsaved)
 {
 	struct scanned *scan = pf_xcalloc(nfiles + 1, sizeof(*scan));
 	size_t nscan = 0;
@@ -247,7 +269,7 @@ void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles)
 			continue; /* the same file under another name */
 		char *text;
 		size_t len;
-		if (pf_policy_read_file(scan[i].canon, &text, &len) != 0)
+		if (read_text(scan[i].canon, unsaved, nunsaved, &text, &len) != 0)
 			continue;
 		struct pf_suppressions sups = {0};
 		pf_suppress_scan(text, len, &sups);

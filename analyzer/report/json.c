@@ -31,6 +31,18 @@ static void set_pos(json_t *obj, const struct pf_pos *p)
 	set(obj, "column", json_integer(p->column));
 }
 
+static json_t *trace_json(const struct pf_trace_step *steps, size_t n)
+{
+	json_t *trace = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *step = json_object();
+		set_pos(step, &steps[i].pos);
+		set(step, "message", str(steps[i].message));
+		json_array_append_new(trace, step);
+	}
+	return trace;
+}
+
 static json_t *finding_json(const struct pf_finding *f)
 {
 	json_t *o = json_object();
@@ -52,14 +64,20 @@ static json_t *finding_json(const struct pf_finding *f)
 	set(sink, "argument", json_integer(f->sink_argument));
 	set(o, "sink", sink);
 
-	json_t *trace = json_array();
-	for (size_t i = 0; i < f->ntrace; i++) {
-		json_t *step = json_object();
-		set_pos(step, &f->trace[i].pos);
-		set(step, "message", str(f->trace[i].message));
-		json_array_append_new(trace, step);
+	set(o, "trace", trace_json(f->trace, f->ntrace));
+	json_t *sources = json_array();
+	for (size_t i = 0; i < f->nsources; i++) {
+		const struct pf_finding_source *s = &f->sources[i];
+		json_t *so = json_object();
+		set(so, "category", str(s->category));
+		set_pos(so, &s->pos);
+		set(so, "name", str(s->name));
+		set(so, "trace", trace_json(s->trace, s->ntrace));
+		json_array_append_new(sources, so);
 	}
-	set(o, "trace", trace);
+	set(o, "sources", sources);
+	if (f->endpoint)
+		set(o, "endpoint", str(f->endpoint));
 	set(o, "fingerprint", str(f->fingerprint));
 	if (f->accepted_by)
 		set(o, "accepted_by", str(f->accepted_by));

@@ -22,7 +22,7 @@
 #define PF_SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define PF_SARIF_SRCROOT "%SRCROOT%"
 /* Bump the version when pf_finding_fingerprint changes what it hashes. */
-#define PF_SARIF_FINGERPRINT_KEY "piiflow/v1"
+#define PF_SARIF_FINGERPRINT_KEY "piiflow/v2"
 #define PF_FLOW_RULE_PREFIX "pii-to-"
 
 /* Flow rules listed whether or not a run reports them, so that a
@@ -391,30 +391,34 @@ static const char *finding_message(const struct pf_finding *f, char **owned)
 	return *owned = pf_finding_compose_message(f);
 }
 
-static json_t *code_flow(const struct pf_finding *f, const char *source_note, const char *msg)
+/* One code flow per source: the source, then its trace, which ends at the
+ * sink call. */
+static json_t *code_flows(const struct pf_finding *f)
 {
-	json_t *steps = json_array();
-	json_t *step = json_object();
-	set(step, "location", location(&f->source, source_note));
-	json_array_append_new(steps, step);
-	for (size_t i = 0; i < f->ntrace; i++) {
-		step = json_object();
-		set(step, "location",
-		    location(&f->trace[i].pos, f->trace[i].message ? f->trace[i].message : ""));
-		json_array_append_new(steps, step);
-	}
-	step = json_object();
-	set(step, "location", location(&f->sink, msg));
-	json_array_append_new(steps, step);
-
-	json_t *thread = json_object();
-	set(thread, "locations", steps);
-	json_t *threads = json_array();
-	json_array_append_new(threads, thread);
-	json_t *flow = json_object();
-	set(flow, "threadFlows", threads);
 	json_t *flows = json_array();
-	json_array_append_new(flows, flow);
+	for (size_t k = 0; k < f->nsources; k++) {
+		const struct pf_finding_source *s = &f->sources[k];
+		char *note = pf_finding_source_note_of(s);
+		json_t *steps = json_array();
+		json_t *step = json_object();
+		set(step, "location", location(&s->pos, note));
+		json_array_append_new(steps, step);
+		free(note);
+		for (size_t i = 0; i < s->ntrace; i++) {
+			step = json_object();
+			set(step, "location",
+			    location(&s->trace[i].pos,
+			             s->trace[i].message ? s->trace[i].message : ""));
+			json_array_append_new(steps, step);
+		}
+		json_t *thread = json_object();
+		set(thread, "locations", steps);
+		json_t *threads = json_array();
+		json_array_append_new(threads, thread);
+		json_t *flow = json_object();
+		set(flow, "threadFlows", threads);
+		json_array_append_new(flows, flow);
+	}
 	return flows;
 }
 
@@ -455,7 +459,6 @@ static json_t *finding_result(const struct pf_finding *f, const pf_strvec *ids, 
 {
 	char *owned;
 	const char *msg = finding_message(f, &owned);
-	char *note = pf_finding_source_note(f);
 	json_t *res = json_object();
 	set(res, "ruleId", str(f->rule));
 	set(res, "ruleIndex", json_integer((json_int_t)rule_index(ids, f->rule)));
@@ -475,17 +478,24 @@ static json_t *finding_result(const struct pf_finding *f, const pf_strvec *ids, 
 	json_array_append_new(locs, sink);
 	set(res, "locations", locs);
 
-	json_t *src = physical_location(&f->source);
-	if (src) {
+	json_t *rels = json_array();
+	for (size_t k = 0; k < f->nsources; k++) {
+		json_t *src = physical_location(&f->sources[k].pos);
+		if (!src)
+			continue;
+		char *snote = pf_finding_source_note_of(&f->sources[k]);
 		json_t *rel = json_object();
-		set(rel, "id", json_integer(1));
+		set(rel, "id", json_integer((json_int_t)k + 1));
 		set(rel, "physicalLocation", src);
-		set(rel, "message", message(note));
-		json_t *rels = json_array();
+		set(rel, "message", message(snote));
+		free(snote);
 		json_array_append_new(rels, rel);
-		set(res, "relatedLocations", rels);
 	}
-	set(res, "codeFlows", code_flow(f, note, msg));
+	if (json_array_size(rels))
+		set(res, "relatedLocations", rels);
+	else
+		json_decref(rels);
+	set(res, "codeFlows", code_flows(f));
 
 	json_t *fp = json_object();
 	if (occurrence > 1) {
@@ -498,7 +508,6 @@ static json_t *finding_result(const struct pf_finding *f, const pf_strvec *ids, 
 	set(res, "partialFingerprints", fp);
 	if (f->accepted_by)
 		set(res, "suppressions", suppression(f));
-	free(note);
 	free(owned);
 	return res;
 }

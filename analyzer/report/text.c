@@ -34,18 +34,22 @@ static void print_finding(FILE *out, const struct pf_finding *f)
 	fprintf(out, "%s: %s [%s]\n", pf_severity_name(f->severity), msg, f->rule ? f->rule : "");
 	free(composed);
 
-	char *note = pf_finding_source_note(f);
-	print_pos(out, &f->source);
-	fprintf(out, "note: %s\n", note);
-	free(note);
-	for (size_t i = 0; i < f->ntrace; i++) {
-		print_pos(out, &f->trace[i].pos);
-		fprintf(out, "note: %s\n", f->trace[i].message ? f->trace[i].message : "");
+	/* each source, then its trace, which ends at the sink call */
+	for (size_t k = 0; k < f->nsources; k++) {
+		const struct pf_finding_source *s = &f->sources[k];
+		char *note = pf_finding_source_note_of(s);
+		print_pos(out, &s->pos);
+		fprintf(out, "note: %s\n", note);
+		free(note);
+		for (size_t i = 0; i < s->ntrace; i++) {
+			print_pos(out, &s->trace[i].pos);
+			fprintf(out, "note: %s\n", s->trace[i].message ? s->trace[i].message : "");
+		}
 	}
 }
 
 /* Findings first, then diagnostics, each list in the report's (sorted)
- * order. */
+ * order, then one line that sums the run up. */
 int pf_report_write_text(FILE *out, const struct pf_report *r)
 {
 	errno = 0;
@@ -57,6 +61,9 @@ int pf_report_write_text(FILE *out, const struct pf_report *r)
 		fprintf(out, "%s: %s [%s]\n", pf_severity_name(d->severity),
 		        d->message ? d->message : "", d->rule ? d->rule : "");
 	}
+	char *summary = pf_report_summary_line(r);
+	fprintf(out, "%s\n", summary);
+	free(summary);
 	if (fflush(out) != 0 || ferror(out)) {
 		if (!errno)
 			errno = EIO;

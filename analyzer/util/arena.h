@@ -15,7 +15,10 @@ struct pf_arena {
 	size_t used; /* bytes handed out, for statistics */
 };
 
-#define PF_ARENA_INIT {0}
+#define PF_ARENA_INIT                                                                              \
+	{                                                                                          \
+		0                                                                                  \
+	}
 
 /* Returns zeroed memory owned by the arena; aborts when memory runs out. */
 void *pf_arena_alloc(struct pf_arena *a, size_t size);
@@ -24,7 +27,7 @@ char *pf_arena_strdup(struct pf_arena *a, const char *s);
 char *pf_arena_strndup(struct pf_arena *a, const char *s, size_t n);
 /* printf into arena memory. */
 char *pf_arena_printf(struct pf_arena *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 /* Frees every block; the arena may be used again afterwards. */
 void pf_arena_release(struct pf_arena *a);
 

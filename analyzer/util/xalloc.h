@@ -15,25 +15,24 @@ char *pf_xstrdup(const char *s);
 char *pf_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Growable array: struct { T *v; size_t n, cap; }. */
-#define PF_VEC(T)                                                              \
-	struct {                                                               \
-		T *v;                                                          \
-		size_t n, cap;                                                 \
+#define PF_VEC(T)                                                                                  \
+	struct {                                                                                   \
+		T *v;                                                                              \
+		size_t n, cap;                                                                     \
 	}
-#define PF_VEC_PUSH(vec, item)                                                 \
-	do {                                                                   \
-		if ((vec).n == (vec).cap) {                                    \
-			(vec).cap = (vec).cap ? (vec).cap * 2 : 8;             \
-			(vec).v = pf_xrealloc((vec).v,                         \
-					      (vec).cap * sizeof(*(vec).v));   \
-		}                                                              \
-		(vec).v[(vec).n++] = (item);                                   \
+#define PF_VEC_PUSH(vec, item)                                                                     \
+	do {                                                                                       \
+		if ((vec).n == (vec).cap) {                                                        \
+			(vec).cap = (vec).cap ? (vec).cap * 2 : 8;                                 \
+			(vec).v = pf_xrealloc((vec).v, (vec).cap * sizeof(*(vec).v));              \
+		}                                                                                  \
+		(vec).v[(vec).n++] = (item);                                                       \
 	} while (0)
-#define PF_VEC_FREE(vec)                                                       \
-	do {                                                                   \
-		free((vec).v);                                                 \
-		(vec).v = NULL;                                                \
-		(vec).n = (vec).cap = 0;                                       \
+#define PF_VEC_FREE(vec)                                                                           \
+	do {                                                                                       \
+		free((vec).v);                                                                     \
+		(vec).v = NULL;                                                                    \
+		(vec).n = (vec).cap = 0;                                                           \
 	} while (0)
 
 #endif

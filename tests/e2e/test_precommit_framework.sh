@@ -85,11 +85,19 @@ git init -q && git add -A && git commit -q -m "initial" || exit 1
 # try-repo: the hook as a team tries it before adding it to its config.
 out="$tmp/try-legacy.out"
 rc=0
-pre-commit try-repo "$hookrepo" piiflow --files src/legacy.c >"$out" 2>&1 || rc=$?
+PIIFLOW_NEW_SINCE='' pre-commit try-repo "$hookrepo" piiflow --files src/legacy.c >"$out" 2>&1 || rc=$?
 if ((rc != 0)) && grep -q 'src/legacy.c:5:2: error: .*\[pii-to-advertising\]' "$out"; then
-	ok "try-repo on the file with a flow fails with the report"
+	ok "try-repo on the file with a flow, PIIFLOW_NEW_SINCE empty: fails with the report"
 else
 	fail "try-repo on src/legacy.c: exit $rc, want nonzero and the finding"
+	show "$out"
+fi
+rc=0
+pre-commit try-repo "$hookrepo" piiflow --files src/legacy.c >"$out" 2>&1 || rc=$?
+if ((rc == 0)) && grep -q 'Passed' "$out"; then
+	ok "try-repo on the file with a committed flow passes: it is not new since HEAD"
+else
+	fail "try-repo on src/legacy.c (new since HEAD): exit $rc, want 0 and Passed"
 	show "$out"
 fi
 out="$tmp/try-main.out"
@@ -169,10 +177,14 @@ printf '\n/* the entry point */\n' >>src/main.c
 git add src/main.c
 commit_expect "a clean commit goes through although another file has a flow" pass "comment"
 
-# 4. Touching the file with the old flow brings it up.
+# 4. Touching the file with the old flow: the flow is not new, the commit
+# goes through; with PIIFLOW_NEW_SINCE empty every finding touching the
+# staged files counts, and that flow comes up.
 printf '\n/* touched */\n' >>src/legacy.c
 git add src/legacy.c
-if commit_expect "a commit touching the file with the old flow is refused" refuse "touch legacy"; then
+commit_expect "a commit touching the file with the old flow goes through (not new)" pass \
+	"touch legacy" && git reset -q --soft HEAD~1
+if PIIFLOW_NEW_SINCE='' commit_expect "with PIIFLOW_NEW_SINCE empty it is refused" refuse "touch legacy"; then
 	if grep -q 'src/legacy.c:5:2: error:' "$tmp/commit.out"; then
 		ok "and the report shows that flow"
 	else

@@ -389,6 +389,8 @@ static void test_error_entries(void **state)
 	load_fails(f, ".", "./compile_commands.json: entry 0: \"command\": empty command");
 }
 
+/* An entry whose file was deleted is skipped and kept in db->missing; a
+ * database where every file is gone is an error. */
 static void test_error_file_missing(void **state)
 {
 	struct fixture *f = *state;
@@ -399,22 +401,43 @@ static void test_error_file_missing(void **state)
 	           " {\"directory\": \"..\", \"file\": \"src/gone.c\", \"command\": \"cc b\"}]");
 	assert_int_equal(pf_compdb_load(&f->db, "build", f->err, sizeof(f->err)), 0);
 	assert_int_equal(f->db.ncmds, 1);
-	assert_int_equal(f->db.nstale, 1);
-	assert_string_equal(f->db.stale[0],
-	                    "build/compile_commands.json: entry 1: src/gone.c does not exist "
-	                    "(deleted since the database was written?); skipped");
+	assert_int_equal(f->db.nmissing, 1);
+	assert_string_equal(f->db.missing[0].display, "src/gone.c");
 	pf_compdb_free(&f->db);
 	write_file("build/compile_commands.json",
 	           "[{\"directory\": \"..\", \"file\": \"src/gone.c\", \"command\": \"cc b\"}]");
 	load_fails(f, "build",
 	           "build/compile_commands.json: compile database has no C files that exist (1 "
-	           "entry skipped; first: build/compile_commands.json: entry 0: src/gone.c does "
-	           "not exist (deleted since the database was written?); skipped); regenerate it");
+	           "entry skipped; first: src/gone.c); regenerate it");
 
 	mkdir("src/dir.c", 0755);
 	write_file("build/compile_commands.json",
 	           "[{\"directory\": \"..\", \"file\": \"src/dir.c\", \"command\": \"cc b\"}]");
 	load_fails(f, "build", "build/compile_commands.json: entry 0: src/dir.c: is a directory");
+}
+
+/* A new file gets the command of the nearest entry, its file replaced. */
+static void test_interpolate(void **state)
+{
+	struct fixture *f = *state;
+	write_sources();
+	write_file("lib/l.c", "int l;\n");
+	write_file("build/compile_commands.json",
+	           "[{\"directory\": \"..\", \"file\": \"lib/l.c\", \"arguments\": [\"cc\", "
+	           "\"-DLIB\", \"-c\", \"lib/l.c\"]},\n"
+	           " {\"directory\": \"..\", \"file\": \"src/a.c\", \"arguments\": [\"cc\", "
+	           "\"-Iinc\", \"-c\", \"src/a.c\", \"-o\", \"a.o\"]}]");
+	assert_int_equal(pf_compdb_load(&f->db, "build", f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_interpolate(&f->db, "src/a.c"), 0);
+	assert_int_equal(pf_compdb_interpolate(&f->db, "src/a.h"), 0);
+	assert_int_equal(pf_compdb_interpolate(&f->db, "src/new.c"), 1);
+	assert_int_equal(f->db.ncmds, 3);
+	const struct pf_compile_command *c = &f->db.cmds[2];
+	assert_string_equal(c->display, "src/new.c");
+	assert_string_equal(c->argv[1], "-Iinc");
+	assert_string_equal(c->argv[3], c->file);
+	assert_string_equal(c->argv[5], "a.o");
+	assert_string_equal(c->directory, f->db.cmds[1].directory);
 }
 
 static void test_error_no_c_entries(void **state)
@@ -557,6 +580,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_error_empty, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_error_entries, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_error_file_missing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_interpolate, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_error_no_c_entries, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_from_files, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_from_files_errors, setup, teardown),

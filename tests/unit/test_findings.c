@@ -15,10 +15,17 @@
 
 #include "findings/findings.h"
 
-/* XXH3-128 of "pii-to-advertising" US "user.contact.email" US "email" US US
- * "ads_event" US "1" US "send_login" US (US = 0x1F), as `xxhsum -H2` prints
- * it: the fingerprint of sample(). */
-#define PF_TEST_PINNED_FINGERPRINT "29589bf05785b4c055e10663807bdced"
+/* XXH3-128 of "piiflow-fingerprint-2" US "pii-to-advertising" US
+ * "ads_event" US "1" US "send_login" US "user.contact.email" US "0" US
+ * (US = 0x1F), as `xxhsum -H2` prints it: the fingerprint (version 2) of
+ * sample(). */
+#define PF_TEST_PINNED_FINGERPRINT "d89f4aa357b7cf55823007dbeca86d88"
+/* Version 1, which baselines written before one finding per sink call
+ * hold: XXH3-128 of "pii-to-advertising" US "user.contact.email" US "email"
+ * US US "ads_event" US "1" US "send_login" US. */
+#define PF_TEST_PINNED_FINGERPRINT_V1 "29589bf05785b4c055e10663807bdced"
+/* Version 2 with the categories user.contact.email and user.name. */
+#define PF_TEST_PINNED_FINGERPRINT_TWO "b27ca342caefb8df5dd847fadcbf6dd5"
 
 /* A finding as the engine would build it; every string is a literal, so it
  * must only be passed to functions that copy. */
@@ -65,6 +72,69 @@ static void test_fingerprint_format_and_pinned_value(void **state)
 		assert_non_null(strchr("0123456789abcdef", fp[i]));
 	/* Baselines store this value: it must never change by accident. */
 	assert_string_equal(fp, PF_TEST_PINNED_FINGERPRINT);
+	char v1[33];
+	pf_finding_fingerprint_v1(&f, 0, v1);
+	assert_string_equal(v1, PF_TEST_PINNED_FINGERPRINT_V1);
+}
+
+/* One finding per sink call: the fingerprint hashes the set of categories
+ * (sorted, each once) and not the sources' names; version 1 is still
+ * computed per source. */
+static void test_fingerprint_of_several_sources(void **state)
+{
+	(void)state;
+	struct pf_finding f = sample();
+	struct pf_finding_source s[3] = {
+	    {"user.name", {"src/user.h", 8, 7}, "name", "", NULL, NULL, 0},
+	    {"user.contact.email", {"src/user.h", 7, 10}, "email", "", NULL, NULL, 0},
+	    {"user.name", {"src/user.h", 9, 7}, "nick", "", NULL, NULL, 0},
+	};
+	f.sources = s;
+	f.nsources = 3;
+	char fp[33];
+	fingerprint_of(&f, fp);
+	assert_string_equal(fp, PF_TEST_PINNED_FINGERPRINT_TWO);
+	char v1[33];
+	pf_finding_fingerprint_v1(&f, 1, v1);
+	assert_string_equal(v1, PF_TEST_PINNED_FINGERPRINT_V1);
+	pf_finding_fingerprint_v1(&f, 0, v1);
+	assert_string_not_equal(v1, PF_TEST_PINNED_FINGERPRINT_V1);
+	/* the message names every category once, the first source's first */
+	struct pf_report r;
+	pf_report_init(&r);
+	f.message = NULL;
+	pf_report_add_finding(&r, &f);
+	assert_string_equal(
+	    r.findings[0].message,
+	    "personal data 'user.name' and 'user.contact.email' reaches advertising "
+	    "sink 'ads_event' (argument 2)");
+	assert_string_equal(r.findings[0].category, "user.name");
+	assert_string_equal(r.findings[0].source_name, "name");
+	assert_int_equal(r.findings[0].nsources, 3);
+	pf_report_free(&r);
+}
+
+/* Two calls with the same key in one function are told apart by their
+ * rank, in the order of their positions, whatever order they came in. */
+static void test_rank_tells_calls_apart(void **state)
+{
+	(void)state;
+	struct pf_report r;
+	pf_report_init(&r);
+	struct pf_finding f = sample();
+	f.sink = (struct pf_pos){"src/ads.c", 50, 5};
+	pf_report_add_finding(&r, &f);
+	f.sink = (struct pf_pos){"src/ads.c", 41, 5};
+	pf_report_add_finding(&r, &f);
+	f.sink_callee = "ads_other";
+	pf_report_add_finding(&r, &f);
+	pf_report_rank(&r);
+	assert_int_equal(r.findings[0].rank, 1);
+	assert_int_equal(r.findings[1].rank, 0);
+	assert_int_equal(r.findings[2].rank, 0);
+	assert_string_equal(r.findings[1].fingerprint, PF_TEST_PINNED_FINGERPRINT);
+	assert_string_not_equal(r.findings[0].fingerprint, r.findings[1].fingerprint);
+	pf_report_free(&r);
 }
 
 static void test_fingerprint_ignores_positions(void **state)
@@ -95,14 +165,15 @@ static void test_fingerprint_tells_flows_apart(void **state)
 		v[i] = base;
 	v[0].rule = "pii-to-analytics";
 	v[1].category = "user.contact.phone_number";
-	v[2].source_name = "phone";
-	v[3].source_function = "on_login";
+	v[2].rank = 1;
+	v[3].sink_callee = "ads_trac";
+	v[3].sink_argument = 11; /* "ads_trac" "11" against "ads_track" "1" */
 	v[4].sink_callee = "ads_track";
 	v[5].sink_argument = 0;
 	v[6].sink_function = "send_logout";
 	/* Moving bytes between neighbouring fields must change the hash. */
-	v[7].source_name = "emai";
-	v[7].source_function = "l";
+	v[7].sink_callee = "ads_event1";
+	v[7].sink_argument = 0;
 	for (size_t i = 0; i < 8; i++) {
 		fingerprint_of(&v[i], fp);
 		assert_string_not_equal(ref, fp);
@@ -292,6 +363,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_fingerprint_format_and_pinned_value),
+	    cmocka_unit_test(test_fingerprint_of_several_sources),
+	    cmocka_unit_test(test_rank_tells_calls_apart),
 	    cmocka_unit_test(test_fingerprint_ignores_positions),
 	    cmocka_unit_test(test_fingerprint_tells_flows_apart),
 	    cmocka_unit_test(test_add_finding_deep_copies),

@@ -126,7 +126,7 @@ static void test_round_trip_across_moved_lines(void **state)
 	assert_int_equal(pf_baseline_write(&f->r, "base.json", err, sizeof(err)), 0);
 	char first[65536];
 	snprintf(first, sizeof(first), "%s", read_file("base.json"));
-	assert_non_null(strstr(first, "\"piiflow_baseline\": 1"));
+	assert_non_null(strstr(first, "\"piiflow_baseline\": 2"));
 	assert_non_null(strstr(first, "\"fingerprint\": \""));
 	assert_non_null(strstr(first, "\"callee\": \"ads_event\""));
 	assert_null(strstr(first, "\"line\""));
@@ -137,7 +137,7 @@ static void test_round_trip_across_moved_lines(void **state)
 	add(&f->r, "on_login", "ads_event", 19, "advertising", "user.contact.email");
 	assert_int_equal(pf_baseline_load(&f->b, "base.json", &f->err), 0);
 	assert_int_equal(f->b.n, 2);
-	pf_baseline_apply(&f->b, &f->r);
+	pf_baseline_apply(&f->b, &f->r, NULL);
 	assert_int_equal(f->r.nfindings, 0);
 	assert_int_equal(f->r.naccepted, 2);
 	assert_string_equal(f->r.accepted[0].accepted_by, "baseline");
@@ -166,7 +166,7 @@ static void test_new_findings_stay(void **state)
 	/* The same call twice: the baseline recorded it once, so the later one
 	 * (in file and line order) is new. */
 	add(&f->r, "on_login", "ads_event", 20, "advertising", "user.contact.email");
-	pf_baseline_apply(&f->b, &f->r);
+	pf_baseline_apply(&f->b, &f->r, NULL);
 	assert_int_equal(f->r.naccepted, 1);
 	assert_int_equal(f->r.accepted[0].sink.line, 12);
 	assert_string_equal(f->r.accepted[0].category, "user.contact.email");
@@ -189,7 +189,7 @@ static void test_multiset(void **state)
 	pf_report_free(&f->r);
 	for (unsigned line = 12; line < 15; line++)
 		add(&f->r, "on_login", "ads_event", line, "advertising", "user.contact.email");
-	pf_baseline_apply(&f->b, &f->r);
+	pf_baseline_apply(&f->b, &f->r, NULL);
 	assert_int_equal(f->r.naccepted, 2);
 	assert_int_equal(f->r.nfindings, 1);
 	assert_int_equal(f->r.findings[0].sink.line, 14);
@@ -207,9 +207,9 @@ static void test_load_errors(void **state)
 	assert_non_null(strstr(m, "invalid JSON"));
 	m = load_error(f, "{\"findings\": []}");
 	assert_non_null(strstr(m, "b.json:1:1: error: not a piiflow baseline"));
-	m = load_error(f, "{\"piiflow_baseline\": 2, \"findings\": []}");
+	m = load_error(f, "{\"piiflow_baseline\": 3, \"findings\": []}");
 	assert_string_equal(m, "b.json:1:2: error: at piiflow_baseline: unsupported baseline "
-	                       "version (this piiflow reads version 1)");
+	                       "version (this piiflow reads versions 1 to 2)");
 	m = load_error(f, "{\"piiflow_baseline\": 1, \"findings\": {}}");
 	assert_non_null(strstr(m, "at findings: \"findings\" must be an array"));
 	m = load_error(f, "{\"piiflow_baseline\": 1, \"findings\": [\n"
@@ -219,6 +219,66 @@ static void test_load_errors(void **state)
 	                       "must be 32 lower-case hex digits");
 	m = load_error(f, "{\"piiflow_baseline\": 1, \"findings\": [3]}");
 	assert_non_null(strstr(m, "at findings[0]: each recorded finding must be an object"));
+}
+
+/* A baseline of version 1 (one fingerprint per source and sink, before one
+ * finding per sink call) still accepts a finding when it records the
+ * version 1 fingerprints of all of its sources, and only then. */
+static void test_version_1_migration(void **state)
+{
+	struct fixture *f = *state;
+	struct pf_finding_source two[2] = {
+	    {"user.contact.email", {"user.h", 3, 7}, "email", "", NULL, NULL, 0},
+	    {"user.name", {"user.h", 4, 7}, "name", "", NULL, NULL, 0},
+	};
+	struct pf_finding g = {0};
+	g.rule = "pii-to-advertising";
+	g.severity = PF_SEV_ERROR;
+	g.purpose = "advertising";
+	g.sources = two;
+	g.nsources = 2;
+	g.sink = (struct pf_pos){"ads.c", 12, 2};
+	g.sink_function = "on_login";
+	g.sink_callee = "ads_event";
+	g.sink_argument = 1;
+	char v1a[33], v1b[33], text[512];
+	pf_finding_fingerprint_v1(&g, 0, v1a);
+	pf_finding_fingerprint_v1(&g, 1, v1b);
+
+	/* both sources recorded: accepted */
+	snprintf(text, sizeof(text),
+	         "{\"piiflow_baseline\": 1, \"findings\": [{\"fingerprint\": \"%s\"}, "
+	         "{\"fingerprint\": \"%s\"}]}",
+	         v1a, v1b);
+	write_file("old.json", text);
+	assert_int_equal(pf_baseline_load(&f->b, "old.json", &f->err), 0);
+	assert_int_equal(f->b.version, 1);
+	pf_report_add_finding(&f->r, &g);
+	pf_baseline_apply(&f->b, &f->r, NULL);
+	assert_int_equal(f->r.nfindings, 0);
+	assert_int_equal(f->r.naccepted, 1);
+	pf_baseline_free(&f->b);
+	pf_report_free(&f->r);
+
+	/* one source is new: the finding is reported */
+	snprintf(text, sizeof(text),
+	         "{\"piiflow_baseline\": 1, \"findings\": [{\"fingerprint\": \"%s\"}]}", v1a);
+	write_file("old.json", text);
+	assert_int_equal(pf_baseline_load(&f->b, "old.json", &f->err), 0);
+	pf_report_add_finding(&f->r, &g);
+	pf_baseline_apply(&f->b, &f->r, NULL);
+	assert_int_equal(f->r.nfindings, 1);
+	assert_int_equal(f->r.naccepted, 0);
+
+	/* rewritten, it is of version 2 and matches by the new fingerprint */
+	char err[512];
+	assert_int_equal(pf_baseline_write(&f->r, "new.json", err, sizeof(err)), 0);
+	pf_baseline_free(&f->b);
+	assert_int_equal(pf_baseline_load(&f->b, "new.json", &f->err), 0);
+	assert_int_equal(f->b.version, 2);
+	assert_non_null(strstr(read_file("new.json"), "\"category\": \"user.name\""));
+	pf_baseline_apply(&f->b, &f->r, NULL);
+	assert_int_equal(f->r.nfindings, 0);
 }
 
 static void test_write_error(void **state)
@@ -276,6 +336,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_new_findings_stay, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_multiset, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_version_1_migration, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_write_error, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_policy_apply, setup, teardown),
 	};

@@ -212,7 +212,7 @@ static void test_apply(void **state)
 	snprintf(abs, sizeof(abs), "%s/ads.c", f->tmp);
 	/* The same file under two names is read once. */
 	char *files[] = {"ads.c", abs, "./ads.c", "gone.c"};
-	pf_suppress_apply(&f->r, files, 4);
+	pf_suppress_apply(&f->r, files, 4, NULL, 0);
 
 	assert_int_equal(f->r.naccepted, 2);
 	const struct pf_finding *a = accepted_at(&f->r, 4);
@@ -254,7 +254,7 @@ static void test_apply_only_to_its_file(void **state)
 	write_file("b.c", "\nads();\n");
 	add(&f->r, "b.c", 2, "pii-to-advertising");
 	char *files[] = {"a.c", "b.c"};
-	pf_suppress_apply(&f->r, files, 2);
+	pf_suppress_apply(&f->r, files, 2, NULL, 0);
 	assert_int_equal(f->r.nfindings, 1);
 	assert_int_equal(f->r.naccepted, 0);
 	assert_int_equal(f->r.ndiagnostics, 1);

@@ -189,17 +189,24 @@ static void test_text_is_compiler_style(void **state)
 	    "src/ads.c:38:5: note: passed to 'send_login' as argument 1\n"
 	    "src/ads.c:50: warning: no finding of pii-to-marketing here [unused-suppression]\n"
 	    "src/broken.c:3:1: warning: use of undeclared identifier 'x' [parse-error]\n"
-	    "src/user.h:9:5: warning: unknown category 'caf\xe9' [unknown-category]\n");
+	    "src/user.h:9:5: warning: unknown category 'caf\xe9' [unknown-category]\n"
+	    "piiflow: 1 error, 1 warning; 2 accepted (1 by consent, 1 by the baseline), 1 "
+	    "suppressed; 3 translation units, 12 functions analyzed in 0.41 s\n");
 	free(out);
 }
 
-static void test_text_of_empty_report_is_empty(void **state)
+/* A clean run says so in its one summary line. */
+static void test_text_of_empty_report_is_the_summary(void **state)
 {
 	(void)state;
 	struct pf_report r;
 	pf_report_init(&r);
+	r.summary.translation_units = 1;
+	r.summary.functions = 1;
 	char *out = write_to_string(pf_report_write_text, &r);
-	assert_string_equal(out, "");
+	assert_string_equal(out, "piiflow: 0 errors, 0 warnings; 0 accepted (0 by consent, 0 by "
+	                         "the baseline), 0 suppressed; 1 translation unit, 1 function "
+	                         "analyzed in 0.00 s\n");
 	free(out);
 }
 
@@ -235,7 +242,11 @@ static void test_json_values(void **state)
 
 	assert_int_equal(json_array_size(json_object_get(j, "findings")), 2);
 	json_t *f = json_array_get(json_object_get(j, "findings"), 1);
-	assert_int_equal(json_object_size(f), 9);
+	assert_int_equal(json_object_size(f), 10);
+	assert_int_equal(json_array_size(json_object_get(f, "sources")), 1);
+	assert_string_equal(jstr(f, "sources[0].category"), "user.contact.email");
+	assert_string_equal(jstr(f, "sources[0].name"), "email");
+	assert_string_equal(jstr(f, "sources[0].trace[1].line"), "38");
 	assert_string_equal(jstr(f, "rule"), "pii-to-advertising");
 	assert_string_equal(jstr(f, "severity"), "error");
 	assert_string_equal(jstr(f, "message"), "personal data 'user.contact.email' reaches "
@@ -402,13 +413,13 @@ static void test_sarif_results(void **state)
 	                                   "threadFlows"),
 	                   0),
 	    "locations");
-	assert_int_equal(json_array_size(steps), 4);
+	/* the source, then its trace as given (the engine's ends at the sink) */
+	assert_int_equal(json_array_size(steps), 3);
 	assert_string_equal(jstr(steps, "[0].location.physicalLocation.region.startLine"), "7");
 	assert_string_equal(jstr(steps, "[1].location.message.text"),
 	                    "copied into 'buf' by 'snprintf'");
 	assert_string_equal(jstr(steps, "[2].location.physicalLocation.region.startLine"), "38");
-	assert_string_equal(jstr(steps, "[3].location.physicalLocation.region.startLine"), "41");
-	assert_string_equal(jstr(ads, "partialFingerprints.piiflow/v1"),
+	assert_string_equal(jstr(ads, "partialFingerprints.piiflow/v2"),
 	                    r->findings[1].fingerprint);
 	assert_false(jhas(ads, "suppressions"));
 
@@ -436,7 +447,7 @@ static void test_sarif_results(void **state)
 	assert_string_equal(jstr(sup, "suppressions[0].kind"), "inSource");
 	assert_string_equal(jstr(sup, "suppressions[0].justification"),
 	                    "the user opted in at signup");
-	assert_string_equal(jstr(sup, "partialFingerprints.piiflow/v1"),
+	assert_string_equal(jstr(sup, "partialFingerprints.piiflow/v2"),
 	                    r->accepted[0].fingerprint);
 	json_t *consent = json_array_get(results, 3);
 	assert_string_equal(jstr(consent, "suppressions[0].kind"), "external");
@@ -444,7 +455,7 @@ static void test_sarif_results(void **state)
 	    strstr(jstr(consent, "suppressions[0].justification"), "PII_CONSENT(analytics)"));
 	char numbered[40];
 	snprintf(numbered, sizeof(numbered), "%s:2", r->accepted[1].fingerprint);
-	assert_string_equal(jstr(consent, "partialFingerprints.piiflow/v1"), numbered);
+	assert_string_equal(jstr(consent, "partialFingerprints.piiflow/v2"), numbered);
 	json_t *base = json_array_get(results, 4);
 	assert_string_equal(jstr(base, "suppressions[0].kind"), "external");
 	assert_non_null(strstr(jstr(base, "suppressions[0].justification"), "baseline"));
@@ -530,7 +541,10 @@ static void test_diagnostic_without_file(void **state)
 	char *text = write_to_string(pf_report_write_text, &r);
 	assert_string_equal(text,
 	                    "warning: sinks[0] matched nothing [unmatched-rule]\n"
-	                    "big.c:10:1: warning: stopped after 10000 steps [analysis-budget]\n");
+	                    "big.c:10:1: warning: stopped after 10000 steps [analysis-budget]\n"
+	                    "piiflow: 0 errors, 0 warnings; 0 accepted (0 by consent, 0 by the "
+	                    "baseline), 0 suppressed; 0 translation units, 0 functions analyzed "
+	                    "in 0.00 s\n");
 	free(text);
 
 	char *out = write_to_string(pf_report_write_sarif, &r);
@@ -575,7 +589,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_text_is_compiler_style, setup, teardown),
-	    cmocka_unit_test(test_text_of_empty_report_is_empty),
+	    cmocka_unit_test(test_text_of_empty_report_is_the_summary),
 	    cmocka_unit_test_setup_teardown(test_json_layout_is_deterministic, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_json_values, setup, teardown),
 	    cmocka_unit_test(test_json_of_empty_report),

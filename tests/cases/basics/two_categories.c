@@ -1,6 +1,6 @@
-// A struct with two PII fields passed to a sink: one finding per category.
-// (SPEC leaves the count open; like CodeQL's one alert per source/sink pair,
-// each source reaching the argument is its own finding.)
+// A struct with two PII fields passed to a sink: one finding for the call
+// (SPEC section 5: one per sink call site, argument and purpose) that lists
+// both sources, each with its trace.
 #include <piiflow.h>
 
 struct visitor {

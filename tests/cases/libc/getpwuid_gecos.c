@@ -1,6 +1,6 @@
 // getpwuid()->pw_gecos is reached by two sources of the C library pack, the
-// function's result (user) and the field (user.name): one finding each, as
-// each source/sink pair is its own finding (the fingerprint names the source).
+// function's result (user) and the field (user.name): one finding for the
+// call that lists both (the fingerprint names both categories).
 #include <piiflow.h>
 #include <pwd.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-// Two sources formatted into one buffer give one finding per category.
+// Two sources formatted into one buffer give one finding that lists both.
 #include <piiflow.h>
 #include <stdio.h>
 
