@@ -663,6 +663,16 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	pf_fixpoint(&p, relevant);
 	free(relevant);
 	pf_solve_findings(&p);
+	/* the data map lists every source and consent function, flows or not */
+	for (size_t i = 0; i < p.sources.n; i++) {
+		const struct pf_ir_source *s = p.sources.v[i];
+		pf_report_add_source(report, s->category, s->name, s->function, s->how, s->pos.file,
+		                     s->pos.line, s->pos.column);
+	}
+	for (size_t i = 0; i < p.fns.n; i++)
+		if (p.fns.v[i]->consent_purpose)
+			pf_report_add_consent(report, p.fns.v[i]->name,
+			                      p.fns.v[i]->consent_purpose);
 	unsigned nfuncs = 0;
 	for (size_t i = 0; i < p.fns.n; i++)
 		if (p.fns.v[i]->body)
