@@ -22,6 +22,7 @@
 #include <limits.h>
 
 #include "compdb/compdb.h"
+#include "discover/discover.h"
 #include "driver/cache.h"
 #include "engine/engine.h"
 #include "findings/map.h"
@@ -537,6 +538,19 @@ static int pf_write_map(FILE *out, const struct pf_check_options *o, const void 
 	return rc;
 }
 
+static int pf_write_discovery(FILE *out, const struct pf_check_options *o, const void *arg)
+{
+	const struct pf_discovery *d = arg;
+	switch (o->format) {
+	case PF_FORMAT_RULES:
+		return pf_discover_write_rules(out, d);
+	case PF_FORMAT_PATCH:
+		return pf_discover_write_patch(out, d);
+	default:
+		return pf_discover_write_text(out, d);
+	}
+}
+
 /* The exit code of a written report under --fail-on. */
 static int pf_verdict(const struct pf_check_options *o, const struct pf_report *r)
 {
@@ -620,6 +634,14 @@ int pf_driver_check(const struct pf_check_options *o)
 	}
 	/* the same program gives the same result whichever way its units came */
 	qsort(tus, ntus, sizeof(*tus), pf_tu_cmp);
+	if (o->command == PF_COMMAND_DISCOVER) {
+		struct pf_discovery disc;
+		pf_discover_run(&disc, tus, ntus);
+		if (pf_write_output(o, pf_write_discovery, &disc) == 0)
+			exit_code = PF_EXIT_OK;
+		pf_discover_free(&disc);
+		goto done;
+	}
 
 	struct pf_engine_options eopts = {.rules = &rules,
 	                                  .explain = o->explain ? stderr : NULL,
