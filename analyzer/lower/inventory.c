@@ -40,6 +40,8 @@ static struct pf_ir_pos pf_edit_pos(struct pf_lower_ctx *cx, CXSourceLocation lo
  * '=', ':' (bit-field) or the end of the declaration. */
 static struct pf_ir_pos pf_after_declarator(struct pf_lower_ctx *cx, CXCursor c)
 {
+	if (pf_edit_pos(cx, clang_getCursorLocation(c)).line == 0)
+		return (struct pf_ir_pos){pf_lower_pos(cx, c).file, 0, 0}; /* made by a macro */
 	CXSourceRange ext = clang_getCursorExtent(c);
 	CXToken *toks = NULL;
 	unsigned n = 0;
@@ -120,6 +122,8 @@ static void pf_record_decl(struct pf_inventory *inv, CXCursor c, enum pf_ir_dkin
 			return;
 		pf_type_parts(cx, rt, &d);
 		d.insert = pf_edit_pos(cx, clang_getRangeStart(clang_getCursorExtent(c)));
+		if (pf_edit_pos(cx, clang_getCursorLocation(c)).line == 0)
+			d.insert.line = d.insert.column = 0; /* made by a macro */
 	} else {
 		pf_type_parts(cx, clang_getCursorType(c), &d);
 		d.insert = pf_after_declarator(cx, c);
