@@ -24,6 +24,7 @@ enum pf_row_kind {
 	PF_ROW_FUNC_NOT,
 	PF_ROW_SCOPE,
 	PF_ROW_IN_SCOPE,
+	PF_ROW_SCOPE_NOT,
 };
 
 struct pf_row {
@@ -45,6 +46,7 @@ struct pf_row {
 #define PF_FUNC_NOT(re) {PF_ROW_FUNC_NOT, re, NULL, low, false},
 #define PF_SCOPE(re) {PF_ROW_SCOPE, re, NULL, low, false},
 #define PF_IN_SCOPE(re, cat, conf, scalar) {PF_ROW_IN_SCOPE, re, cat, conf, scalar},
+#define PF_SCOPE_NOT(re, cat) {PF_ROW_SCOPE_NOT, re, cat, low, false},
 static const struct pf_row pf_rows[] = {
 #include "discover/names.def"
 };
@@ -124,6 +126,22 @@ static bool pf_row_matches(size_t i, const char *s, regmatch_t *m)
 	return regexec(&pf_compiled[i], s, 1, m ? m : &local, 0) == 0;
 }
 
+/* Whether a PF_NOT row of category matches the name, or a PF_SCOPE_NOT row
+ * of category the scope (both normalized; scope may be ""). */
+static bool pf_excluded(const char *category, const char *norm, const char *snorm)
+{
+	for (size_t j = 0; j < PF_NROWS; j++) {
+		const struct pf_row *r = &pf_rows[j];
+		if (r->kind == PF_ROW_NOT && strcmp(r->category, category) == 0 &&
+		    pf_row_matches(j, norm, NULL))
+			return true;
+		if (r->kind == PF_ROW_SCOPE_NOT && snorm[0] && strcmp(r->category, category) == 0 &&
+		    pf_row_matches(j, snorm, NULL))
+			return true;
+	}
+	return false;
+}
+
 /* Whether scope (a record or function name) is about a person. */
 static bool pf_person_scope(const char *scope)
 {
@@ -148,8 +166,11 @@ bool pf_discover_classify(const char *name, const char *scope, enum pf_decl_role
 	bool is_bool =
 	    base_type && (strcmp(base_type, "_Bool") == 0 || strcmp(base_type, "bool") == 0);
 	bool is_func = base_type && strchr(base_type, '(') != NULL;
-	if (is_bool || is_func)
-		return false;
+	if (is_bool || is_func || (role == PF_ROLE_FUNCTION && scalar))
+		return false; /* a function returning a number returns a status or a count */
+	char snorm[512] = "";
+	if (scope && *scope)
+		pf_discover_normalize(scope, snorm, sizeof(snorm));
 	for (size_t i = 0; i < PF_NROWS; i++) {
 		enum pf_row_kind k = pf_rows[i].kind;
 		if ((k == PF_ROW_FIRST_NOT || (k == PF_ROW_FUNC_NOT && role == PF_ROLE_FUNCTION)) &&
@@ -166,12 +187,7 @@ bool pf_discover_classify(const char *name, const char *scope, enum pf_decl_role
 			continue;
 		if (scalar && !r->scalar_ok)
 			continue;
-		bool not = false;
-		for (size_t j = 0; j < PF_NROWS && !not ; j++)
-			not = pf_rows[j].kind == PF_ROW_NOT &&
-			      strcmp(pf_rows[j].category, r->category) == 0 &&
-			      pf_row_matches(j, norm, NULL);
-		if (not )
+		if (pf_excluded(r->category, norm, snorm))
 			continue;
 		bool better = !found || r->confidence > g->confidence ||
 		              (r->confidence == g->confidence &&
@@ -196,11 +212,10 @@ bool pf_discover_classify(const char *name, const char *scope, enum pf_decl_role
 		const struct pf_row *r = &pf_rows[i];
 		if (r->kind != PF_ROW_TYPE || !pf_row_matches(i, base_type, NULL))
 			continue;
+		if (pf_excluded(r->category, norm, snorm))
+			return false;
 		for (size_t j = 0; j < PF_NROWS; j++)
-			if ((pf_rows[j].kind == PF_ROW_LAST_NOT ||
-			     (pf_rows[j].kind == PF_ROW_NOT &&
-			      strcmp(pf_rows[j].category, r->category) == 0)) &&
-			    pf_row_matches(j, norm, NULL))
+			if (pf_rows[j].kind == PF_ROW_LAST_NOT && pf_row_matches(j, norm, NULL))
 				return false;
 		*g = (struct pf_guess){r->category, r->confidence, "type"};
 		return true;

@@ -204,6 +204,46 @@ static void test_functions(void **state)
 	assert_false(pf_discover_classify("name", "user", PF_ROLE_FUNCTION, "char", false, &g));
 }
 
+/* What real code (redis) taught the table: a server's address is not a
+ * person's, module prefixes hide verbs, functions returning numbers return
+ * statuses, a command's full name is not a person's. */
+static void test_real_code(void **state)
+{
+	(void)state;
+	struct pf_guess g;
+	assert_false(pf_discover_classify("ip", "clusterNode", PF_ROLE_DATA, "char", false, &g));
+	assert_false(
+	    pf_discover_classify("ip", "replicationSetMaster", PF_ROLE_DATA, "char", false, &g));
+	assert_false(
+	    pf_discover_classify("ip", "redisConnectWithTimeout", PF_ROLE_DATA, "char", false, &g));
+	assert_false(pf_discover_classify("ip", "connSockName", PF_ROLE_DATA, "char", false, &g));
+	assert_true(pf_discover_classify("ip", "anetTcpAccept", PF_ROLE_DATA, "char", false, &g));
+	assert_true(
+	    pf_discover_classify("ip", "connPeerToString", PF_ROLE_DATA, "char", false, &g));
+	assert_false(pf_discover_classify("peer", "clusterLink", PF_ROLE_DATA, "struct sockaddr_in",
+	                                  false, &g));
+	assert_false(
+	    pf_discover_classify("ACLHashPassword", "", PF_ROLE_FUNCTION, "char", false, &g));
+	assert_true(pf_discover_classify("askPassword", "", PF_ROLE_FUNCTION, "char", false, &g));
+	assert_false(
+	    pf_discover_classify("extractLongLatOrReply", "", PF_ROLE_FUNCTION, "int", true, &g));
+	assert_false(
+	    pf_discover_classify("geoArrayCreate", "", PF_ROLE_FUNCTION, "geoArray", false, &g));
+	assert_false(
+	    pf_discover_classify("GEOPOS_Args", "", PF_ROLE_DATA, "redisCommandArg", false, &g));
+	assert_false(pf_discover_classify("HELLO_arguments_username_password_Subargs", "",
+	                                  PF_ROLE_DATA, "redisCommandArg", false, &g));
+	assert_false(pf_discover_classify("lat_range", "geohashEncode", PF_ROLE_DATA,
+	                                  "GeoHashRange", false, &g));
+	assert_false(
+	    pf_discover_classify("fullname", "redisCommand", PF_ROLE_DATA, "char", false, &g));
+	assert_true(pf_discover_classify("name", "client", PF_ROLE_DATA, "robj", false, &g));
+	assert_string_equal(g.category, "user.name");
+	assert_true(pf_discover_classify("auth_pass", "sentinelRedisInstance", PF_ROLE_DATA, "char",
+	                                 false, &g));
+	assert_string_equal(g.category, "user.authorization.password");
+}
+
 static void test_types(void **state)
 {
 	(void)state;
@@ -269,10 +309,15 @@ static void test_table_categories_known(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_normalize), cmocka_unit_test(test_personal_names),
-	    cmocka_unit_test(test_scalars),   cmocka_unit_test(test_not_personal),
-	    cmocka_unit_test(test_scope),     cmocka_unit_test(test_functions),
-	    cmocka_unit_test(test_types),     cmocka_unit_test(test_table_categories_known),
+	    cmocka_unit_test(test_normalize),
+	    cmocka_unit_test(test_personal_names),
+	    cmocka_unit_test(test_scalars),
+	    cmocka_unit_test(test_not_personal),
+	    cmocka_unit_test(test_scope),
+	    cmocka_unit_test(test_functions),
+	    cmocka_unit_test(test_types),
+	    cmocka_unit_test(test_real_code),
+	    cmocka_unit_test(test_table_categories_known),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
