@@ -107,12 +107,18 @@ static void pf_type_parts(struct pf_lower_ctx *cx, CXType t, struct pf_ir_decl *
 	                          b.kind == CXType_Enum);
 }
 
+/* Records c; with only_marked, only when an annotation marks it (a later
+ * declaration's annotation marks the whole group for discover). */
 static void pf_record_decl(struct pf_inventory *inv, CXCursor c, enum pf_ir_dkind kind,
-                           const char *scope)
+                           const char *scope, bool only_marked)
 {
 	struct pf_lower_ctx *cx = inv->cx;
 	char *name = pf_lower_spelling(cx, c);
 	if (!*name)
+		return;
+	const char *how = "";
+	const char *cat = pf_lower_pii_category(cx, c, &how);
+	if (only_marked && !cat)
 		return;
 	struct pf_ir_decl d = {.kind = kind, .name = name, .scope = scope ? scope : ""};
 	d.pos = pf_lower_pos(cx, c);
@@ -128,8 +134,6 @@ static void pf_record_decl(struct pf_inventory *inv, CXCursor c, enum pf_ir_dkin
 		pf_type_parts(cx, clang_getCursorType(c), &d);
 		d.insert = pf_after_declarator(cx, c);
 	}
-	const char *how = "";
-	const char *cat = pf_lower_pii_category(cx, c, &how);
 	d.annotated = cat != NULL;
 	d.category = cat ? cat : "";
 	d.how = cat ? how : "";
@@ -144,7 +148,7 @@ static enum CXChildVisitResult pf_field_visitor(CXCursor c, CXCursor parent, CXC
 	struct pf_inventory *inv = data;
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (k == CXCursor_FieldDecl)
-		pf_record_decl(inv, c, PF_D_FIELD, inv->scope);
+		pf_record_decl(inv, c, PF_D_FIELD, inv->scope, false);
 	else if (k == CXCursor_StructDecl || k == CXCursor_UnionDecl) {
 		/* a nested record: its own tag, or (anonymous) the enclosing one */
 		struct pf_inventory nested = *inv;
@@ -190,19 +194,18 @@ static enum CXChildVisitResult pf_inventory_visitor(CXCursor c, CXCursor parent,
 			pf_record_fields(inv, rec, pf_lower_spelling(cx, c));
 		break;
 	}
+	/* suggestions go on the first declaration; a later one only tells
+	 * whether an annotation is there already */
 	case CXCursor_VarDecl:
-		if (canonical)
-			pf_record_decl(inv, c, PF_D_GLOBAL, "");
+		pf_record_decl(inv, c, PF_D_GLOBAL, "", !canonical);
 		break;
 	case CXCursor_FunctionDecl: {
-		if (!canonical)
-			break;
 		char *fname = pf_lower_spelling(cx, c);
-		pf_record_decl(inv, c, PF_D_FUNCTION, "");
+		pf_record_decl(inv, c, PF_D_FUNCTION, "", !canonical);
 		int n = clang_Cursor_getNumArguments(c);
 		for (int i = 0; i < n; i++)
 			pf_record_decl(inv, clang_Cursor_getArgument(c, (unsigned)i), PF_D_PARAM,
-			               fname);
+			               fname, !canonical);
 		break;
 	}
 	default:

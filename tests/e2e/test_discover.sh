@@ -193,6 +193,27 @@ else
 	fail "patch: include and macros" "unexpected patch"
 fi
 
+# an annotation on a later declaration (the definition) counts for the
+# header's prototype and extern too
+cat >b.h <<'EOF'
+char *lookup_email(int id);
+void send_to(const char *email);
+extern char g_phone[16];
+EOF
+cat >b.c <<'EOF'
+#include <piiflow.h>
+#include "b.h"
+PII(user.contact.email) char *lookup_email(int id) { (void)id; return 0; }
+void send_to(const char *email PII(user.contact.email)) { (void)email; }
+char g_phone[16] PII(user.contact.phone_number);
+EOF
+printf '#include "b.h"\nvoid other(void) { send_to(lookup_email(1)); }\n' >c.c
+run discover --no-cache -q b.c c.c -- -I.
+cat >"$tmp/want" <<'EOF'
+0 suggestions (0 high, 0 medium, 0 low confidence) among 1 declarations without an annotation; 3 already annotated
+EOF
+expect_lines "annotated on the definition: nothing suggested for the prototype" 0 "$tmp/want"
+
 # ---- the cache keeps the inventory ----
 cd "$prog"
 run discover -q --cache-dir "$tmp/cache" ads.c crash.c metrics.c -- -I.
