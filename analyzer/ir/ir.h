@@ -207,6 +207,7 @@ struct pf_ir_decl {
 	bool annotated;        /* carries PII(...) or PII_OUT(...), or a rules entry names it */
 	const char *category;  /* then its category, else "" */
 	const char *how;       /* then "is declared personal data[ by the rules]", else "" */
+	bool redecl;           /* a later declaration, recorded only to say it is annotated */
 	struct pf_ir_pos pos;  /* the name */
 	/* where " PII(category)" goes: after the declarator (before an initializer
 	 * or a bit-field width), or for a function before its declaration; line 0

@@ -295,6 +295,7 @@ int pf_ir_write(FILE *f, const struct pf_ir_tu *tu, const struct pf_rules *rules
 		w_str(&w, d->base_type);
 		w_u8(&w, d->scalar);
 		w_u8(&w, d->annotated);
+		w_u8(&w, d->redecl);
 		w_str(&w, d->category);
 		w_str(&w, d->how);
 		w_pos(&w, d->pos);
@@ -725,6 +726,7 @@ struct pf_ir_tu *pf_ir_read(FILE *f, const struct pf_rules *rules)
 		d.base_type = r_str_nonnull(&r);
 		d.scalar = r_u8(&r);
 		d.annotated = r_u8(&r);
+		d.redecl = r_u8(&r);
 		d.category = r_str_nonnull(&r);
 		d.how = r_str_nonnull(&r);
 		d.pos = r_pos(&r);

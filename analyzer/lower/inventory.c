@@ -135,6 +135,7 @@ static void pf_record_decl(struct pf_inventory *inv, CXCursor c, enum pf_ir_dkin
 		d.insert = pf_after_declarator(cx, c);
 	}
 	d.annotated = cat != NULL;
+	d.redecl = only_marked;
 	d.category = cat ? cat : "";
 	d.how = cat ? how : "";
 	if (!d.insert.file)
