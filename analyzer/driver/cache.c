@@ -119,6 +119,17 @@ struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, ch
 	XXH3_128bits_update(st, ver, strlen(ver) + 1);
 	unsigned fmt = PF_IR_FORMAT_VERSION;
 	XXH3_128bits_update(st, &fmt, sizeof(fmt));
+	/* the binary itself: a piiflow built from other sources lowers
+	 * differently, whatever its version says */
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		uint64_t h = 0;
+		int64_t size = 0;
+		if (pf_hash_file(exe, &h, &size))
+			XXH3_128bits_update(st, &h, sizeof(h));
+	}
 	/* positions are kept relative to the working directory */
 	char cwd[4096];
 	if (getcwd(cwd, sizeof(cwd)))

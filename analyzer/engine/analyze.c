@@ -278,6 +278,40 @@ static bool pf_nameable(struct pf_actx *cx, uint32_t loc)
 	return l->root == PF_ROOT_GLOBAL || l->path[0] == '*';
 }
 
+static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, int depth);
+
+/* An object the function made (an allocation, or what a callee made) that
+ * an output port points to: the summary names it (PF_PORT_NEW) and the
+ * caller gets an object of its own for it per call site, so that what the
+ * caller later writes through that pointer is seen by whoever reads through
+ * the same pointer (a string builder that grows by realloc). Returns false
+ * when t is no such object, or past PF_NEW_MAX of them. */
+static bool pf_emit_new(struct pf_actx *cx, uint32_t t, struct pf_port to)
+{
+	if (to.kind != PF_PORT_PARAM && to.kind != PF_PORT_NEW)
+		return false;
+	const struct pf_loc *l = &cx->locs.v[t];
+	if (l->sym || l->parent != -1 ||
+	    (l->root != PF_ROOT_HEAP && l->root != PF_ROOT_CALLRET && l->root != PF_ROOT_CALLNEW))
+		return false;
+	int k = 0;
+	while (k < cx->nnew && cx->new_locs[k] != t)
+		k++;
+	bool first = k == cx->nnew;
+	if (first) {
+		if (k >= PF_NEW_MAX)
+			return false;
+		cx->new_locs[cx->nnew++] = t;
+	}
+	struct pf_port obj = {.kind = PF_PORT_NEW, .index = k, .path = cx->p->empty};
+	struct pf_edge e = {.from = obj, .to = to, .pts = true};
+	if (!pf_coarse(cx) || pf_edge_coarsen(cx->p, &e))
+		pf_summary_add(cx->p, &cx->out, &e);
+	if (first)
+		pf_emit_object(cx, t, obj, 0);
+	return true;
+}
+
 /* Emits what a caller can see through an output port: the labels of loc,
  * what it points to (as pointers when the caller can name the target, as
  * contents otherwise) and what was written inside it. */
@@ -301,6 +335,8 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 			uint32_t t = e->pts->v[i];
 			if (pf_nameable(cx, t)) {
 				pf_emit_pts(cx, pf_lset_one(&cx->a, t), to);
+			} else if (pf_emit_new(cx, t, to)) {
+				continue;
 			} else if (depth < 2) {
 				struct pf_port inner = to;
 				char buf[1024];
@@ -476,6 +512,29 @@ static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf
 	}
 }
 
+/* The caller's object for a callee's new object k at this call. */
+static uint32_t pf_new_root(struct pf_actx *cx, const struct pf_callsite *cs, int k)
+{
+	return pf_loc_root(cx, PF_ROOT_CALLNEW, cs->call->u.call.site * PF_NEW_MAX + k, NULL);
+}
+
+/* The pointees of locations that hold a callee's new object: what they
+ * point to already, and a "*" child of each made its pointee, so that a
+ * read through the pointer later finds what the callee wrote there. */
+static const struct pf_lset *pf_new_pointees(struct pf_actx *cx, const struct pf_lset *locs)
+{
+	const struct pf_lset *r = pf_read_pts_set(cx, locs);
+	for (uint32_t i = 0; i < locs->n; i++) {
+		const struct pf_lset *kid =
+		    pf_lset_one(&cx->a, pf_loc_child(cx, locs->v[i], cx->p->star, -1));
+		struct pf_val w = pf_val_none;
+		w.pts = kid;
+		pf_write(cx, pf_lset_one(&cx->a, locs->v[i]), &w, false);
+		r = pf_lset_union(&cx->a, r, kid);
+	}
+	return r;
+}
+
 static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const struct pf_callsite *cs,
                                                   const struct pf_port *from,
                                                   const struct pf_lset *const *hub)
@@ -494,6 +553,8 @@ static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const stru
 	}
 	case PF_PORT_HUB:
 		return *hub;
+	case PF_PORT_NEW:
+		return pf_lset_one(&cx->a, pf_new_root(cx, cs, from->index));
 	default:
 		return &pf_lset_empty;
 	}
@@ -574,6 +635,19 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL));
 			break;
 		case PF_PORT_SINK: {
+			if (cx->p->sites.v[e->to.index].conditional) {
+				/* libcurl in the callee, with a URL it was given */
+				struct pf_sink_site ss = cx->p->sites.v[e->to.index];
+				const char *ignored;
+				const struct pf_tset *none = &pf_tset_empty;
+				const struct pf_tset *url =
+				    pf_resolve_from(cx, cs, &ss.cond, &ignored, &none);
+				labels =
+				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
+				pf_curl_report_at(cx, url, labels, cx->p->fns.v[ss.fn], ss.site,
+				                  ss.argument, ss.callee, ss.pos, e->consented);
+				break;
+			}
 			const char *purpose = cx->p->sites.v[e->to.index].purpose;
 			bool consented =
 			    e->consented || (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
@@ -602,7 +676,8 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			while (*rest) {
 				const char *step;
 				rest = pf_next_step(cx, rest, &step);
-				dst = pf_children(cx, dst, step, -1);
+				dst = step == cx->p->star ? pf_new_pointees(cx, dst)
+				                          : pf_children(cx, dst, step, -1);
 			}
 			struct pf_val w = pf_val_none;
 			if (e->pts)
@@ -614,12 +689,16 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			break;
 		}
 		case PF_PORT_PARAM:
-		case PF_PORT_GLOBAL: {
+		case PF_PORT_GLOBAL:
+		case PF_PORT_NEW: {
 			const struct pf_lset *dst;
 			if (e->to.kind == PF_PORT_PARAM) {
 				if ((unsigned)e->to.index >= cs->nargs)
 					break;
 				dst = pf_follow_val(cx, &cs->args[e->to.index], e->to.path);
+			} else if (e->to.kind == PF_PORT_NEW) {
+				uint32_t root = pf_new_root(cx, cs, e->to.index);
+				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
 			} else {
 				uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, e->to.index, NULL);
 				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
@@ -812,6 +891,19 @@ static void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *arg
 	}
 }
 
+/* Demands the parameters of g that this call passes data. */
+static void pf_demand_args(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args, unsigned nargs)
+{
+	if (cx->p->full)
+		return;
+	int nfixed = g->decl->nparams;
+	for (unsigned i = 0; i < nargs; i++) {
+		int port = (int)i < nfixed || nfixed < 0 ? (int)i : nfixed;
+		if (args[i].labels->n || pf_val_deep(cx, &args[i])->n)
+			pf_demand_param(cx->p, g, port);
+	}
+}
+
 static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                                    struct pf_ir_expr **argx, unsigned nargs,
                                    struct pf_ir_expr *call, const char *via)
@@ -826,7 +918,8 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 			                       .deep = true,
 			                       .path = cx->p->empty};
 			struct pf_val w = pf_val_none;
-			w.labels = pf_tset_one(&cx->a, pf_origin(cx, &port), 0);
+			if (pf_demanded(cx->p, cx->fn, &port))
+				w.labels = pf_tset_one(&cx->a, pf_origin(cx, &port), 0);
 			pf_write(cx, args[0].pts, &w, false);
 		} else if (strcmp(name, "__builtin_va_copy") == 0 && nargs > 1) {
 			struct pf_val w = pf_val_none;
@@ -867,6 +960,7 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 		pf_write(cx, args[j].pts, &w, false);
 	}
 	if (g->body) {
+		pf_demand_args(cx, g, args, nargs);
 		struct pf_callsite cs = {g, args, argx, nargs, call, via};
 		pf_add_dependent(g, cx->fn);
 		struct pf_callrec rec = {g->id, cx->st.consent};
@@ -957,7 +1051,7 @@ static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigne
 	}
 	uint64_t version = 0;
 	for (size_t i = 0; i < grp->members.n; i++)
-		version += grp->members.v[i]->runs;
+		version += grp->members.v[i]->analyses;
 	if (version != grp->version) {
 		/* edges into a member's hub first, as instantiation wants them */
 		struct pf_summary *s = &grp->fn.summary;
@@ -1043,6 +1137,7 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 			    cx, result, pf_apply_call(cx, cand[i], args, argx, nargs, e, via));
 	if (grp) {
 		for (size_t i = 0; i < grp->members.n; i++) {
+			pf_demand_args(cx, grp->members.v[i], args, nargs);
 			pf_add_dependent(grp->members.v[i], cx->fn);
 			struct pf_callrec rec = {grp->members.v[i]->id, cx->st.consent};
 			PF_VEC_PUSH(cx->fn->calls, rec);
@@ -1054,6 +1149,24 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 }
 
 /* ---- expressions ---- */
+
+/* The step of one element of a constant table ("[3]"). */
+static const char *pf_element_step(struct pf_actx *cx, long long k)
+{
+	char buf[32];
+	snprintf(buf, sizeof(buf), "[%lld]", k);
+	return pf_istr(cx, buf);
+}
+
+/* Whether every location is (inside) a constant global, whose elements
+ * were written one by one from its initializer. */
+static bool pf_in_constant(struct pf_actx *cx, const struct pf_lset *locs)
+{
+	for (uint32_t i = 0; i < locs->n; i++)
+		if (cx->locs.v[locs->v[i]].root != PF_ROOT_GLOBAL || cx->locs.v[locs->v[i]].sym)
+			return false;
+	return locs->n > 0;
+}
 
 static const struct pf_ir_type *pf_pointee(const struct pf_ir_type *t)
 {
@@ -1080,7 +1193,8 @@ static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
 			locs = bv.pts;
 			lv.weak = locs->n != 1;
 			for (uint32_t i = 0; i < locs->n && !lv.weak; i++)
-				lv.weak = cx->locs.v[locs->v[i]].root == PF_ROOT_HEAP;
+				lv.weak = cx->locs.v[locs->v[i]].root == PF_ROOT_HEAP ||
+				          cx->locs.v[locs->v[i]].root == PF_ROOT_CALLNEW;
 		} else {
 			struct pf_lv b = pf_lval(cx, base);
 			locs = b.locs;
@@ -1103,6 +1217,11 @@ static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
 	case PF_E_INDEX: {
 		struct pf_lv b = pf_lval(cx, e->kids[0]);
 		pf_eval(cx, e->kids[1]);
+		if (e->u.index.known && pf_in_constant(cx, b.locs)) {
+			lv.locs =
+			    pf_children(cx, b.locs, pf_element_step(cx, e->u.index.value), -1);
+			return lv;
+		}
 		lv.locs = b.locs;
 		lv.weak = true;
 		return lv;
@@ -1247,6 +1366,15 @@ static void pf_init_list(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr 
 			}
 		}
 		pf_assign_to(cx, sub, e->kids[i], t, NULL);
+		if (e->u.init.is_array && cx->init_elements && e->u.init.element &&
+		    e->u.init.element[i] >= 0) {
+			/* a constant table: each element also on its own, for
+			 * reads at a constant index */
+			struct pf_lv el = {
+			    pf_children(cx, lv.locs, pf_element_step(cx, e->u.init.element[i]), -1),
+			    false};
+			pf_assign_to(cx, el, e->kids[i], t, NULL);
+		}
 	}
 }
 
@@ -1419,10 +1547,57 @@ static void pf_stmt(struct pf_actx *cx, struct pf_ir_stmt *s)
 	}
 }
 
+/* The constant globals an expression reads, and those their initializers
+ * read in turn (a table of pointers to trackers). */
+static void pf_collect_constants(struct pf_program *p, struct pf_fn *fn, const struct pf_ir_expr *e,
+                                 int depth)
+{
+	if (!e || depth > 64)
+		return;
+	if (e->kind == PF_E_VAR && e->u.var && e->u.var->kind == PF_V_GLOBAL &&
+	    e->u.var->index >= 0 && p->globals.v[e->u.var->index].constant) {
+		int g = e->u.var->index;
+		bool known = false;
+		for (size_t i = 0; i < fn->constants.n && !known; i++)
+			known = fn->constants.v[i] == g;
+		if (!known) {
+			PF_VEC_PUSH(fn->constants, g);
+			pf_collect_constants(p, fn, p->globals.v[g].init, depth + 1);
+		}
+	}
+	for (unsigned i = 0; i < e->nkids; i++)
+		pf_collect_constants(p, fn, e->kids[i], depth + 1);
+}
+
+/* The state at entry: nothing written yet, except the constant globals the
+ * function reads, which hold what their initializers say (each tracker's
+ * own callback, a URL kept in a global). */
 static void pf_entry_state(struct pf_actx *cx)
 {
 	memset(&cx->st, 0, sizeof(cx->st));
 	cx->st.reached = true;
+	struct pf_fn *fn = cx->fn;
+	if (!fn->constants_known) {
+		for (unsigned b = 0; b < cx->body->nblocks; b++) {
+			const struct pf_ir_block *bl = &cx->body->blocks[b];
+			for (unsigned k = 0; k < bl->nstmts; k++)
+				pf_collect_constants(cx->p, fn, bl->stmts[k].expr, 0);
+			pf_collect_constants(cx->p, fn, bl->cond, 0);
+		}
+		fn->constants_known = true;
+	}
+	int tu = cx->tu;
+	for (size_t i = 0; i < fn->constants.n; i++) {
+		const struct pf_global *g = &cx->p->globals.v[fn->constants.v[i]];
+		struct pf_lv lv = {
+		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_GLOBAL, fn->constants.v[i], NULL)),
+		    false};
+		cx->tu = g->init_tu; /* the initializer's field sources are that unit's */
+		cx->init_elements = true;
+		pf_assign_to(cx, lv, g->init, g->init->type, NULL);
+		cx->init_elements = false;
+	}
+	cx->tu = tu;
 }
 
 /* The summary of a function too costly to analyze: what any parameter
@@ -1434,6 +1609,8 @@ static void pf_assume_everything(struct pf_actx *cx)
 	for (int i = 0; i < d->nparams; i++) {
 		struct pf_port from = {
 		    .kind = PF_PORT_PARAM, .index = i, .deep = true, .path = cx->p->empty};
+		if (!pf_demanded(cx->p, cx->fn, &from))
+			continue;
 		const struct pf_tset *l = pf_tset_one(&cx->a, pf_origin(cx, &from), 0);
 		struct pf_port ret = {.kind = PF_PORT_RETURN, .path = cx->p->empty};
 		pf_emit(cx, l, ret, false);
@@ -1532,7 +1709,7 @@ static void pf_finish(struct pf_actx *cx)
 		pf_emit_pts_named(cx, e->pts, to);
 		for (uint32_t k = 0; k < e->pts->n; k++) {
 			uint32_t t = e->pts->v[k];
-			if (pf_nameable(cx, t))
+			if (pf_nameable(cx, t) || pf_emit_new(cx, t, to))
 				continue;
 			struct pf_port inner = to;
 			char buf[1024];
@@ -1732,8 +1909,11 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		    (double)(clock() - t_start) / CLOCKS_PER_SEC, fn->name, fn->runs + 1, cx.out.n,
 		    cx.origins.n, cx.locs.n, cx.tnodes.n, nb, p->arena.used >> 20, cx.pa.used >> 20,
 		    pf_peak_rss_mb());
+	if (p->debug)
+		pf_summary_dump(p, fn, stderr);
 	fn->analyzed = true;
 	fn->runs++;
+	fn->analyses++;
 	free(in);
 	free(visits);
 	free(heap);

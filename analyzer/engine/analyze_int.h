@@ -15,9 +15,13 @@ enum pf_root {
 	PF_ROOT_HEAP,    /* index: call site of the allocation */
 	PF_ROOT_CALLRET, /* index: call site whose result points here */
 	PF_ROOT_FUNC,    /* index: program function id */
+	PF_ROOT_CALLNEW, /* index: call site * PF_NEW_MAX + the callee's PF_PORT_NEW index */
 };
 
 #define PF_LOC_MAX_DEPTH 6
+/* New objects a summary can name (PF_PORT_NEW); past them, an object's
+ * contents are emitted at the port that points to it, as before. */
+#define PF_NEW_MAX 16
 #define PF_TNODE_BUDGET 20000
 #define PF_WORK_BUDGET 4000000
 #define PF_OPS_BUDGET 50000000ULL
@@ -119,6 +123,10 @@ struct pf_actx {
 	uint32_t seen_cur;
 	int nseen;
 	int call_depth;
+	/* the new objects named in the summary, by PF_PORT_NEW index */
+	uint32_t new_locs[PF_NEW_MAX];
+	int nnew;
+	bool init_elements; /* writing a constant global's initializer */
 };
 
 /* locations */
@@ -150,6 +158,13 @@ const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val *v,
 /* curl.c */
 const struct pf_tset *pf_curl_string_labels(struct pf_actx *cx, const char *text);
 bool pf_origin_is_endpoint(struct pf_actx *cx, uint32_t origin);
+/* Reports data for the purpose of each catalog host that url carries, as a
+ * sink at libcurl's call (fn, site, arg); a URL that came in through a
+ * parameter or a global makes a conditional sink that callers resolve
+ * with the URL they pass. */
+void pf_curl_report_at(struct pf_actx *cx, const struct pf_tset *url, const struct pf_tset *data,
+                       struct pf_fn *fn, int site, int arg, const char *callee,
+                       struct pf_ir_pos pos, bool consented);
 /* libcurl's calls; true when handled (result set for calls returning data). */
 bool pf_curl_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                   struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,

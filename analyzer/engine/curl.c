@@ -62,36 +62,47 @@ static bool pf_is_body_option(const char *opt)
 	return false;
 }
 
+void pf_curl_report_at(struct pf_actx *cx, const struct pf_tset *url, const struct pf_tset *data,
+                       struct pf_fn *fn, int site, int arg, const char *callee,
+                       struct pf_ir_pos pos, bool consented)
+{
+	const struct pf_rules *r = cx->p->opts->rules;
+	const struct pf_tset *pii = &pf_tset_empty;
+	for (uint32_t k = 0; k < data->n; k++)
+		if (!pf_origin_is_endpoint(cx, data->v[k].origin))
+			pii = pf_tset_union(
+			    &cx->a, pii, pf_tset_one(&cx->a, data->v[k].origin, data->v[k].trace));
+	if (pii->n == 0)
+		return;
+	for (uint32_t i = 0; i < url->n; i++) {
+		const struct pf_port ep = cx->origins.v[url->v[i].origin];
+		struct pf_port to = {.kind = PF_PORT_SINK, .path = cx->p->empty};
+		if (ep.kind == PF_PORT_PARAM || ep.kind == PF_PORT_GLOBAL) {
+			/* the URL is the caller's to name */
+			to.index = pf_program_cond_site(cx->p, fn, site, arg, callee, pos, &ep);
+			pf_emit(cx, pii, to, consented);
+			continue;
+		}
+		if (ep.kind != PF_PORT_ENDPOINT)
+			continue;
+		const struct pf_rule_endpoint *rule = pf_rules_find_endpoint(r, ep.path);
+		if (!rule)
+			continue;
+		const char *purpose = pf_intern(&cx->p->strings, rule->purpose);
+		to.index = pf_program_sink_site(cx->p, fn, site, arg, purpose, callee, pos);
+		cx->p->sites.v[to.index].endpoint = ep.path;
+		pf_emit(cx, pii, to,
+		        consented || (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0);
+	}
+}
+
 /* Reports each personal-data label of data for the purpose of every
  * endpoint label of url, as a sink at this call. */
 static void pf_curl_report(struct pf_actx *cx, const struct pf_tset *url,
                            const struct pf_tset *data, struct pf_fn *g, int arg,
                            struct pf_ir_expr *call)
 {
-	const struct pf_rules *r = cx->p->opts->rules;
-	for (uint32_t i = 0; i < url->n; i++) {
-		const struct pf_port *ep = &cx->origins.v[url->v[i].origin];
-		if (ep->kind != PF_PORT_ENDPOINT)
-			continue;
-		const struct pf_rule_endpoint *rule = pf_rules_find_endpoint(r, ep->path);
-		if (!rule)
-			continue;
-		const char *purpose = pf_intern(&cx->p->strings, rule->purpose);
-		const struct pf_tset *pii = &pf_tset_empty;
-		for (uint32_t k = 0; k < data->n; k++)
-			if (!pf_origin_is_endpoint(cx, data->v[k].origin))
-				pii = pf_tset_union(
-				    &cx->a, pii,
-				    pf_tset_one(&cx->a, data->v[k].origin, data->v[k].trace));
-		if (pii->n == 0)
-			continue;
-		int site = pf_program_sink_site(cx->p, cx->fn, call->u.call.site, arg, purpose,
-		                                g->name, call->pos);
-		cx->p->sites.v[site].endpoint = ep->path;
-		struct pf_port to = {.kind = PF_PORT_SINK, .index = site, .path = cx->p->empty};
-		bool consented = (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
-		pf_emit(cx, pii, to, consented);
-	}
+	pf_curl_report_at(cx, url, data, cx->fn, call->u.call.site, arg, g->name, call->pos, false);
 }
 
 static const struct pf_lset *pf_handle_field(struct pf_actx *cx, const struct pf_val *h,

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "engine/engine.h"
 #include "engine/lattice.h"
@@ -25,6 +26,9 @@ enum pf_port_kind {
 	PF_PORT_SINK,     /* index: program sink-site id */
 	PF_PORT_ENDPOINT, /* path: an endpoint host of the catalog (a from-port) */
 	PF_PORT_HUB,      /* a simplified summary: whatever reaches it reaches all it feeds */
+	PF_PORT_NEW,      /* index: an object the function made (allocated, or got from a
+	                   * callee that made it) and left reachable from a parameter;
+	                   * the caller makes one of its own per call site */
 };
 
 struct pf_port {
@@ -64,6 +68,11 @@ struct pf_sink_site {
 	int fn; /* containing function id */
 	int site;
 	const char *endpoint; /* libcurl: the catalog host the data goes to */
+	/* libcurl with a URL that came in through cond (a parameter or a
+	 * global): a sink only once a caller's URL names a catalog host; its
+	 * purpose is that host's. Never a finding by itself. */
+	bool conditional;
+	struct pf_port cond;
 };
 
 struct pf_sinkspec {
@@ -80,6 +89,14 @@ struct pf_callrec {
 
 struct pf_fn {
 	int id;
+	/* Demand: the parameters whose data the analysis follows (bit i:
+	 * parameter i; bit 63: parameters from 63 on and the variadic ones).
+	 * A parameter is demanded once some caller passes it data (personal
+	 * data, or an input of its own that is demanded); the others are read
+	 * as carrying nothing, which is exact for what is reported. */
+	uint64_t demand;
+	PF_VEC(int) constants; /* constant globals its body (or their initializers) reads */
+	bool constants_known;
 	const char *key, *name;
 	struct pf_ir_fdecl *decl; /* merged interface */
 	struct pf_ir_func *body;
@@ -96,7 +113,8 @@ struct pf_fn {
 	uint8_t *opaque_sites; /* per call site: counted as an opaque call */
 	struct pf_summary summary;
 	bool analyzed;
-	unsigned runs;
+	unsigned runs;     /* rounds of the current fixpoint (reset by new demand) */
+	unsigned analyses; /* every analysis, for those who cache its summary */
 	int *dependents;
 	size_t ndependents, capdependents;
 	bool queued;
@@ -118,10 +136,23 @@ struct pf_fgroup {
 	uint64_t version; /* members' analysis runs when the summary was merged */
 };
 
+/* A growable list of ids (PF_VEC's shape, with a name). */
+struct pf_idlist {
+	int *v;
+	size_t n, cap;
+};
+
 struct pf_global {
 	const char *key, *name;
 	struct pf_ir_pos pos;
 	int source;
+	struct pf_ir_expr *init; /* the definition's initializer, if lowering kept it */
+	int init_tu;
+	bool is_const;
+	bool written; /* assigned, or its address taken, somewhere in the program */
+	/* Its initializer is all it ever holds: reads see the initializer's
+	 * values, not a symbolic entry value (pf_global_constant). */
+	bool constant;
 };
 
 struct pf_program {
@@ -157,6 +188,14 @@ struct pf_program {
 	bool exhausted;
 	unsigned over_after_exhausted; /* analyses then cut by their own budget */
 	bool debug;                    /* PIIFLOW_DEBUG_ENGINE: per-function figures on stderr */
+	/* Demand-driven analysis (off with PIIFLOW_ENGINE_FULL, to compare):
+	 * what a function reads from a parameter or a global carries data
+	 * only when that input is demanded (pf_fn.demand) or the global
+	 * holds data (tainted). */
+	bool full;
+	bool *tainted;             /* per global: some function stores data in it */
+	struct pf_idlist *readers; /* per global: the functions whose body reads it */
+	PF_VEC(int) requeue;       /* functions whose demand grew: analyze again */
 };
 
 /* program.c */
@@ -166,6 +205,21 @@ int pf_program_global(struct pf_program *p, const char *key);
 int pf_program_source(struct pf_program *p, int tu, int local_id);
 void pf_program_release(struct pf_program *p);
 const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type *t, int *n);
+
+/* demand.c */
+/* Whether reads of port carry symbolic data in fn's analysis. */
+bool pf_demanded(const struct pf_program *p, const struct pf_fn *fn, const struct pf_port *port);
+/* Demands parameter i of g (a caller passes it data); queues g again when
+ * that is new. */
+void pf_demand_param(struct pf_program *p, struct pf_fn *g, int i);
+/* Global g holds data from now on (a function stored data or a pointer in
+ * it): the functions that read it are queued again. */
+void pf_taint_global(struct pf_program *p, int g);
+/* After fn's analysis: globals its summary stores data in become tainted. */
+void pf_demand_globals(struct pf_program *p, const struct pf_fn *fn);
+/* Sets up demand for the program: which functions read which globals. */
+void pf_demand_init(struct pf_program *p);
+void pf_demand_release(struct pf_program *p);
 
 /* analyze.c */
 /* Returns true when the function's summary changed. */
@@ -258,11 +312,17 @@ void pf_summary_hub_first(struct pf_program *p, struct pf_summary *s);
 /* False when s has this edge already, with consent no weaker and a trace no
  * longer than ntrace: adding it again would change nothing. */
 bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace);
+/* Prints a function's summary, one edge a line (PIIFLOW_DEBUG_ENGINE). */
+void pf_summary_dump(const struct pf_program *p, const struct pf_fn *fn, FILE *out);
 bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b);
 bool pf_port_equal(const struct pf_port *a, const struct pf_port *b);
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
                          const char *purpose, const char *callee, struct pf_ir_pos pos);
 
+/* The conditional libcurl sink at (fn, site, arg) whose URL came in through
+ * cond (struct pf_sink_site). */
+int pf_program_cond_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
+                         const char *callee, struct pf_ir_pos pos, const struct pf_port *cond);
 uint64_t pf_purpose_bit(struct pf_program *p, const char *purpose);
 int pf_program_rule_source(struct pf_program *p, const char *category, const char *fname,
                            struct pf_ir_pos pos);

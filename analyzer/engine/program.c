@@ -179,6 +179,43 @@ static void pf_link_expr(struct pf_program *p, struct pf_ir_expr *e, bool is_cal
 		pf_link_expr(p, e->kids[i], e->kind == PF_E_CALL && i == 0);
 }
 
+/* The global an lvalue's own storage belongs to (g, g.f, g[i]), or -1. */
+static int pf_lvalue_global(const struct pf_ir_expr *e)
+{
+	for (int guard = 0; e && guard < 64; guard++) {
+		if (e->kind == PF_E_VAR)
+			return e->u.var && e->u.var->kind == PF_V_GLOBAL ? e->u.var->index : -1;
+		if ((e->kind == PF_E_FIELD && !e->u.field.arrow) || e->kind == PF_E_INDEX)
+			e = e->kids[0];
+		else
+			return -1;
+	}
+	return -1;
+}
+
+/* Marks the globals an expression may change: assigned to, their address
+ * taken, or an array of theirs used as a pointer (anything may then be
+ * written through it). `base` says e is the object of a field access or
+ * an index, where an array stays an array. */
+static void pf_mark_written(struct pf_program *p, const struct pf_ir_expr *e, bool base)
+{
+	if (!e)
+		return;
+	int g = -1;
+	if (e->kind == PF_E_ASSIGN && e->nkids)
+		g = pf_lvalue_global(e->kids[0]);
+	else if (e->kind == PF_E_ADDR && e->nkids)
+		g = pf_lvalue_global(e->kids[0]);
+	else if (e->kind == PF_E_VAR && !base && e->type && e->type->kind == PF_T_ARRAY)
+		g = pf_lvalue_global(e);
+	if (g >= 0 && (size_t)g < p->globals.n)
+		p->globals.v[g].written = true;
+	for (unsigned i = 0; i < e->nkids; i++)
+		pf_mark_written(p, e->kids[i],
+		                i == 0 && (e->kind == PF_E_INDEX ||
+		                           (e->kind == PF_E_FIELD && !e->u.field.arrow)));
+}
+
 static void pf_add_sinkspec(struct pf_fn *fn, const char *purpose, const struct pf_argpos *args,
                             size_t nargs, int param)
 {
@@ -243,13 +280,20 @@ void pf_program_link(struct pf_program *p)
 			int id = pf_map_get(p->g_keys, p->g_vals, p->g_cap, key);
 			if (id < 0) {
 				id = (int)p->globals.n;
-				struct pf_global ng = {key, pf_intern(&p->strings, g->name), g->pos,
-				                       -1};
+				struct pf_global ng = {.key = key,
+				                       .name = pf_intern(&p->strings, g->name),
+				                       .pos = g->pos,
+				                       .source = -1};
 				PF_VEC_PUSH(p->globals, ng);
 				pf_map_put(&p->g_keys, &p->g_vals, &p->g_cap, (size_t)id, key, id);
 			}
 			if (g->source >= 0 && p->globals.v[id].source < 0)
 				p->globals.v[id].source = pf_program_source(p, (int)t, g->source);
+			p->globals.v[id].is_const |= g->is_const;
+			if (g->init && !p->globals.v[id].init) {
+				p->globals.v[id].init = g->init;
+				p->globals.v[id].init_tu = (int)t;
+			}
 		}
 		for (size_t i = 0; i < tu->naddr_taken; i++) {
 			struct pf_fn *fn = pf_program_fn(p, tu->addr_taken[i]);
@@ -267,11 +311,27 @@ void pf_program_link(struct pf_program *p)
 			struct pf_ir_func *f = tu->funcs[i];
 			for (unsigned b = 0; b < f->nblocks; b++) {
 				struct pf_ir_block *bl = &f->blocks[b];
-				for (unsigned s = 0; s < bl->nstmts; s++)
+				for (unsigned s = 0; s < bl->nstmts; s++) {
 					pf_link_expr(p, bl->stmts[s].expr, false);
+					pf_mark_written(p, bl->stmts[s].expr, false);
+					if (bl->stmts[s].kind == PF_S_INIT && bl->stmts[s].var &&
+					    bl->stmts[s].var->kind == PF_V_GLOBAL &&
+					    bl->stmts[s].var->index >= 0)
+						p->globals.v[bl->stmts[s].var->index].written =
+						    true;
+				}
 				pf_link_expr(p, bl->cond, false);
+				pf_mark_written(p, bl->cond, false);
 			}
 		}
+	}
+	for (size_t i = 0; i < p->globals.n; i++) {
+		pf_link_expr(p, p->globals.v[i].init, false);
+		pf_mark_written(p, p->globals.v[i].init, false);
+	}
+	for (size_t i = 0; i < p->globals.n; i++) {
+		struct pf_global *g = &p->globals.v[i];
+		g->constant = g->init && (g->is_const || !g->written);
 	}
 	for (size_t i = 0; i < p->fns.n; i++)
 		pf_link_rules(p, p->fns.v[i]);
@@ -347,6 +407,7 @@ void pf_program_release(struct pf_program *p)
 	for (size_t i = 0; i < p->fns.n; i++) {
 		struct pf_fn *fn = p->fns.v[i];
 		free(fn->sinks);
+		PF_VEC_FREE(fn->constants);
 		free(fn->dependents);
 		free(fn->sink_ids);
 		PF_VEC_FREE(fn->calls);

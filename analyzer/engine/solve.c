@@ -156,6 +156,12 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 		seed[i] = sc.sink;
 		curl_seed[i] = sc.curl;
 	}
+	/* globals' initializers: the functions a table names, and a URL kept
+	 * in a global */
+	for (size_t i = 0; i < ng; i++) {
+		sc.self = nf + i;
+		pf_scan_expr(&sc, p->globals.v[i].init);
+	}
 	/* libcurl sends personal data to a vendor only where some string names
 	 * a catalog host */
 	for (size_t i = 0; i < nf; i++)
@@ -243,6 +249,17 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 			p->exhausted = true;
 			at = fn;
 		}
+		/* new demand: parameters a call passed data, globals a summary
+		 * stored data in */
+		pf_demand_globals(p, fn);
+		for (size_t i = 0; i < p->requeue.n; i++) {
+			struct pf_fn *d = p->fns.v[p->requeue.v[i]];
+			if (d->queued || !d->body || !seen[d->id])
+				continue;
+			pf_heap_push(q, &count, (size_t)rank[d->id]);
+			d->queued = true;
+		}
+		p->requeue.n = 0;
 		if (!changed || p->exhausted)
 			continue;
 		for (size_t i = 0; i < fn->ndependents; i++) {
@@ -271,7 +288,11 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 
 /* Purposes consented on every path into each function: a sink in a helper
  * called only under consent is reached only under consent. Entry points,
- * functions whose address is taken and functions nobody calls get none. */
+ * functions whose address is taken and functions nobody calls get none.
+ * A greatest fixpoint: masks start full and only lose bits, so a worklist
+ * of the functions whose mask changed settles after at most 64 changes per
+ * function; it runs to the end, since stopping early would leave consent
+ * where there is none. */
 static void pf_entry_consent(struct pf_program *p)
 {
 	size_t nf = p->fns.n;
@@ -279,27 +300,35 @@ static void pf_entry_consent(struct pf_program *p)
 	for (size_t i = 0; i < nf; i++)
 		for (size_t k = 0; k < p->fns.v[i]->calls.n; k++)
 			called[p->fns.v[i]->calls.v[k].callee] = true;
+	size_t *work = pf_xcalloc(nf + 1, sizeof(*work));
+	bool *queued = pf_xcalloc(nf + 1, sizeof(bool));
+	size_t nwork = 0;
 	for (size_t i = 0; i < nf; i++) {
 		struct pf_fn *fn = p->fns.v[i];
 		fn->entry_consent =
 		    called[i] && !fn->address_taken && strcmp(fn->name, "main") != 0 ? ~0ULL : 0;
+		work[nwork++] = i;
+		queued[i] = true;
 	}
-	bool changed = true;
-	for (int round = 0; changed && round < 64; round++) {
-		changed = false;
-		for (size_t i = 0; i < nf; i++) {
-			struct pf_fn *c = p->fns.v[i];
-			for (size_t k = 0; k < c->calls.n; k++) {
-				struct pf_fn *g = p->fns.v[c->calls.v[k].callee];
-				uint64_t m =
-				    g->entry_consent & (c->calls.v[k].consent | c->entry_consent);
-				if (m != g->entry_consent) {
-					g->entry_consent = m;
-					changed = true;
-				}
+	while (nwork) {
+		size_t i = work[--nwork];
+		queued[i] = false;
+		struct pf_fn *c = p->fns.v[i];
+		for (size_t k = 0; k < c->calls.n; k++) {
+			size_t gi = (size_t)c->calls.v[k].callee;
+			struct pf_fn *g = p->fns.v[gi];
+			uint64_t m = g->entry_consent & (c->calls.v[k].consent | c->entry_consent);
+			if (m == g->entry_consent)
+				continue;
+			g->entry_consent = m;
+			if (!queued[gi]) {
+				work[nwork++] = gi;
+				queued[gi] = true;
 			}
 		}
 	}
+	free(queued);
+	free(work);
 	free(called);
 }
 
@@ -548,8 +577,11 @@ void pf_solve_findings(struct pf_program *p)
 		g.head[i] = -1;
 	g.gmsg = pf_xcalloc(p->globals.n + 1, sizeof(*g.gmsg));
 	/* seeds and propagation between globals (and hubs), to a fixpoint */
+	/* the taints only grow, over a finite set of (global, path, source):
+	 * this settles, and it runs to the end, since stopping early would
+	 * lose flows through chains of globals */
 	bool changed = true;
-	for (int round = 0; changed && round < 16; round++) {
+	while (changed) {
 		changed = false;
 		for (size_t i = 0; i < p->fns.n; i++) {
 			struct pf_summary *s = &p->fns.v[i]->summary;
@@ -602,7 +634,7 @@ void pf_solve_findings(struct pf_program *p)
 		int hub = -2 - (int)i;
 		for (size_t k = 0; k < s->n; k++) {
 			struct pf_edge *e = &s->edges[k];
-			if (e->to.kind != PF_PORT_SINK)
+			if (e->to.kind != PF_PORT_SINK || p->sites.v[e->to.index].conditional)
 				continue;
 			bool consented = e->consented ||
 			                 (ec & pf_purpose_bit(p, p->sites.v[e->to.index].purpose));
@@ -653,7 +685,9 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	p.ntus = ntus;
 	p.report = report;
 	p.debug = getenv("PIIFLOW_DEBUG_ENGINE") != NULL;
+	p.full = getenv("PIIFLOW_ENGINE_FULL") != NULL;
 	pf_program_link(&p);
+	pf_demand_init(&p);
 	for (size_t i = 0; i < p.fns.n; i++)
 		if (p.fns.v[i]->address_taken)
 			PF_VEC_PUSH(p.address_taken, p.fns.v[i]);
@@ -698,6 +732,7 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 			fprintf(opts->explain, "  %s\n", p.opaque.v[i]);
 	}
 	PF_VEC_FREE(p.address_taken);
+	pf_demand_release(&p);
 	pf_program_release(&p);
 	return 0;
 }

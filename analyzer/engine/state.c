@@ -79,7 +79,8 @@ uint32_t pf_loc_root(struct pf_actx *cx, enum pf_root root, int index, struct pf
 		l.sym = var->kind == PF_V_PARAM;
 		l.source = pf_program_source(cx->p, cx->tu, var->source);
 	} else if (root == PF_ROOT_GLOBAL) {
-		l.sym = true;
+		/* a constant global holds what its initializer wrote at entry */
+		l.sym = index < 0 || !cx->p->globals.v[index].constant;
 		l.source = index >= 0 ? cx->p->globals.v[index].source : -1;
 	}
 	return pf_loc_find_or_add(cx, &l);
@@ -474,7 +475,7 @@ const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc)
 	}
 	if (pf_sym_alive(cx, loc)) {
 		struct pf_port port;
-		if (pf_loc_port(cx, loc, false, &port))
+		if (pf_loc_port(cx, loc, false, &port) && pf_demanded(cx->p, cx->fn, &port))
 			r = pf_tset_union(&cx->a, r, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
 	}
 	m = pf_memo(cx, loc);
@@ -600,7 +601,7 @@ static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth)
 	pf_acc_add(cx, acc, pf_read_labels(cx, loc));
 	if (pf_sym_alive(cx, loc)) {
 		struct pf_port port;
-		if (pf_loc_port(cx, loc, true, &port))
+		if (pf_loc_port(cx, loc, true, &port) && pf_demanded(cx->p, cx->fn, &port))
 			pf_acc_add(cx, acc, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
 	}
 	pf_deep_below(cx, loc, depth, 256);
@@ -681,6 +682,9 @@ void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_va
 		struct pf_loc *l = &cx->locs.v[loc];
 		if (l->root == PF_ROOT_FUNC)
 			continue;
+		if (l->root == PF_ROOT_GLOBAL && l->index >= 0 &&
+		    ((v->labels && v->labels->n) || (v->pts && v->pts->n)))
+			pf_taint_global(cx->p, l->index); /* readers follow it from now on */
 		bool s = strong && l->root == PF_ROOT_LOCAL;
 		if (s)
 			pf_kill_fields(cx, loc);

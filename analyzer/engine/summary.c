@@ -222,18 +222,52 @@ int pf_summary_hub(struct pf_program *p, struct pf_summary *s)
 	return 2;
 }
 
+static int pf_site_add(struct pf_program *p, struct pf_fn *fn, const struct pf_sink_site *ns);
+
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
                          const char *purpose, const char *callee, struct pf_ir_pos pos)
 {
 	for (size_t i = 0; i < fn->nsink_ids; i++) {
 		struct pf_sink_site *s = &p->sites.v[fn->sink_ids[i]];
 		if (s->site == site && s->argument == arg && s->purpose == purpose &&
-		    s->callee == callee)
+		    s->callee == callee && !s->conditional)
 			return fn->sink_ids[i];
 	}
-	struct pf_sink_site ns = {purpose, callee, fn->name, arg, pos, fn->id, site, NULL};
+	struct pf_sink_site ns = {.purpose = purpose,
+	                          .callee = callee,
+	                          .function = fn->name,
+	                          .argument = arg,
+	                          .pos = pos,
+	                          .fn = fn->id,
+	                          .site = site};
+	return pf_site_add(p, fn, &ns);
+}
+
+int pf_program_cond_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
+                         const char *callee, struct pf_ir_pos pos, const struct pf_port *cond)
+{
+	for (size_t i = 0; i < fn->nsink_ids; i++) {
+		struct pf_sink_site *s = &p->sites.v[fn->sink_ids[i]];
+		if (s->conditional && s->site == site && s->argument == arg &&
+		    s->callee == callee && pf_port_equal(&s->cond, cond))
+			return fn->sink_ids[i];
+	}
+	struct pf_sink_site ns = {.purpose = p->empty,
+	                          .callee = callee,
+	                          .function = fn->name,
+	                          .argument = arg,
+	                          .pos = pos,
+	                          .fn = fn->id,
+	                          .site = site,
+	                          .conditional = true,
+	                          .cond = *cond};
+	return pf_site_add(p, fn, &ns);
+}
+
+static int pf_site_add(struct pf_program *p, struct pf_fn *fn, const struct pf_sink_site *ns)
+{
 	int id = (int)p->sites.n;
-	PF_VEC_PUSH(p->sites, ns);
+	PF_VEC_PUSH(p->sites, *ns);
 	if (fn->nsink_ids == fn->capsink_ids) {
 		fn->capsink_ids = fn->capsink_ids ? fn->capsink_ids * 2 : 4;
 		fn->sink_ids = pf_xrealloc(fn->sink_ids, fn->capsink_ids * sizeof(int));
@@ -285,4 +319,33 @@ void pf_program_budget(struct pf_program *p, struct pf_ir_pos pos, const char *f
 	p->budget_warnings++;
 	pf_report_add_diagnostic(p->report, "analysis-budget", PF_SEV_WARNING,
 	                         pos.file ? pos.file : "", pos.line, pos.column, msg);
+}
+
+static const char *const pf_port_kinds[] = {"source", "param",    "global", "func", "return",
+                                            "sink",   "endpoint", "hub",    "new"};
+
+static void pf_port_print(const struct pf_program *p, const struct pf_port *x, FILE *out)
+{
+	const char *name = "";
+	if (x->kind == PF_PORT_GLOBAL && x->index >= 0 && (size_t)x->index < p->globals.n)
+		name = p->globals.v[x->index].name;
+	else if (x->kind == PF_PORT_FUNC && x->index >= 0 && (size_t)x->index < p->fns.n)
+		name = p->fns.v[x->index]->name;
+	else if (x->kind == PF_PORT_SOURCE && x->index >= 0 && (size_t)x->index < p->sources.n)
+		name = p->sources.v[x->index]->category;
+	fprintf(out, "%s%s#%d%s%s%s", pf_port_kinds[x->kind], x->deep ? "(deep)" : "", x->index,
+	        *name ? ":" : "", name, x->path ? x->path : "");
+}
+
+void pf_summary_dump(const struct pf_program *p, const struct pf_fn *fn, FILE *out)
+{
+	fprintf(out, "summary of %s (%zu edges)\n", fn->name, fn->summary.n);
+	for (size_t i = 0; i < fn->summary.n; i++) {
+		const struct pf_edge *e = &fn->summary.edges[i];
+		fputs("  ", out);
+		pf_port_print(p, &e->from, out);
+		fputs(e->pts ? " -pts-> " : " -> ", out);
+		pf_port_print(p, &e->to, out);
+		fputs(e->consented ? " (consented)\n" : "\n", out);
+	}
 }

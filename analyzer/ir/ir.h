@@ -124,8 +124,13 @@ struct pf_ir_expr {
 		struct {          /* PF_E_INIT: per kid, the field path it initializes ("" for
 			           * array elements and positional entries of arrays) */
 			const char **designator;
+			int *element; /* arrays: per kid, the element index, or -1 */
 			bool is_array;
 		} init;
+		struct { /* PF_E_INDEX: the index, when it is a constant */
+			long long value;
+			bool known;
+		} index;
 	} u;
 };
 
@@ -191,6 +196,10 @@ struct pf_ir_global {
 	struct pf_ir_type *type;
 	int source; /* PII on the declaration, or -1 */
 	struct pf_ir_pos pos;
+	/* The initializer of a definition at file scope that names functions
+	 * or strings (callback tables, trackers, endpoint URLs), or NULL. */
+	struct pf_ir_expr *init;
+	bool is_const; /* the object itself (or each element) is const */
 };
 
 /* A named declaration of the project's own code (not of a system header):

@@ -165,8 +165,14 @@ static void w_expr(struct pf_wr *w, const struct pf_ir_expr *e)
 		break;
 	case PF_E_INIT:
 		w_u8(w, e->u.init.is_array);
-		for (unsigned i = 0; i < e->nkids; i++)
+		for (unsigned i = 0; i < e->nkids; i++) {
 			w_str(w, e->u.init.designator[i]);
+			w_i32(w, e->u.init.element ? e->u.init.element[i] : -1);
+		}
+		break;
+	case PF_E_INDEX:
+		w_u8(w, e->u.index.known);
+		w_i32(w, e->u.index.known ? (int32_t)e->u.index.value : 0);
 		break;
 	case PF_E_STRING:
 	case PF_E_CONST:
@@ -258,6 +264,8 @@ int pf_ir_write(FILE *f, const struct pf_ir_tu *tu, const struct pf_rules *rules
 		w_type(&w, g->type);
 		w_i32(&w, g->source);
 		w_pos(&w, g->pos);
+		w_u8(&w, g->is_const);
+		w_expr(&w, g->init);
 	}
 	w_u32(&w, (uint32_t)tu->nglobal_refs);
 	for (size_t i = 0; i < tu->nglobal_refs; i++)
@@ -515,8 +523,11 @@ static struct pf_ir_expr *r_expr(struct pf_rd *r)
 	case PF_E_INIT:
 		e->u.init.is_array = r_u8(r);
 		e->u.init.designator = PF_NEW_N(&r->tu->arena, const char *, nkids + 1);
-		for (unsigned i = 0; i < nkids && !r->err; i++)
+		e->u.init.element = PF_NEW_N(&r->tu->arena, int, nkids + 1);
+		for (unsigned i = 0; i < nkids && !r->err; i++) {
 			e->u.init.designator[i] = r_str_nonnull(r);
+			e->u.init.element[i] = r_i32(r);
+		}
 		break;
 	case PF_E_STRING:
 	case PF_E_CONST:
@@ -530,6 +541,8 @@ static struct pf_ir_expr *r_expr(struct pf_rd *r)
 	case PF_E_INDEX:
 		if (nkids != 2)
 			r->err = true;
+		e->u.index.known = r_u8(r);
+		e->u.index.value = r_i32(r);
 		break;
 	default:
 		break;
@@ -670,6 +683,8 @@ struct pf_ir_tu *pf_ir_read(FILE *f, const struct pf_rules *rules)
 		g->type = r_type(&r);
 		g->source = r_i32(&r);
 		g->pos = r_pos(&r);
+		g->is_const = r_u8(&r);
+		g->init = r_expr(&r);
 		if (!r_source_ok(&r, g->source))
 			r.err = true;
 		PF_IR_PUSH(tu, tu->globals, tu->nglobals, tu->capglobals, g);

@@ -400,6 +400,49 @@ static enum CXChildVisitResult pf_addr_visitor(CXCursor c, CXCursor parent, CXCl
 	return CXChildVisit_Recurse;
 }
 
+/* What an initializer holds that matters to flows: functions (callback
+ * tables, trackers) and strings (endpoint URLs); counted up to a bound. */
+struct pf_init_scan {
+	unsigned nodes;
+	bool wanted;
+};
+
+static enum CXChildVisitResult pf_init_visitor(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct pf_init_scan *sc = data;
+	(void)parent;
+	if (++sc->nodes > PF_LOWER_INIT_MAX)
+		return CXChildVisit_Break;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_StringLiteral)
+		sc->wanted = true;
+	else if (k == CXCursor_DeclRefExpr &&
+	         clang_getCursorKind(clang_getCursorReferenced(c)) == CXCursor_FunctionDecl)
+		sc->wanted = true;
+	return CXChildVisit_Recurse;
+}
+
+/* Keeps the initializer of a global defined at file scope when it names
+ * functions or strings, so that calls through its function pointers
+ * resolve per object and URLs it holds are seen; initializers larger than
+ * PF_LOWER_INIT_MAX nodes are left out (the global is then read as any
+ * other, as before). */
+static void pf_lower_global_init(struct pf_lower_ctx *cx, struct pf_ir_global *g, CXCursor init)
+{
+	if (g->init)
+		return;
+	struct pf_init_scan sc = {0, false};
+	clang_visitChildren(init, pf_init_visitor, &sc);
+	if (clang_getCursorKind(init) == CXCursor_StringLiteral)
+		sc.wanted = true;
+	if (!sc.wanted || sc.nodes > PF_LOWER_INIT_MAX)
+		return;
+	struct pf_ir_func *saved = cx->fn;
+	cx->fn = NULL;
+	g->init = pf_lower_expr(cx, init);
+	cx->fn = saved;
+}
+
 struct pf_ir_global *pf_lower_global(struct pf_lower_ctx *cx, CXCursor var)
 {
 	const void *key = pf_cursor_key(var);
@@ -428,6 +471,10 @@ struct pf_ir_global *pf_lower_global(struct pf_lower_ctx *cx, CXCursor var)
 	}
 	g->type = pf_lower_type(cx, clang_getCursorType(var));
 	g->pos = pf_lower_pos(cx, var);
+	CXType ct = clang_getCanonicalType(clang_getCursorType(var));
+	while (ct.kind == CXType_ConstantArray || ct.kind == CXType_IncompleteArray)
+		ct = clang_getCanonicalType(clang_getArrayElementType(ct));
+	g->is_const = clang_isConstQualifiedType(ct) != 0;
 	const char *saved = cx->fn_name;
 	cx->fn_name = NULL;
 	g->source = pf_lower_annotation_source(cx, var, "pii", g->name);
@@ -495,10 +542,12 @@ static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClie
 		if (body)
 			pf_lower_function_body(cx, c, d);
 	} else if (k == CXCursor_VarDecl) {
-		pf_lower_global(cx, c);
-		if (clang_isCursorDefinition(c) &&
-		    !clang_Cursor_isNull(clang_Cursor_getVarDeclInitializer(c)))
+		struct pf_ir_global *g = pf_lower_global(cx, c);
+		CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+		if (clang_isCursorDefinition(c) && !clang_Cursor_isNull(init)) {
 			clang_visitChildren(c, pf_addr_visitor, cx);
+			pf_lower_global_init(cx, g, init);
+		}
 	} else if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl) {
 		return CXChildVisit_Recurse;
 	}

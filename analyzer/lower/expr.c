@@ -168,6 +168,25 @@ static bool pf_has_array_type(CXCursor c)
 	       t.kind == CXType_VariableArray;
 }
 
+/* An array index that is an integer constant expression (a table indexed
+ * by a constant resolves to that element); false for any other index. */
+static bool pf_const_index(CXCursor c, long long *value)
+{
+	c = pf_lower_strip(c);
+	if (!clang_isExpression(clang_getCursorKind(c)))
+		return false;
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	bool ok = false;
+	if (r) {
+		if (clang_EvalResult_getKind(r) == CXEval_Int) {
+			*value = clang_EvalResult_getAsLongLong(r);
+			ok = *value >= 0 && *value < PF_LOWER_INDEX_MAX;
+		}
+		clang_EvalResult_dispose(r);
+	}
+	return ok;
+}
+
 static struct pf_ir_expr *pf_subscript(struct pf_lower_ctx *cx, CXCursor c)
 {
 	struct pf_cursors kids;
@@ -183,11 +202,13 @@ static struct pf_ir_expr *pf_subscript(struct pf_lower_ctx *cx, CXCursor c)
 		e = pf_ir_expr_new(cx->tu, PF_E_INDEX, pf_etype(cx, c), (struct pf_ir_pos){0}, 2);
 		e->kids[0] = pf_lower_expr(cx, base);
 		e->kids[1] = pf_lower_expr(cx, idx);
+		e->u.index.known = pf_const_index(idx, &e->u.index.value);
 	} else if (pf_has_array_type(pf_lower_strip(idx))) {
 		/* 1[a] */
 		e = pf_ir_expr_new(cx->tu, PF_E_INDEX, pf_etype(cx, c), (struct pf_ir_pos){0}, 2);
 		e->kids[0] = pf_lower_expr(cx, pf_lower_strip(idx));
 		e->kids[1] = pf_lower_expr(cx, kids.v[0]);
+		e->u.index.known = pf_const_index(kids.v[0], &e->u.index.value);
 	} else {
 		struct pf_ir_expr *sum = pf_ir_expr_new(
 		    cx->tu, PF_E_COMBINE, pf_etype(cx, kids.v[0]), (struct pf_ir_pos){0}, 2);
@@ -309,8 +330,10 @@ static struct pf_ir_expr *pf_init_list(struct pf_lower_ctx *cx, CXCursor c)
 	struct pf_ir_type *ty = pf_lower_type(cx, t);
 	struct pf_ir_expr *e = pf_ir_expr_new(cx->tu, PF_E_INIT, ty, (struct pf_ir_pos){0}, kids.n);
 	e->u.init.designator = PF_NEW_N(&cx->tu->arena, const char *, kids.n + 1);
+	e->u.init.element = PF_NEW_N(&cx->tu->arena, int, kids.n + 1);
 	e->u.init.is_array = is_array;
 	unsigned positional = 0;
+	long long next_element = 0; /* arrays: the element a positional entry sets */
 	for (unsigned i = 0; i < kids.n; i++) {
 		CXCursor k = kids.v[i];
 		const char *path = "";
@@ -322,6 +345,10 @@ static struct pf_ir_expr *pf_init_list(struct pf_lower_ctx *cx, CXCursor c)
 			bool designated =
 			    d.n >= 2 &&
 			    (clang_getCursorKind(d.v[0]) == CXCursor_MemberRef || is_array);
+			if (designated && is_array) {
+				long long at = -1;
+				next_element = pf_const_index(d.v[0], &at) ? at : -1;
+			}
 			if (designated) {
 				char buf[512] = "";
 				size_t len = 0;
@@ -345,6 +372,12 @@ static struct pf_ir_expr *pf_init_list(struct pf_lower_ctx *cx, CXCursor c)
 		if (!*path && !is_array && ty->kind == PF_T_RECORD && positional < ty->nfields)
 			path = ty->fields[positional].name;
 		positional++;
+		e->u.init.element[i] =
+		    is_array && next_element >= 0 && next_element < PF_LOWER_INDEX_MAX
+		        ? (int)next_element
+		        : -1;
+		if (next_element >= 0)
+			next_element++;
 		e->u.init.designator[i] = path;
 		e->kids[i] = pf_lower_expr(cx, value);
 	}

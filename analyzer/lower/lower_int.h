@@ -27,8 +27,9 @@ struct pf_loop_ctx {
 };
 
 struct pf_switch_ctx {
-	int dispatch;      /* block that chooses the next case */
-	int default_block; /* -1 until a default label is seen */
+	int dispatch;            /* block that chooses the next case */
+	int default_block;       /* -1 until a default label is seen */
+	struct pf_ir_var *value; /* the local holding the switch's value */
 };
 
 struct pf_label {
@@ -64,6 +65,11 @@ struct pf_lower_ctx {
 	 * them (most of a header's static inline helpers are not) */
 	PF_VEC(CXCursor) deferred;
 };
+
+/* Nodes of a global's initializer that lowering keeps (decl.c). */
+#define PF_LOWER_INIT_MAX 4096
+/* Constant array indexes kept in the IR (larger ones are "unknown"). */
+#define PF_LOWER_INDEX_MAX 65536
 
 /* parse.c */
 struct pf_ir_pos pf_lower_pos(struct pf_lower_ctx *cx, CXCursor c);

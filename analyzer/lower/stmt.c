@@ -64,19 +64,65 @@ void pf_lower_emit(struct pf_lower_ctx *cx, enum pf_ir_skind kind, struct pf_ir_
 	cx->fn->nstmts++;
 }
 
-static bool pf_is_zero_literal(CXCursor c)
+/* The value of an integer constant expression (0, 1, `true` from
+ * stdbool.h, an enumerator, a character constant); false when c is none. */
+static bool pf_int_literal(CXCursor c, long long *value)
 {
 	c = pf_lower_strip(c);
-	if (clang_getCursorKind(c) != CXCursor_IntegerLiteral)
+	if (!clang_isExpression(clang_getCursorKind(c)))
 		return false;
 	CXEvalResult r = clang_Cursor_Evaluate(c);
-	bool zero = false;
+	bool ok = false;
 	if (r) {
-		zero = clang_EvalResult_getKind(r) == CXEval_Int &&
-		       clang_EvalResult_getAsLongLong(r) == 0;
+		ok = clang_EvalResult_getKind(r) == CXEval_Int;
+		if (ok)
+			*value = clang_EvalResult_getAsLongLong(r);
 		clang_EvalResult_dispose(r);
 	}
-	return zero;
+	return ok;
+}
+
+/* A comparison of x with a constant as a test of x itself, for consent
+ * (consent functions return nonzero for yes): 1 when the comparison holds
+ * only if x is nonzero (x != 0, x == 1, x > 0, x >= 1), -1 when it fails
+ * only if x is nonzero (x == 0, x != 1, x < 1, x <= 0), 0 when neither.
+ * Only the nonzero side matters: nothing is concluded from x being zero. */
+static int pf_truth_test(enum CXBinaryOperatorKind op, long long lit, bool lit_left)
+{
+	if (lit_left) { /* lit OP x: mirror to x OP' lit */
+		switch (op) {
+		case CXBinaryOperator_LT:
+			op = CXBinaryOperator_GT;
+			break;
+		case CXBinaryOperator_GT:
+			op = CXBinaryOperator_LT;
+			break;
+		case CXBinaryOperator_LE:
+			op = CXBinaryOperator_GE;
+			break;
+		case CXBinaryOperator_GE:
+			op = CXBinaryOperator_LE;
+			break;
+		default:
+			break;
+		}
+	}
+	switch (op) {
+	case CXBinaryOperator_EQ:
+		return lit != 0 ? 1 : -1;
+	case CXBinaryOperator_NE:
+		return lit == 0 ? 1 : -1;
+	case CXBinaryOperator_GT: /* holds: x > lit */
+		return lit >= 0 ? 1 : 0;
+	case CXBinaryOperator_GE:
+		return lit >= 1 ? 1 : 0;
+	case CXBinaryOperator_LT: /* fails: x >= lit */
+		return lit >= 1 ? -1 : 0;
+	case CXBinaryOperator_LE: /* fails: x > lit */
+		return lit >= 0 ? -1 : 0;
+	default:
+		return 0;
+	}
 }
 
 /* Lowers a condition into edges to t (true) and f (false). */
@@ -112,18 +158,20 @@ static void pf_lower_cond(struct pf_lower_ctx *cx, CXCursor c, int t, int f)
 				pf_cursors_release(&kids);
 				return;
 			}
-			if (op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) {
-				int side = pf_is_zero_literal(kids.v[1])   ? 0
-				           : pf_is_zero_literal(kids.v[0]) ? 1
-				                                           : -1;
-				if (side >= 0) {
-					if (op == CXBinaryOperator_EQ)
-						pf_lower_cond(cx, kids.v[side], f, t);
-					else
-						pf_lower_cond(cx, kids.v[side], t, f);
-					pf_cursors_release(&kids);
-					return;
-				}
+			/* x against a literal: branch on x itself, with the
+			 * branches swapped when the test holds for zero */
+			long long lit = 0;
+			int side = pf_int_literal(kids.v[1], &lit)   ? 0
+			           : pf_int_literal(kids.v[0], &lit) ? 1
+			                                             : -1;
+			int truth = side >= 0 ? pf_truth_test(op, lit, side == 1) : 0;
+			if (truth) {
+				if (truth > 0)
+					pf_lower_cond(cx, kids.v[side], t, f);
+				else
+					pf_lower_cond(cx, kids.v[side], f, t);
+				pf_cursors_release(&kids);
+				return;
 			}
 		}
 		pf_cursors_release(&kids);
@@ -319,12 +367,22 @@ static void pf_lower_for(struct pf_lower_ctx *cx, CXCursor c, struct pf_cursors 
 
 static void pf_lower_switch(struct pf_lower_ctx *cx, struct pf_cursors *k)
 {
+	/* the value is kept in a local of its own, which each case with a
+	 * nonzero label tests: `switch (consent(u)) { case 1: ... }` consents
+	 * there as `if (consent(u))` would */
 	struct pf_ir_expr *e = pf_lower_expr(cx, k->v[0]);
-	pf_lower_emit(cx, PF_S_EVAL, e, NULL, e->pos);
+	struct pf_ir_var *v = PF_NEW(&cx->tu->arena, struct pf_ir_var);
+	v->kind = PF_V_LOCAL;
+	v->name = "switch value";
+	v->type = e->type;
+	v->index = (int)cx->fn->nlocals;
+	v->source = -1;
+	PF_IR_PUSH(cx->tu, cx->fn->locals, cx->fn->nlocals, cx->fn->caplocals, v);
+	pf_lower_emit(cx, PF_S_INIT, e, v, e->pos);
 	int exit_b = pf_new_block(cx);
 	int dispatch = pf_new_block(cx);
 	pf_goto(cx, dispatch);
-	struct pf_switch_ctx sw = {dispatch, -1};
+	struct pf_switch_ctx sw = {dispatch, -1, v};
 	struct pf_switch_ctx *saved = cx->sw;
 	cx->sw = &sw;
 	pf_push_loop(cx, exit_b,
@@ -346,22 +404,31 @@ static void pf_lower_case(struct pf_lower_ctx *cx, CXCursor c, bool is_default)
 {
 	int b = pf_new_block(cx);
 	pf_goto(cx, b); /* fall through from the previous case */
+	struct pf_cursors kids;
+	pf_cursors_collect(c, &kids);
 	if (cx->sw) {
 		if (is_default) {
 			cx->sw->default_block = b;
 		} else {
 			int next = pf_new_block(cx);
 			struct pf_ir_block *d = pf_blk(cx, cx->sw->dispatch);
+			long long lit = 0;
 			d->term = PF_TERM_BRANCH;
 			d->cond = NULL; /* either way */
+			if (kids.n > 0 && pf_int_literal(kids.v[0], &lit) && lit != 0 &&
+			    cx->sw->value) {
+				/* a nonzero label: the value tested there is nonzero */
+				struct pf_ir_expr *x = pf_ir_expr_new(
+				    cx->tu, PF_E_VAR, cx->sw->value->type, pf_lower_pos(cx, c), 0);
+				x->u.var = cx->sw->value;
+				d->cond = x;
+			}
 			d->succ[0] = b;
 			d->succ[1] = next;
 			cx->sw->dispatch = next;
 		}
 	}
 	cx->cur = b;
-	struct pf_cursors kids;
-	pf_cursors_collect(c, &kids);
 	if (kids.n > 0)
 		pf_lower_stmt(cx, kids.v[kids.n - 1]);
 	pf_cursors_release(&kids);

@@ -36,6 +36,15 @@ void spray(int k) /* expect: analysis-budget */
 	SEND8 // expect: pii-to-analytics(user.contact.email)
 }
 
+/* every global may hold what load is given: spray follows all seventy */
+#define SET(v) v = s;
+#define SET10(p) SET(p##0) SET(p##1) SET(p##2) SET(p##3) SET(p##4) \
+	SET(p##5) SET(p##6) SET(p##7) SET(p##8) SET(p##9)
+void load(const char *s)
+{
+	SET10(a) SET10(b) SET10(c) SET10(d) SET10(e) SET10(f) SET10(g)
+}
+
 void remember(const struct user *u)
 {
 	a3 = u->email;
