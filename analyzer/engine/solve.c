@@ -726,6 +726,17 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 		        "functions analyzed: %zu of %u, those linked by calls, globals or function "
 		        "pointers to a sink\n",
 		        nrelevant, nfuncs);
+		size_t followed = 0, tainted = 0, analyses = 0;
+		for (size_t i = 0; i < p.fns.n; i++) {
+			followed += p.fns.v[i]->analyzed && p.fns.v[i]->demand != 0;
+			analyses += p.fns.v[i]->analyses;
+		}
+		for (size_t i = 0; i < p.globals.n; i++)
+			tainted += p.tainted[i];
+		fprintf(opts->explain,
+		        "analyses: %zu; functions given data by a caller: %zu; globals that hold "
+		        "data: %zu of %zu\n",
+		        analyses, followed, tainted, p.globals.n);
 		fprintf(opts->explain,
 		        "opaque functions that personal data passed through (%zu):\n", p.opaque.n);
 		for (size_t i = 0; i < p.opaque.n; i++)
