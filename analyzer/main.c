@@ -17,6 +17,8 @@ static void pf_usage(FILE *out)
 	fprintf(
 	    out,
 	    "usage: piiflow check [OPTIONS] [PATH...] [-- COMPILER_FLAGS...]\n"
+	    "       piiflow map [OPTIONS] [PATH...] [-- COMPILER_FLAGS...]\n"
+	    "       piiflow discover [OPTIONS] [PATH...] [-- COMPILER_FLAGS...]\n"
 	    "       piiflow rules list [--rules FILE]... [--no-default-rules]\n"
 	    "                          [--config FILE | --no-config]\n"
 	    "       piiflow rules check FILE...\n"
@@ -59,6 +61,16 @@ static void pf_usage(FILE *out)
 	    "                         personal data passed through\n"
 	    "  -q, --quiet            no progress output\n"
 	    "\n"
+	    "map: the data map, every personal-data source and the purposes and sinks it\n"
+	    "reaches (reported, accepted under consent, suppressed, baselined); the\n"
+	    "options of check, with --format text (default), json, markdown, dot or\n"
+	    "fideslang (a fideslang system manifest, YAML); exit 0 unless an input error.\n"
+	    "\n"
+	    "discover: suggested PII(...) annotations for fields, globals, parameters and\n"
+	    "functions that carry none, from their names and types, each with a category\n"
+	    "and a confidence; the options of check, with --format text (default), rules\n"
+	    "(a rules file of sources for --rules) or patch (a diff for patch -p1).\n"
+	    "\n"
 	    "rules commands:\n"
 	    "  rules list             the rules a check loads (shipped packs, config, --rules),\n"
 	    "                         one line per entry, grouped by file\n"
@@ -67,7 +79,8 @@ static void pf_usage(FILE *out)
 	    "config: .piiflow.json, looked up from the working directory upwards, sets\n"
 	    "build_dir, rules, exclude (path globs), policy (error, warning or off per\n"
 	    "purpose, optionally per category), cache_dir, analysis_budget,\n"
-	    "allow_parse_errors and baseline (the file --baseline reads); options on the\n"
+	    "allow_parse_errors, baseline (the file --baseline reads) and data_uses (a\n"
+	    "purpose of the project's own -> fideslang data use, for map); options on the\n"
 	    "command line win.\n"
 	    "with -p, a PATH that the compile database does not list gets the flags of its\n"
 	    "nearest entry; entries whose file was deleted are skipped with a warning.\n"
@@ -96,8 +109,26 @@ __attribute__((format(printf, 2, 3))) static int pf_bad_usage_of(const char *usa
 #define pf_bad_usage(...) pf_bad_usage_of(PF_CHECK_USAGE, __VA_ARGS__)
 #define pf_bad_rules_usage(...) pf_bad_usage_of(PF_RULES_USAGE, __VA_ARGS__)
 
-static int pf_cmd_check(int argc, char **argv)
+/* The --format values of each command. */
+struct pf_format_name {
+	const char *name;
+	enum pf_format format;
+};
+static const struct pf_format_name pf_check_formats[] = {
+    {"text", PF_FORMAT_TEXT}, {"json", PF_FORMAT_JSON}, {"sarif", PF_FORMAT_SARIF}, {NULL, 0}};
+static const struct pf_format_name pf_map_formats[] = {
+    {"text", PF_FORMAT_TEXT}, {"json", PF_FORMAT_JSON},           {"markdown", PF_FORMAT_MARKDOWN},
+    {"dot", PF_FORMAT_DOT},   {"fideslang", PF_FORMAT_FIDESLANG}, {NULL, 0}};
+static const struct pf_format_name pf_discover_formats[] = {
+    {"text", PF_FORMAT_TEXT}, {"rules", PF_FORMAT_RULES}, {"patch", PF_FORMAT_PATCH}, {NULL, 0}};
+
+/* check, map and discover: the same inputs and options, different output. */
+static int pf_cmd_check(int argc, char **argv, enum pf_command command)
 {
+	const struct pf_format_name *formats = command == PF_COMMAND_MAP ? pf_map_formats
+	                                       : command == PF_COMMAND_DISCOVER
+	                                           ? pf_discover_formats
+	                                           : pf_check_formats;
 	enum {
 		OPT_RULES = 256,
 		OPT_NO_DEFAULT,
@@ -141,8 +172,10 @@ static int pf_cmd_check(int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct pf_check_options o = {
-	    .format = PF_FORMAT_TEXT, .fail_on = PF_SEV_ERROR, .analysis_budget = -1};
+	struct pf_check_options o = {.command = command,
+	                             .format = PF_FORMAT_TEXT,
+	                             .fail_on = PF_SEV_ERROR,
+	                             .analysis_budget = -1};
 	char **rules = calloc((size_t)argc + 1, sizeof(char *));
 	int rc = PF_EXIT_ERROR;
 	/* options and PATHs before "--" (in any order), compiler flags after it */
@@ -238,19 +271,21 @@ static int pf_cmd_check(int argc, char **argv)
 			o.analysis_budget = n;
 			break;
 		}
-		case OPT_FORMAT:
-			if (strcmp(optarg, "text") == 0)
-				o.format = PF_FORMAT_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				o.format = PF_FORMAT_JSON;
-			else if (strcmp(optarg, "sarif") == 0)
-				o.format = PF_FORMAT_SARIF;
-			else {
-				rc = pf_bad_usage("unknown format '%s' (text, json or sarif)",
-				                  optarg);
+		case OPT_FORMAT: {
+			const struct pf_format_name *f = formats;
+			char list[128] = "";
+			for (; f->name && strcmp(f->name, optarg) != 0; f++) {
+				size_t n = strlen(list);
+				snprintf(list + n, sizeof(list) - n, "%s%s", n ? ", " : "",
+				         f->name);
+			}
+			if (!f->name) {
+				rc = pf_bad_usage("unknown format '%s' (%s)", optarg, list);
 				goto done;
 			}
+			o.format = f->format;
 			break;
+		}
 		case OPT_FAIL_ON:
 			if (strcmp(optarg, "error") == 0)
 				o.fail_on = PF_SEV_ERROR;
@@ -385,7 +420,11 @@ int main(int argc, char **argv)
 		return PF_EXIT_OK;
 	}
 	if (strcmp(argv[1], "check") == 0)
-		return pf_cmd_check(argc - 1, argv + 1);
+		return pf_cmd_check(argc - 1, argv + 1, PF_COMMAND_CHECK);
+	if (strcmp(argv[1], "map") == 0)
+		return pf_cmd_check(argc - 1, argv + 1, PF_COMMAND_MAP);
+	if (strcmp(argv[1], "discover") == 0)
+		return pf_cmd_check(argc - 1, argv + 1, PF_COMMAND_DISCOVER);
 	if (strcmp(argv[1], "rules") == 0)
 		return pf_cmd_rules(argc - 1, argv + 1);
 	fprintf(stderr, "piiflow: unknown command '%s' (try 'piiflow check' or 'piiflow --help')\n",

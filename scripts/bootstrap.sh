@@ -87,7 +87,10 @@ if ((with_test)); then
 		need npm
 	fi
 	need valgrind valgrind
-	# tests/e2e/test_ci_scripts.sh parses the CI templates' YAML.
+	# tests/e2e/test_map.sh renders the data map's Graphviz output.
+	need graphviz dot
+	# tests/e2e/test_ci_scripts.sh parses the CI templates' YAML, test_map.sh
+	# the fideslang manifest.
 	if ! python3 -c 'import yaml' >/dev/null 2>&1; then
 		need python3-yaml
 	fi

@@ -9,6 +9,7 @@
  */
 #include "driver/driver.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -21,9 +22,11 @@
 #include <limits.h>
 
 #include "compdb/compdb.h"
+#include "discover/discover.h"
 #include "driver/cache.h"
 #include "driver/git.h"
 #include "engine/engine.h"
+#include "findings/map.h"
 #include "lower/lower.h"
 #include "policy/config.h"
 #include "policy/policy.h"
@@ -82,7 +85,17 @@ int pf_driver_load_config(const char *path, bool none, struct pf_config *cfg)
 	if (!path && !found)
 		return 0;
 	struct pf_policy_error err;
-	int rc = pf_config_load(cfg, path ? path : found, &err);
+	struct pf_taxonomy uses;
+	pf_taxonomy_init(&uses);
+	char upath[4096], msg[1024];
+	snprintf(upath, sizeof(upath), "%s/data_uses.csv", pf_driver_rules_dir());
+	if (pf_taxonomy_load(&uses, upath, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "piiflow: %s\n", msg);
+		free(found);
+		return -1;
+	}
+	int rc = pf_config_load_checked(cfg, path ? path : found, &uses, &err);
+	pf_taxonomy_free(&uses);
 	if (rc != 0) {
 		char buf[2048];
 		pf_policy_error_format(&err, buf, sizeof(buf));
@@ -184,6 +197,7 @@ static void pf_filter_paths(struct pf_report *r, char **paths, size_t npaths, bo
 			                         d->pos.line, d->pos.column, d->message);
 	}
 	kept.summary = r->summary;
+	pf_report_move_decls(&kept, r);
 	pf_report_free(r);
 	*r = kept;
 }
@@ -211,7 +225,11 @@ static void pf_suppress(struct pf_report *r, const struct pf_compdb *db,
 		pf_filter_paths(r, paths, npaths, false);
 }
 
-static int pf_write_report(const struct pf_check_options *o, const struct pf_report *r)
+/* Writes what write() prints to -o (atomically for a regular file) or to
+ * stdout; arg is write's. Returns 0, or -1 after saying why. */
+static int pf_write_output(const struct pf_check_options *o,
+                           int (*write)(FILE *, const struct pf_check_options *, const void *),
+                           const void *arg)
 {
 	FILE *out = stdout;
 	char tmp[PATH_MAX + 64] = "";
@@ -244,18 +262,7 @@ static int pf_write_report(const struct pf_check_options *o, const struct pf_rep
 			return -1;
 		}
 	}
-	int rc;
-	switch (o->format) {
-	case PF_FORMAT_JSON:
-		rc = pf_report_write_json(out, r);
-		break;
-	case PF_FORMAT_SARIF:
-		rc = pf_report_write_sarif(out, r);
-		break;
-	default:
-		rc = pf_report_write_text(out, r);
-		break;
-	}
+	int rc = write(out, o, arg);
 	if (fflush(out) != 0)
 		rc = -1;
 	if (o->output && direct) {
@@ -704,6 +711,89 @@ static int pf_emit(const struct pf_check_options *o, const struct pf_compdb *db,
 	return PF_EXIT_OK;
 }
 
+static int pf_write_findings(FILE *out, const struct pf_check_options *o, const void *arg)
+{
+	const struct pf_report *r = arg;
+	switch (o->format) {
+	case PF_FORMAT_JSON:
+		return pf_report_write_json(out, r);
+	case PF_FORMAT_SARIF:
+		return pf_report_write_sarif(out, r);
+	default:
+		return pf_report_write_text(out, r);
+	}
+}
+
+struct pf_map_job {
+	const struct pf_report *report;
+	const struct pf_config *cfg;
+};
+
+/* The fides_key of the manifest: the name of the config's directory, else
+ * of the working directory, in the characters a FidesKey allows. */
+static void pf_system_key(const struct pf_config *cfg, char *key, size_t size)
+{
+	char cwd[PATH_MAX];
+	const char *dir = cfg->dir ? cfg->dir : getcwd(cwd, sizeof(cwd));
+	const char *base = dir ? strrchr(dir, '/') : NULL;
+	base = base && base[1] ? base + 1 : "system";
+	size_t n = 0;
+	for (; *base && n + 1 < size; base++)
+		key[n++] = isalnum((unsigned char)*base) || strchr("_.-", *base) ? *base : '_';
+	key[n] = '\0';
+}
+
+static int pf_write_map(FILE *out, const struct pf_check_options *o, const void *arg)
+{
+	const struct pf_map_job *job = arg;
+	const char **purposes = pf_xcalloc(job->cfg->ndata_uses + 1, sizeof(char *));
+	const char **uses = pf_xcalloc(job->cfg->ndata_uses + 1, sizeof(char *));
+	for (size_t i = 0; i < job->cfg->ndata_uses; i++) {
+		purposes[i] = job->cfg->data_uses[i].purpose;
+		uses[i] = job->cfg->data_uses[i].use;
+	}
+	struct pf_map_data_uses du = {purposes, uses, job->cfg->ndata_uses};
+	struct pf_map m;
+	pf_map_build(&m, job->report, &du);
+	char key[256];
+	int rc;
+	switch (o->format) {
+	case PF_FORMAT_JSON:
+		rc = pf_map_write_json(out, &m);
+		break;
+	case PF_FORMAT_MARKDOWN:
+		rc = pf_map_write_markdown(out, &m);
+		break;
+	case PF_FORMAT_DOT:
+		rc = pf_map_write_dot(out, &m);
+		break;
+	case PF_FORMAT_FIDESLANG:
+		pf_system_key(job->cfg, key, sizeof(key));
+		rc = pf_map_write_fideslang(out, &m, key);
+		break;
+	default:
+		rc = pf_map_write_text(out, &m);
+		break;
+	}
+	pf_map_free(&m);
+	free(purposes);
+	free(uses);
+	return rc;
+}
+
+static int pf_write_discovery(FILE *out, const struct pf_check_options *o, const void *arg)
+{
+	const struct pf_discovery *d = arg;
+	switch (o->format) {
+	case PF_FORMAT_RULES:
+		return pf_discover_write_rules(out, d);
+	case PF_FORMAT_PATCH:
+		return pf_discover_write_patch(out, d);
+	default:
+		return pf_discover_write_text(out, d);
+	}
+}
+
 /* The exit code of a written report under --fail-on. */
 static int pf_verdict(const struct pf_check_options *o, const struct pf_report *r)
 {
@@ -986,6 +1076,14 @@ int pf_driver_check(const struct pf_check_options *o)
 	}
 	/* the same program gives the same result whichever way its units came */
 	qsort(tus, ntus, sizeof(*tus), pf_tu_cmp);
+	if (o->command == PF_COMMAND_DISCOVER) {
+		struct pf_discovery disc;
+		pf_discover_run(&disc, tus, ntus);
+		if (pf_write_output(o, pf_write_discovery, &disc) == 0)
+			exit_code = PF_EXIT_OK;
+		pf_discover_free(&disc);
+		goto done;
+	}
 
 	struct pf_engine_options eopts = {.rules = &rules,
 	                                  .explain = o->explain ? stderr : NULL,
@@ -1027,7 +1125,13 @@ int pf_driver_check(const struct pf_check_options *o)
 		exit_code = PF_EXIT_OK;
 		goto done;
 	}
-	if (pf_write_report(o, &report) != 0)
+	if (o->command == PF_COMMAND_MAP) {
+		struct pf_map_job job = {&report, &cfg};
+		if (pf_write_output(o, pf_write_map, &job) == 0)
+			exit_code = PF_EXIT_OK;
+		goto done;
+	}
+	if (pf_write_output(o, pf_write_findings, &report) != 0)
 		goto done;
 	exit_code = pf_verdict(o, &report);
 done:

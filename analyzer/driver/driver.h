@@ -14,11 +14,25 @@
 
 #include "findings/findings.h"
 
-enum pf_format { PF_FORMAT_TEXT, PF_FORMAT_JSON, PF_FORMAT_SARIF };
+enum pf_format {
+	PF_FORMAT_TEXT,
+	PF_FORMAT_JSON,
+	PF_FORMAT_SARIF,
+	PF_FORMAT_MARKDOWN,  /* map */
+	PF_FORMAT_DOT,       /* map */
+	PF_FORMAT_FIDESLANG, /* map */
+	PF_FORMAT_RULES,     /* discover */
+	PF_FORMAT_PATCH,     /* discover */
+};
+
+/* What a run of the pipeline prints: check's findings, the data map of
+ * `piiflow map`, or the suggestions of `piiflow discover`. */
+enum pf_command { PF_COMMAND_CHECK, PF_COMMAND_MAP, PF_COMMAND_DISCOVER };
 
 enum pf_exit { PF_EXIT_OK = 0, PF_EXIT_FINDINGS = 1, PF_EXIT_ERROR = 2 };
 
 struct pf_check_options {
+	enum pf_command command;
 	const char *build_dir; /* -p */
 	char **paths;          /* files, or the path filter with -p */
 	size_t npaths;
@@ -49,7 +63,9 @@ struct pf_check_options {
 	bool staged;                /* --staged: analyze the content of git's index */
 };
 
-/* Runs one check and returns the process exit code. Messages go to stderr. */
+/* Runs one check (or map, or discover: o->command) and returns the process
+ * exit code. Messages go to stderr. map and discover exit 0 unless an input
+ * error stops them (2). */
 int pf_driver_check(const struct pf_check_options *o);
 
 /* `piiflow rules list`: the rules a check would load (the shipped packs

@@ -791,6 +791,24 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	pf_fixpoint(&p, relevant);
 	free(relevant);
 	pf_solve_findings(&p);
+	/* the data map lists every source and consent function, flows or not */
+	for (size_t i = 0; i < p.sources.n; i++) {
+		const struct pf_ir_source *s = p.sources.v[i];
+		pf_report_add_source(report, s->category, s->name, s->function, s->how, s->pos.file,
+		                     s->pos.line, s->pos.column);
+	}
+	/* annotated declarations that no function uses are sources too */
+	for (size_t t = 0; t < ntus; t++)
+		for (size_t i = 0; i < tus[t]->ndecls; i++) {
+			const struct pf_ir_decl *d = &tus[t]->decls[i];
+			if (d->annotated && !d->redecl && d->kind != PF_D_FUNCTION)
+				pf_report_add_source(report, d->category, d->name, "", d->how,
+				                     d->pos.file, d->pos.line, d->pos.column);
+		}
+	for (size_t i = 0; i < p.fns.n; i++)
+		if (p.fns.v[i]->consent_purpose)
+			pf_report_add_consent(report, p.fns.v[i]->name,
+			                      p.fns.v[i]->consent_purpose);
 	unsigned nfuncs = 0;
 	for (size_t i = 0; i < p.fns.n; i++)
 		if (p.fns.v[i]->body)

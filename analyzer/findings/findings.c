@@ -86,6 +86,7 @@ void pf_report_free(struct pf_report *r)
 	free(r->findings);
 	free(r->accepted);
 	free(r->diagnostics);
+	pf_report_clear_decls(r);
 	pf_report_init(r);
 }
 
@@ -514,6 +515,7 @@ void pf_report_sort(struct pf_report *r)
 {
 	sort_findings(r->findings, &r->nfindings);
 	sort_findings(r->accepted, &r->naccepted);
+	pf_report_sort_decls(r);
 	if (r->ndiagnostics < 2)
 		return;
 	qsort(r->diagnostics, r->ndiagnostics, sizeof(*r->diagnostics), diagnostic_cmp);

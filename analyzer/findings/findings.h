@@ -86,6 +86,23 @@ struct pf_summary_counts {
 	double seconds;
 };
 
+/* A personal-data source of the program: an annotation, or a rules entry
+ * that matched a declaration or a call. The engine lists every one, whether
+ * or not it reaches a sink, for `piiflow map`; check's reporters ignore them. */
+struct pf_source_decl {
+	char *category;
+	char *name;     /* "email", or the function of a rules source ("getlogin") */
+	char *function; /* the function it lies in, "" at file scope */
+	char *how;      /* "is declared personal data", "returns personal data", ... */
+	struct pf_pos pos;
+};
+
+/* A function whose nonzero result is express consent to purpose. */
+struct pf_consent_decl {
+	char *function;
+	char *purpose;
+};
+
 struct pf_report {
 	struct pf_finding *findings;
 	size_t nfindings, capfindings;
@@ -94,6 +111,10 @@ struct pf_report {
 	struct pf_diagnostic *diagnostics;
 	size_t ndiagnostics, capdiagnostics;
 	struct pf_summary_counts summary;
+	struct pf_source_decl *sources; /* sorted and unique after pf_report_sort */
+	size_t nsources, capsources;
+	struct pf_consent_decl *consents; /* sorted and unique after pf_report_sort */
+	size_t nconsents, capconsents;
 };
 
 void pf_report_init(struct pf_report *r);
@@ -115,6 +136,20 @@ void pf_report_add_diagnostic(struct pf_report *r, const char *rule, enum pf_sev
  * both strings are copied). Later findings shift down by one, keeping their
  * order, so a loop that accepts findings[i] must not advance i. */
 void pf_report_accept(struct pf_report *r, size_t i, const char *accepted_by, const char *reason);
+
+/* Appends a source or a consent function; strings are copied. */
+void pf_report_add_source(struct pf_report *r, const char *category, const char *name,
+                          const char *function, const char *how, const char *file, unsigned line,
+                          unsigned column);
+void pf_report_add_consent(struct pf_report *r, const char *function, const char *purpose);
+/* Moves the sources and consent functions of src to dst (whose own are
+ * freed): for filters that rebuild a report from its findings. */
+void pf_report_move_decls(struct pf_report *dst, struct pf_report *src);
+/* Frees the sources and consent functions (pf_report_free calls it). */
+void pf_report_clear_decls(struct pf_report *r);
+/* Sorts the sources (file, line, column, name, category) and the consent
+ * functions, and removes duplicates (pf_report_sort calls it). */
+void pf_report_sort_decls(struct pf_report *r);
 
 /* Computes f->fingerprint (version 2): a hash (xxHash XXH3-128) of the
  * rule, the sink's callee, argument and function, the categories of its

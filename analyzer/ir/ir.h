@@ -202,6 +202,28 @@ struct pf_ir_global {
 	bool is_const; /* the object itself (or each element) is const */
 };
 
+/* A named declaration of the project's own code (not of a system header):
+ * the inventory that `piiflow discover` reads names and types from. */
+enum pf_ir_dkind { PF_D_FIELD, PF_D_GLOBAL, PF_D_PARAM, PF_D_FUNCTION };
+
+struct pf_ir_decl {
+	enum pf_ir_dkind kind;
+	const char *name;
+	const char *scope; /* field: its record's tag or typedef; param: its function; else "" */
+	const char *type;  /* the declared type as written ("char [64]", "struct in_addr *") */
+	const char *base_type; /* without pointers, arrays and qualifiers ("struct in_addr") */
+	bool scalar;           /* an integer, bool, enum or floating type (after arrays: no) */
+	bool annotated;        /* carries PII(...) or PII_OUT(...), or a rules entry names it */
+	const char *category;  /* then its category, else "" */
+	const char *how;       /* then "is declared personal data[ by the rules]", else "" */
+	bool redecl;           /* a later declaration, recorded only to say it is annotated */
+	struct pf_ir_pos pos;  /* the name */
+	/* where " PII(category)" goes: after the declarator (before an initializer
+	 * or a bit-field width), or for a function before its declaration; line 0
+	 * when no edit is safe (declared inside a macro) */
+	struct pf_ir_pos insert;
+};
+
 struct pf_ir_diag {
 	const char *rule; /* "parse-error", "unknown-category" */
 	bool is_error;
@@ -231,6 +253,8 @@ struct pf_ir_tu {
 	size_t nmatched_rules, capmatched_rules;
 	struct pf_ir_diag *diags;
 	size_t ndiags, capdiags;
+	struct pf_ir_decl *decls; /* the inventory, in source order */
+	size_t ndecls, capdecls;
 	bool fatal; /* the file could not be parsed at all */
 };
 

@@ -293,6 +293,22 @@ int pf_ir_write(FILE *f, const struct pf_ir_tu *tu, const struct pf_rules *rules
 		w_pos(&w, tu->diags[i].pos);
 		w_str(&w, tu->diags[i].message);
 	}
+	w_u32(&w, (uint32_t)tu->ndecls);
+	for (size_t i = 0; i < tu->ndecls; i++) {
+		const struct pf_ir_decl *d = &tu->decls[i];
+		w_u8(&w, d->kind);
+		w_str(&w, d->name);
+		w_str(&w, d->scope);
+		w_str(&w, d->type);
+		w_str(&w, d->base_type);
+		w_u8(&w, d->scalar);
+		w_u8(&w, d->annotated);
+		w_u8(&w, d->redecl);
+		w_str(&w, d->category);
+		w_str(&w, d->how);
+		w_pos(&w, d->pos);
+		w_pos(&w, d->insert);
+	}
 	w_bytes(&w, "END!", 4);
 	pf_ptrmap_free(&w.strs);
 	pf_ptrmap_free(&w.types);
@@ -714,6 +730,25 @@ struct pf_ir_tu *pf_ir_read(FILE *f, const struct pf_rules *rules)
 		d.pos = r_pos(&r);
 		d.message = r_str_nonnull(&r);
 		PF_IR_PUSH(tu, tu->diags, tu->ndiags, tu->capdiags, d);
+	}
+	n = r_count(&r);
+	for (size_t i = 0; i < n && !r.err; i++) {
+		struct pf_ir_decl d;
+		d.kind = (enum pf_ir_dkind)r_u8(&r);
+		d.name = r_str_nonnull(&r);
+		d.scope = r_str_nonnull(&r);
+		d.type = r_str_nonnull(&r);
+		d.base_type = r_str_nonnull(&r);
+		d.scalar = r_u8(&r);
+		d.annotated = r_u8(&r);
+		d.redecl = r_u8(&r);
+		d.category = r_str_nonnull(&r);
+		d.how = r_str_nonnull(&r);
+		d.pos = r_pos(&r);
+		d.insert = r_pos(&r);
+		if (d.kind > PF_D_FUNCTION)
+			r.err = true;
+		PF_IR_PUSH(tu, tu->decls, tu->ndecls, tu->capdecls, d);
 	}
 	char end[4];
 	r_bytes(&r, end, 4);

@@ -14,7 +14,7 @@
 #include "ir/ir.h"
 #include "rules/rules.h"
 
-#define PF_IR_FORMAT_VERSION 4
+#define PF_IR_FORMAT_VERSION 5
 
 /* Writes tu. Rules field entries the TU matched are stored as indexes into
  * rules->sources, so a file is only valid with the same rules (the cache key

@@ -199,6 +199,42 @@ int pf_lower_annotation_source(struct pf_lower_ctx *cx, CXCursor decl, const cha
 	                        pf_lower_pos(cx, decl));
 }
 
+static bool pf_record_name_matches(CXCursor rec, const char *want);
+
+const char *pf_lower_pii_category(struct pf_lower_ctx *cx, CXCursor decl, const char **how)
+{
+	*how = "is declared personal data";
+	const char *cat = pf_find_annotation(cx, decl, "pii", NULL);
+	if (!cat)
+		cat = pf_find_annotation(cx, decl, "pii_out", NULL);
+	if (!cat) {
+		CXType t = clang_getCursorKind(decl) == CXCursor_FunctionDecl
+		               ? clang_getCursorResultType(decl)
+		               : clang_getCursorType(decl);
+		cat = pf_find_typedef_annotation(cx, t, "pii", NULL);
+	}
+	if (cat || !cx->opts->rules)
+		return cat;
+	*how = "is declared personal data by the rules";
+	const struct pf_rules *r = cx->opts->rules;
+	enum CXCursorKind k = clang_getCursorKind(decl);
+	char *name = pf_lower_spelling(cx, decl);
+	if (k == CXCursor_VarDecl) {
+		const struct pf_rule_source *rs = pf_rules_find_variable_source(r, name);
+		return rs ? rs->category : NULL;
+	}
+	if (k != CXCursor_FieldDecl)
+		return NULL;
+	CXCursor rec = clang_getCursorSemanticParent(decl);
+	for (size_t i = 0; i < r->nsources; i++) {
+		const struct pf_rule_source *rs = &r->sources[i];
+		if (rs->kind == PF_SRC_FIELD && strcmp(rs->field, name) == 0 &&
+		    pf_record_name_matches(rec, rs->record))
+			return rs->category;
+	}
+	return NULL;
+}
+
 const char *pf_lower_annotation_purpose(struct pf_lower_ctx *cx, CXCursor decl, const char *kind)
 {
 	return pf_find_annotation(cx, decl, kind, NULL);

@@ -85,6 +85,14 @@ int pf_lower_annotation_source(struct pf_lower_ctx *cx, CXCursor decl, const cha
                                const char *name);
 const char *pf_lower_annotation_purpose(struct pf_lower_ctx *cx, CXCursor decl, const char *kind);
 int pf_lower_field_source(struct pf_lower_ctx *cx, CXCursor field);
+/* The category of a PII(...) or PII_OUT(...) on decl (or on its typedef),
+ * else of a rules entry naming it (field, global), else NULL; *how says
+ * which. Adds no source: for the inventory. */
+const char *pf_lower_pii_category(struct pf_lower_ctx *cx, CXCursor decl, const char **how);
+
+/* inventory.c: records the named declarations of the project's own code
+ * into tu->decls (after the functions are lowered). */
+void pf_lower_inventory(struct pf_lower_ctx *cx, CXCursor root);
 void pf_lower_translation_unit(struct pf_lower_ctx *cx, CXCursor root);
 
 /* stmt.c */

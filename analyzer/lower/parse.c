@@ -331,6 +331,7 @@ struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
 		pf_collect_diagnostics(&cx);
 		clang_getInclusions(cx.ctu, pf_inclusion_visitor, &cx);
 		pf_lower_translation_unit(&cx, clang_getTranslationUnitCursor(cx.ctu));
+		pf_lower_inventory(&cx, clang_getTranslationUnitCursor(cx.ctu));
 		clang_disposeTranslationUnit(cx.ctu);
 	}
 	clang_disposeIndex(index);

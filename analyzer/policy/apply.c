@@ -65,6 +65,7 @@ void pf_policy_apply(struct pf_report *r, const struct pf_config *c)
 			                         d->pos.line, d->pos.column, d->message);
 	}
 	kept.summary = r->summary;
+	pf_report_move_decls(&kept, r);
 	pf_report_free(r);
 	*r = kept;
 }

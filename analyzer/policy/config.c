@@ -7,6 +7,7 @@
  * column, and, for a misspelt key, what was probably meant.
  */
 #include "policy/config.h"
+#include "taxonomy/taxonomy.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -52,6 +53,11 @@ void pf_config_free(struct pf_config *c)
 	free(c->policy);
 	free(c->cache_dir);
 	free(c->baseline);
+	for (size_t i = 0; i < c->ndata_uses; i++) {
+		free(c->data_uses[i].purpose);
+		free(c->data_uses[i].use);
+	}
+	free(c->data_uses);
 	pf_config_init(c);
 }
 
@@ -424,12 +430,72 @@ done:
 	return rc;
 }
 
-static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg)
+/* "data_uses": {"purpose": "fideslang.data_use", ...}, each use known to
+ * uses when it is given. */
+static int get_data_uses(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg,
+                         const struct pf_taxonomy *uses)
 {
-	static const char *const keys[] = {
-	    "build_dir", "rules",           "exclude",  "policy",
-	    "cache_dir", "analysis_budget", "baseline", "allow_parse_errors",
-	    NULL};
+	json_t *v = json_object_get(root, "data_uses");
+	if (!v)
+		return 0;
+	pf_json_push_key(c, "data_uses");
+	int rc = 0;
+	if (!json_is_object(v)) {
+		rc = pf_json_fail(
+		    c, NULL, "data_uses must be an object of purpose -> fideslang data use, got %s",
+		    type_name(v));
+		goto done;
+	}
+	cfg->data_uses = pf_xcalloc(json_object_size(v) + 1, sizeof(*cfg->data_uses));
+	const char *name;
+	json_t *entry;
+	json_object_foreach(v, name, entry)
+	{
+		if (!is_word(name, false)) {
+			rc =
+			    pf_json_fail(c, name,
+			                 "'%.64s' is not a purpose (a bare lower-case word such as "
+			                 "advertising, analytics or crash_reports)",
+			                 name);
+			goto done;
+		}
+		pf_json_push_key(c, name);
+		const char *use;
+		rc = want_string(c, entry, "a data use", &use);
+		if (rc == 0 && uses && !pf_taxonomy_known(uses, use)) {
+			const char *near = pf_taxonomy_nearest(uses, use);
+			if (near)
+				rc = pf_json_fail(
+				    c, NULL,
+				    "unknown fideslang data use '%.64s' (did you mean '%s'?)", use,
+				    near);
+			else
+				rc = pf_json_fail(c, NULL,
+				                  "unknown fideslang data use '%.64s' (such as "
+				                  "marketing.advertising, analytics.reporting or "
+				                  "essential.service)",
+				                  use);
+		}
+		pf_json_pop(c);
+		if (rc)
+			goto done;
+		struct pf_config_data_use *d = &cfg->data_uses[cfg->ndata_uses++];
+		d->purpose = pf_xstrdup(name);
+		d->use = pf_xstrdup(use);
+	}
+done:
+	pf_json_pop(c);
+	return rc;
+}
+
+static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg,
+                     const struct pf_taxonomy *uses)
+{
+	static const char *const keys[] = {"build_dir", "rules",
+	                                   "exclude",   "policy",
+	                                   "cache_dir", "analysis_budget",
+	                                   "baseline",  "allow_parse_errors",
+	                                   "data_uses", NULL};
 	if (!json_is_object(root))
 		return pf_json_fail(c, NULL, "a config must be a JSON object, got %s",
 		                    type_name(root));
@@ -440,12 +506,19 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *c
 	    get_policy(c, root, cfg) || get_path(c, root, "cache_dir", cfg->dir, &cfg->cache_dir) ||
 	    get_count(c, root, "analysis_budget", &cfg->analysis_budget) ||
 	    get_bool(c, root, "allow_parse_errors", &cfg->allow_parse_errors) ||
-	    get_path(c, root, "baseline", cfg->dir, &cfg->baseline))
+	    get_path(c, root, "baseline", cfg->dir, &cfg->baseline) ||
+	    get_data_uses(c, root, cfg, uses))
 		return -1;
 	return 0;
 }
 
 int pf_config_load(struct pf_config *cfg, const char *path, struct pf_policy_error *err)
+{
+	return pf_config_load_checked(cfg, path, NULL, err);
+}
+
+int pf_config_load_checked(struct pf_config *cfg, const char *path, const struct pf_taxonomy *uses,
+                           struct pf_policy_error *err)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -472,7 +545,7 @@ int pf_config_load(struct pf_config *cfg, const char *path, struct pf_policy_err
 	slash[slash == real] = '\0'; /* the directory, or "/" */
 	cfg->dir = pf_xstrdup(real);
 	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
-	rc = parse_doc(&c, root, cfg);
+	rc = parse_doc(&c, root, cfg, uses);
 done:
 	if (rc)
 		pf_config_free(cfg);

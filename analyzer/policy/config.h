@@ -33,6 +33,13 @@ struct pf_config_purpose {
 	size_t ncategories;
 };
 
+/* "data_uses": a purpose of the project's own mapped to a fideslang data
+ * use, for the manifest of `piiflow map --format fideslang`. */
+struct pf_config_data_use {
+	char *purpose;
+	char *use;
+};
+
 struct pf_config {
 	char *path;      /* the file read, for messages; NULL when there is none */
 	char *dir;       /* its directory, absolute, without symlinks */
@@ -53,6 +60,8 @@ struct pf_config {
 	/* baseline: the baseline file read when --baseline is not given,
 	 * absolute (relative to dir in the file), or NULL */
 	char *baseline;
+	struct pf_config_data_use *data_uses;
+	size_t ndata_uses;
 };
 
 /* Error of a load: the file, the JSON path of the bad key ("policy.analytics",
@@ -78,6 +87,13 @@ char *pf_config_find(const char *start_dir);
  * -1 with *err filled and c left empty. Paths in the file are taken relative
  * to the file's directory. */
 int pf_config_load(struct pf_config *c, const char *path, struct pf_policy_error *err);
+
+/* The same, checking every data use of "data_uses" against the known data
+ * uses (a pf_taxonomy of fideslang's data-use keys; NULL: not checked). An
+ * unknown one is an error with the nearest known key as a did-you-mean. */
+struct pf_taxonomy;
+int pf_config_load_checked(struct pf_config *c, const char *path, const struct pf_taxonomy *uses,
+                           struct pf_policy_error *err);
 
 /* The level of a finding for purpose and category under c: the most specific
  * category entry covering category, else the purpose's default, else

@@ -19,4 +19,18 @@ int pf_report_write_text(FILE *out, const struct pf_report *r);
 int pf_report_write_json(FILE *out, const struct pf_report *r);
 int pf_report_write_sarif(FILE *out, const struct pf_report *r);
 
+/* The data map of `piiflow map` (findings/map.h) in its five formats,
+ * described in docs/map.md: a text table, JSON (map schema version 1),
+ * Markdown, Graphviz dot (categories -> functions -> sinks) and a fideslang
+ * `system` manifest in YAML named system_key. Same return as above. */
+struct pf_map;
+int pf_map_write_text(FILE *out, const struct pf_map *m);
+int pf_map_write_json(FILE *out, const struct pf_map *m);
+int pf_map_write_markdown(FILE *out, const struct pf_map *m);
+int pf_map_write_dot(FILE *out, const struct pf_map *m);
+int pf_map_write_fideslang(FILE *out, const struct pf_map *m, const char *system_key);
+
+/* Returns 0 when out has no error, else -1 with errno set (EIO if unset). */
+int pf_report_flush(FILE *out);
+
 #endif

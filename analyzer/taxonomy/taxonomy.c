@@ -189,8 +189,10 @@ static int parse_csv(const char *path, const char *text, size_t len, struct entr
 			snprintf(err, errsize, "%s:%d: %s", path, line, why);
 			return -1;
 		}
-		/* blank lines and the root of the tree are not categories */
-		if ((first[0] == '\0' && nfields == 1) || strcmp(first, "data_category") == 0) {
+		/* blank lines and the root of the tree are not keys (the data-use
+		 * CSV's root is "data_use") */
+		if ((first[0] == '\0' && nfields == 1) || strcmp(first, "data_category") == 0 ||
+		    strcmp(first, "data_use") == 0) {
 			free(first);
 			continue;
 		}

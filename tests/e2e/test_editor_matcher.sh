@@ -126,8 +126,8 @@ for name, files, inc in cases:
     got = problems(text)
     # every line that the matcher takes must be a finding or a diagnostic
     # line of piiflow's (the rule in brackets), never a note
-    strays = [p for p in got if not re.search(r"\[[a-z][a-z0-9-]*\]$", p[4])]
-    got_keys = sorted((p[0], p[1], p[2], p[3], re.search(r"\[([a-z][a-z0-9-]*)\]$", p[4]).group(1))
+    strays = [p for p in got if not re.search(r"\[[a-z][a-z0-9_-]*\]$", p[4])]
+    got_keys = sorted((p[0], p[1], p[2], p[3], re.search(r"\[([a-z][a-z0-9_-]*)\]$", p[4]).group(1))
                       for p in got if p not in strays)
     notes = [l for l in text.splitlines() if ": note: " in l]
     why = []

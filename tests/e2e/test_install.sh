@@ -52,7 +52,7 @@ fi
 mv "$tmp/first" "$tmp/moved"
 prefix="$tmp/moved"
 
-for f in bin/piiflow include/piiflow.h share/piiflow/rules/taxonomy.csv \
+for f in bin/piiflow include/piiflow.h share/piiflow/rules/taxonomy.csv share/piiflow/rules/data_uses.csv \
 	share/man/man1/piiflow.1; do
 	if [[ -f "$prefix/$f" ]]; then
 		ok "installs $f"

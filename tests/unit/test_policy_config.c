@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "policy/config.h"
+#include "taxonomy/taxonomy.h"
 
 struct fixture {
 	char old_cwd[PATH_MAX];
@@ -202,6 +203,51 @@ static void test_error_unknown_key_suggests(void **state)
 	                          "(expected one of: build_dir, rules, exclude, policy"));
 }
 
+/* data_uses: a purpose of the project's own -> a fideslang data use, checked
+ * against the shipped data uses with a did-you-mean (issue 18). */
+static void test_data_uses(void **state)
+{
+	struct fixture *f = *state;
+	struct pf_taxonomy uses;
+	char msg[512];
+	pf_taxonomy_init(&uses);
+	assert_int_equal(
+	    pf_taxonomy_load(&uses, PF_SOURCE_DIR "/rules/data_uses.csv", msg, sizeof(msg)), 0);
+	assert_true(pf_taxonomy_known(&uses, "marketing.advertising"));
+	assert_false(pf_taxonomy_known(&uses, "data_use"));
+
+	write_file(".piiflow.json", "{\"data_uses\": {\"crash_reports\": "
+	                            "\"essential.service.operations.support\", \"ads\": "
+	                            "\"marketing.advertising.third_party\"}}\n");
+	assert_int_equal(pf_config_load_checked(&f->cfg, ".piiflow.json", &uses, &f->err), 0);
+	assert_int_equal(f->cfg.ndata_uses, 2);
+	assert_string_equal(f->cfg.data_uses[0].purpose, "crash_reports");
+	assert_string_equal(f->cfg.data_uses[0].use, "essential.service.operations.support");
+	assert_string_equal(f->cfg.data_uses[1].purpose, "ads");
+	pf_config_free(&f->cfg);
+
+	write_file("sub/.piiflow.json",
+	           "{\n  \"data_uses\": {\"crash_reports\": \"essential.servce\"}\n}\n");
+	assert_int_equal(pf_config_load_checked(&f->cfg, "sub/.piiflow.json", &uses, &f->err), -1);
+	pf_policy_error_format(&f->err, f->msg, sizeof(f->msg));
+	assert_string_equal(f->msg, "sub/.piiflow.json:2:34: error: at data_uses.crash_reports: "
+	                            "unknown fideslang data use 'essential.servce' (did you mean "
+	                            "'essential.service'?)");
+	/* without the vocabulary the key is read, not checked */
+	assert_int_equal(pf_config_load(&f->cfg, "sub/.piiflow.json", &f->err), 0);
+	pf_config_free(&f->cfg);
+	pf_taxonomy_free(&uses);
+
+	const char *m = load_error(f, "{\"data_uses\": [\"analytics\"]}");
+	assert_non_null(strstr(m, "data_uses must be an object of purpose -> fideslang data use"));
+	m = load_error(f, "{\"data_uses\": {\"Crash Reports\": \"analytics\"}}");
+	assert_non_null(strstr(m, "'Crash Reports' is not a purpose"));
+	m = load_error(f, "{\"data_uses\": {\"crash\": 3}}");
+	assert_non_null(strstr(m, "a data use must be a string, got a number"));
+	m = load_error(f, "{\"data_use\": {}}");
+	assert_non_null(strstr(m, "unknown key 'data_use' (did you mean 'data_uses'?)"));
+}
+
 static void test_error_wrong_types(void **state)
 {
 	const char *m = load_error(*state, "{\"rules\": \"x.json\"}");
@@ -336,6 +382,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_error_policy, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_error_json_and_file, setup, teardown),
 	    cmocka_unit_test(test_glob_match),
+	    cmocka_unit_test_setup_teardown(test_data_uses, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_excluded_relative_to_config, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
