@@ -17,6 +17,7 @@
 #include <xxhash.h>
 
 #include "ir/ir_io.h"
+#include "util/unsaved.h"
 #include "util/xalloc.h"
 
 static const char pf_cache_magic[8] = {'P', 'F', 'C', 'A', 'C', 'H', 'E', '1'};
@@ -35,6 +36,8 @@ struct pf_cache {
 	pthread_mutex_t lock;
 	PF_VEC(struct pf_filehash) files;
 	unsigned hits;
+	const struct pf_unsaved_file *unsaved; /* hashed instead of the disk's */
+	size_t nunsaved;
 };
 
 static bool pf_hash_file(const char *path, uint64_t *hash, int64_t *size)
@@ -74,7 +77,14 @@ static bool pf_cache_file_hash(struct pf_cache *c, const char *path, uint64_t *h
 	}
 	pthread_mutex_unlock(&c->lock);
 	struct pf_filehash fh = {pf_xstrdup(path), 0, 0, false};
-	fh.ok = pf_hash_file(path, &fh.hash, &fh.size);
+	const struct pf_unsaved_file *u = pf_unsaved_find(c->unsaved, c->nunsaved, path);
+	if (u) {
+		fh.hash = XXH3_64bits(u->contents, u->length);
+		fh.size = (int64_t)u->length;
+		fh.ok = true;
+	} else {
+		fh.ok = pf_hash_file(path, &fh.hash, &fh.size);
+	}
 	pthread_mutex_lock(&c->lock);
 	PF_VEC_PUSH(c->files, fh);
 	pthread_mutex_unlock(&c->lock);
@@ -145,6 +155,12 @@ void pf_cache_close(struct pf_cache *c)
 	pthread_mutex_destroy(&c->lock);
 	free(c->dir);
 	free(c);
+}
+
+void pf_cache_set_unsaved(struct pf_cache *c, const struct pf_unsaved_file *unsaved, size_t n)
+{
+	c->unsaved = unsaved;
+	c->nunsaved = n;
 }
 
 unsigned pf_cache_hits(const struct pf_cache *c)

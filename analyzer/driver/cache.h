@@ -32,6 +32,12 @@ struct pf_ir_tu *pf_cache_load(struct pf_cache *c, const struct pf_compile_comma
 void pf_cache_store(struct pf_cache *c, const struct pf_compile_command *cmd,
                     const struct pf_ir_tu *tu);
 unsigned pf_cache_hits(const struct pf_cache *c);
+/* Files whose contents are taken from unsaved[0..n) (kept by the caller)
+ * rather than the disk, when an entry's files are checked and when one is
+ * stored: an entry made from an editor's buffer is used only while the
+ * buffer (or the saved file) holds the same bytes. Call before any load. */
+struct pf_unsaved_file;
+void pf_cache_set_unsaved(struct pf_cache *c, const struct pf_unsaved_file *unsaved, size_t n);
 
 /* Sharding: writes tu to DIR/<key>.pfir; reads every *.pfir of DIR in name
  * order. Return 0, or -1 with a message naming the file. */

@@ -204,7 +204,7 @@ static void pf_exclude_tus(struct pf_compdb *db, const struct pf_config *cfg)
 /* The suppression comments of every file with a sink of a finding and of
  * every translation unit's main file (under the paths, when filtering). */
 static void pf_suppress(struct pf_report *r, const struct pf_compdb *db, char **paths,
-                        size_t npaths)
+                        size_t npaths, const struct pf_check_options *o)
 {
 	size_t n = 0;
 	char **files = pf_xcalloc(r->nfindings + r->naccepted + db->ncmds + 1, sizeof(*files));
@@ -215,7 +215,7 @@ static void pf_suppress(struct pf_report *r, const struct pf_compdb *db, char **
 	for (size_t i = 0; i < db->ncmds; i++)
 		if (!npaths || pf_under(db->cmds[i].display, paths, npaths))
 			files[n++] = db->cmds[i].display;
-	pf_suppress_apply(r, files, n);
+	pf_suppress_apply_unsaved(r, files, n, o->unsaved, o->nunsaved);
 	free(files);
 	/* A suppression in a sink file outside the paths is not this commit's. */
 	if (npaths)
@@ -521,6 +521,8 @@ int pf_driver_check(const struct pf_check_options *o)
 	    .taxonomy = &tax,
 	    .resource_dir = PF_CLANG_RESOURCE_DIR,
 	    .annotations_dir = pf_driver_annotations_dir(),
+	    .unsaved = o->unsaved,
+	    .nunsaved = o->nunsaved,
 	};
 	if (o->from_summaries) {
 		char err[4096];
@@ -533,6 +535,8 @@ int pf_driver_check(const struct pf_check_options *o)
 			pf_add_tu_diags(&report, tus[i]);
 	} else {
 		cache = pf_open_cache(o, &cfg, build_dir, &rules);
+		if (cache)
+			pf_cache_set_unsaved(cache, o->unsaved, o->nunsaved);
 		tus = pf_xcalloc(db.ncmds + 1, sizeof(*tus));
 		ntus = db.ncmds;
 		if (!pf_parse_all(o, &db, &lopts, cache, tus, &report))
@@ -556,7 +560,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	if (npaths)
 		pf_filter_paths(&report, paths, npaths, true);
 	pf_policy_apply(&report, &cfg);
-	pf_suppress(&report, &db, paths, npaths);
+	pf_suppress(&report, &db, paths, npaths, o);
 	if (o->baseline)
 		pf_baseline_apply(&baseline, &report);
 	pf_report_sort(&report);

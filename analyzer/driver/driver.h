@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "findings/findings.h"
+#include "util/unsaved.h"
 
 enum pf_format { PF_FORMAT_TEXT, PF_FORMAT_JSON, PF_FORMAT_SARIF };
 
@@ -44,6 +45,10 @@ struct pf_check_options {
 	const char *from_summaries; /* --from-summaries DIR: link and report */
 	long long analysis_budget;  /* --analysis-budget: millions of set operations,
 	                             * 0 no limit, -1 the config's or the default */
+	/* the language server's open buffers, read instead of the files on disk
+	 * by the parser, the cache and the suppression comments */
+	const struct pf_unsaved_file *unsaved;
+	size_t nunsaved;
 };
 
 /* Runs one check and returns the process exit code. Messages go to stderr. */

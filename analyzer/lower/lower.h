@@ -11,6 +11,7 @@
 #include "ir/ir.h"
 #include "rules/rules.h"
 #include "taxonomy/taxonomy.h"
+#include "util/unsaved.h"
 
 struct pf_lower_options {
 	const struct pf_rules *rules;
@@ -19,6 +20,8 @@ struct pf_lower_options {
 	const char *annotations_dir;        /* where piiflow.h lies, or NULL */
 	char *const *extra_args;            /* appended to every command */
 	size_t nextra_args;
+	const struct pf_unsaved_file *unsaved; /* read instead of the disk's files */
+	size_t nunsaved;
 };
 
 /* Parses and lowers one compile command. Never returns NULL; when the file

@@ -198,8 +198,18 @@ struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
 	CXIndex index = clang_createIndex(0, 0);
 	unsigned flags =
 	    CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-	enum CXErrorCode rc =
-	    clang_parseTranslationUnit2FullArgv(index, NULL, argv, argc, NULL, 0, flags, &cx.ctu);
+	struct CXUnsavedFile *unsaved = NULL;
+	if (opts->nunsaved) {
+		unsaved = pf_xcalloc(opts->nunsaved, sizeof(*unsaved));
+		for (size_t i = 0; i < opts->nunsaved; i++) {
+			unsaved[i].Filename = opts->unsaved[i].path;
+			unsaved[i].Contents = opts->unsaved[i].contents;
+			unsaved[i].Length = (unsigned long)opts->unsaved[i].length;
+		}
+	}
+	enum CXErrorCode rc = clang_parseTranslationUnit2FullArgv(
+	    index, NULL, argv, argc, unsaved, (unsigned)opts->nunsaved, flags, &cx.ctu);
+	free(unsaved);
 	if (rc != CXError_Success || !cx.ctu) {
 		struct pf_ir_pos pos = {tu->file, 1, 1};
 		char msg[256];

@@ -58,6 +58,11 @@ bool pf_suppress_rule_matches(const char *rules, const char *rule);
  * each invalid one and an `unused-suppression` warning for each valid one
  * that matched no finding. Files that cannot be read are skipped. */
 void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles);
+/* The same, reading the files of unsaved[0..nunsaved) from there instead of
+ * the disk (the language server's open buffers). */
+struct pf_unsaved_file;
+void pf_suppress_apply_unsaved(struct pf_report *r, char *const *files, size_t nfiles,
+                               const struct pf_unsaved_file *unsaved, size_t nunsaved);
 
 /* ---- baselines (baseline.c) ---------------------------------------------- */
 

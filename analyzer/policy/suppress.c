@@ -19,6 +19,7 @@
 
 #include "policy/locate.h"
 #include "util/xalloc.h"
+#include "util/unsaved.h"
 
 #define PF_SUPPRESS_MARKER "piiflow-allow"
 
@@ -228,6 +229,12 @@ static void match_file(struct pf_report *r, const struct scanned *file,
 
 void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles)
 {
+	pf_suppress_apply_unsaved(r, files, nfiles, NULL, 0);
+}
+
+void pf_suppress_apply_unsaved(struct pf_report *r, char *const *files, size_t nfiles,
+                               const struct pf_unsaved_file *unsaved, size_t nunsaved)
+{
 	struct scanned *scan = pf_xcalloc(nfiles + 1, sizeof(*scan));
 	size_t nscan = 0;
 	for (size_t i = 0; i < nfiles; i++)
@@ -247,8 +254,15 @@ void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles)
 			continue; /* the same file under another name */
 		char *text;
 		size_t len;
-		if (pf_policy_read_file(scan[i].canon, &text, &len) != 0)
+		const struct pf_unsaved_file *u = pf_unsaved_find(unsaved, nunsaved, scan[i].canon);
+		if (u) {
+			text = pf_xmalloc(u->length + 1);
+			memcpy(text, u->contents, u->length);
+			text[u->length] = '\0';
+			len = u->length;
+		} else if (pf_policy_read_file(scan[i].canon, &text, &len) != 0) {
 			continue;
+		}
 		struct pf_suppressions sups = {0};
 		pf_suppress_scan(text, len, &sups);
 		free(text);

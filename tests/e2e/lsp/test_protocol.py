@@ -1,0 +1,180 @@
+"""piiflow lsp driven over JSON-RPC as an editor drives it, on a copy of the
+shop example: the finding at its sink with the trace as related information
+(compared step by step with `piiflow check --format json`), code actions,
+hover, an edit that removes the flow, an unsaved suppression, malformed input,
+a crash of the analysis, and shutdown/exit.
+
+usage: test_protocol.py PIIFLOW SOURCE_DIR WORK_DIR"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from client import Server, uri_of  # noqa: E402
+
+piiflow, src, work = sys.argv[1:4]
+passed = failed = 0
+
+
+def check(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+        print("ok: " + name)
+    else:
+        failed += 1
+        print("FAIL: " + name + (": " + str(detail) if detail else ""))
+
+
+# the project: the shop example with a compile database in build/
+proj = os.path.join(work, "shop")
+shutil.copytree(os.path.join(src, "examples", "shop"), proj)
+os.makedirs(os.path.join(proj, "build"))
+cfiles = sorted(f for f in os.listdir(proj) if f.endswith(".c"))
+db = [{"directory": proj, "file": f,
+       "arguments": ["cc", "-I.", "-I" + os.path.join(src, "annotations"), "-c", f]}
+      for f in cfiles]
+with open(os.path.join(proj, "build", "compile_commands.json"), "w") as f:
+    json.dump(db, f)
+session = os.path.join(proj, "session.c")
+session_uri = uri_of(session)
+text = open(session).read()
+
+# what the command line reports on the same program
+cli = subprocess.run([piiflow, "check", "-p", "build", "--no-config", "--no-cache",
+                      "--format", "json", "--fail-on", "never", "--quiet"], cwd=proj,
+                     capture_output=True, text=True)
+report = json.loads(cli.stdout)
+expected = [f for f in report["findings"] if f["sink"]["file"] == "session.c"]
+check("the command line finds a flow in session.c", len(expected) == 1, cli.stderr)
+
+s = Server(piiflow, ["--no-config", "--delay-ms", "0"],
+           env={"XDG_CACHE_HOME": os.path.join(work, "cache")})
+init = s.initialize(proj, {"buildDir": "build"})
+caps = init.get("result", {}).get("capabilities", {})
+check("initialize answers with the capabilities",
+      caps.get("textDocumentSync", {}).get("change") == 1 and caps.get("hoverProvider")
+      and caps.get("codeActionProvider"), init)
+
+s.notify("textDocument/didOpen", {"textDocument": {"uri": session_uri, "languageId": "c",
+                                                   "version": 1, "text": text}})
+diags = s.diagnostics(session_uri)
+flows = [d for d in diags if d.get("code", "").startswith("pii-to-")]
+check("didOpen: one finding published in session.c", len(flows) == 1, diags)
+d = flows[0] if flows else {}
+if flows and expected:
+    f = expected[0]
+    check("the diagnostic is at the sink call",
+          d["range"]["start"] == {"line": f["sink"]["line"] - 1,
+                                  "character": f["sink"]["column"] - 1}, d["range"])
+    check("code is the rule, with a link to its documentation",
+          d["code"] == f["rule"] and d["codeDescription"]["href"].startswith("file://"), d)
+    check("severity is the policy's (error)", d["severity"] == 1, d)
+    rel = d.get("relatedInformation", [])
+    want = [(f["source"]["file"], f["source"]["line"])] + \
+        [(t["file"], t["line"]) for t in f["trace"]]
+    got = [(os.path.relpath(r["location"]["uri"][len("file://"):], proj),
+            r["location"]["range"]["start"]["line"] + 1) for r in rel]
+    check("related information: the source and every step of the trace", got == want,
+          (got, want))
+    check("each related location has a message", all(r["message"] for r in rel), rel)
+
+# code actions on the diagnostic
+rid = s.request("textDocument/codeAction", {"textDocument": {"uri": session_uri},
+                                            "range": d.get("range"),
+                                            "context": {"diagnostics": [d]}})
+actions = s.response(rid).get("result") or []
+allow = [a for a in actions if "edit" in a]
+go = [a for a in actions if a.get("command", {}).get("command") == "piiflow.showSource"]
+edit = allow[0]["edit"]["changes"][session_uri][0] if allow else {}
+sink_line = d.get("range", {}).get("start", {}).get("line", -1)
+check("a quick fix inserts piiflow-allow(RULE): above the sink line",
+      edit.get("newText", "").strip() == "/* piiflow-allow(pii-to-advertising): */"
+      and edit["range"]["start"] == {"line": sink_line, "character": 0}, actions)
+check("a code action goes to the source", len(go) == 1, actions)
+if go:
+    rid = s.request("workspace/executeCommand", go[0]["command"])
+    show = s.wait(lambda m: m.get("method") == "window/showDocument", "window/showDocument")
+    check("the command asks the editor to show the source",
+          show["params"]["uri"] == uri_of(os.path.join(proj, "user.h"))
+          and show["params"]["selection"]["start"]["line"] + 1 == expected[0]["source"]["line"],
+          show)
+    s.send({"id": show["id"], "result": {"success": True}})
+    check("executeCommand is answered", "result" in s.response(rid))
+
+# hover on the declaration of the source (user.h, email)
+user_h = os.path.join(proj, "user.h")
+email_line = next(i for i, l in enumerate(open(user_h)) if "email[" in l)
+rid = s.request("textDocument/hover", {"textDocument": {"uri": uri_of(user_h)},
+                                       "position": {"line": email_line, "character": 8}})
+hover = s.response(rid).get("result") or {}
+value = hover.get("contents", {}).get("value", "")
+check("hover on the source lists the purpose its data reaches",
+      "advertising" in value and "ads_track" in value and "reported" in value, hover)
+
+# an edit that removes the flow clears the diagnostics, unsaved
+lines = text.split("\n")
+no_flow = "\n".join(l for l in lines if 'ads_track("checkout", payload)' not in l)
+s.notify("textDocument/didChange", {"textDocument": {"uri": session_uri, "version": 2},
+                                    "contentChanges": [{"text": no_flow}]})
+diags = s.diagnostics(session_uri)
+check("didChange removing the flow: diagnostics cleared", diags == [], diags)
+check("the file on disk still has the flow", open(session).read() == text)
+
+# back to the flow, then the quick fix with a reason, still unsaved
+s.notify("textDocument/didChange", {"textDocument": {"uri": session_uri, "version": 3},
+                                    "contentChanges": [{"text": text}]})
+diags = s.diagnostics(session_uri)
+check("didChange restoring the flow: the finding is back", len(diags) == 1, diags)
+allowed = list(lines)
+allowed.insert(sink_line, edit.get("newText", "").replace(": */", ": tested */").rstrip("\n"))
+s.notify("textDocument/didChange", {"textDocument": {"uri": session_uri, "version": 4},
+                                    "contentChanges": [{"text": "\n".join(allowed)}]})
+diags = s.diagnostics(session_uri)
+check("the quick fix with a reason suppresses the finding before saving", diags == [], diags)
+
+# malformed input: errors, and the server lives on
+s.send_raw(b"Content-Length: 5\r\n\r\n{bad}")
+m = s.wait(lambda m: "error" in m, "an error for malformed JSON")
+check("malformed JSON: a parse error", m["error"]["code"] == -32700 and m["id"] is None, m)
+s.send_raw(b"Content-Type: text/plain\r\n\r\n")
+m = s.wait(lambda m: "error" in m, "an error for a header without Content-Length")
+check("a header without Content-Length: a parse error", m["error"]["code"] == -32700, m)
+s.send({"id": 99, "method": 7})
+m = s.wait(lambda m: "error" in m, "an error for an invalid request")
+check("a request whose method is not a string: invalid request",
+      m["error"]["code"] == -32600, m)
+rid = s.request("textDocument/noSuchThing", {})
+m = s.response(rid)
+check("an unknown method: method not found", m.get("error", {}).get("code") == -32601, m)
+rid = s.request("textDocument/hover", {"textDocument": {"uri": uri_of(user_h)},
+                                       "position": {"line": email_line, "character": 8}})
+m = s.response(rid)
+check("after all that the server still answers", "result" in m, m)
+check("shutdown then exit: exit code 0", s.close() == 0)
+
+# a crash in the analysis does not take the server down
+s = Server(piiflow, ["--no-config", "--delay-ms", "0"],
+           env={"PIIFLOW_LSP_TEST_CRASH": "1", "XDG_CACHE_HOME": os.path.join(work, "cache")})
+s.initialize(proj, {"buildDir": "build"})
+s.notify("textDocument/didOpen", {"textDocument": {"uri": session_uri, "languageId": "c",
+                                                   "version": 1, "text": text}})
+m = s.wait(lambda m: m.get("method") == "window/logMessage"
+           and "signal" in m["params"]["message"], "the report of the crash")
+check("a crash in the analysis is reported to the client", m["params"]["type"] == 1, m)
+rid = s.request("textDocument/hover", {"textDocument": {"uri": session_uri},
+                                       "position": {"line": 0, "character": 0}})
+check("the server survives the crash", "result" in s.response(rid))
+check("shutdown then exit after the crash: exit code 0", s.close() == 0)
+
+# exit without shutdown: exit code 1
+s = Server(piiflow, ["--no-config"])
+s.initialize(proj, {"buildDir": "build"})
+s.notify("exit", None)
+s.proc.stdin.close()
+check("exit without shutdown: exit code 1", s.proc.wait(timeout=60) == 1)
+
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
