@@ -135,6 +135,30 @@ s.notify("textDocument/didChange", {"textDocument": {"uri": session_uri, "versio
 diags = s.diagnostics(session_uri)
 check("the quick fix with a reason suppresses the finding before saving", diags == [], diags)
 
+# an edit in another file that removes the flow clears session.c's finding
+s.notify("textDocument/didChange", {"textDocument": {"uri": session_uri, "version": 5},
+                                    "contentChanges": [{"text": text}]})
+diags = s.diagnostics(session_uri)
+check("the finding is back once the suppression is gone", len(diags) == 1, diags)
+fmt = os.path.join(proj, "format.c")
+fmt_uri = uri_of(fmt)
+fmt_text = open(fmt).read()
+s.notify("textDocument/didOpen", {"textDocument": {"uri": fmt_uri, "languageId": "c",
+                                                   "version": 1, "text": fmt_text}})
+diags = s.diagnostics(session_uri)
+check("opening another file republishes session.c's finding", len(diags) == 1, diags)
+no_email = fmt_text.replace("u->email", '"-"')
+check("format.c is edited", no_email != fmt_text)
+s.notify("textDocument/didChange", {"textDocument": {"uri": fmt_uri, "version": 2},
+                                    "contentChanges": [{"text": no_email}]})
+diags = s.diagnostics(session_uri)
+check("an edit of format.c that drops the e-mail clears session.c's finding", diags == [],
+      diags)
+s.notify("textDocument/didClose", {"textDocument": {"uri": fmt_uri}})
+diags = s.diagnostics(session_uri)
+check("closing format.c unsaved brings the finding back (the disk's version)",
+      len(diags) == 1, diags)
+
 # malformed input: errors, and the server lives on
 s.send_raw(b"Content-Length: 5\r\n\r\n{bad}")
 m = s.wait(lambda m: "error" in m, "an error for malformed JSON")
