@@ -38,8 +38,12 @@ static bool pf_is_c_file(const char *path)
 static int pf_child_check(struct pf_lsp_server *s, const char *report)
 {
 	static char *no_flags[] = {NULL};
-	if (getenv("PIIFLOW_LSP_TEST_CRASH")) /* tests: a crash in the analysis */
+	/* tests: an analysis that crashes, or one that never ends */
+	const char *test = getenv("PIIFLOW_LSP_TEST_CHILD");
+	if (test && strcmp(test, "crash") == 0)
 		abort();
+	while (test && strcmp(test, "hang") == 0)
+		pause();
 	struct pf_unsaved_file *unsaved = pf_xcalloc(s->docs.n + 1, sizeof(*unsaved));
 	char **paths = pf_xcalloc(s->docs.n + 1, sizeof(*paths));
 	size_t npaths = 0;
@@ -88,6 +92,25 @@ static int pf_child_check(struct pf_lsp_server *s, const char *report)
 	return pf_driver_check(&o);
 }
 
+/* Work done progress ($/progress), when the client takes it: an analysis
+ * begins and ends, so editors show it running and scripts know when it is
+ * done even when no diagnostic changed. */
+static void pf_progress(struct pf_lsp_server *s, const char *kind, const char *message)
+{
+	if (!s->progress)
+		return;
+	if (!s->progress_made) {
+		pf_lsp_request(s, "window/workDoneProgress/create",
+		               json_pack("{s:s}", "token", PF_LSP_PROGRESS_TOKEN));
+		s->progress_made = true;
+	}
+	json_t *value = json_pack("{s:s, s:s}", "kind", kind, "message", message);
+	if (strcmp(kind, "begin") == 0)
+		json_object_set_new(value, "title", json_string("piiflow"));
+	pf_lsp_notify(s, "$/progress",
+	              json_pack("{s:s, s:o}", "token", PF_LSP_PROGRESS_TOKEN, "value", value));
+}
+
 int pf_lsp_analysis_start(struct pf_lsp_server *s)
 {
 	char *report = pf_work_file(s, "report.json");
@@ -124,6 +147,7 @@ int pf_lsp_analysis_start(struct pf_lsp_server *s)
 	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
 	s->child = pid;
 	s->child_fd = fds[0];
+	pf_progress(s, "begin", "analyzing the program");
 	return 0;
 }
 
@@ -144,6 +168,7 @@ void pf_lsp_analysis_cancel(struct pf_lsp_server *s)
 		return;
 	kill(s->child, SIGKILL);
 	pf_reap(s);
+	pf_progress(s, "end", "cancelled: the code changed");
 }
 
 /* The first lines of the child's log, for a message to the user. */
@@ -162,13 +187,29 @@ static char *pf_log_head(const struct pf_lsp_server *s)
 	return pf_xstrdup(n ? buf : "(no message)");
 }
 
+static bool pf_finish(struct pf_lsp_server *s, int status);
+
 void pf_lsp_analysis_finish(struct pf_lsp_server *s)
 {
 	int status = pf_reap(s);
+	bool ok = pf_finish(s, status);
+	char msg[128];
+	if (ok)
+		snprintf(msg, sizeof(msg), "%zu finding%s",
+		         json_array_size(json_object_get(s->report, "findings")),
+		         json_array_size(json_object_get(s->report, "findings")) == 1 ? "" : "s");
+	else
+		snprintf(msg, sizeof(msg), "no result: see the log");
+	pf_progress(s, "end", msg);
+}
+
+/* Takes the child's report; false when there is none. */
+static bool pf_finish(struct pf_lsp_server *s, int status)
+{
 	if (WIFSIGNALED(status)) {
 		pf_lsp_log(s, 1, "piiflow: the analysis ended with signal %d; the server goes on",
 		           WTERMSIG(status));
-		return;
+		return false;
 	}
 	int code = WIFEXITED(status) ? WEXITSTATUS(status) : PF_EXIT_ERROR;
 	if (code == PF_EXIT_ERROR) {
@@ -177,7 +218,7 @@ void pf_lsp_analysis_finish(struct pf_lsp_server *s)
 		json_t *params = json_pack("{s:i, s:s}", "type", 1, "message", msg);
 		pf_lsp_notify(s, "window/showMessage", params);
 		free(msg);
-		return;
+		return false;
 	}
 	char *path = pf_work_file(s, "report.json");
 	json_error_t err;
@@ -186,9 +227,10 @@ void pf_lsp_analysis_finish(struct pf_lsp_server *s)
 	if (!report || !json_is_array(json_object_get(report, "findings"))) {
 		pf_lsp_log(s, 1, "piiflow: the analysis wrote no readable report: %s", err.text);
 		json_decref(report);
-		return;
+		return false;
 	}
 	json_decref(s->report);
 	s->report = report;
 	pf_lsp_publish(s);
+	return true;
 }

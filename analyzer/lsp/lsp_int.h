@@ -104,7 +104,11 @@ struct pf_lsp_server {
 	char **published; /* URIs with diagnostics published last */
 	size_t npublished;
 	json_int_t next_id; /* of requests to the client */
+	bool progress;      /* the client takes work done progress */
+	bool progress_made; /* its token was created */
 };
+
+#define PF_LSP_PROGRESS_TOKEN "piiflow-analysis"
 
 double pf_lsp_now(void);
 

@@ -119,6 +119,9 @@ static json_t *pf_initialize(struct pf_lsp_server *s, const json_t *params)
 		           strerror(errno));
 	free(root);
 	pf_init_options(s, json_object_get(params, "initializationOptions"));
+	s->progress = json_is_true(
+	    json_object_get(json_object_get(json_object_get(params, "capabilities"), "window"),
+	                    "workDoneProgress"));
 	return json_pack("{s:{s:{s:b, s:i, s:{s:b}}, s:b, s:{s:[s]}, s:{s:[s]}}, s:{s:s, s:s}}",
 	                 "capabilities", "textDocumentSync", "openClose", 1, "change", 1, "save",
 	                 "includeText", 0, "hoverProvider", 1, "codeActionProvider",

@@ -181,7 +181,7 @@ check("shutdown then exit: exit code 0", s.close() == 0)
 
 # a crash in the analysis does not take the server down
 s = Server(piiflow, ["--no-config", "--delay-ms", "0"],
-           env={"PIIFLOW_LSP_TEST_CRASH": "1", "XDG_CACHE_HOME": os.path.join(work, "cache")})
+           env={"PIIFLOW_LSP_TEST_CHILD": "crash", "XDG_CACHE_HOME": os.path.join(work, "cache")})
 s.initialize(proj, {"buildDir": "build"})
 s.notify("textDocument/didOpen", {"textDocument": {"uri": session_uri, "languageId": "c",
                                                    "version": 1, "text": text}})
@@ -192,6 +192,54 @@ rid = s.request("textDocument/hover", {"textDocument": {"uri": session_uri},
                                        "position": {"line": 0, "character": 0}})
 check("the server survives the crash", "result" in s.response(rid))
 check("shutdown then exit after the crash: exit code 0", s.close() == 0)
+
+# work done progress; an analysis that never ends is ended by the next edit,
+# and the server answers meanwhile
+s = Server(piiflow, ["--no-config", "--delay-ms", "0"],
+           env={"PIIFLOW_LSP_TEST_CHILD": "hang", "XDG_CACHE_HOME": os.path.join(work, "cache")})
+rid = s.request("initialize", {"processId": os.getpid(), "rootUri": uri_of(proj),
+                               "capabilities": {"window": {"workDoneProgress": True}},
+                               "initializationOptions": {"buildDir": "build"}})
+s.response(rid)
+s.notify("initialized", {})
+s.notify("textDocument/didOpen", {"textDocument": {"uri": session_uri, "languageId": "c",
+                                                   "version": 1, "text": text}})
+create = s.wait(lambda m: m.get("method") == "window/workDoneProgress/create",
+                "window/workDoneProgress/create")
+s.send({"id": create["id"], "result": None})
+
+
+def progress(kind):
+    return s.wait(lambda m: m.get("method") == "$/progress"
+                  and m["params"]["value"]["kind"] == kind, "$/progress " + kind)
+
+
+begin = progress("begin")
+check("an analysis begins with $/progress", begin["params"]["token"] == create["params"]["token"])
+rid = s.request("textDocument/hover", {"textDocument": {"uri": session_uri},
+                                       "position": {"line": 0, "character": 0}})
+check("the server answers while an analysis runs", "result" in s.response(rid))
+s.notify("textDocument/didChange", {"textDocument": {"uri": session_uri, "version": 2},
+                                    "contentChanges": [{"text": text + "\n"}]})
+end = progress("end")
+check("an edit ends the running analysis", "cancelled" in end["params"]["value"]["message"], end)
+progress("begin")
+check("and starts a new one", True)
+check("shutdown ends the hanging analysis: exit code 0", s.close() == 0)
+
+s = Server(piiflow, ["--no-config", "--delay-ms", "0"],
+           env={"XDG_CACHE_HOME": os.path.join(work, "cache")})
+rid = s.request("initialize", {"processId": os.getpid(), "rootUri": uri_of(proj),
+                               "capabilities": {"window": {"workDoneProgress": True}},
+                               "initializationOptions": {"buildDir": "build"}})
+s.response(rid)
+s.notify("textDocument/didOpen", {"textDocument": {"uri": session_uri, "languageId": "c",
+                                                   "version": 1, "text": text}})
+end = progress("end")
+check("a finished analysis ends its progress with the count of findings",
+      end["params"]["value"]["message"] == "%d finding%s" % (
+          len(report["findings"]), "" if len(report["findings"]) == 1 else "s"), end)
+check("shutdown then exit: exit code 0 (progress)", s.close() == 0)
 
 # exit without shutdown: exit code 1
 s = Server(piiflow, ["--no-config"])
