@@ -2,7 +2,9 @@
  * The report as LSP diagnostics: each finding at its sink call, with the
  * rule as `code`, a link to the rules' documentation, the severity the
  * policy gave it, and its trace (source, each step, down to the sink) as
- * related information the editor links to. piiflow's own diagnostics
+ * related information the editor links to. Flows that consent, a
+ * suppression or the baseline accepted are hints that say so, for the
+ * reviewer who wants to see them. piiflow's own diagnostics
  * (parse errors, unknown categories, unused suppressions) come along at
  * their positions. Files are published in sorted order, and a file that
  * had diagnostics and has none now gets an empty list, so that a change in
@@ -115,12 +117,21 @@ static json_t *pf_finding_diagnostic(struct pf_lsp_server *s, const json_t *f)
 		if (r)
 			json_array_append_new(related, r);
 	}
+	/* an accepted flow is a hint that says what accepted it */
+	const char *by = json_string_value(json_object_get(f, "accepted_by"));
+	const char *why = json_string_value(json_object_get(f, "reason"));
+	const char *text = json_string_value(json_object_get(f, "message"));
+	char msg[2048];
+	if (by)
+		snprintf(msg, sizeof(msg), "accepted (%s%s%s): %s", by, why ? ": " : "",
+		         why ? why : "", text ? text : "");
+	else
+		snprintf(msg, sizeof(msg), "%s", text ? text : "");
 	json_t *d = json_pack(
 	    "{s:o, s:i, s:s, s:o, s:s, s:s, s:o}", "range", pf_lsp_range(s, sink), "severity",
-	    pf_severity(json_string_value(json_object_get(f, "severity"))), "code",
+	    by ? 4 : pf_severity(json_string_value(json_object_get(f, "severity"))), "code",
 	    rule ? rule : "", "codeDescription", pf_code_description(rule ? rule : ""), "source",
-	    "piiflow", "message", json_string_value(json_object_get(f, "message")),
-	    "relatedInformation", related);
+	    "piiflow", "message", msg, "relatedInformation", related);
 	/* what the code actions need, handed back by the client */
 	json_t *data = json_object();
 	char *src_uri = pf_lsp_pos_uri(src);
@@ -129,6 +140,8 @@ static json_t *pf_finding_diagnostic(struct pf_lsp_server *s, const json_t *f)
 		json_object_set_new(data, "sourceRange", pf_lsp_range(s, src));
 		free(src_uri);
 	}
+	if (by)
+		json_object_set_new(data, "acceptedBy", json_string(by));
 	const json_t *fp = json_object_get(f, "fingerprint");
 	if (json_is_string(fp))
 		json_object_set(data, "fingerprint", (json_t *)fp);
@@ -174,6 +187,8 @@ void pf_lsp_publish(struct pf_lsp_server *s)
 	size_t i;
 	const json_t *f;
 	json_array_foreach(json_object_get(s->report, "findings"), i, f)
+	    pf_add(by_uri, json_object_get(f, "sink"), pf_finding_diagnostic(s, f));
+	json_array_foreach(json_object_get(s->report, "accepted"), i, f)
 	    pf_add(by_uri, json_object_get(f, "sink"), pf_finding_diagnostic(s, f));
 	json_array_foreach(json_object_get(s->report, "diagnostics"), i, f)
 	    pf_add(by_uri, f, pf_plain_diagnostic(s, f));

@@ -75,8 +75,13 @@ json_t *pf_lsp_code_actions(struct pf_lsp_server *s, const json_t *params)
 		if (!uri || !src || strcmp(src, "piiflow") != 0 || !rule ||
 		    strncmp(rule, "pii-to-", 7) != 0)
 			continue;
-		json_array_append_new(actions, pf_allow_action(s, uri, diag));
 		json_t *go = pf_source_action(diag);
+		if (json_object_get(json_object_get(diag, "data"), "acceptedBy")) {
+			if (go) /* accepted already: only the way to the source */
+				json_array_append_new(actions, go);
+			continue;
+		}
+		json_array_append_new(actions, pf_allow_action(s, uri, diag));
 		if (go)
 			json_array_append_new(actions, go);
 	}
@@ -170,8 +175,19 @@ json_t *pf_lsp_hover(struct pf_lsp_server *s, const json_t *params)
 	pf_hover_lines(json_object_get(s->report, "accepted"), "accepted", p, line, &md, &len,
 	               &name);
 	free(path);
-	if (!md)
-		return json_null();
+	if (!md) {
+		/* an annotated declaration whose data reaches nothing says so */
+		size_t n = 0;
+		const char *text = doc ? pf_lsp_doc_line(doc, (unsigned)line, &n) : NULL;
+		char lbuf[1024];
+		snprintf(lbuf, sizeof(lbuf), "%.*s", (int)(n < sizeof(lbuf) ? n : sizeof(lbuf) - 1),
+		         text ? text : "");
+		if (!text || !strstr(lbuf, "PII"))
+			return json_null();
+		return json_pack("{s:{s:s, s:s}}", "contents", "kind", "markdown", "value",
+		                 "**piiflow**: in the last analysis, the personal data declared "
+		                 "here reaches no sink.");
+	}
 	char head[512];
 	snprintf(head, sizeof(head),
 	         "**piiflow**: the personal data `%s` reaches these purposes:\n\n",

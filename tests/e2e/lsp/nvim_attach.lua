@@ -29,7 +29,7 @@ local got = {}
 for _, d in ipairs(vim.diagnostic.get(0)) do
   local lsp = (d.user_data or {}).lsp or {}
   table.insert(got, {
-    lnum = d.lnum, col = d.col, message = d.message, source = d.source,
+    lnum = d.lnum, col = d.col, severity = d.severity, message = d.message, source = d.source,
     code = lsp.code, related = #(lsp.relatedInformation or {}),
   })
 end

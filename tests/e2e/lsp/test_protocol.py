@@ -18,6 +18,13 @@ piiflow, src, work = sys.argv[1:4]
 passed = failed = 0
 
 
+def reported(diags):
+    """The findings among diagnostics: not hints (accepted flows)."""
+    return [d for d in diags if d.get("code", "").startswith("pii-to-")
+            and d.get("severity") != 4]
+
+
+
 def check(name, cond, detail=""):
     global passed, failed
     if cond:
@@ -61,8 +68,14 @@ check("initialize answers with the capabilities",
 s.notify("textDocument/didOpen", {"textDocument": {"uri": session_uri, "languageId": "c",
                                                    "version": 1, "text": text}})
 diags = s.diagnostics(session_uri)
-flows = [d for d in diags if d.get("code", "").startswith("pii-to-")]
+flows = reported(diags)
 check("didOpen: one finding published in session.c", len(flows) == 1, diags)
+hints = [d for d in diags if d.get("severity") == 4]
+check("the flow accepted under consent is a hint that says so",
+      len(hints) == 1 and hints[0]["message"].startswith("accepted (consent): ")
+      and hints[0]["range"]["start"]["line"] + 1 == report["accepted"][0]["sink"]["line"]
+      and len(hints[0]["relatedInformation"]) == 1 + len(report["accepted"][0]["trace"]),
+      hints)
 d = flows[0] if flows else {}
 if flows and expected:
     f = expected[0]
@@ -94,6 +107,12 @@ check("a quick fix inserts piiflow-allow(RULE): above the sink line",
       edit.get("newText", "").strip() == "/* piiflow-allow(pii-to-advertising): */"
       and edit["range"]["start"] == {"line": sink_line, "character": 0}, actions)
 check("a code action goes to the source", len(go) == 1, actions)
+rid = s.request("textDocument/codeAction", {"textDocument": {"uri": session_uri},
+                                            "range": hints[0]["range"] if hints else None,
+                                            "context": {"diagnostics": hints[:1]}})
+hint_actions = s.response(rid).get("result") or []
+check("an accepted flow offers only the way to its source",
+      len(hint_actions) == 1 and "command" in hint_actions[0], hint_actions)
 if go:
     rid = s.request("workspace/executeCommand", go[0]["command"])
     show = s.wait(lambda m: m.get("method") == "window/showDocument", "window/showDocument")
@@ -114,39 +133,57 @@ value = hover.get("contents", {}).get("value", "")
 check("hover on the source lists the purpose its data reaches",
       "advertising" in value and "ads_track" in value and "reported" in value, hover)
 
+s.notify("textDocument/didOpen", {"textDocument": {"uri": uri_of(user_h), "languageId": "c",
+                                                   "version": 1, "text": open(user_h).read()}})
+s.diagnostics(session_uri)  # the analysis the open starts
+name_line = next(i for i, l in enumerate(open(user_h)) if "name[" in l)
+rid = s.request("textDocument/hover", {"textDocument": {"uri": uri_of(user_h)},
+                                       "position": {"line": name_line, "character": 8}})
+value = (s.response(rid).get("result") or {}).get("contents", {}).get("value", "")
+check("hover on personal data that reaches nothing says so", "reaches no sink" in value, value)
+rid = s.request("textDocument/hover", {"textDocument": {"uri": uri_of(user_h)},
+                                       "position": {"line": 0, "character": 0}})
+check("hover elsewhere: nothing", s.response(rid).get("result") is None)
+s.notify("textDocument/didClose", {"textDocument": {"uri": uri_of(user_h)}})
+s.diagnostics(session_uri)
+
 # an edit that removes the flow clears the diagnostics, unsaved
 lines = text.split("\n")
 no_flow = "\n".join(l for l in lines if 'ads_track("checkout", payload)' not in l)
 s.notify("textDocument/didChange", {"textDocument": {"uri": session_uri, "version": 2},
                                     "contentChanges": [{"text": no_flow}]})
 diags = s.diagnostics(session_uri)
-check("didChange removing the flow: diagnostics cleared", diags == [], diags)
+check("didChange removing the flow: the finding cleared, the consented hint kept",
+      reported(diags) == [] and len(diags) == 1 and diags[0]["severity"] == 4, diags)
 check("the file on disk still has the flow", open(session).read() == text)
 
 # back to the flow, then the quick fix with a reason, still unsaved
 s.notify("textDocument/didChange", {"textDocument": {"uri": session_uri, "version": 3},
                                     "contentChanges": [{"text": text}]})
 diags = s.diagnostics(session_uri)
-check("didChange restoring the flow: the finding is back", len(diags) == 1, diags)
+check("didChange restoring the flow: the finding is back", len(reported(diags)) == 1, diags)
 allowed = list(lines)
 allowed.insert(sink_line, edit.get("newText", "").replace(": */", ": tested */").rstrip("\n"))
 s.notify("textDocument/didChange", {"textDocument": {"uri": session_uri, "version": 4},
                                     "contentChanges": [{"text": "\n".join(allowed)}]})
 diags = s.diagnostics(session_uri)
-check("the quick fix with a reason suppresses the finding before saving", diags == [], diags)
+check("the quick fix with a reason suppresses the finding before saving",
+      reported(diags) == [] and any(d["message"].startswith("accepted (suppression: tested")
+                                    for d in diags), diags)
 
 # an edit in another file that removes the flow clears session.c's finding
 s.notify("textDocument/didChange", {"textDocument": {"uri": session_uri, "version": 5},
                                     "contentChanges": [{"text": text}]})
 diags = s.diagnostics(session_uri)
-check("the finding is back once the suppression is gone", len(diags) == 1, diags)
+check("the finding is back once the suppression is gone", len(reported(diags)) == 1, diags)
 fmt = os.path.join(proj, "format.c")
 fmt_uri = uri_of(fmt)
 fmt_text = open(fmt).read()
 s.notify("textDocument/didOpen", {"textDocument": {"uri": fmt_uri, "languageId": "c",
                                                    "version": 1, "text": fmt_text}})
 diags = s.diagnostics(session_uri)
-check("opening another file republishes session.c's finding", len(diags) == 1, diags)
+check("opening another file republishes session.c's finding", len(reported(diags)) == 1,
+      diags)
 no_email = fmt_text.replace("u->email", '"-"')
 check("format.c is edited", no_email != fmt_text)
 s.notify("textDocument/didChange", {"textDocument": {"uri": fmt_uri, "version": 2},
@@ -157,7 +194,7 @@ check("an edit of format.c that drops the e-mail clears session.c's finding", di
 s.notify("textDocument/didClose", {"textDocument": {"uri": fmt_uri}})
 diags = s.diagnostics(session_uri)
 check("closing format.c unsaved brings the finding back (the disk's version)",
-      len(diags) == 1, diags)
+      len(reported(diags)) == 1, diags)
 
 # malformed input: errors, and the server lives on
 s.send_raw(b"Content-Length: 5\r\n\r\n{bad}")
