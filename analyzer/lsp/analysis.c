@@ -20,6 +20,9 @@
 #include "driver/driver.h"
 #include "policy/config.h"
 
+/* The child's exit code when there is nothing to analyze. */
+#define PF_LSP_NOTHING 3
+
 static char *pf_work_file(const struct pf_lsp_server *s, const char *name)
 {
 	size_t n = strlen(s->workdir) + strlen(name) + 2;
@@ -78,11 +81,8 @@ static int pf_child_check(struct pf_lsp_server *s, const char *report)
 		bool has_db = cfg.build_dir != NULL;
 		pf_config_free(&cfg);
 		if (!has_db) {
-			if (!npaths) {
-				fprintf(stderr,
-				        "piiflow: no compile database and no C file open\n");
-				return PF_EXIT_ERROR;
-			}
+			if (!npaths)
+				return PF_LSP_NOTHING; /* only headers open: wait for a C file */
 			o.paths = paths;
 			o.npaths = npaths;
 			o.compiler_flags = s->flags ? s->flags : no_flags;
@@ -212,14 +212,25 @@ static bool pf_finish(struct pf_lsp_server *s, int status)
 		return false;
 	}
 	int code = WIFEXITED(status) ? WEXITSTATUS(status) : PF_EXIT_ERROR;
-	if (code == PF_EXIT_ERROR) {
-		char *msg = pf_log_head(s);
-		pf_lsp_log(s, 1, "%s", msg);
-		json_t *params = json_pack("{s:i, s:s}", "type", 1, "message", msg);
-		pf_lsp_notify(s, "window/showMessage", params);
-		free(msg);
+	if (code == PF_LSP_NOTHING) {
+		pf_lsp_log(s, 3,
+		           "piiflow: no compile database and no C file open: nothing to "
+		           "analyze yet");
 		return false;
 	}
+	if (code != PF_EXIT_OK && code != PF_EXIT_FINDINGS) {
+		/* shown once while it stays the same: not at every keystroke */
+		char *msg = pf_log_head(s);
+		pf_lsp_log(s, 1, "%s", msg);
+		if (!s->shown || strcmp(s->shown, msg) != 0)
+			pf_lsp_notify(s, "window/showMessage",
+			              json_pack("{s:i, s:s}", "type", 1, "message", msg));
+		free(s->shown);
+		s->shown = msg;
+		return false;
+	}
+	free(s->shown);
+	s->shown = NULL;
 	char *path = pf_work_file(s, "report.json");
 	json_error_t err;
 	json_t *report = json_load_file(path, 0, &err);

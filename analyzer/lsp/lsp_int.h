@@ -106,6 +106,7 @@ struct pf_lsp_server {
 	json_int_t next_id; /* of requests to the client */
 	bool progress;      /* the client takes work done progress */
 	bool progress_made; /* its token was created */
+	char *shown;        /* the last error shown to the user, or NULL */
 };
 
 #define PF_LSP_PROGRESS_TOKEN "piiflow-analysis"

@@ -267,6 +267,7 @@ static void pf_server_free(struct pf_lsp_server *s)
 	}
 	pf_lsp_docs_free(&s->docs);
 	json_decref(s->report);
+	free(s->shown);
 	for (size_t i = 0; i < s->npublished; i++)
 		free(s->published[i]);
 	free(s->published);

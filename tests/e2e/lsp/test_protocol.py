@@ -278,6 +278,63 @@ check("a finished analysis ends its progress with the count of findings",
           len(report["findings"]), "" if len(report["findings"]) == 1 else "s"), end)
 check("shutdown then exit: exit code 0 (progress)", s.close() == 0)
 
+# no compile database: the open C files alone; only a header open: nothing yet
+solo = os.path.join(work, "solo")
+os.makedirs(solo)
+with open(os.path.join(solo, "track.h"), "w") as f:
+    f.write("#include <piiflow.h>\nvoid track(const char *what AD_SINK);\n")
+solo_c = os.path.join(solo, "app.c")
+with open(solo_c, "w") as f:
+    f.write('#include "track.h"\nstatic char mail[64] PII(user.contact.email);\n'
+            "void go(void)\n{\n\ttrack(mail);\n}\n")
+s = Server(piiflow, ["--no-config", "--delay-ms", "0"],
+           env={"XDG_CACHE_HOME": os.path.join(work, "cache")})
+rid = s.request("initialize", {"processId": os.getpid(), "rootUri": uri_of(solo),
+                               "capabilities": {"window": {"workDoneProgress": True}}})
+s.response(rid)
+s.notify("textDocument/didOpen", {"textDocument": {
+    "uri": uri_of(os.path.join(solo, "track.h")), "languageId": "c", "version": 1,
+    "text": open(os.path.join(solo, "track.h")).read()}})
+m = s.wait(lambda m: m.get("method") == "window/logMessage", "a log message")
+check("only a header open and no compile database: nothing to analyze, said in the log",
+      m["params"]["type"] == 3 and "nothing to analyze" in m["params"]["message"], m)
+s.notify("textDocument/didOpen", {"textDocument": {"uri": uri_of(solo_c), "languageId": "c",
+                                                   "version": 1, "text": open(solo_c).read()}})
+diags = s.diagnostics(uri_of(solo_c))
+check("without a compile database the open C file is analyzed on its own",
+      len(reported(diags)) == 1 and diags[0]["range"]["start"]["line"] == 4, diags)
+check("no error was shown to the user",
+      not any(m.get("method") == "window/showMessage" for m in s.seen))
+check("shutdown then exit: exit code 0 (no compile database)", s.close() == 0)
+
+# an input error is shown once, not at every edit
+s = Server(piiflow, ["--no-config", "--delay-ms", "0"],
+           env={"XDG_CACHE_HOME": os.path.join(work, "cache")})
+rid = s.request("initialize", {"processId": os.getpid(), "rootUri": uri_of(proj),
+                               "capabilities": {"window": {"workDoneProgress": True}},
+                               "initializationOptions": {"buildDir": "no-such-build"}})
+s.response(rid)
+s.notify("textDocument/didOpen", {"textDocument": {"uri": session_uri, "languageId": "c",
+                                                   "version": 1, "text": text}})
+m = s.wait(lambda m: m.get("method") == "window/showMessage", "the input error")
+check("an input error is shown with check's message",
+      m["params"]["type"] == 1 and "no-such-build" in m["params"]["message"], m)
+
+
+def failed_end():
+    return s.wait(lambda m: m.get("method") == "$/progress" and "no result"
+                  in m["params"]["value"].get("message", ""), "the end of the failed analysis")
+
+
+failed_end()  # of the analysis didOpen started; each edit below waits for its own
+for v in (2, 3):
+    s.notify("textDocument/didChange", {"textDocument": {"uri": session_uri, "version": v},
+                                        "contentChanges": [{"text": text + "\n" * v}]})
+    failed_end()
+shows = [m for m in s.seen if m.get("method") == "window/showMessage"]
+check("the same error is not shown again at each edit", len(shows) == 1, shows)
+check("shutdown then exit: exit code 0 (input error)", s.close() == 0)
+
 # exit without shutdown: exit code 1
 s = Server(piiflow, ["--no-config"])
 s.initialize(proj, {"buildDir": "build"})
