@@ -59,6 +59,11 @@ check("the command line finds a flow in session.c", len(expected) == 1, cli.stde
 
 s = Server(piiflow, ["--no-config", "--delay-ms", "0"],
            env={"XDG_CACHE_HOME": os.path.join(work, "cache")})
+rid = s.request("textDocument/hover", {"textDocument": {"uri": session_uri},
+                                       "position": {"line": 0, "character": 0}})
+m = s.response(rid)
+check("a request before initialize: server not initialized",
+      m.get("error", {}).get("code") == -32002, m)
 init = s.initialize(proj, {"buildDir": "build"})
 caps = init.get("result", {}).get("capabilities", {})
 check("initialize answers with the capabilities",
@@ -93,6 +98,10 @@ if flows and expected:
     check("related information: the source and every step of the trace", got == want,
           (got, want))
     check("each related location has a message", all(r["message"] for r in rel), rel)
+
+rid = s.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+m = s.response(rid)
+check("a second initialize: invalid request", m.get("error", {}).get("code") == -32600, m)
 
 # code actions on the diagnostic
 rid = s.request("textDocument/codeAction", {"textDocument": {"uri": session_uri},
