@@ -44,8 +44,6 @@ s.notify("initialized", {})
 def analysis():
     """Waits for the end of the analysis; its message."""
     def done(m):
-        if m.get("method") == "window/workDoneProgress/create":
-            s.send({"id": m["id"], "result": None})
         return m.get("method") == "$/progress" and m["params"]["value"]["kind"] == "end"
     return s.wait(done, "the end of an analysis")["params"]["value"]["message"]
 

@@ -94,21 +94,35 @@ static int pf_child_check(struct pf_lsp_server *s, const char *report)
 
 /* Work done progress ($/progress), when the client takes it: an analysis
  * begins and ends, so editors show it running and scripts know when it is
- * done even when no diagnostic changed. */
+ * done even when no diagnostic changed. The token is created once, and used
+ * only after the client has answered (LSP 3.17); an analysis running then
+ * begins at that moment. */
 static void pf_progress(struct pf_lsp_server *s, const char *kind, const char *message)
 {
 	if (!s->progress)
 		return;
-	if (!s->progress_made) {
-		pf_lsp_request(s, "window/workDoneProgress/create",
-		               json_pack("{s:s}", "token", PF_LSP_PROGRESS_TOKEN));
-		s->progress_made = true;
-	}
+	bool begin = strcmp(kind, "begin") == 0;
+	if (begin && !s->progress_id)
+		s->progress_id = pf_lsp_request(s, "window/workDoneProgress/create",
+		                                json_pack("{s:s}", "token", PF_LSP_PROGRESS_TOKEN));
+	if (!s->progress_ready || begin == s->progress_begun)
+		return;
 	json_t *value = json_pack("{s:s, s:s}", "kind", kind, "message", message);
-	if (strcmp(kind, "begin") == 0)
+	if (begin)
 		json_object_set_new(value, "title", json_string("piiflow"));
 	pf_lsp_notify(s, "$/progress",
 	              json_pack("{s:s, s:o}", "token", PF_LSP_PROGRESS_TOKEN, "value", value));
+	s->progress_begun = begin;
+}
+
+void pf_lsp_analysis_response(struct pf_lsp_server *s, json_int_t id, bool ok)
+{
+	if (!s->progress_id || id != s->progress_id || s->progress_ready)
+		return;
+	s->progress_ready = ok;
+	s->progress = ok; /* a client that refused the token gets no progress */
+	if (ok && s->child)
+		pf_progress(s, "begin", "analyzing the program");
 }
 
 int pf_lsp_analysis_start(struct pf_lsp_server *s)

@@ -103,10 +103,12 @@ struct pf_lsp_server {
 	json_t *report;   /* the last report (JSON schema 1), or NULL */
 	char **published; /* URIs with diagnostics published last */
 	size_t npublished;
-	json_int_t next_id; /* of requests to the client */
-	bool progress;      /* the client takes work done progress */
-	bool progress_made; /* its token was created */
-	char *shown;        /* the last error shown to the user, or NULL */
+	json_int_t next_id;     /* of requests to the client */
+	bool progress;          /* the client takes work done progress */
+	json_int_t progress_id; /* of our window/workDoneProgress/create, or 0 */
+	bool progress_ready;    /* the client answered it */
+	bool progress_begun;    /* a begin was sent and no end yet */
+	char *shown;            /* the last error shown to the user, or NULL */
 };
 
 #define PF_LSP_PROGRESS_TOKEN "piiflow-analysis"
@@ -120,6 +122,9 @@ double pf_lsp_now(void);
 int pf_lsp_analysis_start(struct pf_lsp_server *s);
 /* Ends a running child and forgets its result. */
 void pf_lsp_analysis_cancel(struct pf_lsp_server *s);
+/* The client answered a request of ours: the token of the progress may be
+ * used from now on. */
+void pf_lsp_analysis_response(struct pf_lsp_server *s, json_int_t id, bool ok);
 /* Called when child_fd is readable (the child ended): reaps it and, when it
  * wrote a report, makes it s->report and publishes the diagnostics. */
 void pf_lsp_analysis_finish(struct pf_lsp_server *s);
@@ -127,7 +132,8 @@ void pf_lsp_analysis_finish(struct pf_lsp_server *s);
 /* ---- messages to the client (server.c) ----------------------------------- */
 
 void pf_lsp_notify(struct pf_lsp_server *s, const char *method, json_t *params);
-void pf_lsp_request(struct pf_lsp_server *s, const char *method, json_t *params);
+/* Sends a request and returns its id. */
+json_int_t pf_lsp_request(struct pf_lsp_server *s, const char *method, json_t *params);
 /* window/logMessage of type 1 (error) to 4 (log). */
 void pf_lsp_log(struct pf_lsp_server *s, int type, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -33,10 +33,11 @@ void pf_lsp_notify(struct pf_lsp_server *s, const char *method, json_t *params)
 	pf_lsp_send(s->out, json_pack("{s:s, s:o}", "method", method, "params", params));
 }
 
-void pf_lsp_request(struct pf_lsp_server *s, const char *method, json_t *params)
+json_int_t pf_lsp_request(struct pf_lsp_server *s, const char *method, json_t *params)
 {
 	pf_lsp_send(s->out, json_pack("{s:I, s:s, s:o}", "id", ++s->next_id, "method", method,
 	                              "params", params));
+	return s->next_id;
 }
 
 void pf_lsp_log(struct pf_lsp_server *s, int type, const char *fmt, ...)
@@ -236,7 +237,10 @@ static void pf_dispatch(struct pf_lsp_server *s, const char *body, size_t len)
 		               "not a JSON-RPC request: an object with a string 'method' and an "
 		               "optional integer or string 'id'");
 	} else if (!method) {
-		/* a response to one of our requests (window/showDocument) */
+		/* a response to one of our requests */
+		if (json_is_integer(id))
+			pf_lsp_analysis_response(s, json_integer_value(id),
+			                         !json_object_get(msg, "error"));
 	} else if (id) {
 		pf_request(s, id, json_string_value(method), json_object_get(msg, "params"));
 	} else {
@@ -330,7 +334,8 @@ int pf_lsp_serve(int in_fd, int out_fd, const struct pf_lsp_options *o)
 				free(body);
 			}
 		}
-		if (s.child && (fds[1].revents || (n > 0 && fds[1].revents)))
+		/* the child's end of file (an edit may have ended it just now) */
+		if (s.child && n > 0 && fds[1].revents)
 			pf_lsp_analysis_finish(&s);
 		if (s.pending && !s.child && !s.shutdown && pf_lsp_now() >= s.due) {
 			s.pending = false;

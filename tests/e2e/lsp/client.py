@@ -19,6 +19,7 @@ class Server:
         self.buf = b""
         self.next_id = 0
         self.seen = []  # every message received, in order
+        self.accept_progress = True  # answer window/workDoneProgress/create
 
     def send_raw(self, data):
         self.proc.stdin.write(data)
@@ -55,6 +56,9 @@ class Server:
                     self.buf = self.buf[start + length:]
                     msg = json.loads(body)
                     self.seen.append(msg)
+                    if msg.get("method") == "window/workDoneProgress/create" \
+                            and self.accept_progress:
+                        self.send({"id": msg["id"], "result": None})
                     return msg
             ready, _, _ = select.select([self.proc.stdout], [], [], DEADLINE)
             if not ready:

@@ -250,8 +250,14 @@ s.response(rid)
 s.notify("initialized", {})
 s.notify("textDocument/didOpen", {"textDocument": {"uri": session_uri, "languageId": "c",
                                                    "version": 1, "text": text}})
+s.accept_progress = False
 create = s.wait(lambda m: m.get("method") == "window/workDoneProgress/create",
                 "window/workDoneProgress/create")
+rid = s.request("textDocument/hover", {"textDocument": {"uri": session_uri},
+                                       "position": {"line": 0, "character": 0}})
+s.response(rid)
+check("no $/progress before the client has answered the token's creation",
+      not any(m.get("method") == "$/progress" for m in s.seen))
 s.send({"id": create["id"], "result": None})
 
 
