@@ -14,4 +14,4 @@ esac
 src=${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-python3 "$src/tests/e2e/lsp/test_protocol.py" "$piiflow" "$src" "$tmp"
+PYTHONDONTWRITEBYTECODE=1 python3 "$src/tests/e2e/lsp/test_protocol.py" "$piiflow" "$src" "$tmp"
