@@ -1,6 +1,7 @@
 /*
  * piiflow's command line: parses options (getopt_long) and hands a
- * pf_check_options to the driver. Nothing else lives here.
+ * pf_check_options to the driver (or pf_lsp_options to the language
+ * server). Nothing else lives here.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "driver/driver.h"
+#include "lsp/lsp.h"
 #include "report/report.h"
 
 static void pf_usage(FILE *out)
@@ -22,6 +24,7 @@ static void pf_usage(FILE *out)
 	    "       piiflow rules list [--rules FILE]... [--no-default-rules]\n"
 	    "                          [--config FILE | --no-config]\n"
 	    "       piiflow rules check FILE...\n"
+	    "       piiflow lsp [-p DIR] [--rules FILE]... [--no-default-rules] [--config FILE]\n"
 	    "       piiflow --version | --help\n"
 	    "\n"
 	    "Follows personal data (PII) through a C program and reports every flow\n"
@@ -71,6 +74,11 @@ static void pf_usage(FILE *out)
 	    "and a confidence; the options of check, with --format text (default), rules\n"
 	    "(a rules file of sources for --rules) or patch (a diff for patch -p1).\n"
 	    "\n"
+	    "lsp: a language server (LSP 3.17) on stdin/stdout for editors: findings of\n"
+	    "  the open buffers at their sinks, the trace as related information; takes\n"
+	    "  -p, --rules, --no-default-rules, --config, --no-config of check and\n"
+	    "  --delay-ms N (pause after an edit before analyzing, default 300)\n"
+	    "\n"
 	    "rules commands:\n"
 	    "  rules list             the rules a check loads (shipped packs, config, --rules),\n"
 	    "                         one line per entry, grouped by file\n"
@@ -91,6 +99,9 @@ static void pf_usage(FILE *out)
 }
 
 #define PF_CHECK_USAGE "piiflow check [OPTIONS] [PATH...] [-- COMPILER_FLAGS...]"
+#define PF_LSP_USAGE                                                                               \
+	"piiflow lsp [-p DIR] [--rules FILE]... [--no-default-rules] [--config FILE | "            \
+	"--no-config] [--delay-ms N]"
 #define PF_RULES_USAGE "piiflow rules list [OPTIONS] | piiflow rules check FILE..."
 
 /* Prints "piiflow: MESSAGE" and the usage line of a command; returns 2. */
@@ -327,6 +338,86 @@ done:
 	return rc;
 }
 
+/* `piiflow lsp [OPTIONS]`: the language server on stdin and stdout. */
+static int pf_cmd_lsp(int argc, char **argv)
+{
+	enum { OPT_RULES = 256, OPT_NO_DEFAULT, OPT_CONFIG, OPT_NO_CONFIG, OPT_DELAY, OPT_STDIO };
+	static const struct option longopts[] = {
+	    {"rules", required_argument, NULL, OPT_RULES},
+	    {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
+	    {"config", required_argument, NULL, OPT_CONFIG},
+	    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	    {"delay-ms", required_argument, NULL, OPT_DELAY},
+	    {"stdio", no_argument, NULL, OPT_STDIO}, /* what vscode-languageclient adds */
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct pf_lsp_options o = {.delay_ms = -1};
+	char **rules = calloc((size_t)argc + 1, sizeof(char *));
+	int rc = PF_EXIT_ERROR;
+	optind = 1;
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "p:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			o.build_dir = optarg;
+			break;
+		case OPT_RULES:
+			rules[o.nrules++] = optarg;
+			break;
+		case OPT_NO_DEFAULT:
+			o.no_default_rules = true;
+			break;
+		case OPT_CONFIG:
+			o.config = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			o.no_config = true;
+			break;
+		case OPT_STDIO:
+			break;
+		case OPT_DELAY: {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || n < 0 || n > 60000) {
+				rc = pf_bad_usage_of(
+				    PF_LSP_USAGE,
+				    "--delay-ms takes milliseconds from 0 to 60000, "
+				    "not '%s'",
+				    optarg);
+				goto done;
+			}
+			o.delay_ms = (int)n;
+			break;
+		}
+		case 'h':
+			pf_usage(stdout);
+			rc = PF_EXIT_OK;
+			goto done;
+		default:
+			rc =
+			    pf_bad_usage_of(PF_LSP_USAGE, "unknown option or missing argument '%s'",
+			                    argv[optind - 1]);
+			goto done;
+		}
+	}
+	if (optind < argc) {
+		rc = pf_bad_usage_of(PF_LSP_USAGE, "'piiflow lsp' takes no file ('%s')",
+		                     argv[optind]);
+		goto done;
+	}
+	if (o.config && o.no_config) {
+		rc = pf_bad_usage_of(PF_LSP_USAGE, "--config and --no-config exclude each other");
+		goto done;
+	}
+	o.rules_files = rules;
+	rc = pf_lsp_serve(0, 1, &o);
+done:
+	free(rules);
+	return rc;
+}
+
 /* `piiflow rules list [OPTIONS]` and `piiflow rules check FILE...`. */
 static int pf_cmd_rules(int argc, char **argv)
 {
@@ -427,6 +518,8 @@ int main(int argc, char **argv)
 		return pf_cmd_check(argc - 1, argv + 1, PF_COMMAND_DISCOVER);
 	if (strcmp(argv[1], "rules") == 0)
 		return pf_cmd_rules(argc - 1, argv + 1);
+	if (strcmp(argv[1], "lsp") == 0)
+		return pf_cmd_lsp(argc - 1, argv + 1);
 	fprintf(stderr, "piiflow: unknown command '%s' (try 'piiflow check' or 'piiflow --help')\n",
 	        argv[1]);
 	return PF_EXIT_ERROR;

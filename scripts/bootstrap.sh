@@ -89,6 +89,10 @@ if ((with_test)); then
 	need valgrind valgrind
 	# tests/e2e/test_map.sh renders the data map's Graphviz output.
 	need graphviz dot
+	# tests/e2e/test_lsp_neovim.sh attaches Neovim's built-in LSP client.
+	need neovim nvim
+	# tests/e2e/test_lsp_vscode.sh lists the .vsix it builds.
+	need unzip unzip
 	# tests/e2e/test_ci_scripts.sh parses the CI templates' YAML, test_map.sh
 	# the fideslang manifest.
 	if ! python3 -c 'import yaml' >/dev/null 2>&1; then

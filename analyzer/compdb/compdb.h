@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "util/unsaved.h"
+
 struct pf_compile_command {
 	char *directory; /* absolute */
 	char *file;      /* absolute, normalized (no "." or ".." segments) */
@@ -28,13 +30,8 @@ struct pf_compdb {
 };
 
 /* A file's content that replaces the one on disk for a run (the staged
- * version of a file, or its version at another revision). path is
- * absolute and normalized, as pf_compile_command.file. */
-struct pf_unsaved_file {
-	char *path;
-	char *data;
-	size_t len;
-};
+ * version of a file, or its version at another revision, or an editor's
+ * buffer): struct pf_unsaved_file of util/unsaved.h. */
 
 void pf_compdb_init(struct pf_compdb *db);
 void pf_compdb_free(struct pf_compdb *db);

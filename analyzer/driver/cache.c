@@ -17,6 +17,7 @@
 #include <xxhash.h>
 
 #include "ir/ir_io.h"
+#include "util/unsaved.h"
 #include "util/xalloc.h"
 
 static const char pf_cache_magic[8] = {'P', 'F', 'C', 'A', 'C', 'H', 'E', '1'};
@@ -84,14 +85,10 @@ static bool pf_cache_file_hash(struct pf_cache *c, const char *path, uint64_t *h
 	}
 	pthread_mutex_unlock(&c->lock);
 	struct pf_filehash fh = {pf_xstrdup(path), 0, 0, false};
-	const struct pf_unsaved_file *u = NULL;
-	for (size_t i = 0; i < c->nunsaved && !u; i++)
-		if (strcmp(c->unsaved[i].path, path) == 0)
-			u = &c->unsaved[i];
+	const struct pf_unsaved_file *u = pf_unsaved_find(c->unsaved, c->nunsaved, path);
 	if (u) {
-		/* what the parser read instead of the file on disk */
-		fh.hash = XXH3_64bits(u->data, u->len);
-		fh.size = (int64_t)u->len;
+		fh.hash = XXH3_64bits(u->contents, u->length);
+		fh.size = (int64_t)u->length;
 		fh.ok = true;
 	} else {
 		fh.ok = pf_hash_file(path, &fh.hash, &fh.size);

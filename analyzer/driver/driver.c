@@ -977,6 +977,8 @@ int pf_driver_check(const struct pf_check_options *o)
 	const char *build_dir = NULL;
 	struct pf_dropped_flags *dropped = pf_dropped_flags_new();
 	struct pf_unsaved_set unsaved = {0};
+	struct pf_unsaved_file *all_unsaved = NULL;
+	size_t nall_unsaved = 0;
 	struct pf_baseline since;
 	pf_baseline_init(&since);
 	pf_config_init(&cfg);
@@ -1019,6 +1021,14 @@ int pf_driver_check(const struct pf_check_options *o)
 		}
 		pf_drop_absent(&db, &unsaved);
 	}
+	/* what is read instead of the disk: the staged versions, and an
+	 * editor's buffers (the language server) */
+	nall_unsaved = unsaved.n + o->nunsaved;
+	all_unsaved = pf_xcalloc(nall_unsaved + 1, sizeof(*all_unsaved));
+	if (unsaved.n)
+		memcpy(all_unsaved, unsaved.v, unsaved.n * sizeof(*all_unsaved));
+	if (o->nunsaved)
+		memcpy(all_unsaved + unsaved.n, o->unsaved, o->nunsaved * sizeof(*all_unsaved));
 	if (build_dir)
 		pf_add_new_files(o, &db);
 	if (!o->from_ir && build_dir &&
@@ -1035,8 +1045,8 @@ int pf_driver_check(const struct pf_check_options *o)
 	    .resource_dir = PF_CLANG_RESOURCE_DIR,
 	    .annotations_dir = pf_driver_annotations_dir(),
 	    .dropped = dropped,
-	    .unsaved = unsaved.v,
-	    .nunsaved = unsaved.n,
+	    .unsaved = all_unsaved,
+	    .nunsaved = nall_unsaved,
 	};
 	if (o->from_ir) {
 		char err[4096];
@@ -1048,7 +1058,8 @@ int pf_driver_check(const struct pf_check_options *o)
 			pf_add_tu_diags(&report, tus[i]);
 	} else {
 		cache = pf_open_cache(o, &cfg, build_dir, &rules);
-		pf_cache_set_unsaved(cache, unsaved.v, unsaved.n);
+		if (cache)
+			pf_cache_set_unsaved(cache, all_unsaved, nall_unsaved);
 		tus = pf_xcalloc(db.ncmds + 1, sizeof(*tus));
 		ntus = db.ncmds;
 		if (!pf_parse_all(o, &db, &lopts, cache, tus, &report))
@@ -1096,7 +1107,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	if (npaths)
 		pf_filter_paths(&report, paths, npaths, true);
 	pf_policy_apply(&report, &cfg);
-	pf_suppress(&report, &db, &cfg, paths, npaths, unsaved.v, unsaved.n);
+	pf_suppress(&report, &db, &cfg, paths, npaths, all_unsaved, nall_unsaved);
 	if (baseline_file)
 		pf_baseline_apply(&baseline, &report, NULL);
 	if (o->new_since && !o->write_baseline) {
@@ -1148,6 +1159,7 @@ done:
 	pf_baseline_free(&baseline);
 	pf_baseline_free(&since);
 	pf_unsaved_set_free(&unsaved);
+	free(all_unsaved);
 	pf_config_free(&cfg);
 	return exit_code;
 }

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "findings/findings.h"
+#include "util/unsaved.h"
 
 enum pf_format {
 	PF_FORMAT_TEXT,
@@ -61,6 +62,10 @@ struct pf_check_options {
 	                             * 0 no limit, -1 the config's or the default */
 	const char *new_since;      /* --new-since REF|FILE: report only what is new */
 	bool staged;                /* --staged: analyze the content of git's index */
+	/* the language server's open buffers, read instead of the files on disk
+	 * by the parser, the cache and the suppression comments */
+	const struct pf_unsaved_file *unsaved;
+	size_t nunsaved;
 };
 
 /* Runs one check (or map, or discover: o->command) and returns the process

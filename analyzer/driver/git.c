@@ -27,8 +27,8 @@ extern char **environ;
 void pf_unsaved_set_free(struct pf_unsaved_set *s)
 {
 	for (size_t i = 0; i < s->n; i++) {
-		free(s->v[i].path);
-		free(s->v[i].data);
+		free((char *)s->v[i].path);
+		free((char *)s->v[i].contents);
 	}
 	free(s->v);
 	for (size_t i = 0; i < s->nabsent; i++)

@@ -11,6 +11,7 @@
 #include "ir/ir.h"
 #include "rules/rules.h"
 #include "taxonomy/taxonomy.h"
+#include "util/unsaved.h"
 
 /* The compiler flags clang rejected in some unit of a run (gcc-only ones
  * such as -fanalyzer), shared by the run's workers so that later units are

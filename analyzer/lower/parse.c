@@ -302,8 +302,8 @@ struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
 		unsaved = pf_xcalloc(opts->nunsaved, sizeof(*unsaved));
 		for (size_t i = 0; i < opts->nunsaved; i++)
 			unsaved[i] =
-			    (struct CXUnsavedFile){opts->unsaved[i].path, opts->unsaved[i].data,
-			                           (unsigned long)opts->unsaved[i].len};
+			    (struct CXUnsavedFile){opts->unsaved[i].path, opts->unsaved[i].contents,
+			                           (unsigned long)opts->unsaved[i].length};
 	}
 	enum CXErrorCode rc = clang_parseTranslationUnit2FullArgv(
 	    index, NULL, argv, argc, unsaved, (unsigned)opts->nunsaved, flags, &cx.ctu);

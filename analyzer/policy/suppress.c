@@ -20,6 +20,7 @@
 #include "compdb/compdb.h"
 #include "policy/locate.h"
 #include "util/xalloc.h"
+#include "util/unsaved.h"
 
 #define PF_SUPPRESS_MARKER "piiflow-allow"
 
@@ -229,20 +230,18 @@ static void match_file(struct pf_report *r, const struct scanned *file,
 
 /* The text of a file: its unsaved content when the run has one (the staged
  * version), else what is on disk. Returns 0 with a heap copy, or -1. */
+/* The text of a file: from unsaved[] (an editor's buffer, a staged
+ * version) when it is there, else from the disk. */
 static int read_text(const char *canon, const struct pf_unsaved_file *unsaved, size_t nunsaved,
                      char **text, size_t *len)
 {
-	for (size_t i = 0; i < nunsaved; i++) {
-		char *c = canonical(unsaved[i].path);
-		bool same = strcmp(c, canon) == 0;
-		free(c);
-		if (same) {
-			*text = pf_xmalloc(unsaved[i].len + 1);
-			memcpy(*text, unsaved[i].data, unsaved[i].len);
-			(*text)[unsaved[i].len] = '\0';
-			*len = unsaved[i].len;
-			return 0;
-		}
+	const struct pf_unsaved_file *u = pf_unsaved_find(unsaved, nunsaved, canon);
+	if (u) {
+		*text = pf_xmalloc(u->length + 1);
+		memcpy(*text, u->contents, u->length);
+		(*text)[u->length] = '\0';
+		*len = u->length;
+		return 0;
 	}
 	return pf_policy_read_file(canon, text, len);
 }

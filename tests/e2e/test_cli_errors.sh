@@ -110,10 +110,15 @@ check "--format bogus" 2 'bogus' -- check --format bogus ok.c
 check "--analysis-budget that is not a number" 2 '--analysis-budget' 'lots' \
 	-- check --analysis-budget lots ok.c
 check "--analysis-budget below zero" 2 '--analysis-budget' -- check --analysis-budget -3 ok.c
+check "lsp --delay-ms that is not a number" 2 '--delay-ms' 'soon' -- lsp --delay-ms soon
+check "lsp with an unknown option" 2 '--bogus' 'piiflow lsp' -- lsp --bogus
+check "lsp with a file" 2 'takes no file' -- lsp ok.c
+check "lsp with --config and --no-config" 2 'exclude each other' \
+	-- lsp --config x.json --no-config
 
 # --- information: exit 0 ---
 check "--version" 0 'piiflow' '[0-9]+\.[0-9]+\.[0-9]+' -- --version
-check "--help" 0 'check' '--format' '--rules' '-p' -- --help
+check "--help" 0 'check' '--format' '--rules' '-p' 'piiflow lsp' '--delay-ms' -- --help
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "policy/policy.h"
+#include "util/unsaved.h"
 
 static void scan(const char *text, struct pf_suppressions *out)
 {
@@ -262,6 +263,34 @@ static void test_apply_only_to_its_file(void **state)
 	assert_string_equal(f->r.diagnostics[0].rule, "unused-suppression");
 }
 
+/* An editor's unsaved buffer is read instead of the file on disk: the
+ * suppression typed there counts, the one deleted there no longer does. */
+static void test_apply_unsaved(void **state)
+{
+	struct fixture *f = *state;
+	write_file("a.c", "\nads();\n");
+	write_file("b.c", "// piiflow-allow(pii-to-advertising): saved\nads();\n");
+	add(&f->r, "a.c", 2, "pii-to-advertising");
+	add(&f->r, "b.c", 2, "pii-to-advertising");
+	char a[PATH_MAX + 16], b[PATH_MAX + 16];
+	snprintf(a, sizeof(a), "%s/a.c", f->tmp);
+	snprintf(b, sizeof(b), "%s/b.c", f->tmp);
+	char ra[PATH_MAX], rb[PATH_MAX];
+	assert_non_null(realpath(a, ra));
+	assert_non_null(realpath(b, rb));
+	const char *ta = "// piiflow-allow(pii-to-advertising): typed, not saved\nads();\n";
+	const char *tb = "\nads();\n";
+	struct pf_unsaved_file unsaved[] = {{ra, ta, strlen(ta)}, {rb, tb, strlen(tb)}};
+	char *files[] = {"a.c", "b.c"};
+	pf_suppress_apply(&f->r, files, 2, unsaved, 2);
+	assert_int_equal(f->r.naccepted, 1);
+	assert_string_equal(f->r.accepted[0].sink.file, "a.c");
+	assert_string_equal(f->r.accepted[0].reason, "typed, not saved");
+	assert_int_equal(f->r.nfindings, 1);
+	assert_string_equal(f->r.findings[0].sink.file, "b.c");
+	assert_int_equal(f->r.ndiagnostics, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +301,7 @@ int main(void)
 	    cmocka_unit_test(test_rule_matches),
 	    cmocka_unit_test_setup_teardown(test_apply, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_apply_only_to_its_file, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_apply_unsaved, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

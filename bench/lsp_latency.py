@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""How long an editor waits for piiflow lsp: the time from didOpen to the end
+of the first analysis (cold, or warm when the cache holds the program), then
+from a didChange (a comment appended to the buffer, not saved) to the end of
+the analysis it starts, measured with the server's work done progress.
+
+usage: bench/lsp_latency.py PIIFLOW ROOT BUILD_DIR FILE [--edits N]
+  ROOT      the project's folder (the workspace folder an editor opens)
+  BUILD_DIR the folder of compile_commands.json, relative to ROOT or absolute
+  FILE      the file to open and edit, relative to ROOT or absolute
+Example, after bench/fetch.sh git:
+  python3 bench/lsp_latency.py build/analyzer/piiflow bench/.cache/git/src \\
+      bench/.cache/git/src builtin/log.c"""
+import argparse
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests",
+                                "e2e", "lsp"))
+import client  # noqa: E402
+
+ap = argparse.ArgumentParser()
+ap.add_argument("piiflow")
+ap.add_argument("root")
+ap.add_argument("build_dir")
+ap.add_argument("file")
+ap.add_argument("--edits", type=int, default=3)
+a = ap.parse_args()
+client.DEADLINE = 7200
+root = os.path.abspath(a.root)
+path = a.file if os.path.isabs(a.file) else os.path.join(root, a.file)
+uri = client.uri_of(path)
+text = open(path, encoding="utf-8", errors="surrogateescape").read()
+
+s = client.Server(os.path.abspath(a.piiflow), ["--delay-ms", "0"], cwd=root)
+rid = s.request("initialize", {"processId": os.getpid(), "rootUri": client.uri_of(root),
+                               "capabilities": {"window": {"workDoneProgress": True}},
+                               "initializationOptions": {"buildDir": a.build_dir}})
+s.response(rid)
+s.notify("initialized", {})
+
+
+def analysis():
+    """Waits for the end of the analysis; its message."""
+    def done(m):
+        return m.get("method") == "$/progress" and m["params"]["value"]["kind"] == "end"
+    return s.wait(done, "the end of an analysis")["params"]["value"]["message"]
+
+
+t0 = time.monotonic()
+s.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "c",
+                                                   "version": 1, "text": text}})
+msg = analysis()
+print("didOpen -> analysis done: %.2f s (%s)" % (time.monotonic() - t0, msg))
+for i in range(a.edits):
+    text += "\n/* edit %d */\n" % (i + 1)
+    t0 = time.monotonic()
+    s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": i + 2},
+                                        "contentChanges": [{"text": text}]})
+    msg = analysis()
+    print("didChange %d -> analysis done: %.2f s (%s)" % (i + 1, time.monotonic() - t0, msg))
+print("exit code %d" % s.close())
