@@ -9,10 +9,12 @@
 # files: every expected finding found (file, line, rule, category), nothing
 # else reported anywhere. Not a CTest test: a whole-program run takes minutes.
 #
-# Usage: bench/accuracy/run.sh [--only PACKAGE]... [--keep-cache] [--json FILE]
+# Usage: bench/accuracy/run.sh [--only PACKAGE]... [--keep-cache] [--rescore] [--json FILE]
 #   PACKAGE: redis, git or curl (default: all three, one after the other)
 #   --keep-cache  keep piiflow's summary cache between runs (in the work
 #                 folder); by default every run is cold (--no-cache)
+#   --rescore     score the reports of the last run again (after editing an
+#                 expectation), without running piiflow
 #   --json FILE   also write the scores as JSON to FILE
 # Environment: PIIFLOW (a piiflow binary; default: build one with
 # scripts/build.sh in $BUILD_DIR, default build/), PIIFLOW_BENCH_DIR (the
@@ -28,7 +30,7 @@ only=()
 extra=()
 
 usage() {
-	echo "usage: bench/accuracy/run.sh [--only redis|git|curl]... [--keep-cache] [--json FILE]"
+	echo "usage: bench/accuracy/run.sh [--only redis|git|curl]... [--keep-cache] [--rescore] [--json FILE]"
 }
 die() {
 	echo "accuracy: $*" >&2
@@ -52,6 +54,7 @@ while (($#)); do
 		shift
 		;;
 	--keep-cache) extra+=(--keep-cache) ;;
+	--rescore) extra+=(--rescore) ;;
 	--json)
 		(($# >= 2)) || {
 			usage >&2
