@@ -14,19 +14,23 @@ whose flags the seed files take). This script
 3. scores the report against the `// expect: RULE(CATEGORY)` comments of the
    seed files (the syntax of the golden cases, tests/cases/README.md):
    every expectation must be met by a finding at that file and line with that
-   rule and category; every other finding, category, accepted entry or
-   diagnostic anywhere in the program is a false finding.
+   rule and category; every other finding, category or accepted entry
+   anywhere in the program is a false finding, and every diagnostic (a
+   parse error, an analysis-budget warning) is counted apart and fails the
+   score too.
 
 A finding that lists several source categories is scored once per category,
 so a clean category arriving at a seeded sink counts as a false finding.
-Prints a table (codebase, expected, found, missed, false, seconds) and each
-miss and false finding. Exit 0 when every codebase is exact, else 1.
+Prints a table (codebase, expected, found, missed, false, diagnostics,
+wall and CPU seconds, peak RSS of the largest piiflow run so far), each miss and false finding and the first diagnostics. Exit 0 when
+every codebase is exact, else 1.
 Standard library only.
 """
 
 import argparse
 import json
 import os
+import resource
 import shlex
 import subprocess
 import sys
@@ -133,17 +137,22 @@ def actual(report, cwd):
             src = next((s for s in f.get("sources") or [] if s.get("category") == c), f.get("source") or {})
             what = "sink %s() argument %s in %s(); source '%s' at %s:%s" % (
                 sink.get("callee"), sink.get("argument"), sink.get("function"),
-                src.get("name"), src.get("file"), src.get("line"))
+                src.get("name"), "{%s}" % run_cases._abs(cwd, src.get("file")), src.get("line"))
             items.append((path, line, f.get("rule"), c, what))
     for a in report.get("accepted") or []:
         sink = a.get("sink") or {}
         path, line = where(sink)
         items.append((path, line, a.get("rule"), a.get("category"),
                       "accepted by %s (sink %s())" % (a.get("accepted_by"), sink.get("callee"))))
-    for d in report.get("diagnostics") or []:
-        path, line = where(d)
-        items.append((path, line, d.get("rule"), None, "diagnostic: %s" % d.get("message")))
     return items
+
+
+def diagnostics(report, cwd):
+    out = []
+    for d in report.get("diagnostics") or []:
+        out.append((run_cases._abs(cwd, d.get("file")), run_cases._int(d.get("line")),
+                    d.get("rule"), None, d.get("message")))
+    return out
 
 
 def show(item, roots):
@@ -157,7 +166,11 @@ def show(item, roots):
     if cat:
         text += "(%s)" % cat
     if len(item) > 4 and item[4]:
-        text += "  [%s]" % item[4]
+        note = item[4]
+        while "{" in note and "}" in note:  # a path to show like the others
+            a, b = note.index("{"), note.index("}")
+            note = note[:a] + show((note[a + 1:b], None, "", None), roots).rsplit(":", 2)[0] + note[b + 1:]
+        text += "  [%s]" % note
     return text
 
 
@@ -168,7 +181,8 @@ def run_one(pkg, opts):
     out = os.path.join(work, "report.json")
     if opts.rescore:
         res = {"codebase": pkg, "expected": len(expected), "found": 0, "missed": [],
-               "false": [], "seconds": "-", "exit": None, "error": None}
+               "false": [], "diagnostics": [], "seconds": "-", "cpu": "-", "rss_mib": "-",
+               "exit": None, "error": None}
         return score(res, out, work, expected)
     if os.path.exists(out):
         os.remove(out)
@@ -179,11 +193,16 @@ def run_one(pkg, opts):
     print("accuracy: %s: %d seed file(s), %d expectation(s): %s" % (
         pkg, len(seeds), len(expected), shlex.join(cmd)), file=sys.stderr, flush=True)
     start = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with open(os.path.join(work, "stderr.log"), "wb") as err:
         proc = subprocess.run(cmd, cwd=work, stdout=subprocess.DEVNULL, stderr=err)
     seconds = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     res = {"codebase": pkg, "expected": len(expected), "found": 0, "missed": [],
-           "false": [], "seconds": round(seconds, 1), "exit": proc.returncode, "error": None}
+           "false": [], "diagnostics": [], "seconds": round(seconds, 1),
+           "cpu": round(cpu, 1), "rss_mib": after.ru_maxrss // 1024,
+           "exit": proc.returncode, "error": None}
     if proc.returncode not in (0, 1):
         res["error"] = "piiflow exited with %d (see %s)" % (proc.returncode,
                                                           os.path.join(work, "stderr.log"))
@@ -210,6 +229,7 @@ def score(res, out, work, expected):
     res["found"] = len(expected) - len(missing)
     res["missed"] = missing
     res["false"] = described
+    res["diagnostics"] = diagnostics(report, work)
     res["summary"] = report.get("summary")
     return res
 
@@ -221,6 +241,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep-cache", action="store_true")
     ap.add_argument("--json")
+    ap.add_argument("--show-diagnostics", type=int, default=10, metavar="N",
+                    help="diagnostics listed per codebase (default 10; all are counted)")
     ap.add_argument("--rescore", action="store_true",
                     help="score the report of the last run again, without running piiflow")
     ap.add_argument("packages", nargs="+", choices=["redis", "git", "curl"])
@@ -235,12 +257,12 @@ def main():
     # seed files shown from the repository, the codebases' from the cache
     roots = [(HERE, REPO)] + [(os.path.join(opts.cache, p), opts.cache) for p in opts.packages]
     print()
-    print("| codebase | expected | found | missed | false | seconds |")
-    print("|---|---|---|---|---|---|")
+    print("| codebase | expected | found | missed | false | diagnostics | seconds | cpu seconds | peak RSS MiB |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
-        print("| %s | %d | %d | %d | %d | %s |" % (
+        print("| %s | %d | %d | %d | %d | %d | %s | %s | %s |" % (
             r["codebase"], r["expected"], r["found"], len(r["missed"]), len(r["false"]),
-            r["seconds"]))
+            len(r["diagnostics"]), r["seconds"], r["cpu"], r["rss_mib"]))
     for r in results:
         if r["error"]:
             print("\n%s: %s" % (r["codebase"], r["error"]))
@@ -252,12 +274,24 @@ def main():
             print("\n%s: false" % r["codebase"])
             for x in sorted(r["false"], key=lambda i: (i[0] or "", i[1] or 0, i[2] or "", i[3] or "")):
                 print("  " + show(x, roots))
-    exact = all(not r["error"] and not r["missed"] and not r["false"] for r in results)
+        if r["diagnostics"]:
+            rules = {}
+            for d in r["diagnostics"]:
+                rules[d[2]] = rules.get(d[2], 0) + 1
+            print("\n%s: diagnostics (%s); the first %d:" % (
+                r["codebase"], ", ".join("%d %s" % (n, k) for k, n in sorted(rules.items())),
+                min(len(r["diagnostics"]), opts.show_diagnostics)))
+            for d in sorted(r["diagnostics"], key=lambda i: (i[0] or "", i[1] or 0))[:opts.show_diagnostics]:
+                print("  " + show(d, roots))
+    exact = all(not r["error"] and not r["missed"] and not r["false"] and not r["diagnostics"]
+                for r in results)
     if opts.json:
         with open(opts.json, "w") as f:
             json.dump([{"codebase": r["codebase"], "expected": r["expected"], "found": r["found"],
                         "missed": len(r["missed"]), "false": len(r["false"]),
-                        "seconds": r["seconds"], "error": r["error"]} for r in results], f, indent=1)
+                        "diagnostics": len(r["diagnostics"]),
+                        "seconds": r["seconds"], "cpu_seconds": r["cpu"], "rss_mib": r["rss_mib"],
+                        "error": r["error"]} for r in results], f, indent=1)
     print("\n%s" % ("exact" if exact else "not exact"))
     return 0 if exact else 1
 
