@@ -66,7 +66,7 @@ void acc_report_strings(const struct acc_profile *p)
 	strbuf_addstr(&mail, p->email);
 	acc_stats_event(mail.buf); // expect: pii-to-analytics(user.contact.email)
 	strbuf_addf(&who, "%s <%s>", ident_default_name(), ident_default_email());
-	acc_usage_upload(who.buf); // expect: pii-to-analytics(user.name), pii-to-analytics(user.contact.email)
+	acc_usage_upload(who.buf); // expect: pii-to-analytics(user.name), pii-to-analytics(user.contact.email), pii-to-analytics(user.account.username), pii-to-analytics(user)
 	strbuf_addf(&plan, "plan=%s id=%ld", p->plan, p->id);
 	acc_stats_event(plan.buf);
 	strbuf_release(&mail);
@@ -166,3 +166,10 @@ void acc_report_trackers(const struct acc_profile *p)
 	acc_ads.send(p->email); // expect: pii-to-advertising(user.contact.email)
 	acc_ads.send(p->plan);
 }
+
+/*
+ * The `who` strbuf of acc_report_strings: git fills its default identity
+ * from the config, else from the passwd entry (getpwuid: the GECOS name, and
+ * pw_name@host for the email) or $EMAIL, which the shipped libc rules make
+ * personal data too; hence the four categories expected there.
+ */
