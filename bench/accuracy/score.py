@@ -21,9 +21,10 @@ whose flags the seed files take). This script
 
 A finding that lists several source categories is scored once per category,
 so a clean category arriving at a seeded sink counts as a false finding.
-Prints a table (codebase, expected, found, missed, false, diagnostics,
-wall and CPU seconds, peak RSS of the largest piiflow run so far), each miss and false finding and the first diagnostics. Exit 0 when
-every codebase is exact, else 1.
+Prints a table (codebase, expected, found, missed, false, diagnostics, wall
+and CPU seconds, peak RSS of the largest piiflow run so far), each miss and
+false finding, and the first diagnostics. Exit 0 when every codebase is
+exact, else 1.
 Standard library only.
 """
 
