@@ -870,7 +870,8 @@ static int pf_base_findings(const struct pf_run *run, const struct pf_compdb *db
 	/* the version analyzed where ref has the same content */
 	size_t n = at.n;
 	struct pf_unsaved_file *files = pf_xcalloc(at.n + cur->n + 1, sizeof(*files));
-	memcpy(files, at.v, at.n * sizeof(*files));
+	if (at.n)
+		memcpy(files, at.v, at.n * sizeof(*files));
 	for (size_t i = 0; i < cur->n; i++)
 		if (!pf_unsaved_set_find(&at, cur->v[i].path) &&
 		    !pf_unsaved_set_absent(&at, cur->v[i].path))

@@ -198,8 +198,9 @@ static void tally(struct pf_map *m, const struct pf_map_data_uses *u)
 		}
 	}
 	for (size_t p = 0; p < m->npurposes; p++)
-		qsort(m->purposes[p].categories, m->purposes[p].ncategories, sizeof(const char *),
-		      str_cmp);
+		if (m->purposes[p].ncategories > 1)
+			qsort(m->purposes[p].categories, m->purposes[p].ncategories,
+			      sizeof(const char *), str_cmp);
 	free(names);
 	free(cats);
 }
@@ -224,10 +225,12 @@ void pf_map_build(struct pf_map *m, const struct pf_report *r, const struct pf_m
 		add_flow(m, &r->findings[i], u, &cap);
 	for (size_t i = 0; i < r->naccepted; i++)
 		add_flow(m, &r->accepted[i], u, &cap);
-	qsort(m->sources, m->nsources, sizeof(*m->sources), source_cmp);
+	if (m->nsources > 1)
+		qsort(m->sources, m->nsources, sizeof(*m->sources), source_cmp);
 	for (size_t i = 0; i < m->nsources; i++)
-		qsort(m->sources[i].flows, m->sources[i].nflows, sizeof(struct pf_map_flow),
-		      flow_cmp);
+		if (m->sources[i].nflows > 1)
+			qsort(m->sources[i].flows, m->sources[i].nflows, sizeof(struct pf_map_flow),
+			      flow_cmp);
 	tally(m, u);
 }
 

@@ -262,6 +262,8 @@ void pf_baseline_from_report(struct pf_baseline *b, const struct pf_report *r)
 /* The first untaken copy of fp in b, or b->n. */
 static size_t find_untaken(const struct pf_baseline *b, const bool *taken, const char *fp)
 {
+	if (b->n == 0)
+		return 0;
 	char(*hit)[33] = bsearch(fp, b->fingerprints, b->n, sizeof(*b->fingerprints), fp_cmp);
 	size_t k = hit ? (size_t)(hit - b->fingerprints) : b->n;
 	while (k > 0 && k < b->n && strcmp(b->fingerprints[k - 1], b->fingerprints[k]) == 0)
