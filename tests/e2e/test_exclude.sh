@@ -8,55 +8,8 @@
 # Usage: bash tests/e2e/test_exclude.sh PATH_TO_PIIFLOW
 set -euo pipefail
 
-if (($# != 1)); then
-	echo "usage: bash tests/e2e/test_exclude.sh PATH_TO_PIIFLOW" >&2
-	exit 2
-fi
-piiflow="$1"
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
-export XDG_CACHE_HOME="$tmp/.cache"
-
-passed=0
-failed=0
-out=""
-rc=0
-
-# run ARGS...: sets $out (stdout and stderr) and $rc
-run() {
-	rc=0
-	out="$(timeout 120 "$piiflow" "$@" 2>&1)" || rc=$?
-}
-
-# expect NAME WANT_EXIT [!]REGEX...: the last run's code and output; a
-# pattern starting with "!" must not match.
-expect() {
-	local name="$1" want="$2" why=""
-	shift 2
-	((rc == want)) || why="exit $rc, want $want"
-	local p
-	for p in "$@"; do
-		if [[ "$p" == '!'* ]]; then
-			! grep -qE -- "${p#!}" <<<"$out" || why+="${why:+; }output has /${p#!}/"
-		else
-			grep -qE -- "$p" <<<"$out" || why+="${why:+; }output lacks /$p/"
-		fi
-	done
-	if [[ -z "$why" ]]; then
-		echo "ok   - $name"
-		passed=$((passed + 1))
-	else
-		echo "FAIL - $name: $why"
-		sed -n '1,15s/^/       | /p' <<<"$out"
-		failed=$((failed + 1))
-	fi
-}
+# shellcheck source=tests/e2e/lib.sh
+source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 mkdir -p src third_party/hooks build
 cat >src/user.h <<'EOF'
