@@ -121,7 +121,8 @@ def expectations(seed_dir):
 
 
 def actual(report, cwd):
-    """Items (file, line, rule, category, what) to score, one per category."""
+    """Items (file, line, rule, categories, what) to score: one per finding
+    (one finding per sink call, listing every category that reaches it)."""
     items = []
 
     def where(loc):
@@ -134,16 +135,15 @@ def actual(report, cwd):
         for c in [f.get("category")] + [s.get("category") for s in f.get("sources") or []]:
             if c and c not in cats:
                 cats.append(c)
-        for c in cats or [None]:
-            src = next((s for s in f.get("sources") or [] if s.get("category") == c), f.get("source") or {})
-            what = "sink %s() argument %s in %s(); source '%s' at %s:%s" % (
-                sink.get("callee"), sink.get("argument"), sink.get("function"),
-                src.get("name"), "{%s}" % run_cases._abs(cwd, src.get("file")), src.get("line"))
-            items.append((path, line, f.get("rule"), c, what))
+        src = (f.get("sources") or [f.get("source") or {}])[0]
+        what = "sink %s() argument %s in %s(); source '%s' at %s:%s" % (
+            sink.get("callee"), sink.get("argument"), sink.get("function"),
+            src.get("name"), "{%s}" % run_cases._abs(cwd, src.get("file")), src.get("line"))
+        items.append((path, line, f.get("rule"), tuple(cats), what))
     for a in report.get("accepted") or []:
         sink = a.get("sink") or {}
         path, line = where(sink)
-        items.append((path, line, a.get("rule"), a.get("category"),
+        items.append((path, line, a.get("rule"), (a.get("category"),),
                       "accepted by %s (sink %s())" % (a.get("accepted_by"), sink.get("callee"))))
     return items
 
@@ -225,8 +225,10 @@ def score(res, out, work, expected):
     # give each false item back its description
     described, pool = [], list(items)
     for x in extra:
-        k = next(i for i, it in enumerate(pool) if it[:4] == x)
-        described.append(pool.pop(k))
+        # an extra names the categories nobody expected at that finding
+        k = next(i for i, it in enumerate(pool) if it[:3] == x[:3])
+        it = pool.pop(k)
+        described.append(x[:4] + it[4:])
     res["found"] = len(expected) - len(missing)
     res["missed"] = missing
     res["false"] = described
