@@ -186,6 +186,17 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 	return n;
 }
 
+/* Queues fn for analysis (again), at its rank, unless it waits already or
+ * is not part of the fixpoint. */
+static void pf_enqueue(size_t *q, size_t *count, const int *rank, const bool *seen,
+                       struct pf_fn *fn)
+{
+	if (fn->queued || !fn->body || !seen[fn->id])
+		return;
+	pf_heap_push(q, count, (size_t)rank[fn->id]);
+	fn->queued = true;
+}
+
 static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 {
 	size_t nf = p->fns.n;
@@ -259,33 +270,20 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 					if (!d->analyzed)
 						continue;
 					d->stale = true;
-					if (!d->queued) {
-						pf_heap_push(q, &count, (size_t)rank[d->id]);
-						d->queued = true;
-					}
+					pf_enqueue(q, &count, rank, seen, d);
 				}
 			}
 		}
 		/* new demand: parameters a call passed data, globals a summary
 		 * stored data in */
 		pf_demand_globals(p, fn);
-		for (size_t i = 0; i < p->requeue.n; i++) {
-			struct pf_fn *d = p->fns.v[p->requeue.v[i]];
-			if (d->queued || !d->body || !seen[d->id])
-				continue;
-			pf_heap_push(q, &count, (size_t)rank[d->id]);
-			d->queued = true;
-		}
+		for (size_t i = 0; i < p->requeue.n; i++)
+			pf_enqueue(q, &count, rank, seen, p->fns.v[p->requeue.v[i]]);
 		p->requeue.n = 0;
 		if (!changed || p->exhausted)
 			continue;
-		for (size_t i = 0; i < fn->dependents.n; i++) {
-			struct pf_fn *d = p->fns.v[fn->dependents.v[i]];
-			if (d->queued || !d->body || !seen[d->id])
-				continue;
-			pf_heap_push(q, &count, (size_t)rank[d->id]);
-			d->queued = true;
-		}
+		for (size_t i = 0; i < fn->dependents.n; i++)
+			pf_enqueue(q, &count, rank, seen, p->fns.v[fn->dependents.v[i]]);
 	}
 	if (at)
 		pf_program_budget(p, at->decl->pos,

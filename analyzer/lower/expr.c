@@ -173,9 +173,9 @@ static bool pf_has_array_type(CXCursor c)
 	       t.kind == CXType_VariableArray;
 }
 
-/* An array index that is an integer constant expression (a table indexed
- * by a constant resolves to that element); false for any other index. */
-static bool pf_const_index(CXCursor c, long long *value)
+/* The value of an integer constant expression (0, 1, `true` from
+ * stdbool.h, an enumerator, a character constant); false when c is none. */
+bool pf_lower_int_const(CXCursor c, long long *value)
 {
 	c = pf_lower_strip(c);
 	if (!clang_isExpression(clang_getCursorKind(c)))
@@ -183,13 +183,19 @@ static bool pf_const_index(CXCursor c, long long *value)
 	CXEvalResult r = clang_Cursor_Evaluate(c);
 	bool ok = false;
 	if (r) {
-		if (clang_EvalResult_getKind(r) == CXEval_Int) {
+		ok = clang_EvalResult_getKind(r) == CXEval_Int;
+		if (ok)
 			*value = clang_EvalResult_getAsLongLong(r);
-			ok = *value >= 0 && *value < PF_LOWER_INDEX_MAX;
-		}
 		clang_EvalResult_dispose(r);
 	}
 	return ok;
+}
+
+/* An array index that is an integer constant expression (a table indexed
+ * by a constant resolves to that element); false for any other index. */
+static bool pf_const_index(CXCursor c, long long *value)
+{
+	return pf_lower_int_const(c, value) && *value >= 0 && *value < PF_LOWER_INDEX_MAX;
 }
 
 static struct pf_ir_expr *pf_subscript(struct pf_lower_ctx *cx, CXCursor c)

@@ -103,6 +103,8 @@ void pf_lower_emit(struct pf_lower_ctx *cx, enum pf_ir_skind kind, struct pf_ir_
 
 /* expr.c */
 struct pf_ir_expr *pf_lower_expr(struct pf_lower_ctx *cx, CXCursor c);
+/* The value of an integer constant expression; false when c is none. */
+bool pf_lower_int_const(CXCursor c, long long *value);
 CXCursor pf_lower_strip(CXCursor c); /* through parens and implicit casts */
 
 #endif

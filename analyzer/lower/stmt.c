@@ -64,24 +64,6 @@ void pf_lower_emit(struct pf_lower_ctx *cx, enum pf_ir_skind kind, struct pf_ir_
 	cx->fn->nstmts++;
 }
 
-/* The value of an integer constant expression (0, 1, `true` from
- * stdbool.h, an enumerator, a character constant); false when c is none. */
-static bool pf_int_literal(CXCursor c, long long *value)
-{
-	c = pf_lower_strip(c);
-	if (!clang_isExpression(clang_getCursorKind(c)))
-		return false;
-	CXEvalResult r = clang_Cursor_Evaluate(c);
-	bool ok = false;
-	if (r) {
-		ok = clang_EvalResult_getKind(r) == CXEval_Int;
-		if (ok)
-			*value = clang_EvalResult_getAsLongLong(r);
-		clang_EvalResult_dispose(r);
-	}
-	return ok;
-}
-
 /* A comparison of x with a constant as a test of x itself, for consent
  * (consent functions return nonzero for yes): 1 when the comparison holds
  * only if x is nonzero (x != 0, x == 1, x > 0, x >= 1), -1 when it fails
@@ -161,9 +143,9 @@ static void pf_lower_cond(struct pf_lower_ctx *cx, CXCursor c, int t, int f)
 			/* x against a literal: branch on x itself, with the
 			 * branches swapped when the test holds for zero */
 			long long lit = 0;
-			int side = pf_int_literal(kids.v[1], &lit)   ? 0
-			           : pf_int_literal(kids.v[0], &lit) ? 1
-			                                             : -1;
+			int side = pf_lower_int_const(kids.v[1], &lit)   ? 0
+			           : pf_lower_int_const(kids.v[0], &lit) ? 1
+			                                                 : -1;
 			int truth = side >= 0 ? pf_truth_test(op, lit, side == 1) : 0;
 			if (truth) {
 				if (truth > 0)
@@ -415,7 +397,7 @@ static void pf_lower_case(struct pf_lower_ctx *cx, CXCursor c, bool is_default)
 			long long lit = 0;
 			d->term = PF_TERM_BRANCH;
 			d->cond = NULL; /* either way */
-			if (kids.n > 0 && pf_int_literal(kids.v[0], &lit) && lit != 0 &&
+			if (kids.n > 0 && pf_lower_int_const(kids.v[0], &lit) && lit != 0 &&
 			    cx->sw->value) {
 				/* a nonzero label: the value tested there is nonzero */
 				struct pf_ir_expr *x = pf_ir_expr_new(

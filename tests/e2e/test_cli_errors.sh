@@ -25,7 +25,7 @@ cd "$tmp" || exit 2
 
 timeout=()
 if command -v timeout >/dev/null 2>&1; then
-	timeout=(timeout 120)
+	timeout=(timeout "${PIIFLOW_HANG_SECONDS:-600}")
 fi
 
 passed=0
