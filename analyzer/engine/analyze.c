@@ -294,15 +294,20 @@ static bool pf_emit_new(struct pf_actx *cx, uint32_t t, struct pf_port to)
 	if (l->sym || l->parent != -1 ||
 	    (l->root != PF_ROOT_HEAP && l->root != PF_ROOT_CALLRET && l->root != PF_ROOT_CALLNEW))
 		return false;
+	/* the object's number: the one it got in an earlier run of this
+	 * function, else the next free one */
+	struct pf_fn *fn = cx->fn;
+	uint64_t key = (uint64_t)l->root << 32 | (uint32_t)l->index;
 	int k = 0;
-	while (k < cx->nnew && cx->new_locs[k] != t)
+	while (k < fn->nnew_keys && fn->new_keys[k] != key)
 		k++;
-	bool first = k == cx->nnew;
-	if (first) {
+	if (k == fn->nnew_keys) {
 		if (k >= PF_NEW_MAX)
 			return false;
-		cx->new_locs[cx->nnew++] = t;
+		fn->new_keys[fn->nnew_keys++] = key;
 	}
+	bool first = !(cx->new_emitted & (1u << k));
+	cx->new_emitted |= 1u << k;
 	struct pf_port obj = {.kind = PF_PORT_NEW, .index = k, .path = cx->p->empty};
 	struct pf_edge e = {.from = obj, .to = to, .pts = true};
 	if (!pf_coarse(cx) || pf_edge_coarsen(cx->p, &e))
@@ -758,10 +763,26 @@ static bool pf_name_is(const char *name, const char *const *list)
 	return false;
 }
 
+/* Allocators modelled when the program has no body for them: the result is
+ * a new object of the call site. */
 static const char *const pf_alloc_fns[] = {"malloc",  "calloc",   "aligned_alloc",
                                            "valloc",  "memalign", "pvalloc",
                                            "xmalloc", "xcalloc",  NULL};
 static const char *const pf_realloc_fns[] = {"realloc", "reallocarray", "xrealloc", NULL};
+/* Allocators modelled even when the program compiles their body (redis
+ * links jemalloc, whose je_malloc returns memory carved out of arenas that
+ * live in globals: followed as code, every allocation of the program would
+ * be one object), and the functions that give memory back, which move no
+ * data: their bodies are the allocator's own business. */
+static const char *const pf_alloc_impls[] = {
+    "malloc",    "calloc",     "aligned_alloc",    "je_malloc",
+    "je_calloc", "je_mallocx", "je_aligned_alloc", "tc_malloc",
+    "tc_calloc", "mi_malloc",  "mi_calloc",        "mi_zalloc",
+    NULL};
+static const char *const pf_realloc_impls[] = {"realloc",    "je_realloc", "je_rallocx",
+                                               "tc_realloc", "mi_realloc", NULL};
+static const char *const pf_free_impls[] = {"free",    "je_free", "je_sdallocx", "je_dallocx",
+                                            "tc_free", "mi_free", "cfree",       NULL};
 
 /* Where a rule writes "into argument i": what a pointer points to, or the
  * variable itself when a handle is passed by value (sentry_value_t). */
@@ -827,6 +848,16 @@ static struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf
 
 /* A function with no body and no rule: its arguments' data reaches its
  * result and the objects its non-const pointer arguments point to. */
+/* stdout and stderr: what is written to them leaves the program and is
+ * never read back, so an opaque call (fprintf, fputs) writes nothing into
+ * them; otherwise every such call would mix the data of all the others. */
+static bool pf_is_std_stream(const struct pf_ir_expr *x)
+{
+	return x && x->kind == PF_E_VAR && x->u.var && x->u.var->kind == PF_V_GLOBAL &&
+	       x->u.var->name &&
+	       (strcmp(x->u.var->name, "stdout") == 0 || strcmp(x->u.var->name, "stderr") == 0);
+}
+
 static struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                                struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
 {
@@ -859,7 +890,8 @@ static struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_va
 		                                   argx[i]->type->kind == PF_T_POINTER &&
 		                                   argx[i]->type->target_const);
 		if (is_const || !argx[i] || !argx[i]->type ||
-		    (argx[i]->type->kind != PF_T_POINTER && argx[i]->type->kind != PF_T_ARRAY))
+		    (argx[i]->type->kind != PF_T_POINTER && argx[i]->type->kind != PF_T_ARRAY) ||
+		    pf_is_std_stream(argx[i]))
 			continue;
 		struct pf_val w = pf_val_none;
 		w.labels = data;
@@ -948,12 +980,16 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 				              argx[i], call);
 	if (g->consent_purpose || g->anonymizer)
 		return result;
-	if (pf_name_is(name, pf_alloc_fns) && !g->body) {
+	if ((pf_name_is(name, pf_alloc_fns) && !g->body) || pf_name_is(name, pf_alloc_impls)) {
 		result.pts =
 		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_HEAP, call->u.call.site, NULL));
 		return result;
 	}
-	if (pf_name_is(name, pf_realloc_fns) && !g->body && nargs > 0) {
+	if (pf_name_is(name, pf_free_impls))
+		return result;
+	if (((pf_name_is(name, pf_realloc_fns) && !g->body) ||
+	     pf_name_is(name, pf_realloc_impls)) &&
+	    nargs > 0) {
 		result.pts = pf_lset_union(
 		    &cx->a, args[0].pts,
 		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_HEAP, call->u.call.site, NULL)));
@@ -1896,6 +1932,13 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	pf_finish(&cx);
 	/* widening: a summary still changing on its third run is coarsened
 	 * whatever its size, so that recursive groups of functions settle */
+	size_t raw_edges = cx.out.n;
+	if (p->debug_fn && getenv("PIIFLOW_DEBUG_RAW") && strcmp(p->debug_fn, fn->name) == 0) {
+		struct pf_summary keep = fn->summary;
+		fn->summary = cx.out;
+		pf_summary_dump(p, fn, stderr);
+		fn->summary = keep;
+	}
 	pf_summary_coarsen(p, &cx.out, fn->runs >= PF_WIDEN_RUNS || p->exhausted);
 	int hub = pf_summary_hub(p, &cx.out);
 	if (!hub)
@@ -1919,17 +1962,20 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	fn->summary = cx.out;
 	pf_summary_free(&old);
 	if (p->debug)
-		fprintf(
-		    stderr,
-		    "%.3fs engine: %s run %u: %zu edges, %zu origins, %zu locs, %zu trace nodes, "
-		    "%u blocks, %zu MB held, %zu MB kept, %zu MB peak\n",
-		    (double)(clock() - t_start) / CLOCKS_PER_SEC, fn->name, fn->runs + 1, cx.out.n,
-		    cx.origins.n, cx.locs.n, cx.tnodes.n, nb, p->arena.used >> 20, cx.pa.used >> 20,
-		    pf_peak_rss_mb());
-	if (p->debug)
+		fprintf(stderr,
+		        "%.3fs engine: %s run %u: %zu edges (%zu before bounds), %zu origins, %zu "
+		        "locs, "
+		        "%zu trace nodes, %u blocks, %zu MB held, %zu MB kept, %zu MB peak\n",
+		        (double)(clock() - t_start) / CLOCKS_PER_SEC, fn->name, fn->runs + 1,
+		        cx.out.n, raw_edges, cx.origins.n, cx.locs.n, cx.tnodes.n, nb,
+		        p->arena.used >> 20, cx.pa.used >> 20, pf_peak_rss_mb());
+	if (p->debug > 1 || (p->debug_fn && strcmp(p->debug_fn, fn->name) == 0))
 		pf_summary_dump(p, fn, stderr);
 	fn->analyzed = true;
-	fn->runs++;
+	/* rounds count the runs that changed the summary: a run whose callees
+	 * changed but whose own summary came out the same has settled */
+	if (changed || fn->runs == 0)
+		fn->runs++;
 	fn->analyses++;
 	free(in);
 	free(visits);

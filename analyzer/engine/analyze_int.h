@@ -19,9 +19,6 @@ enum pf_root {
 };
 
 #define PF_LOC_MAX_DEPTH 6
-/* New objects a summary can name (PF_PORT_NEW); past them, an object's
- * contents are emitted at the port that points to it, as before. */
-#define PF_NEW_MAX 16
 #define PF_TNODE_BUDGET 20000
 #define PF_WORK_BUDGET 4000000
 #define PF_OPS_BUDGET 50000000ULL
@@ -123,9 +120,8 @@ struct pf_actx {
 	uint32_t seen_cur;
 	int nseen;
 	int call_depth;
-	/* the new objects named in the summary, by PF_PORT_NEW index */
-	uint32_t new_locs[PF_NEW_MAX];
-	int nnew;
+	/* the new objects (PF_PORT_NEW index) emitted in this run */
+	uint32_t new_emitted;
 	bool init_elements; /* writing a constant global's initializer */
 };
 

@@ -10,6 +10,7 @@
  */
 #include "engine/engine_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static uint64_t pf_param_bit(int i)
@@ -62,8 +63,14 @@ void pf_demand_globals(struct pf_program *p, const struct pf_fn *fn)
 {
 	for (size_t k = 0; k < fn->summary.n; k++) {
 		const struct pf_edge *e = &fn->summary.edges[k];
-		if (!e->pts && e->to.kind == PF_PORT_GLOBAL && e->to.index >= 0)
+		if (!e->pts && e->to.kind == PF_PORT_GLOBAL && e->to.index >= 0) {
+			if (p->debug && !p->full && !p->tainted[e->to.index])
+				fprintf(stderr,
+				        "engine: global '%s' holds data: %s stores port %d#%d%s\n",
+				        p->globals.v[e->to.index].name, fn->name, (int)e->from.kind,
+				        e->from.index, e->from.path);
 			pf_taint_global(p, e->to.index);
+		}
 	}
 }
 

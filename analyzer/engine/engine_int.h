@@ -89,6 +89,10 @@ struct pf_callrec {
 	uint64_t consent; /* purposes consented where the call is made */
 };
 
+/* New objects a summary can name (PF_PORT_NEW); past them, an object's
+ * contents are emitted at the port that points to it, as before. */
+#define PF_NEW_MAX 16
+
 struct pf_fn {
 	int id;
 	/* Demand: the parameters whose data the analysis follows (bit i:
@@ -114,6 +118,11 @@ struct pf_fn {
 	const char **arg_msgs; /* "passed to 'f' as argument N", made on first use */
 	uint8_t *opaque_sites; /* per call site: counted as an opaque call */
 	struct pf_summary summary;
+	/* the objects its summary names (PF_PORT_NEW), by index: the root and
+	 * index of the location each stands for, numbered once for good so that
+	 * a summary computed again names the same object the same way */
+	uint64_t new_keys[PF_NEW_MAX];
+	int nnew_keys;
 	bool analyzed;
 	unsigned runs;          /* rounds of the current fixpoint (reset by new demand) */
 	unsigned analyses;      /* every analysis, for those who cache its summary */
@@ -187,7 +196,8 @@ struct pf_program {
 	 * coarsely and with a smaller budget, and nothing is analyzed again. */
 	bool exhausted;
 	unsigned over_after_exhausted; /* analyses then cut by their own budget */
-	bool debug;                    /* PIIFLOW_DEBUG_ENGINE: per-function figures on stderr */
+	int debug; /* PIIFLOW_DEBUG_ENGINE: per-function figures on stderr (2: and summaries) */
+	const char *debug_fn; /* PIIFLOW_DEBUG_FUNCTION: the summaries of that function */
 	/* Demand-driven analysis (off with PIIFLOW_ENGINE_FULL, to compare):
 	 * what a function reads from a parameter or a global carries data
 	 * only when that input is demanded (pf_fn.demand) or the global

@@ -776,7 +776,9 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	p.tus = tus;
 	p.ntus = ntus;
 	p.report = report;
-	p.debug = getenv("PIIFLOW_DEBUG_ENGINE") != NULL;
+	const char *debug = getenv("PIIFLOW_DEBUG_ENGINE");
+	p.debug = debug ? (strcmp(debug, "2") == 0 ? 2 : 1) : 0;
+	p.debug_fn = getenv("PIIFLOW_DEBUG_FUNCTION"); /* its summaries only */
 	p.full = getenv("PIIFLOW_ENGINE_FULL") != NULL;
 	pf_program_link(&p);
 	pf_demand_init(&p);

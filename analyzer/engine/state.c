@@ -9,6 +9,7 @@
  */
 #include "engine/analyze_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -682,9 +683,18 @@ void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_va
 		struct pf_loc *l = &cx->locs.v[loc];
 		if (l->root == PF_ROOT_FUNC)
 			continue;
-		if (l->root == PF_ROOT_GLOBAL && l->index >= 0 &&
-		    ((v->labels && v->labels->n) || (v->pts && v->pts->n)))
-			pf_taint_global(cx->p, l->index); /* readers follow it from now on */
+		/* data stored in a global: its readers follow it from now on (a
+		 * pointer stored in one taints it only once data is written
+		 * through it, or once the summary says its pointee holds data) */
+		if (l->root == PF_ROOT_GLOBAL && l->index >= 0 && v->labels && v->labels->n) {
+			if (cx->p->debug && !cx->p->full && !cx->p->tainted[l->index])
+				fprintf(
+				    stderr,
+				    "engine: global '%s' holds data: %s writes %s (%u targets)\n",
+				    cx->p->globals.v[l->index].name, cx->fn->name, l->path,
+				    locs->n);
+			pf_taint_global(cx->p, l->index);
+		}
 		bool s = strong && l->root == PF_ROOT_LOCAL;
 		if (s)
 			pf_kill_fields(cx, loc);

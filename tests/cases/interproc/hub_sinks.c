@@ -36,7 +36,8 @@ void spray(int k) /* expect: analysis-budget */
 	SEND8 // expect: pii-to-analytics(user.contact.email)
 }
 
-/* every global may hold what load is given: spray follows all seventy */
+/* every global holds what load is given (feed, below, gives it personal
+ * data): spray follows all seventy */
 #define SET(v) v = s;
 #define SET10(p) SET(p##0) SET(p##1) SET(p##2) SET(p##3) SET(p##4) \
 	SET(p##5) SET(p##6) SET(p##7) SET(p##8) SET(p##9)
@@ -48,4 +49,10 @@ void load(const char *s)
 void remember(const struct user *u)
 {
 	a3 = u->email;
+}
+
+/* load is given personal data: all seventy globals hold it */
+void feed(const struct user *u)
+{
+	load(u->email);
 }
