@@ -101,6 +101,31 @@ int pf_driver_load_config(const char *path, bool none, struct pf_config *cfg);
 int pf_driver_load_rules(struct pf_rules *rules, bool no_default, const struct pf_config *cfg,
                          char **extra, size_t nextra);
 
+/* The taxonomy of categories shipped with the rules. Returns 0, or -1
+ * after printing an error. */
+struct pf_taxonomy;
+int pf_driver_load_taxonomy(struct pf_taxonomy *tax);
+
+/* `piiflow cc [OPTIONS] [--] COMPILER ARGS...`, the compiler launcher: runs
+ * the compile command argv as given (the same output, the same exit code)
+ * and then writes the IR of each C source it compiled beside its object
+ * file (OBJECT.pfir, OBJECT.pfunit) or into ir_dir. An analysis failure is
+ * recorded for the link phase, never returned: the result is always the
+ * compiler's. docs/launcher.md. */
+struct pf_cc_options {
+	char **argv; /* the compile command, argv[0] the compiler (or ccache) */
+	size_t argc;
+	const char *ir_dir; /* --ir-dir or $PIIFLOW_IR_DIR, or NULL: beside the object */
+	char **rules_files; /* --rules */
+	size_t nrules;
+	bool no_default_rules;
+	const char *config; /* --config, or NULL to look .piiflow.json up */
+	bool no_config;
+	bool no_cache;
+	const char *cache_dir;
+};
+int pf_driver_cc(const struct pf_cc_options *o);
+
 /* Where the shipped packs and piiflow.h are: next to an installed binary
  * (PREFIX/share/piiflow/rules, PREFIX/include), else in the source tree. */
 const char *pf_driver_rules_dir(void);
