@@ -323,8 +323,11 @@ int pf_units_load(const char *dir, const struct pf_rules *rules, const struct pf
 			              w.manifests.v[i]);
 			continue;
 		}
-		if (stat(u.object, &st) != 0) {
-			gone++; /* a configure probe, or an object cleaned since */
+		/* a configure probe, or an object cleaned since; with a compile
+		 * database, the database says what the program is instead (the IR
+		 * of a CI matrix travels without the objects) */
+		if (!db && stat(u.object, &st) != 0) {
+			gone++;
 			pf_unit_release(&u);
 			continue;
 		}
@@ -394,7 +397,13 @@ int pf_units_load(const char *dir, const struct pf_rules *rules, const struct pf
 			pf_load_unit(&L, unit_paths.v[k], &units.v[k]);
 		}
 	}
-	if (L.nerrors == 0 && L.tus.n == 0)
+	if (L.nerrors == 0 && L.tus.n == 0 && gone)
+		pf_load_error(&L,
+		              "%s: the object files of all %zu units are gone (IR carried without "
+		              "the build?); give the compile database with -p BUILD_DIR, which then "
+		              "says what the program is",
+		              dir, gone);
+	else if (L.nerrors == 0 && L.tus.n == 0)
 		pf_load_error(&L, "%s: no IR files (*.pfir) in this folder", dir);
 	if (L.nerrors > PF_UNIT_MAX_ERRORS)
 		fprintf(stderr, "piiflow: ... and %zu more units that cannot be read\n",

@@ -43,11 +43,11 @@ int pf_unit_write(const char *base, const struct pf_unit *u, const struct pf_ir_
                   const struct pf_rules *rules, char *err, size_t errsize);
 
 /* The link phase: reads every unit under dir (recursively; IR files of
- * --emit-ir without a manifest are read as they always were). A unit whose
- * object file no longer exists (a configure probe, a cleaned object) is left
- * out. With db (check -p BUILD_DIR --from-ir DIR), only units whose source
- * the compile database lists are read, and an entry without a unit is an
- * error; without db, one unit per source is kept and, when files is not
+ * --emit-ir without a manifest are read as they always were). With db
+ * (check -p BUILD_DIR --from-ir DIR), only units whose source the compile
+ * database lists are read, and an entry without a unit is an error. Without
+ * db, a unit whose object file no longer exists (a configure probe, a
+ * cleaned object) is left out, one unit per source is kept and, when files is not
  * NULL, an entry per unit read (its file as the report shows it) is added to
  * files. A unit the launcher could not lower, a missing or unreadable IR
  * file and an IR of other rules are errors, each named on stderr (ten at

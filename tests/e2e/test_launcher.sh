@@ -6,7 +6,8 @@
 # `check -p` gives; the compiler's output and exit code pass through and a
 # compile that fails leaves no IR; a unit whose IR is missing or whose
 # analysis failed makes the link phase exit 2 naming it; configure probes
-# and compiles whose output is thrown away leave nothing behind.
+# and compiles whose output is thrown away leave nothing behind; IR carried
+# without its objects links with the compile database.
 #
 # Usage: bash tests/e2e/test_launcher.sh PATH_TO_PIIFLOW
 # with PIIFLOW_SOURCE_DIR (the checkout). Skipped (77) without cmake or cc.
@@ -174,19 +175,26 @@ if ! command -v ccache >/dev/null; then
 	chmod +x fakebin/ccache
 	export PATH="$PWD/fakebin:$PATH"
 fi
-if true; then
-	rm -rf ccbuild
-	CCACHE_DIR="$PWD/ccache" cmake -S . -B ccbuild "${generator[@]}" \
-		-DCMAKE_C_COMPILER_LAUNCHER="$piiflow;cc;--;ccache" \
-		-DPIIFLOW_INCLUDE="$src/annotations" >cmake3.log 2>&1 &&
-		CCACHE_DIR="$PWD/ccache" cmake --build ccbuild >build3.log 2>&1
-	rc=$?
-	out="$(tail -n 5 build3.log)"
-	expect "the launcher before ccache builds" 0
-	run check -q --from-ir ccbuild --format json -o linked_ccache.json
-	expect "check --from-ir of the ccache build exits 1" 1
-	same "through ccache: the same report" plain.json linked_ccache.json
-fi
+rm -rf ccbuild
+CCACHE_DIR="$PWD/ccache" cmake -S . -B ccbuild "${generator[@]}" \
+	-DCMAKE_C_COMPILER_LAUNCHER="$piiflow;cc;--;ccache" \
+	-DPIIFLOW_INCLUDE="$src/annotations" >cmake3.log 2>&1 &&
+	CCACHE_DIR="$PWD/ccache" cmake --build ccbuild >build3.log 2>&1
+rc=$?
+out="$(tail -n 5 build3.log)"
+expect "the launcher before ccache builds" 0
+run check -q --from-ir ccbuild --format json -o linked_ccache.json
+expect "check --from-ir of the ccache build exits 1" 1
+same "through ccache: the same report" plain.json linked_ccache.json
+
+# --- IR carried without the objects (a CI matrix's final job) -----------------------
+cmake --build build --target clean >/dev/null 2>&1
+run check -q --from-ir ir
+expect "IR without its objects and no compile database: exit 2, saying why" 2 \
+	'object files of all 7 units are gone.*-p BUILD_DIR'
+run check -q -p build --from-ir ir --format json -o linked_carried.json
+expect "with -p, the compile database says what the program is: exit 1" 1
+same "... and the report is check -p's" plain.json linked_carried.json
 
 echo "$passed passed, $failed failed"
 ((failed == 0))
