@@ -76,18 +76,14 @@ static bool pf_is_wrapper(const char *word)
  * taken for an input file. */
 static bool pf_takes_value(const char *a)
 {
-	static const char *const opts[] = {
-	    "-o",         "-x",        "-I",         "-D",           "-U",
-	    "-include",   "-imacros",  "-isystem",   "-idirafter",   "-iquote",
-	    "-iprefix",   "-isysroot", "-iwithprefix", "-iwithprefixbefore", "-MF",
-	    "-MT",        "-MQ",       "-Xclang",    "-Xpreprocessor", "-Xassembler",
-	    "-Xlinker",   "-L",        "-l",         "-T",           "-u",
-	    "-z",         "-e",        "-aux-info",  "-arch",        "-target",
-	    "--param",    "-G",        "-A",         "-ccc-gcc-name", "-dumpdir",
-	    "-dumpbase",  "-specs",    "--sysroot",  "-B",
-	};
-	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-		if (strcmp(a, opts[i]) == 0)
+	static const char opts[] =
+	    " -o -x -I -D -U -include -imacros -isystem -idirafter -iquote -iprefix -isysroot"
+	    " -iwithprefix -iwithprefixbefore -MF -MT -MQ -Xclang -Xpreprocessor -Xassembler"
+	    " -Xlinker -L -l -T -u -z -e -aux-info -arch -target --param -G -A -dumpdir"
+	    " -dumpbase -specs --sysroot -B ";
+	size_t n = strlen(a);
+	for (const char *p = strstr(opts, a); p && n; p = strstr(p + 1, a))
+		if (p[-1] == ' ' && p[n] == ' ')
 			return true;
 	return false;
 }
@@ -111,8 +107,7 @@ static bool pf_ends_with(const char *s, const char *tail)
 static void pf_plan_make(struct pf_plan *p, char **argv, size_t argc)
 {
 	memset(p, 0, sizeof(*p));
-	while (p->first + 1 < argc && pf_is_wrapper(argv[p->first]) &&
-	       argv[p->first + 1][0] != '-')
+	while (p->first + 1 < argc && pf_is_wrapper(argv[p->first]) && argv[p->first + 1][0] != '-')
 		p->first++;
 	const char *lang = NULL; /* -x: NULL or "none" means by the file's suffix */
 	for (size_t i = p->first + 1; i < argc; i++) {
@@ -154,6 +149,13 @@ static bool pf_is_probe(const char *abs)
 	       strstr(abs, "/meson-private/");
 }
 
+/* The length of a file name without its suffix ("util" of "util.c"). */
+static int pf_stem(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	return (int)(dot && dot > name ? (size_t)(dot - name) : strlen(name));
+}
+
 /* The file the compile wrote for the source at argv[i], absolute. */
 static char *pf_object_of(const struct pf_plan *p, char **argv, size_t i, const char *cwd)
 {
@@ -163,7 +165,7 @@ static char *pf_object_of(const struct pf_plan *p, char **argv, size_t i, const 
 		return pf_path_absolute(cwd, p->output);
 	const char *base = strrchr(argv[i], '/');
 	base = base ? base + 1 : argv[i];
-	char *obj = pf_xasprintf("%.*s.o", (int)(strlen(base) - 2), base);
+	char *obj = pf_xasprintf("%.*s.o", pf_stem(base), base);
 	char *abs = pf_path_absolute(cwd, obj);
 	free(obj);
 	return abs;
@@ -183,7 +185,7 @@ static char *pf_unit_base(const struct pf_plan *p, const char *ir_dir, const cha
 	unsigned long long h = (unsigned long long)XXH3_64bits_digest(st);
 	XXH3_freeState(st);
 	const char *name = strrchr(source, '/') + 1;
-	int stem = (int)strlen(name) - 2;
+	int stem = pf_stem(name);
 	if (ir_dir)
 		return pf_xasprintf("%s/%.*s-%016llx", ir_dir, stem, name, h);
 	if (p->compile_only)
@@ -262,8 +264,8 @@ static void pf_cc_load(struct pf_cc_run *run)
 	pf_taxonomy_init(&run->tax);
 	if (pf_driver_load_config(o->config, o->no_config, &run->cfg) != 0)
 		run->load_error = "the configuration (.piiflow.json) could not be read";
-	else if (pf_driver_load_rules(&run->rules, o->no_default_rules, &run->cfg,
-	                              o->rules_files, o->nrules) != 0)
+	else if (pf_driver_load_rules(&run->rules, o->no_default_rules, &run->cfg, o->rules_files,
+	                              o->nrules) != 0)
 		run->load_error = "the rules could not be loaded";
 	else if (pf_driver_load_taxonomy(&run->tax) != 0)
 		run->load_error = "the taxonomy could not be loaded";

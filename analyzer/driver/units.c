@@ -163,8 +163,8 @@ static int pf_unit_read(const char *path, struct pf_unit *u)
 		}
 		line = end + 1;
 	}
-	if (u->source && u->source[0] == '/' && u->object && u->object[0] == '/' &&
-	    u->directory && u->rules)
+	if (u->source && u->source[0] == '/' && u->object && u->object[0] == '/' && u->directory &&
+	    u->rules)
 		rc = 0;
 done:
 	free(text);
@@ -230,6 +230,8 @@ static char *pf_command_output(const struct pf_compile_command *cmd)
 	return NULL;
 }
 
+/* One link phase's reading: the units found, what was read, what went
+ * wrong and what was left out. */
 struct pf_load {
 	const char *dir;
 	const struct pf_rules *rules;
@@ -237,10 +239,15 @@ struct pf_load {
 	char *cwd;
 	size_t nerrors;
 	PF_VEC(struct pf_ir_tu *) tus;
+	size_t nplain;                /* tus[0..nplain): --emit-ir files */
+	PF_VEC(struct pf_unit) units; /* the manifests kept */
+	pf_strvec unit_paths;         /* and their paths */
+	pf_strvec seen;               /* the sources read (no -p) */
+	size_t gone, unlisted, twice; /* units left out, for the notes */
 };
 
-__attribute__((format(printf, 2, 3))) static void pf_load_error(struct pf_load *L,
-                                                                const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static void pf_load_error(struct pf_load *L, const char *fmt,
+                                                                ...)
 {
 	if (L->nerrors++ >= PF_UNIT_MAX_ERRORS)
 		return;
@@ -258,8 +265,7 @@ static struct pf_ir_tu *pf_read_ir(const char *path, const struct pf_rules *rule
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
-	struct pf_ir_tu *tu =
-	    under ? pf_ir_read_relative(f, rules, under) : pf_ir_read(f, rules);
+	struct pf_ir_tu *tu = under ? pf_ir_read_relative(f, rules, under) : pf_ir_read(f, rules);
 	fclose(f);
 	return tu;
 }
@@ -282,15 +288,145 @@ static void pf_load_unit(struct pf_load *L, const char *path, const struct pf_un
 		char *ir = pf_xasprintf("%.*s.pfir", (int)(strlen(path) - strlen(".pfunit")), path);
 		struct pf_ir_tu *tu = NULL;
 		if (access(ir, F_OK) != 0)
-			pf_load_error(L, "%s: the IR of this unit is missing (%s); rebuild the unit",
+			pf_load_error(L,
+			              "%s: the IR of this unit is missing (%s); rebuild the unit",
 			              shown, ir);
 		else if (!(tu = pf_read_ir(ir, L->rules, L->cwd)))
-			pf_load_error(L, "%s: not an IR file of this piiflow version and rules", ir);
+			pf_load_error(L, "%s: not an IR file of this piiflow version and rules",
+			              ir);
 		else
 			PF_VEC_PUSH(L->tus, tu);
 		free(ir);
 	}
 	free(shown);
+}
+
+/* The manifests of the walk that may belong to the program, and the IR
+ * files of --emit-ir (without a manifest), read at once. */
+static void pf_collect(struct pf_load *L, const struct pf_walk *w, bool all)
+{
+	for (size_t i = 0; i < w->manifests.n; i++) {
+		struct pf_unit u;
+		struct stat st;
+		if (pf_unit_read(w->manifests.v[i], &u) != 0) {
+			pf_load_error(L, "%s: not a unit manifest of piiflow (*.pfunit)",
+			              w->manifests.v[i]);
+			continue;
+		}
+		/* a configure probe, or an object cleaned since; with a compile
+		 * database, the database says what the program is instead (the IR
+		 * of a CI matrix travels without the objects) */
+		if (!all && stat(u.object, &st) != 0) {
+			L->gone++;
+			pf_unit_release(&u);
+			continue;
+		}
+		PF_VEC_PUSH(L->units, u);
+		PF_VEC_PUSH(L->unit_paths, w->manifests.v[i]);
+	}
+	for (size_t i = 0; i < w->irs.n; i++) {
+		const char *ir = w->irs.v[i];
+		char *m = pf_xasprintf("%.*s.pfunit", (int)(strlen(ir) - strlen(".pfir")), ir);
+		bool traced = access(m, F_OK) == 0;
+		free(m);
+		if (traced)
+			continue;
+		struct pf_ir_tu *tu = pf_read_ir(ir, L->rules, NULL);
+		if (!tu)
+			pf_load_error(L, "%s: not an IR file of this piiflow version and rules",
+			              ir);
+		else
+			PF_VEC_PUSH(L->tus, tu);
+	}
+	L->nplain = L->tus.n;
+}
+
+/* With -p: for each entry of the compile database the unit that compiled
+ * its file to its output, else any unit of its file; an entry without one
+ * (nor an --emit-ir file of its file) is an error. */
+static void pf_pick_listed(struct pf_load *L, const struct pf_compdb *db)
+{
+	bool *used = pf_xcalloc(L->units.n + 1, sizeof(bool));
+	for (size_t c = 0; c < db->ncmds; c++) {
+		const struct pf_compile_command *cmd = &db->cmds[c];
+		char *out = pf_command_output(cmd);
+		size_t pick = L->units.n;
+		for (size_t k = 0; k < L->units.n; k++) {
+			if (strcmp(L->units.v[k].source, cmd->file) != 0)
+				continue;
+			if (pick == L->units.n || (out && strcmp(L->units.v[k].object, out) == 0))
+				pick = k;
+		}
+		free(out);
+		bool plain = false;
+		for (size_t t = 0; t < L->nplain && !plain; t++)
+			plain = L->tus.v[t]->nincludes &&
+			        strcmp(L->tus.v[t]->includes[0], cmd->file) == 0;
+		if (pick < L->units.n && !used[pick]) {
+			used[pick] = true;
+			pf_load_unit(L, L->unit_paths.v[pick], &L->units.v[pick]);
+		} else if (!plain && pick == L->units.n) {
+			pf_load_error(L,
+			              "%s: no IR of this unit of the compile database in %s (not "
+			              "built with the launcher since, or its IR was removed); "
+			              "rebuild it with piiflow cc",
+			              cmd->display, L->dir);
+		}
+	}
+	for (size_t k = 0; k < L->units.n; k++)
+		L->unlisted += !used[k];
+	free(used);
+}
+
+/* Without -p: every unit, the first of each source. */
+static void pf_pick_all(struct pf_load *L)
+{
+	for (size_t k = 0; k < L->units.n; k++) {
+		bool dup = false;
+		for (size_t j = 0; j < L->seen.n && !dup; j++)
+			dup = strcmp(L->seen.v[j], L->units.v[k].source) == 0;
+		if (dup) {
+			L->twice++;
+			continue;
+		}
+		PF_VEC_PUSH(L->seen, L->units.v[k].source);
+		pf_load_unit(L, L->unit_paths.v[k], &L->units.v[k]);
+	}
+}
+
+/* What was left out, and the error of a folder that gave nothing. */
+static void pf_load_summary(struct pf_load *L, bool quiet)
+{
+	const char *dir = L->dir;
+	if (L->nerrors == 0 && L->tus.n == 0 && L->gone)
+		pf_load_error(
+		    L,
+		    "%s: the object files of all %zu units are gone (IR carried without "
+		    "the build?); give the compile database with -p BUILD_DIR, which then "
+		    "says what the program is",
+		    dir, L->gone);
+	else if (L->nerrors == 0 && L->tus.n == 0)
+		pf_load_error(L, "%s: no IR files (*.pfir) in this folder", dir);
+	if (L->nerrors > PF_UNIT_MAX_ERRORS)
+		fprintf(stderr, "piiflow: ... and %zu more units that cannot be read\n",
+		        L->nerrors - PF_UNIT_MAX_ERRORS);
+	if (quiet)
+		return;
+	if (L->gone && L->tus.n)
+		fprintf(stderr,
+		        "piiflow: note: left out %zu unit%s of %s whose object file no longer "
+		        "exists (configure probes, objects cleaned since)\n",
+		        L->gone, L->gone == 1 ? "" : "s", dir);
+	if (L->unlisted)
+		fprintf(stderr,
+		        "piiflow: note: left out %zu unit%s of %s that the compile database "
+		        "does not list\n",
+		        L->unlisted, L->unlisted == 1 ? "" : "s", dir);
+	if (L->twice)
+		fprintf(stderr,
+		        "piiflow: note: %zu source%s compiled more than once; the first unit of "
+		        "each is read (give -p BUILD_DIR to pick the database's)\n",
+		        L->twice, L->twice == 1 ? " was" : "s were");
 }
 
 int pf_units_load(const char *dir, const struct pf_rules *rules, const struct pf_compdb *db,
@@ -299,10 +435,6 @@ int pf_units_load(const char *dir, const struct pf_rules *rules, const struct pf
 	struct pf_load L = {.dir = dir, .rules = rules, .cwd = pf_path_absolute(NULL, ".")};
 	pf_unit_rules_key(rules, L.key);
 	struct pf_walk w = {0};
-	PF_VEC(struct pf_unit) units = {0};
-	PF_VEC(char *) unit_paths = {0};
-	pf_strvec seen = {0};
-	size_t gone = 0, unlisted = 0, twice = 0;
 	int e = pf_walk_dir(&w, dir, 0);
 	if (e) {
 		fprintf(stderr, "piiflow: %s: cannot read IR folder: %s\n", dir, strerror(e));
@@ -313,123 +445,20 @@ int pf_units_load(const char *dir, const struct pf_rules *rules, const struct pf
 		qsort(w.irs.v, w.irs.n, sizeof(char *), pf_str_cmp);
 	if (w.manifests.n)
 		qsort(w.manifests.v, w.manifests.n, sizeof(char *), pf_str_cmp);
-
-	/* the units that belong to the program */
-	for (size_t i = 0; i < w.manifests.n; i++) {
-		struct pf_unit u;
-		struct stat st;
-		if (pf_unit_read(w.manifests.v[i], &u) != 0) {
-			pf_load_error(&L, "%s: not a unit manifest of piiflow (*.pfunit)",
-			              w.manifests.v[i]);
-			continue;
-		}
-		/* a configure probe, or an object cleaned since; with a compile
-		 * database, the database says what the program is instead (the IR
-		 * of a CI matrix travels without the objects) */
-		if (!db && stat(u.object, &st) != 0) {
-			gone++;
-			pf_unit_release(&u);
-			continue;
-		}
-		PF_VEC_PUSH(units, u);
-		PF_VEC_PUSH(unit_paths, w.manifests.v[i]);
-	}
-	/* IR files of --emit-ir, without a manifest: read as they are */
-	for (size_t i = 0; i < w.irs.n; i++) {
-		char *m = pf_xasprintf("%.*s.pfunit", (int)(strlen(w.irs.v[i]) - strlen(".pfir")),
-		                       w.irs.v[i]);
-		bool traced = access(m, F_OK) == 0;
-		free(m);
-		if (traced)
-			continue;
-		struct pf_ir_tu *tu = pf_read_ir(w.irs.v[i], rules, NULL);
-		if (!tu)
-			pf_load_error(&L, "%s: not an IR file of this piiflow version and rules",
-			              w.irs.v[i]);
-		else
-			PF_VEC_PUSH(L.tus, tu);
-	}
-	size_t nplain = L.tus.n;
-
-	if (db) {
-		/* each entry of the compile database: the unit that compiled its
-		 * file to its output, else any unit of its file */
-		bool *used = pf_xcalloc(units.n + 1, sizeof(bool));
-		for (size_t c = 0; c < db->ncmds; c++) {
-			const struct pf_compile_command *cmd = &db->cmds[c];
-			char *out = pf_command_output(cmd);
-			size_t pick = units.n;
-			for (size_t k = 0; k < units.n; k++) {
-				if (strcmp(units.v[k].source, cmd->file) != 0)
-					continue;
-				if (pick == units.n || (out && strcmp(units.v[k].object, out) == 0))
-					pick = k;
-			}
-			free(out);
-			bool plain = false;
-			for (size_t t = 0; t < nplain && !plain; t++)
-				plain = L.tus.v[t]->nincludes &&
-				        strcmp(L.tus.v[t]->includes[0], cmd->file) == 0;
-			if (pick < units.n && !used[pick]) {
-				used[pick] = true;
-				pf_load_unit(&L, unit_paths.v[pick], &units.v[pick]);
-			} else if (!plain && pick == units.n) {
-				pf_load_error(&L,
-				              "%s: no IR of this unit of %s in %s (not built with "
-				              "the launcher since, or its IR was removed); rebuild it "
-				              "with piiflow cc",
-				              cmd->display, "the compile database", dir);
-			}
-		}
-		for (size_t k = 0; k < units.n; k++)
-			unlisted += !used[k];
-		free(used);
-	} else {
-		for (size_t k = 0; k < units.n; k++) {
-			bool dup = false;
-			for (size_t j = 0; j < seen.n && !dup; j++)
-				dup = strcmp(seen.v[j], units.v[k].source) == 0;
-			if (dup) {
-				twice++;
-				continue;
-			}
-			PF_VEC_PUSH(seen, units.v[k].source);
-			pf_load_unit(&L, unit_paths.v[k], &units.v[k]);
-		}
-	}
-	if (L.nerrors == 0 && L.tus.n == 0 && gone)
-		pf_load_error(&L,
-		              "%s: the object files of all %zu units are gone (IR carried without "
-		              "the build?); give the compile database with -p BUILD_DIR, which then "
-		              "says what the program is",
-		              dir, gone);
-	else if (L.nerrors == 0 && L.tus.n == 0)
-		pf_load_error(&L, "%s: no IR files (*.pfir) in this folder", dir);
-	if (L.nerrors > PF_UNIT_MAX_ERRORS)
-		fprintf(stderr, "piiflow: ... and %zu more units that cannot be read\n",
-		        L.nerrors - PF_UNIT_MAX_ERRORS);
-	if (!quiet && gone)
-		fprintf(stderr,
-		        "piiflow: note: left out %zu unit%s of %s whose object file no longer "
-		        "exists (configure probes, objects cleaned since)\n",
-		        gone, gone == 1 ? "" : "s", dir);
-	if (!quiet && unlisted)
-		fprintf(stderr,
-		        "piiflow: note: left out %zu unit%s of %s that the compile database "
-		        "does not list\n",
-		        unlisted, unlisted == 1 ? "" : "s", dir);
-	if (!quiet && twice)
-		fprintf(stderr,
-		        "piiflow: note: %zu source%s compiled more than once; the first unit of "
-		        "each is read (give -p BUILD_DIR to pick the database's)\n",
-		        twice, twice == 1 ? " was" : "s were");
-	if (files && !files->ncmds && seen.n && L.nerrors == 0) {
-		files->cmds = pf_xcalloc(seen.n + 1, sizeof(*files->cmds));
-		for (size_t i = 0; i < seen.n; i++) {
+	pf_collect(&L, &w, db != NULL);
+	if (db)
+		pf_pick_listed(&L, db);
+	else
+		pf_pick_all(&L);
+	pf_load_summary(&L, quiet);
+	/* the main file of every unit, for the suppression comments */
+	if (files && !files->ncmds && L.seen.n && L.nerrors == 0) {
+		files->cmds = pf_xcalloc(L.seen.n + 1, sizeof(*files->cmds));
+		for (size_t i = 0; i < L.seen.n; i++) {
 			struct pf_compile_command *c = &files->cmds[files->ncmds++];
-			c->directory = pf_path_absolute(NULL, ".");
-			c->file = pf_xstrdup(seen.v[i]);
-			c->display = pf_path_display(seen.v[i]);
+			c->directory = pf_xstrdup(L.cwd);
+			c->file = pf_xstrdup(L.seen.v[i]);
+			c->display = pf_path_display(L.seen.v[i]);
 		}
 	}
 done:
@@ -439,11 +468,11 @@ done:
 		free(w.manifests.v[i]);
 	PF_VEC_FREE(w.irs);
 	PF_VEC_FREE(w.manifests);
-	for (size_t i = 0; i < units.n; i++)
-		pf_unit_release(&units.v[i]);
-	PF_VEC_FREE(units);
-	PF_VEC_FREE(unit_paths);
-	PF_VEC_FREE(seen);
+	for (size_t i = 0; i < L.units.n; i++)
+		pf_unit_release(&L.units.v[i]);
+	PF_VEC_FREE(L.units);
+	PF_VEC_FREE(L.unit_paths);
+	PF_VEC_FREE(L.seen);
 	free(L.cwd);
 	if (L.nerrors) {
 		for (size_t i = 0; i < L.tus.n; i++)

@@ -697,10 +697,8 @@ struct pf_ir_tu *pf_ir_read_relative(FILE *f, const struct pf_rules *rules, cons
 
 static struct pf_ir_tu *pf_ir_read_in(FILE *f, const struct pf_rules *rules, const char *under)
 {
-	struct pf_rd r = {.f = f,
-	                  .tu = pf_ir_tu_new(),
-	                  .under = under,
-	                  .underlen = under ? strlen(under) : 0};
+	struct pf_rd r = {
+	    .f = f, .tu = pf_ir_tu_new(), .under = under, .underlen = under ? strlen(under) : 0};
 	struct pf_ir_tu *tu = r.tu;
 	char magic[8];
 	r_bytes(&r, magic, sizeof(magic));

@@ -97,6 +97,16 @@ run check -q --from-ir ir --format json -o linked_dir.json
 expect "check --from-ir IR_DIR exits 1" 1
 same "the IR of PIIFLOW_IR_DIR reports exactly what check -p does" plain.json linked_dir.json
 
+# --- one command that compiles six sources and links them ---------------------------
+rc=0
+out="$("$piiflow" cc --ir-dir "$PWD/linkir" -- cc -Iinclude -I"$src/annotations" src/*.c \
+	src/*/*.c -o demo_once 2>&1)" || rc=$?
+expect "cc a.c b.c ... -o prog through the launcher builds" 0
+check "one unit per source of the command" '(($(ls linkir/*.pfunit | wc -l) == 6))'
+run check -q --from-ir linkir --format json -o linked_once.json
+expect "check --from-ir of a compile-and-link command exits 1" 1
+same "... and reports what check -p does" plain.json linked_once.json
+
 # --- make -j2 with CC --------------------------------------------------------
 make -j2 CC="$piiflow cc -- cc" PIIFLOW_INCLUDE="$src/annotations" >make.log 2>&1
 rc=$?
