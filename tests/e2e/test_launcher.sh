@@ -79,6 +79,8 @@ expect "check -p finds the flow" 1
 run check -q --from-ir build --format json -o linked.json
 expect "check --from-ir BUILD_DIR finds it too" 1
 same "the IR linked from the build reports exactly what check -p does" plain.json linked.json
+check "... an unused suppression in a unit's file included" \
+	'grep -q unused-suppression plain.json && grep -q unused-suppression linked.json'
 run check -q -p build --from-ir build --format json -o linked_p.json
 expect "check -p BUILD_DIR --from-ir BUILD_DIR exits 1" 1
 same "... and with -p it reports the same" plain.json linked_p.json
@@ -116,6 +118,15 @@ check "make's objects have their IR" '(($(ls obj/*.o.pfir | wc -l) == 6))'
 run check -q --from-ir obj --format json -o linked_make.json
 expect "check --from-ir obj exits 1" 1
 same "the make build's IR reports what check -p does" plain.json linked_make.json
+
+# --- the command line ---------------------------------------------------------------
+run cc
+expect "piiflow cc without a command: a usage error" 2 "takes the compile command"
+run cc --bogus -- cc -c x.c
+expect "an unknown option of the launcher: a usage error" 2 "unknown option '--bogus'"
+run cc -- ./no-such-compiler -c x.c
+expect "a compiler that does not exist: exit 127, as a shell says it" 127 \
+	"cannot run './no-such-compiler'"
 
 # --- the compiler's output and exit code ----------------------------------------
 mkdir -p bad
