@@ -4,8 +4,8 @@
  * compile command and the file; an entry also records every file the unit
  * read with a hash of its contents, and is used only while all of them are
  * unchanged. Anything stale, truncated, corrupt or foreign is a miss and is
- * rebuilt, never trusted. Also the --emit-ir / --from-ir
- * folders, which hold the same IR without the check of included files.
+ * rebuilt, never trusted. Also the --emit-ir folders, which hold the same
+ * IR without the check of included files (read back by driver/units.h).
  */
 #ifndef PF_CACHE_H
 #define PF_CACHE_H

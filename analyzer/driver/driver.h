@@ -4,7 +4,8 @@
  * parallel, one translation unit per worker), the engine, the filters of the
  * policy (paths, severities, suppressions, baseline), and the reporter — and
  * maps every failure to the exit code of SPEC section 4. Also the `piiflow
- * rules` commands, which load rules the way a check does.
+ * rules` commands, which load rules the way a check does, and `piiflow cc`
+ * (launcher.c), which lowers units inside the user's build.
  */
 #ifndef PF_DRIVER_H
 #define PF_DRIVER_H
