@@ -11,9 +11,12 @@
 #
 # Usage: bash tests/e2e/test_launcher.sh PATH_TO_PIIFLOW
 # with PIIFLOW_SOURCE_DIR (the checkout). Skipped (77) without cmake or cc.
+# shellcheck disable=SC2016 # the conditions of check are quoted: check evals them
 set -uo pipefail
 src="${PIIFLOW_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
-source "$(dirname "$0")/lib.sh"
+
+# shellcheck source=tests/e2e/lib.sh
+source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 for tool in cmake cc make python3; do
 	if ! command -v "$tool" >/dev/null; then
@@ -57,7 +60,7 @@ check() {
 }
 
 cp -r "$src/tests/data/launcher" proj
-cd proj
+cd proj || exit 2
 
 # --- CMake ---------------------------------------------------------------
 cmake -S . -B build "${generator[@]}" -DCMAKE_C_COMPILER_LAUNCHER="$piiflow;cc;--" \
