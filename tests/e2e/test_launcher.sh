@@ -91,6 +91,10 @@ run check --from-ir build
 expect "the text report shows paths relative to where the link runs" 1 \
 	'^src/report\.c:7:2: error: .*\[pii-to-analytics\]' '^include/user\.h:10:7: note'
 
+run check -q --from-ir build --rules "$src/bench/stress-rules.json"
+expect "IR made under other rules is refused: exit 2, the unit named" 2 \
+	'src/main\.c: its IR was made with other rules'
+
 # PIIFLOW_IR_DIR: one folder for the whole build, sources of one basename apart
 PIIFLOW_IR_DIR="$PWD/ir" cmake --build build --clean-first >build2.log 2>&1
 rc=$?
