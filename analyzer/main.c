@@ -25,6 +25,7 @@ static void pf_usage(FILE *out)
 	    "                          [--config FILE | --no-config]\n"
 	    "       piiflow rules check FILE...\n"
 	    "       piiflow lsp [-p DIR] [--rules FILE]... [--no-default-rules] [--config FILE]\n"
+	    "       piiflow cc [--ir-dir DIR] [--rules FILE]... [--] COMPILER ARGS...\n"
 	    "       piiflow --version | --help\n"
 	    "\n"
 	    "Follows personal data (PII) through a C program and reports every flow\n"
@@ -78,6 +79,18 @@ static void pf_usage(FILE *out)
 	    "  the open buffers at their sinks, the trace as related information; takes\n"
 	    "  -p, --rules, --no-default-rules, --config, --no-config of check and\n"
 	    "  --delay-ms N (pause after an edit before analyzing, default 300)\n"
+	    "\n"
+	    "cc: the compiler launcher, for CMAKE_C_COMPILER_LAUNCHER=\"piiflow;cc;--\" or\n"
+	    "  CC=\"piiflow cc -- gcc\": runs the compile command unchanged (its output, its\n"
+	    "  exit status) and then writes the IR of each C source it compiled beside the\n"
+	    "  object (OBJECT.pfir and OBJECT.pfunit) for a later check --from-ir BUILD_DIR;\n"
+	    "  an analysis error is recorded there, never fails the build. Options, before\n"
+	    "  the compiler:\n"
+	    "  --ir-dir DIR           write the IR into DIR instead (or $PIIFLOW_IR_DIR)\n"
+	    "  --rules FILE, --no-default-rules, --config FILE, --no-config, --no-cache,\n"
+	    "  --cache-dir DIR        as for check; the link phase must load the same rules\n"
+	    "  check -p BUILD_DIR --from-ir DIR links only the units the compile database\n"
+	    "  lists and exits 2 when one has no IR (docs/launcher.md)\n"
 	    "\n"
 	    "rules commands:\n"
 	    "  rules list             the rules a check loads (shipped packs, config, --rules),\n"
@@ -418,6 +431,71 @@ done:
 	return rc;
 }
 
+#define PF_CC_USAGE "piiflow cc [--ir-dir DIR] [--rules FILE]... [--] COMPILER ARGS..."
+
+/* `piiflow cc [OPTIONS] [--] COMPILER ARGS...`: options only before the
+ * compiler, read by hand since getopt would take the compiler's for ours. */
+static int pf_cmd_cc(int argc, char **argv)
+{
+	struct pf_cc_options o = {0};
+	char **rules = calloc((size_t)argc + 1, sizeof(char *));
+	int rc = PF_EXIT_ERROR;
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		bool value = strcmp(a, "--ir-dir") == 0 || strcmp(a, "--rules") == 0 ||
+		             strcmp(a, "--config") == 0 || strcmp(a, "--cache-dir") == 0;
+		if (strcmp(a, "--") == 0) {
+			i++;
+			break;
+		}
+		if (value && i + 1 >= argc) {
+			rc = pf_bad_usage_of(PF_CC_USAGE, "%s takes a value", a);
+			goto done;
+		}
+		if (strcmp(a, "--ir-dir") == 0)
+			o.ir_dir = argv[++i];
+		else if (strcmp(a, "--rules") == 0)
+			rules[o.nrules++] = argv[++i];
+		else if (strcmp(a, "--config") == 0)
+			o.config = argv[++i];
+		else if (strcmp(a, "--cache-dir") == 0)
+			o.cache_dir = argv[++i];
+		else if (strcmp(a, "--no-default-rules") == 0)
+			o.no_default_rules = true;
+		else if (strcmp(a, "--no-config") == 0)
+			o.no_config = true;
+		else if (strcmp(a, "--no-cache") == 0)
+			o.no_cache = true;
+		else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			pf_usage(stdout);
+			rc = PF_EXIT_OK;
+			goto done;
+		} else {
+			rc = pf_bad_usage_of(PF_CC_USAGE,
+			                     "unknown option '%s' (the compiler's options go after "
+			                     "it: piiflow cc -- COMPILER ARGS...)",
+			                     a);
+			goto done;
+		}
+	}
+	if (i >= argc) {
+		rc = pf_bad_usage_of(PF_CC_USAGE, "'piiflow cc' takes the compile command to run");
+		goto done;
+	}
+	if (o.config && o.no_config) {
+		rc = pf_bad_usage_of(PF_CC_USAGE, "--config and --no-config exclude each other");
+		goto done;
+	}
+	o.argv = argv + i;
+	o.argc = (size_t)(argc - i);
+	o.rules_files = rules;
+	rc = pf_driver_cc(&o);
+done:
+	free(rules);
+	return rc;
+}
+
 /* `piiflow rules list [OPTIONS]` and `piiflow rules check FILE...`. */
 static int pf_cmd_rules(int argc, char **argv)
 {
@@ -520,6 +598,8 @@ int main(int argc, char **argv)
 		return pf_cmd_rules(argc - 1, argv + 1);
 	if (strcmp(argv[1], "lsp") == 0)
 		return pf_cmd_lsp(argc - 1, argv + 1);
+	if (strcmp(argv[1], "cc") == 0)
+		return pf_cmd_cc(argc - 1, argv + 1);
 	fprintf(stderr, "piiflow: unknown command '%s' (try 'piiflow check' or 'piiflow --help')\n",
 	        argv[1]);
 	return PF_EXIT_ERROR;

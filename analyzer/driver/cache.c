@@ -6,7 +6,6 @@
  */
 #include "driver/cache.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -101,7 +100,7 @@ static bool pf_cache_file_hash(struct pf_cache *c, const char *path, uint64_t *h
 	return fh.ok;
 }
 
-static int pf_mkdirs(const char *dir)
+int pf_cache_make_dirs(const char *dir)
 {
 	char *p = pf_xstrdup(dir);
 	for (char *s = p + 1; *s; s++) {
@@ -160,7 +159,7 @@ struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, ch
 	struct stat dst;
 	const char *base = strrchr(dir, '/');
 	bool mark = stat(dir, &dst) != 0 || strcmp(base ? base + 1 : dir, ".piiflow-cache") == 0;
-	if (pf_mkdirs(dir) != 0) {
+	if (pf_cache_make_dirs(dir) != 0) {
 		snprintf(err, errsize, "%s: cannot create cache folder: %s", dir, strerror(errno));
 		return NULL;
 	}
@@ -327,7 +326,7 @@ void pf_cache_store(struct pf_cache *c, const struct pf_compile_command *cmd,
 int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const struct pf_ir_tu *tu,
                    const struct pf_rules *rules, char *err, size_t errsize)
 {
-	if (pf_mkdirs(dir) != 0) {
+	if (pf_cache_make_dirs(dir) != 0) {
 		snprintf(err, errsize, "%s: cannot create folder: %s", dir, strerror(errno));
 		return -1;
 	}
@@ -350,56 +349,5 @@ int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const 
 	}
 	free(tmp);
 	free(path);
-	return rc;
-}
-
-static int pf_name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int pf_ir_dir_load(const char *dir, const struct pf_rules *rules, struct pf_ir_tu ***tus,
-                   size_t *ntus, char *err, size_t errsize)
-{
-	DIR *d = opendir(dir);
-	if (!d) {
-		snprintf(err, errsize, "%s: cannot read IR folder: %s", dir, strerror(errno));
-		return -1;
-	}
-	PF_VEC(char *) names = {0};
-	struct dirent *de;
-	while ((de = readdir(d)) != NULL) {
-		size_t n = strlen(de->d_name);
-		if (n > 5 && strcmp(de->d_name + n - 5, ".pfir") == 0)
-			PF_VEC_PUSH(names, pf_xstrdup(de->d_name));
-	}
-	closedir(d);
-	if (names.n)
-		qsort(names.v, names.n, sizeof(char *), pf_name_cmp);
-	int rc = 0;
-	*tus = pf_xcalloc(names.n + 1, sizeof(**tus));
-	*ntus = 0;
-	if (names.n == 0) {
-		snprintf(err, errsize, "%s: no IR files (*.pfir) in this folder", dir);
-		rc = -1;
-	}
-	for (size_t i = 0; i < names.n && rc == 0; i++) {
-		char *path = pf_entry_path(dir, names.v[i], "");
-		FILE *f = fopen(path, "rb");
-		struct pf_ir_tu *tu = f ? pf_ir_read(f, rules) : NULL;
-		if (f)
-			fclose(f);
-		if (!tu) {
-			snprintf(err, errsize,
-			         "%s: not an IR file of this piiflow version and rules", path);
-			rc = -1;
-		} else {
-			(*tus)[(*ntus)++] = tu;
-		}
-		free(path);
-	}
-	for (size_t i = 0; i < names.n; i++)
-		free(names.v[i]);
-	PF_VEC_FREE(names);
 	return rc;
 }

@@ -4,8 +4,8 @@
  * compile command and the file; an entry also records every file the unit
  * read with a hash of its contents, and is used only while all of them are
  * unchanged. Anything stale, truncated, corrupt or foreign is a miss and is
- * rebuilt, never trusted. Also the --emit-ir / --from-ir
- * folders, which hold the same IR without the check of included files.
+ * rebuilt, never trusted. Also the --emit-ir folders, which hold the same
+ * IR without the check of included files (read back by driver/units.h).
  */
 #ifndef PF_CACHE_H
 #define PF_CACHE_H
@@ -39,11 +39,13 @@ void pf_cache_store(struct pf_cache *c, const struct pf_compile_command *cmd,
                     const struct pf_ir_tu *tu);
 unsigned pf_cache_hits(const struct pf_cache *c);
 
-/* Sharding: writes tu to DIR/<key>.pfir; reads every *.pfir of DIR in name
- * order. Return 0, or -1 with a message naming the file. */
+/* Makes dir and its missing parents, as mkdir -p. Returns 0 or -1 (errno). */
+int pf_cache_make_dirs(const char *dir);
+
+/* Sharding: writes tu to DIR/<key>.pfir. Returns 0, or -1 with a message
+ * naming the file. The link phase reads such folders with pf_units_load
+ * (driver/units.h). */
 int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const struct pf_ir_tu *tu,
                    const struct pf_rules *rules, char *err, size_t errsize);
-int pf_ir_dir_load(const char *dir, const struct pf_rules *rules, struct pf_ir_tu ***tus,
-                   size_t *ntus, char *err, size_t errsize);
 
 #endif

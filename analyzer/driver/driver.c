@@ -25,6 +25,7 @@
 #include "discover/discover.h"
 #include "driver/cache.h"
 #include "driver/git.h"
+#include "driver/units.h"
 #include "engine/engine.h"
 #include "findings/map.h"
 #include "lower/lower.h"
@@ -135,7 +136,7 @@ int pf_driver_load_rules(struct pf_rules *rules, bool no_default, const struct p
 	return 0;
 }
 
-static int pf_load_taxonomy(struct pf_taxonomy *tax)
+int pf_driver_load_taxonomy(struct pf_taxonomy *tax)
 {
 	char path[4096], msg[1024];
 	snprintf(path, sizeof(path), "%s/taxonomy.csv", pf_driver_rules_dir());
@@ -1010,9 +1011,10 @@ int pf_driver_check(const struct pf_check_options *o)
 	}
 	if (pf_driver_load_rules(&rules, o->no_default_rules, &cfg, o->rules_files, o->nrules))
 		goto done;
-	if (pf_load_taxonomy(&tax) != 0)
+	if (pf_driver_load_taxonomy(&tax) != 0)
 		goto done;
-	if (!o->from_ir && pf_load_input(o, &cfg, &db, &build_dir) != 0)
+	/* --from-ir with -p: the IR of exactly the units the database lists */
+	if ((!o->from_ir || o->build_dir) && pf_load_input(o, &cfg, &db, &build_dir) != 0)
 		goto done;
 	if (o->staged) {
 		char err[4096];
@@ -1030,7 +1032,7 @@ int pf_driver_check(const struct pf_check_options *o)
 		memcpy(all_unsaved, unsaved.v, unsaved.n * sizeof(*all_unsaved));
 	if (o->nunsaved)
 		memcpy(all_unsaved + unsaved.n, o->unsaved, o->nunsaved * sizeof(*all_unsaved));
-	if (build_dir)
+	if (build_dir && !o->from_ir)
 		pf_add_new_files(o, &db);
 	if (!o->from_ir && build_dir &&
 	    pf_check_filter_paths(o->paths, o->npaths, &db, NULL, 0) != 0)
@@ -1050,11 +1052,9 @@ int pf_driver_check(const struct pf_check_options *o)
 	    .nunsaved = nall_unsaved,
 	};
 	if (o->from_ir) {
-		char err[4096];
-		if (pf_ir_dir_load(o->from_ir, &rules, &tus, &ntus, err, sizeof(err)) != 0) {
-			fprintf(stderr, "piiflow: %s\n", err);
+		if (pf_units_load(o->from_ir, &rules, build_dir ? &db : NULL, &db, o->quiet, &tus,
+		                  &ntus) != 0)
 			goto done;
-		}
 		for (size_t i = 0; i < ntus; i++)
 			pf_add_tu_diags(&report, tus[i]);
 	} else {

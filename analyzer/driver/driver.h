@@ -4,7 +4,8 @@
  * parallel, one translation unit per worker), the engine, the filters of the
  * policy (paths, severities, suppressions, baseline), and the reporter — and
  * maps every failure to the exit code of SPEC section 4. Also the `piiflow
- * rules` commands, which load rules the way a check does.
+ * rules` commands, which load rules the way a check does, and `piiflow cc`
+ * (launcher.c), which lowers units inside the user's build.
  */
 #ifndef PF_DRIVER_H
 #define PF_DRIVER_H
@@ -100,6 +101,31 @@ struct pf_rules;
 int pf_driver_load_config(const char *path, bool none, struct pf_config *cfg);
 int pf_driver_load_rules(struct pf_rules *rules, bool no_default, const struct pf_config *cfg,
                          char **extra, size_t nextra);
+
+/* The taxonomy of categories shipped with the rules. Returns 0, or -1
+ * after printing an error. */
+struct pf_taxonomy;
+int pf_driver_load_taxonomy(struct pf_taxonomy *tax);
+
+/* `piiflow cc [OPTIONS] [--] COMPILER ARGS...`, the compiler launcher: runs
+ * the compile command argv as given (the same output, the same exit code)
+ * and then writes the IR of each C source it compiled beside its object
+ * file (OBJECT.pfir, OBJECT.pfunit) or into ir_dir. An analysis failure is
+ * recorded for the link phase, never returned: the result is always the
+ * compiler's. docs/launcher.md. */
+struct pf_cc_options {
+	char **argv; /* the compile command, argv[0] the compiler (or ccache) */
+	size_t argc;
+	const char *ir_dir; /* --ir-dir or $PIIFLOW_IR_DIR, or NULL: beside the object */
+	char **rules_files; /* --rules */
+	size_t nrules;
+	bool no_default_rules;
+	const char *config; /* --config, or NULL to look .piiflow.json up */
+	bool no_config;
+	bool no_cache;
+	const char *cache_dir;
+};
+int pf_driver_cc(const struct pf_cc_options *o);
 
 /* Where the shipped packs and piiflow.h are: next to an installed binary
  * (PREFIX/share/piiflow/rules, PREFIX/include), else in the source tree. */

@@ -327,6 +327,11 @@ struct pf_rd {
 	PF_VEC(struct pf_ir_type *) types;
 	PF_VEC(struct pf_ir_var *) vars;
 	unsigned depth;
+	/* pf_ir_read_relative: absolute paths under this folder are shown
+	 * relative to it; each string read once, its new form remembered */
+	const char *under;
+	size_t underlen;
+	struct pf_ptrmap shown;
 };
 
 static void r_bytes(struct pf_rd *r, void *p, size_t n)
@@ -396,10 +401,40 @@ static const char *r_str_nonnull(struct pf_rd *r)
 	return s ? s : "";
 }
 
+/* A file path, or a link key "name@file" of a static name, as lowering in
+ * r->under would have written it: an absolute path under that folder made
+ * relative to it (pf_path_display's rule). Anything else is kept. */
+static const char *r_shown(struct pf_rd *r, const char *s)
+{
+	if (!r->under || !s)
+		return s;
+	const char *done = pf_ptrmap_get(&r->shown, s);
+	if (done)
+		return done;
+	const char *at = s[0] == '/' ? s : strstr(s, "@/");
+	if (at && at[0] == '@')
+		at++;
+	const char *out = s;
+	size_t n = r->underlen;
+	if (at && n == 1) /* the root: every path lies under it */
+		out = pf_arena_printf(&r->tu->arena, "%.*s%s", (int)(at - s), s, at + 1);
+	else if (at && strncmp(at, r->under, n) == 0 && (at[n] == '/' || at[n] == '\0'))
+		out = pf_arena_printf(&r->tu->arena, "%.*s%s", (int)(at - s), s,
+		                      at[n] ? at + n + 1 : ".");
+	pf_ptrmap_put(&r->shown, s, (void *)out);
+	return out;
+}
+
+/* A link key: shown as its file is. */
+static const char *r_key(struct pf_rd *r)
+{
+	return r_shown(r, r_str(r));
+}
+
 static struct pf_ir_pos r_pos(struct pf_rd *r)
 {
 	struct pf_ir_pos p;
-	p.file = r_str_nonnull(r);
+	p.file = r_shown(r, r_str_nonnull(r));
 	p.line = r_u32(r);
 	p.column = r_u32(r);
 	return p;
@@ -473,7 +508,7 @@ static struct pf_ir_var *r_var(struct pf_rd *r)
 	v->type = r_type(r);
 	v->index = r_i32(r);
 	v->source = r_i32(r);
-	v->key = r_str(r);
+	v->key = r_key(r);
 	if (!r_source_ok(r, v->source) || (v->kind == PF_V_GLOBAL && !v->key))
 		r->err = true;
 	return v;
@@ -507,7 +542,7 @@ static struct pf_ir_expr *r_expr(struct pf_rd *r)
 			r->err = true;
 		break;
 	case PF_E_FUNC:
-		e->u.func.key = r_str_nonnull(r);
+		e->u.func.key = r_shown(r, r_str_nonnull(r));
 		e->u.func.name = r_str_nonnull(r);
 		break;
 	case PF_E_CALL:
@@ -559,7 +594,7 @@ static struct pf_ir_expr *r_expr(struct pf_rd *r)
 static struct pf_ir_fdecl *r_fdecl(struct pf_rd *r)
 {
 	struct pf_ir_fdecl *d = PF_NEW(&r->tu->arena, struct pf_ir_fdecl);
-	d->key = r_str_nonnull(r);
+	d->key = r_shown(r, r_str_nonnull(r));
 	d->name = r_str_nonnull(r);
 	d->is_static = r_u8(r);
 	d->pos = r_pos(r);
@@ -648,15 +683,28 @@ static struct pf_ir_func *r_func(struct pf_rd *r)
 	return fn;
 }
 
+static struct pf_ir_tu *pf_ir_read_in(FILE *f, const struct pf_rules *rules, const char *under);
+
 struct pf_ir_tu *pf_ir_read(FILE *f, const struct pf_rules *rules)
 {
-	struct pf_rd r = {.f = f, .tu = pf_ir_tu_new()};
+	return pf_ir_read_in(f, rules, NULL);
+}
+
+struct pf_ir_tu *pf_ir_read_relative(FILE *f, const struct pf_rules *rules, const char *dir)
+{
+	return pf_ir_read_in(f, rules, dir);
+}
+
+static struct pf_ir_tu *pf_ir_read_in(FILE *f, const struct pf_rules *rules, const char *under)
+{
+	struct pf_rd r = {
+	    .f = f, .tu = pf_ir_tu_new(), .under = under, .underlen = under ? strlen(under) : 0};
 	struct pf_ir_tu *tu = r.tu;
 	char magic[8];
 	r_bytes(&r, magic, sizeof(magic));
 	if (r.err || memcmp(magic, pf_magic, sizeof(magic)) != 0)
 		goto fail;
-	tu->file = r_str_nonnull(&r);
+	tu->file = r_shown(&r, r_str_nonnull(&r));
 	tu->fatal = r_u8(&r);
 	size_t n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
@@ -677,7 +725,7 @@ struct pf_ir_tu *pf_ir_read(FILE *f, const struct pf_rules *rules)
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
 		struct pf_ir_global *g = PF_NEW(&tu->arena, struct pf_ir_global);
-		g->key = r_str_nonnull(&r);
+		g->key = r_shown(&r, r_str_nonnull(&r));
 		g->name = r_str_nonnull(&r);
 		g->is_static = r_u8(&r);
 		g->type = r_type(&r);
@@ -704,7 +752,7 @@ struct pf_ir_tu *pf_ir_read(FILE *f, const struct pf_rules *rules)
 	}
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
-		const char *k = r_str_nonnull(&r);
+		const char *k = r_shown(&r, r_str_nonnull(&r));
 		PF_IR_PUSH(tu, tu->addr_taken, tu->naddr_taken, tu->capaddr_taken, k);
 	}
 	n = r_count(&r);
@@ -757,11 +805,13 @@ struct pf_ir_tu *pf_ir_read(FILE *f, const struct pf_rules *rules)
 	PF_VEC_FREE(r.strs);
 	PF_VEC_FREE(r.types);
 	PF_VEC_FREE(r.vars);
+	pf_ptrmap_free(&r.shown);
 	return tu;
 fail:
 	PF_VEC_FREE(r.strs);
 	PF_VEC_FREE(r.types);
 	PF_VEC_FREE(r.vars);
+	pf_ptrmap_free(&r.shown);
 	pf_ir_tu_free(tu);
 	return NULL;
 }

@@ -25,4 +25,11 @@ int pf_ir_write(FILE *f, const struct pf_ir_tu *tu, const struct pf_rules *rules
  * corrupt or of another version. Freed with pf_ir_tu_free. */
 struct pf_ir_tu *pf_ir_read(FILE *f, const struct pf_rules *rules);
 
+/* The same for IR lowered with absolute paths (the compiler launcher's,
+ * which does not know where the link phase will run): a path under dir
+ * (absolute, normalized), in positions, the unit's file and the link keys
+ * of static names ("name@file"), is made relative to dir, as lowering in
+ * dir would have shown it, so that both read the same. */
+struct pf_ir_tu *pf_ir_read_relative(FILE *f, const struct pf_rules *rules, const char *dir);
+
 #endif

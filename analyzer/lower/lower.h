@@ -32,6 +32,10 @@ struct pf_lower_options {
 	 * versions); a path that does not exist on disk is a virtual file */
 	const struct pf_unsaved_file *unsaved;
 	size_t nunsaved;
+	/* positions name every file by its absolute path, not relative to the
+	 * working directory: the compiler launcher's IR, which the link phase
+	 * (pf_ir_read_relative) shows relative to where it runs */
+	bool absolute_paths;
 };
 
 /* Parses and lowers one compile command. Never returns NULL; when the file

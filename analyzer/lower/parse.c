@@ -62,7 +62,7 @@ const char *pf_lower_file_path(struct pf_lower_ctx *cx, CXFile f)
 	CXString s = clang_getFileName(f);
 	const char *name = clang_getCString(s);
 	char *abs = pf_path_absolute(cx->directory, name ? name : "");
-	char *disp = pf_path_display(abs);
+	char *disp = cx->opts->absolute_paths ? pf_xstrdup(abs) : pf_path_display(abs);
 	p = pf_arena_strdup(&cx->tu->arena, disp);
 	free(abs);
 	free(disp);

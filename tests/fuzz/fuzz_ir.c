@@ -58,6 +58,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct pf_rules *rules = shipped_rules();
 	struct pf_ir_tu *tu = read_mem(data, size, rules);
+	if (size) { /* as the link phase reads the launcher's IR: accepted alike */
+		FILE *m = fmemopen((void *)data, size, "rb");
+		if (!m)
+			__builtin_trap();
+		struct pf_ir_tu *rel = pf_ir_read_relative(m, rules, "/src");
+		fclose(m);
+		if (!rel != !tu)
+			__builtin_trap();
+		if (rel)
+			pf_ir_tu_free(rel);
+	}
 	if (!tu)
 		return 0;
 	size_t n1 = 0, n2 = 0;

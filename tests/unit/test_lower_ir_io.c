@@ -4,7 +4,9 @@
  * fields are stored too), written with pf_ir_write, read with pf_ir_read and
  * compared structurally, node by node, with the TU they were written from;
  * what was read writes and reads back to the same bytes. A file cut short, with a
- * byte changed in its header, or read with other rules is rejected.
+ * byte changed in its header, or read with other rules is rejected. IR
+ * lowered with absolute paths (the compiler launcher's) and read relative to
+ * a folder is the IR lowered in that folder.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -58,7 +61,9 @@ static int teardown(void **state)
 	return 0;
 }
 
-static struct pf_ir_tu *lower_case(struct fixture *f, const char *rel)
+/* Lowers a case; with absolute, as the launcher does (every file by its
+ * absolute path), else with the case's file shown relative to the cwd. */
+static struct pf_ir_tu *lower_case_as(struct fixture *f, const char *rel, bool absolute)
 {
 	char file[1024], dir[1024], inc[1100];
 	snprintf(file, sizeof(file), "%s/tests/cases/%s", PF_SOURCE_DIR, rel);
@@ -66,14 +71,23 @@ static struct pf_ir_tu *lower_case(struct fixture *f, const char *rel)
 	*strrchr(dir, '/') = '\0';
 	snprintf(inc, sizeof(inc), "-I%s", dir);
 	char *argv[] = {"cc", inc, "-std=gnu11", "-c", file, NULL};
+	char *display = absolute ? strdup(file) : pf_path_display(file);
 	struct pf_compile_command cmd = {
-	    .directory = dir, .file = file, .display = file, .argv = argv, .argc = 5};
+	    .directory = dir, .file = file, .display = display, .argv = argv, .argc = 5};
 	struct pf_lower_options opts = {
 	    .rules = &f->rules,
 	    .annotations_dir = PF_SOURCE_DIR "/annotations",
 	    .resource_dir = PF_CLANG_RESOURCE_DIR[0] ? PF_CLANG_RESOURCE_DIR : NULL,
+	    .absolute_paths = absolute,
 	};
-	return pf_lower_tu(&cmd, &opts);
+	struct pf_ir_tu *tu = pf_lower_tu(&cmd, &opts);
+	free(display);
+	return tu;
+}
+
+static struct pf_ir_tu *lower_case(struct fixture *f, const char *rel)
+{
+	return lower_case_as(f, rel, false);
 }
 
 /* The bytes pf_ir_write makes of tu; *len set. */
@@ -339,6 +353,42 @@ static void test_round_trip(void **state)
 	assert_true(matched > 0); /* rules entries matched by fields were stored */
 }
 
+/* The launcher's IR, lowered with absolute paths and read relative to the
+ * folder the link phase runs in, is the IR lowered there: positions, the
+ * unit's file and the link keys of static names ("name@file") alike. */
+static void test_absolute_paths_read_relative(void **state)
+{
+	struct fixture *f = *state;
+	char old[4096], here[4096];
+	assert_non_null(getcwd(old, sizeof(old)));
+	assert_int_equal(chdir(PF_SOURCE_DIR "/tests"), 0);
+	assert_non_null(getcwd(here, sizeof(here)));
+	bool keyed = false;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
+		struct pf_ir_tu *rel = lower_case_as(f, cases[c], false);
+		struct pf_ir_tu *abs = lower_case_as(f, cases[c], true);
+		assert_false(rel->fatal || abs->fatal);
+		assert_string_not_equal(rel->file, abs->file);
+		size_t len = 0;
+		char *bytes = write_mem(abs, &f->rules, &len);
+		FILE *m = fmemopen(bytes, len, "rb");
+		assert_non_null(m);
+		struct pf_ir_tu *back = pf_ir_read_relative(m, &f->rules, here);
+		fclose(m);
+		if (!back)
+			fail_msg("%s: the IR written does not read back", cases[c]);
+		same_tu(rel, back);
+		for (size_t i = 0; i < rel->nfdecls; i++)
+			keyed = keyed || strchr(rel->fdecls[i]->key, '@');
+		free(bytes);
+		pf_ir_tu_free(back);
+		pf_ir_tu_free(abs);
+		pf_ir_tu_free(rel);
+	}
+	assert_true(keyed); /* some case has a static function */
+	assert_int_equal(chdir(old), 0);
+}
+
 static void test_damaged_files_are_rejected(void **state)
 {
 	struct fixture *f = *state;
@@ -378,6 +428,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_round_trip),
+	    cmocka_unit_test(test_absolute_paths_read_relative),
 	    cmocka_unit_test(test_damaged_files_are_rejected),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
