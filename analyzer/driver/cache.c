@@ -31,7 +31,6 @@ struct pf_filehash {
 
 struct pf_cache {
 	char *dir;
-	const struct pf_rules *rules;
 	XXH128_hash_t env;
 	pthread_mutex_t lock;
 	PF_VEC(struct pf_filehash) files;
@@ -154,8 +153,7 @@ static void pf_mark_cache_dir(const char *dir)
 	                "#\thttps://bford.info/cachedir/\n");
 }
 
-struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, char *err,
-                               size_t errsize)
+struct pf_cache *pf_cache_open(const char *dir, char *err, size_t errsize)
 {
 	struct stat dst;
 	const char *base = strrchr(dir, '/');
@@ -168,9 +166,9 @@ struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, ch
 		pf_mark_cache_dir(dir);
 	struct pf_cache *c = pf_xcalloc(1, sizeof(*c));
 	c->dir = pf_xstrdup(dir);
-	c->rules = rules;
 	pthread_mutex_init(&c->lock, NULL);
-	/* the environment: version, format, and the contents of every rules file */
+	/* the environment: version and format (not the rules: the IR does not
+	 * depend on them, they are matched when the program is linked) */
 	XXH3_state_t *st = XXH3_createState();
 	XXH3_128bits_reset(st);
 	const char *ver = PF_VERSION ":" PF_CLANG_RESOURCE_DIR;
@@ -192,13 +190,6 @@ struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, ch
 	char cwd[4096];
 	if (getcwd(cwd, sizeof(cwd)))
 		XXH3_128bits_update(st, cwd, strlen(cwd) + 1);
-	for (size_t i = 0; rules && i < rules->nfiles; i++) {
-		uint64_t h = 0;
-		int64_t size = 0;
-		pf_hash_file(rules->files[i], &h, &size);
-		XXH3_128bits_update(st, rules->files[i], strlen(rules->files[i]) + 1);
-		XXH3_128bits_update(st, &h, sizeof(h));
-	}
 	c->env = XXH3_128bits_digest(st);
 	XXH3_freeState(st);
 	return c;
@@ -275,7 +266,7 @@ struct pf_ir_tu *pf_cache_load(struct pf_cache *c, const struct pf_compile_comma
 		if (!ok)
 			goto done;
 	}
-	tu = pf_ir_read(f, c->rules);
+	tu = pf_ir_read(f);
 	if (tu) {
 		pthread_mutex_lock(&c->lock);
 		c->hits++;
@@ -313,7 +304,7 @@ void pf_cache_store(struct pf_cache *c, const struct pf_compile_command *cmd,
 			     fwrite(&h, sizeof(h), 1, f) == 1 &&
 			     fwrite(&size, sizeof(size), 1, f) == 1;
 		}
-		ok = ok && pf_ir_write(f, tu, c->rules) == 0;
+		ok = ok && pf_ir_write(f, tu) == 0;
 		ok = (fclose(f) == 0) && ok;
 	}
 	if (ok)
@@ -325,7 +316,7 @@ void pf_cache_store(struct pf_cache *c, const struct pf_compile_command *cmd,
 }
 
 int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const struct pf_ir_tu *tu,
-                   const struct pf_rules *rules, char *err, size_t errsize)
+                   char *err, size_t errsize)
 {
 	if (pf_mkdirs(dir) != 0) {
 		snprintf(err, errsize, "%s: cannot create folder: %s", dir, strerror(errno));
@@ -339,7 +330,7 @@ int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const 
 	FILE *f = fopen(tmp, "wb");
 	int rc = -1;
 	if (f) {
-		bool ok = pf_ir_write(f, tu, rules) == 0;
+		bool ok = pf_ir_write(f, tu) == 0;
 		ok = (fclose(f) == 0) && ok;
 		if (ok && rename(tmp, path) == 0)
 			rc = 0;
@@ -358,8 +349,8 @@ static int pf_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int pf_ir_dir_load(const char *dir, const struct pf_rules *rules, struct pf_ir_tu ***tus,
-                   size_t *ntus, char *err, size_t errsize)
+int pf_ir_dir_load(const char *dir, struct pf_ir_tu ***tus, size_t *ntus, char *err,
+                   size_t errsize)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
@@ -386,12 +377,12 @@ int pf_ir_dir_load(const char *dir, const struct pf_rules *rules, struct pf_ir_t
 	for (size_t i = 0; i < names.n && rc == 0; i++) {
 		char *path = pf_entry_path(dir, names.v[i], "");
 		FILE *f = fopen(path, "rb");
-		struct pf_ir_tu *tu = f ? pf_ir_read(f, rules) : NULL;
+		struct pf_ir_tu *tu = f ? pf_ir_read(f) : NULL;
 		if (f)
 			fclose(f);
 		if (!tu) {
 			snprintf(err, errsize,
-			         "%s: not an IR file of this piiflow version and rules", path);
+			         "%s: not an IR file of this piiflow version", path);
 			rc = -1;
 		} else {
 			(*tus)[(*ntus)++] = tu;

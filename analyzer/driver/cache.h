@@ -1,7 +1,8 @@
 /*
  * The IR cache: the lowered IR of each translation unit, stored under
- * a key made of the piiflow version, the IR format, the rules in force, the
- * compile command and the file; an entry also records every file the unit
+ * a key made of the piiflow version, the IR format, the compile command and
+ * the file (not the rules: they are matched when the program is linked, so
+ * editing a rules file re-uses every entry); an entry also records every file the unit
  * read with a hash of its contents, and is used only while all of them are
  * unchanged. Anything stale, truncated, corrupt or foreign is a miss and is
  * rebuilt, never trusted. Also the --emit-ir / --from-ir
@@ -15,15 +16,13 @@
 
 #include "compdb/compdb.h"
 #include "ir/ir.h"
-#include "rules/rules.h"
 
 struct pf_cache;
 
-/* Opens (creating it) a cache folder for runs with these rules. Returns NULL
+/* Opens (creating it) a cache folder. Returns NULL
  * with a message in err when the folder cannot be created. Thread-safe to
  * use afterwards; freed with pf_cache_close. */
-struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, char *err,
-                               size_t errsize);
+struct pf_cache *pf_cache_open(const char *dir, char *err, size_t errsize);
 void pf_cache_close(struct pf_cache *c);
 
 /* Files whose content replaces the one on disk for this run (the staged
@@ -42,8 +41,8 @@ unsigned pf_cache_hits(const struct pf_cache *c);
 /* Sharding: writes tu to DIR/<key>.pfir; reads every *.pfir of DIR in name
  * order. Return 0, or -1 with a message naming the file. */
 int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const struct pf_ir_tu *tu,
-                   const struct pf_rules *rules, char *err, size_t errsize);
-int pf_ir_dir_load(const char *dir, const struct pf_rules *rules, struct pf_ir_tu ***tus,
-                   size_t *ntus, char *err, size_t errsize);
+                   char *err, size_t errsize);
+int pf_ir_dir_load(const char *dir, struct pf_ir_tu ***tus, size_t *ntus, char *err,
+                   size_t errsize);
 
 #endif

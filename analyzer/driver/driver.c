@@ -668,7 +668,7 @@ static int pf_tu_cmp(const void *a, const void *b)
  * config's cache_dir, BUILD_DIR/.piiflow-cache with -p, else the user's
  * cache folder. A cache that cannot be opened only costs speed. */
 static struct pf_cache *pf_open_cache(const struct pf_check_options *o, const struct pf_config *cfg,
-                                      const char *build_dir, const struct pf_rules *rules)
+                                      const char *build_dir)
 {
 	if (o->no_cache)
 		return NULL;
@@ -687,7 +687,7 @@ static struct pf_cache *pf_open_cache(const struct pf_check_options *o, const st
 	else
 		return NULL;
 	char err[4096];
-	struct pf_cache *c = pf_cache_open(dir, rules, err, sizeof(err));
+	struct pf_cache *c = pf_cache_open(dir, err, sizeof(err));
 	if (!c && !o->quiet)
 		fprintf(stderr, "piiflow: warning: %s; running without the cache\n", err);
 	return c;
@@ -695,11 +695,11 @@ static struct pf_cache *pf_open_cache(const struct pf_check_options *o, const st
 
 /* --emit-ir: the per-TU phase's result, one IR file per unit. */
 static int pf_emit(const struct pf_check_options *o, const struct pf_compdb *db,
-                   struct pf_ir_tu **tus, const struct pf_rules *rules)
+                   struct pf_ir_tu **tus)
 {
 	char err[4096];
 	for (size_t i = 0; i < db->ncmds; i++) {
-		if (pf_ir_dir_emit(o->emit_ir, &db->cmds[i], tus[i], rules, err, sizeof(err)) !=
+		if (pf_ir_dir_emit(o->emit_ir, &db->cmds[i], tus[i], err, sizeof(err)) !=
 		    0) {
 			fprintf(stderr, "piiflow: %s\n", err);
 			return PF_EXIT_ERROR;
@@ -883,7 +883,7 @@ static int pf_base_findings(const struct pf_run *run, const struct pf_compdb *db
 	struct pf_lower_options lopts = *run->lopts;
 	lopts.unsaved = files;
 	lopts.nunsaved = n;
-	struct pf_cache *cache = pf_open_cache(run->o, run->cfg, run->build_dir, run->rules);
+	struct pf_cache *cache = pf_open_cache(run->o, run->cfg, run->build_dir);
 	pf_cache_set_unsaved(cache, files, n);
 	struct pf_report report;
 	pf_report_init(&report);
@@ -1041,7 +1041,6 @@ int pf_driver_check(const struct pf_check_options *o)
 	}
 
 	struct pf_lower_options lopts = {
-	    .rules = &rules,
 	    .taxonomy = &tax,
 	    .resource_dir = PF_CLANG_RESOURCE_DIR,
 	    .annotations_dir = pf_driver_annotations_dir(),
@@ -1051,14 +1050,14 @@ int pf_driver_check(const struct pf_check_options *o)
 	};
 	if (o->from_ir) {
 		char err[4096];
-		if (pf_ir_dir_load(o->from_ir, &rules, &tus, &ntus, err, sizeof(err)) != 0) {
+		if (pf_ir_dir_load(o->from_ir, &tus, &ntus, err, sizeof(err)) != 0) {
 			fprintf(stderr, "piiflow: %s\n", err);
 			goto done;
 		}
 		for (size_t i = 0; i < ntus; i++)
 			pf_add_tu_diags(&report, tus[i]);
 	} else {
-		cache = pf_open_cache(o, &cfg, build_dir, &rules);
+		cache = pf_open_cache(o, &cfg, build_dir);
 		if (cache)
 			pf_cache_set_unsaved(cache, all_unsaved, nall_unsaved);
 		tus = pf_xcalloc(db.ncmds + 1, sizeof(*tus));
@@ -1067,7 +1066,7 @@ int pf_driver_check(const struct pf_check_options *o)
 			goto done;
 		if (o->emit_ir) {
 			pf_note_dropped_flags(o, tus, ntus);
-			exit_code = pf_emit(o, &db, tus, &rules);
+			exit_code = pf_emit(o, &db, tus);
 			goto done;
 		}
 	}
@@ -1090,7 +1089,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	qsort(tus, ntus, sizeof(*tus), pf_tu_cmp);
 	if (o->command == PF_COMMAND_DISCOVER) {
 		struct pf_discovery disc;
-		pf_discover_run(&disc, tus, ntus);
+		pf_discover_run(&disc, tus, ntus, &rules);
 		if (pf_write_output(o, pf_write_discovery, &disc) == 0)
 			exit_code = PF_EXIT_OK;
 		pf_discover_free(&disc);

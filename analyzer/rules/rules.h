@@ -176,6 +176,11 @@ const struct pf_rule_source *pf_rules_find_function_source_next(const struct pf_
                                                                 const struct pf_rule_source *after);
 const struct pf_rule_source *pf_rules_find_field_source(const struct pf_rules *r,
                                                         const char *record, const char *field);
+/* A field entry whose record is the struct tag or the type name (the
+ * typedef of an anonymous struct) a program gives the field's record. */
+const struct pf_rule_source *pf_rules_find_record_field(const struct pf_rules *r,
+                                                        const char *tag, const char *type_name,
+                                                        const char *field);
 const struct pf_rule_source *pf_rules_find_variable_source(const struct pf_rules *r,
                                                            const char *name);
 const struct pf_rule_propagator *pf_rules_find_propagator(const struct pf_rules *r, const char *fn);
