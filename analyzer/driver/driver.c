@@ -434,6 +434,9 @@ static bool pf_parse_all(const struct pf_check_options *o, const struct pf_compd
 		}
 		pf_add_tu_diags(report, tus[i]);
 	}
+	if (o->explain && cache)
+		fprintf(stderr, "IR cache: %u of %zu translation units re-used\n", pf_cache_hits(cache),
+		        db->ncmds);
 	return ok;
 }
 
