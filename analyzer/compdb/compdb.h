@@ -87,11 +87,4 @@ int pf_compdb_interpolate(struct pf_compdb *db, const char *file);
 int pf_compdb_split_command(const char *command, char ***argv, size_t *argc, char *err,
                             size_t errsize);
 
-/* Path helpers: absolute normalized path (without resolving symlinks; a
- * relative path is taken against base_dir, itself against the cwd when NULL
- * or relative), and the display form of a normalized absolute path (relative
- * to the cwd when under it, "." for the cwd itself). Caller frees. */
-char *pf_path_absolute(const char *base_dir, const char *path);
-char *pf_path_display(const char *abs_path);
-
 #endif

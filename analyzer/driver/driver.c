@@ -33,6 +33,7 @@
 #include "report/report.h"
 #include "rules/rules.h"
 #include "taxonomy/taxonomy.h"
+#include "util/path.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
 

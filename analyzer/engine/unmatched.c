@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compdb/compdb.h"
+#include "util/path.h"
 
 static bool pf_has_function(struct pf_program *p, const char *name)
 {

@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compdb/compdb.h"
 #include "policy/locate.h"
 #include "util/xalloc.h"
 #include "util/unsaved.h"

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "compdb/compdb.h"
+#include "util/path.h"
 
 struct fixture {
 	char old_cwd[PATH_MAX];
