@@ -47,7 +47,8 @@ static bool pf_rules_mark(const struct pf_rules *r, const struct pf_ir_decl *d)
 	if (!r)
 		return false;
 	if (d->kind == PF_D_FIELD)
-		return pf_rules_find_record_field(r, d->record.tag, d->record.type, d->name) != NULL;
+		return pf_rules_find_record_field(r, d->record.tag, d->record.type, d->name) !=
+		       NULL;
 	return d->kind == PF_D_GLOBAL && pf_rules_find_variable_source(r, d->name) != NULL;
 }
 
@@ -81,7 +82,8 @@ void pf_discover_run(struct pf_discovery *d, struct pf_ir_tu **tus, size_t ntus,
 	for (size_t t = 0; t < ntus; t++)
 		for (size_t i = 0; i < tus[t]->ndecls; i++) {
 			const struct pf_ir_decl *x = &tus[t]->decls[i];
-			all[n++] = (struct pf_marked_decl){x, x->annotated || pf_rules_mark(rules, x)};
+			all[n++] =
+			    (struct pf_marked_decl){x, x->annotated || pf_rules_mark(rules, x)};
 		}
 	qsort(all, n, sizeof(*all), decl_ptr_cmp);
 	d->v = pf_xcalloc(n + 1, sizeof(*d->v));

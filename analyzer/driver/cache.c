@@ -153,13 +153,14 @@ static void pf_mark_cache_dir(const char *dir)
 	                "#\thttps://bford.info/cachedir/\n");
 }
 
-struct pf_cache *pf_cache_open(const char *dir, char *err, size_t errsize)
+struct pf_cache *pf_cache_open(const char *dir, struct pf_error *err)
 {
 	struct stat dst;
 	const char *base = strrchr(dir, '/');
 	bool mark = stat(dir, &dst) != 0 || strcmp(base ? base + 1 : dir, ".piiflow-cache") == 0;
 	if (pf_mkdirs(dir) != 0) {
-		snprintf(err, errsize, "%s: cannot create cache folder: %s", dir, strerror(errno));
+		pf_error_begin(err, dir);
+		pf_error_set(err, "cannot create cache folder: %s", strerror(errno));
 		return NULL;
 	}
 	if (mark)
@@ -316,10 +317,11 @@ void pf_cache_store(struct pf_cache *c, const struct pf_compile_command *cmd,
 }
 
 int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const struct pf_ir_tu *tu,
-                   char *err, size_t errsize)
+                   struct pf_error *err)
 {
 	if (pf_mkdirs(dir) != 0) {
-		snprintf(err, errsize, "%s: cannot create folder: %s", dir, strerror(errno));
+		pf_error_begin(err, dir);
+		pf_error_set(err, "cannot create folder: %s", strerror(errno));
 		return -1;
 	}
 	XXH128_hash_t zero = {0, 0};
@@ -336,7 +338,8 @@ int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const 
 			rc = 0;
 	}
 	if (rc != 0) {
-		snprintf(err, errsize, "%s: cannot write IR: %s", path, strerror(errno));
+		pf_error_begin(err, path);
+		pf_error_set(err, "cannot write IR: %s", strerror(errno));
 		unlink(tmp);
 	}
 	free(tmp);
@@ -349,12 +352,12 @@ static int pf_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int pf_ir_dir_load(const char *dir, struct pf_ir_tu ***tus, size_t *ntus, char *err,
-                   size_t errsize)
+int pf_ir_dir_load(const char *dir, struct pf_ir_tu ***tus, size_t *ntus, struct pf_error *err)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		snprintf(err, errsize, "%s: cannot read IR folder: %s", dir, strerror(errno));
+		pf_error_begin(err, dir);
+		pf_error_set(err, "cannot read IR folder: %s", strerror(errno));
 		return -1;
 	}
 	PF_VEC(char *) names = {0};
@@ -371,7 +374,8 @@ int pf_ir_dir_load(const char *dir, struct pf_ir_tu ***tus, size_t *ntus, char *
 	*tus = pf_xcalloc(names.n + 1, sizeof(**tus));
 	*ntus = 0;
 	if (names.n == 0) {
-		snprintf(err, errsize, "%s: no IR files (*.pfir) in this folder", dir);
+		pf_error_begin(err, dir);
+		pf_error_set(err, "no IR files (*.pfir) in this folder");
 		rc = -1;
 	}
 	for (size_t i = 0; i < names.n && rc == 0; i++) {
@@ -381,8 +385,8 @@ int pf_ir_dir_load(const char *dir, struct pf_ir_tu ***tus, size_t *ntus, char *
 		if (f)
 			fclose(f);
 		if (!tu) {
-			snprintf(err, errsize,
-			         "%s: not an IR file of this piiflow version", path);
+			pf_error_begin(err, path);
+			pf_error_set(err, "not an IR file of this piiflow version");
 			rc = -1;
 		} else {
 			(*tus)[(*ntus)++] = tu;

@@ -16,13 +16,14 @@
 
 #include "compdb/compdb.h"
 #include "ir/ir.h"
+#include "util/error.h"
 
 struct pf_cache;
 
 /* Opens (creating it) a cache folder. Returns NULL
- * with a message in err when the folder cannot be created. Thread-safe to
+ * with err set when the folder cannot be created. Thread-safe to
  * use afterwards; freed with pf_cache_close. */
-struct pf_cache *pf_cache_open(const char *dir, char *err, size_t errsize);
+struct pf_cache *pf_cache_open(const char *dir, struct pf_error *err);
 void pf_cache_close(struct pf_cache *c);
 
 /* Files whose content replaces the one on disk for this run (the staged
@@ -41,8 +42,7 @@ unsigned pf_cache_hits(const struct pf_cache *c);
 /* Sharding: writes tu to DIR/<key>.pfir; reads every *.pfir of DIR in name
  * order. Return 0, or -1 with a message naming the file. */
 int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const struct pf_ir_tu *tu,
-                   char *err, size_t errsize);
-int pf_ir_dir_load(const char *dir, struct pf_ir_tu ***tus, size_t *ntus, char *err,
-                   size_t errsize);
+                   struct pf_error *err);
+int pf_ir_dir_load(const char *dir, struct pf_ir_tu ***tus, size_t *ntus, struct pf_error *err);
 
 #endif

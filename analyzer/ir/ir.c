@@ -41,9 +41,10 @@ int pf_ir_add_source(struct pf_ir_tu *tu, const char *category, const char *name
 {
 	for (size_t i = 0; i < tu->nsources; i++) {
 		struct pf_ir_source *s = tu->sources[i];
-		if (s->kind == PF_IR_SRC_DECLARED && s->pos.line == pos.line && s->pos.column == pos.column &&
-		    strcmp(s->pos.file, pos.file) == 0 && strcmp(s->name, name) == 0 &&
-		    strcmp(s->category, category) == 0 && strcmp(s->how, how) == 0)
+		if (s->kind == PF_IR_SRC_DECLARED && s->pos.line == pos.line &&
+		    s->pos.column == pos.column && strcmp(s->pos.file, pos.file) == 0 &&
+		    strcmp(s->name, name) == 0 && strcmp(s->category, category) == 0 &&
+		    strcmp(s->how, how) == 0)
 			return s->id;
 	}
 	struct pf_ir_source *s = PF_NEW(&tu->arena, struct pf_ir_source);

@@ -44,7 +44,7 @@ struct pf_ir_record_names {
 struct pf_ir_source {
 	enum pf_ir_srckind kind;
 	struct pf_ir_record_names record; /* PF_IR_SRC_FIELD */
-	const char *category; /* NULL until a rules entry matches (not DECLARED) */
+	const char *category;             /* NULL until a rules entry matches (not DECLARED) */
 	const char *name;     /* the declared name ("email") or the function ("getlogin") */
 	const char *function; /* the function it lies in, "" for declarations at file scope */
 	const char *how;      /* "is declared personal data" or "returned by 'getlogin'" */
@@ -236,8 +236,8 @@ struct pf_ir_decl {
 	const char *category;  /* then its category, else "" */
 	const char *how;       /* then "is declared personal data", else "" */
 	struct pf_ir_record_names record; /* field: for rules entries */
-	bool redecl;           /* a later declaration, recorded only to say it is annotated */
-	struct pf_ir_pos pos;  /* the name */
+	bool redecl;          /* a later declaration, recorded only to say it is annotated */
+	struct pf_ir_pos pos; /* the name */
 	/* where " PII(category)" goes: after the declarator (before an initializer
 	 * or a bit-field width), or for a function before its declaration; line 0
 	 * when no edit is safe (declared inside a macro) */

@@ -662,7 +662,8 @@ struct pf_ir_tu *pf_ir_read(FILE *f)
 		s->record.tag = r_str_nonnull(&r);
 		s->record.type = r_str_nonnull(&r);
 		s->category = r_str(&r);
-		if (s->kind > PF_IR_SRC_GLOBAL || (s->kind == PF_IR_SRC_DECLARED) != (s->category != NULL))
+		if (s->kind > PF_IR_SRC_GLOBAL ||
+		    (s->kind == PF_IR_SRC_DECLARED) != (s->category != NULL))
 			r.err = true;
 		s->name = r_str_nonnull(&r);
 		s->function = r_str_nonnull(&r);

@@ -17,7 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "policy/locate.h"
+#include "util/file.h"
+#include "util/json_path.h"
 #include "util/xalloc.h"
 
 /* Version 2: one fingerprint per sink call site, argument and purpose.
@@ -94,28 +95,25 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_baseline 
 	return 0;
 }
 
-int pf_baseline_load(struct pf_baseline *b, const char *path, struct pf_policy_error *err)
+int pf_baseline_load(struct pf_baseline *b, const char *path, struct pf_error *err)
 {
 	char *text = NULL;
 	size_t len = 0;
 	json_t *root = NULL;
 	int rc = -1;
 	pf_baseline_init(b);
-	pf_json_error_begin(err, path);
-	if (pf_policy_read_file(path, &text, &len) != 0) {
-		snprintf(err->message, sizeof(err->message), "cannot read baseline: %s",
-		         strerror(errno));
+	pf_error_begin(err, path);
+	if (pf_read_file(path, &text, &len) != 0) {
+		pf_error_set(err, "cannot read baseline: %s", strerror(errno));
 		goto done;
 	}
 	json_error_t jerr;
 	root = json_loadb(text, len, 0, &jerr);
 	if (!root) {
-		err->line = jerr.line > 0 ? jerr.line : 0;
-		err->column = jerr.column > 0 ? jerr.column : 0;
-		snprintf(err->message, sizeof(err->message), "invalid JSON: %s", jerr.text);
+		pf_error_at(err, jerr.line, jerr.column, "invalid JSON: %s", jerr.text);
 		goto done;
 	}
-	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
+	struct pf_json_cursor c = {.text = text, .len = len, .err = err, .key_in_path = true};
 	rc = parse_doc(&c, root, b);
 done:
 	if (rc)
@@ -204,28 +202,25 @@ static int parse_sarif_report(struct pf_json_cursor *c, json_t *runs, struct pf_
 	return 0;
 }
 
-int pf_baseline_load_report(struct pf_baseline *b, const char *path, struct pf_policy_error *err)
+int pf_baseline_load_report(struct pf_baseline *b, const char *path, struct pf_error *err)
 {
 	char *text = NULL;
 	size_t len = 0;
 	json_t *root = NULL;
 	int rc = -1;
 	pf_baseline_init(b);
-	pf_json_error_begin(err, path);
-	if (pf_policy_read_file(path, &text, &len) != 0) {
-		snprintf(err->message, sizeof(err->message), "cannot read report: %s",
-		         strerror(errno));
+	pf_error_begin(err, path);
+	if (pf_read_file(path, &text, &len) != 0) {
+		pf_error_set(err, "cannot read report: %s", strerror(errno));
 		goto done;
 	}
 	json_error_t jerr;
 	root = json_loadb(text, len, 0, &jerr);
 	if (!root) {
-		err->line = jerr.line > 0 ? jerr.line : 0;
-		err->column = jerr.column > 0 ? jerr.column : 0;
-		snprintf(err->message, sizeof(err->message), "invalid JSON: %s", jerr.text);
+		pf_error_at(err, jerr.line, jerr.column, "invalid JSON: %s", jerr.text);
 		goto done;
 	}
-	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
+	struct pf_json_cursor c = {.text = text, .len = len, .err = err, .key_in_path = true};
 	json_t *findings = json_object_get(root, "findings");
 	json_t *runs = json_object_get(root, "runs");
 	if (json_is_array(findings) && json_object_get(root, "tool"))
@@ -376,7 +371,7 @@ static int entry_cmp(const void *pa, const void *pb)
 	return c;
 }
 
-int pf_baseline_write(const struct pf_report *r, const char *path, char *err, size_t errsize)
+int pf_baseline_write(const struct pf_report *r, const char *path, struct pf_error *err)
 {
 	const struct pf_finding **v = pf_xcalloc(r->nfindings + r->naccepted + 1, sizeof(*v));
 	size_t n = 0;
@@ -417,9 +412,10 @@ int pf_baseline_write(const struct pf_report *r, const char *path, char *err, si
 			errno = saved;
 		}
 	}
-	if (rc != 0)
-		snprintf(err, errsize, "%s: cannot write baseline: %s", path,
-		         strerror(errno ? errno : EIO));
+	if (rc != 0) {
+		pf_error_begin(err, path);
+		pf_error_set(err, "cannot write baseline: %s", strerror(errno ? errno : EIO));
+	}
 	free(tmp);
 	json_decref(root);
 	return rc;

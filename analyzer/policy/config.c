@@ -19,8 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "policy/locate.h"
-#include "taxonomy/taxonomy.h"
+#include "util/file.h"
+#include "util/json_path.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
 
@@ -512,39 +512,36 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *c
 	return 0;
 }
 
-int pf_config_load(struct pf_config *cfg, const char *path, struct pf_policy_error *err)
+int pf_config_load(struct pf_config *cfg, const char *path, struct pf_error *err)
 {
 	return pf_config_load_checked(cfg, path, NULL, err);
 }
 
 int pf_config_load_checked(struct pf_config *cfg, const char *path, const struct pf_taxonomy *uses,
-                           struct pf_policy_error *err)
+                           struct pf_error *err)
 {
 	char *text = NULL;
 	size_t len = 0;
 	json_t *root = NULL;
 	int rc = -1;
 	pf_config_init(cfg);
-	pf_json_error_begin(err, path);
+	pf_error_begin(err, path);
 	char real[PATH_MAX];
-	if (pf_policy_read_file(path, &text, &len) != 0 || !realpath(path, real)) {
-		snprintf(err->message, sizeof(err->message), "cannot read config file: %s",
-		         strerror(errno));
+	if (pf_read_file(path, &text, &len) != 0 || !realpath(path, real)) {
+		pf_error_set(err, "cannot read config file: %s", strerror(errno));
 		goto done;
 	}
 	json_error_t jerr;
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root) {
-		err->line = jerr.line > 0 ? jerr.line : 0;
-		err->column = jerr.column > 0 ? jerr.column : 0;
-		snprintf(err->message, sizeof(err->message), "invalid JSON: %s", jerr.text);
+		pf_error_at(err, jerr.line, jerr.column, "invalid JSON: %s", jerr.text);
 		goto done;
 	}
 	cfg->path = pf_xstrdup(path);
 	char *slash = strrchr(real, '/');
 	slash[slash == real] = '\0'; /* the directory, or "/" */
 	cfg->dir = pf_xstrdup(real);
-	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
+	struct pf_json_cursor c = {.text = text, .len = len, .err = err, .key_in_path = true};
 	rc = parse_doc(&c, root, cfg, uses);
 done:
 	if (rc)
@@ -621,17 +618,16 @@ static const char *pf_nearest_name(const char *name, const char *const *known, s
 }
 
 int pf_config_check_policy(const struct pf_config *cfg, const struct pf_taxonomy *tax,
-                           const char *const *purposes, size_t npurposes,
-                           struct pf_policy_error *err)
+                           const char *const *purposes, size_t npurposes, struct pf_error *err)
 {
 	if (!cfg->path || !cfg->npolicy)
 		return 0;
 	char *text = NULL;
 	size_t len = 0;
-	pf_json_error_begin(err, cfg->path);
-	if (pf_policy_read_file(cfg->path, &text, &len) != 0)
+	pf_error_begin(err, cfg->path);
+	if (pf_read_file(cfg->path, &text, &len) != 0)
 		text = NULL, len = 0; /* no line and column then */
-	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
+	struct pf_json_cursor c = {.text = text, .len = len, .err = err, .key_in_path = true};
 	int rc = 0;
 	pf_json_push_key(&c, "policy");
 	for (size_t i = 0; rc == 0 && i < cfg->npolicy; i++) {

@@ -44,9 +44,8 @@ const struct pf_rule_source *pf_rules_find_function_source(const struct pf_rules
 	return pf_rules_find_function_source_next(r, fn, NULL);
 }
 
-const struct pf_rule_source *pf_rules_find_record_field(const struct pf_rules *r,
-                                                        const char *tag, const char *type_name,
-                                                        const char *field)
+const struct pf_rule_source *pf_rules_find_record_field(const struct pf_rules *r, const char *tag,
+                                                        const char *type_name, const char *field)
 {
 	for (size_t i = 0; i < r->nsources; i++) {
 		const struct pf_rule_source *s = &r->sources[i];
