@@ -7,6 +7,7 @@
  * column, and, for a misspelt key, what was probably meant.
  */
 #include "policy/config.h"
+#include "policy/policy_int.h"
 #include "taxonomy/taxonomy.h"
 
 #include <ctype.h>
@@ -525,16 +526,12 @@ int pf_config_load_checked(struct pf_config *cfg, const char *path, const struct
 	json_t *root = NULL;
 	int rc = -1;
 	pf_config_init(cfg);
-	pf_error_begin(err, path);
 	char real[PATH_MAX];
-	if (pf_read_file(path, &text, &len) != 0 || !realpath(path, real)) {
-		pf_error_set(err, "cannot read config file: %s", strerror(errno));
+	if (pf_policy_read_json(path, "config file", JSON_REJECT_DUPLICATES, &text, &len, &root,
+	                        err) != 0)
 		goto done;
-	}
-	json_error_t jerr;
-	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root) {
-		pf_error_at(err, jerr.line, jerr.column, "invalid JSON: %s", jerr.text);
+	if (!realpath(path, real)) {
+		pf_error_set(err, "cannot read config file: %s", strerror(errno));
 		goto done;
 	}
 	cfg->path = pf_xstrdup(path);
