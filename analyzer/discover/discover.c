@@ -27,13 +27,9 @@ static int identity_cmp(const struct pf_ir_decl *a, const struct pf_ir_decl *b)
 static int pos_cmp(const struct pf_ir_pos *a, const struct pf_ir_pos *b)
 {
 	int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
-	if (c)
-		return c;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if (a->column != b->column)
-		return a->column < b->column ? -1 : 1;
-	return 0;
+	if (!c)
+		c = (a->line > b->line) - (a->line < b->line);
+	return c ? c : (a->column > b->column) - (a->column < b->column);
 }
 
 /* A declaration and whether an annotation or a rules entry marks it. */

@@ -344,16 +344,11 @@ static int entry_cmp(const void *pa, const void *pb)
 	const struct pf_finding *a = *(const struct pf_finding *const *)pa;
 	const struct pf_finding *b = *(const struct pf_finding *const *)pb;
 	int c = str_cmp(a->sink.file, b->sink.file);
-	if (!c)
-		c = str_cmp(a->sink_function, b->sink_function);
-	if (!c)
-		c = str_cmp(a->sink_callee, b->sink_callee);
-	if (!c)
-		c = (a->sink_argument > b->sink_argument) - (a->sink_argument < b->sink_argument);
-	if (!c)
-		c = str_cmp(a->rule, b->rule);
-	if (!c)
-		c = strcmp(a->fingerprint, b->fingerprint);
+	c = c ? c : str_cmp(a->sink_function, b->sink_function);
+	c = c ? c : str_cmp(a->sink_callee, b->sink_callee);
+	c = c ? c : (a->sink_argument > b->sink_argument) - (a->sink_argument < b->sink_argument);
+	c = c ? c : str_cmp(a->rule, b->rule);
+	c = c ? c : strcmp(a->fingerprint, b->fingerprint);
 	return c;
 }
 

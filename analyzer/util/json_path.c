@@ -72,6 +72,18 @@ static int hexval(char c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+/* Past the value at sc->pos and the comma after it; false when no comma
+ * follows (the object or array ends, or the text is cut). */
+static bool next_item(struct scan *sc)
+{
+	skip_value(sc);
+	skip_ws(sc);
+	if (!at(sc, ','))
+		return false;
+	sc->pos++;
+	return true;
+}
+
 /* True when the string token at sc->pos spells key. Escapes other than the
  * simple ones and \u00XX compare unequal, which only costs precision. */
 static bool string_is(const struct scan *sc, const char *key)
@@ -124,11 +136,8 @@ static bool enter_key(struct scan *sc, const char *key, size_t *keypos)
 			*keypos = start;
 			return true;
 		}
-		skip_value(sc);
-		skip_ws(sc);
-		if (!at(sc, ','))
+		if (!next_item(sc))
 			return false;
-		sc->pos++;
 	}
 }
 
@@ -143,11 +152,8 @@ static bool enter_index(struct scan *sc, size_t index)
 			return false;
 		if (i == index)
 			return true;
-		skip_value(sc);
-		skip_ws(sc);
-		if (!at(sc, ','))
+		if (!next_item(sc))
 			return false;
-		sc->pos++;
 	}
 }
 
