@@ -156,6 +156,15 @@ struct pf_rules_choice {
 	bool started;
 };
 
+/* The choice of a command's options struct o (fields named as in
+ * pf_check_options) with room for the --rules files in files. */
+#define PF_RULES_CHOICE(o, files)                                                                  \
+	{                                                                                          \
+		.rules = (files), .nrules = &(o).nrules,                                           \
+		.no_default_rules = &(o).no_default_rules, .config = &(o).config,                  \
+		.no_config = &(o).no_config                                                        \
+	}
+
 /* Takes option c when it is one of the rules options: true then. */
 static bool pf_rules_option(int c, const struct pf_rules_choice *r)
 {
@@ -256,12 +265,9 @@ static int pf_cmd_check(int argc, char **argv, enum pf_command command)
 	                             .fail_on = PF_SEV_ERROR,
 	                             .analysis_budget = -1};
 	char **rules = calloc((size_t)argc + 1, sizeof(char *));
-	struct pf_rules_choice choice = {.rules = rules,
-	                                 .nrules = &o.nrules,
-	                                 .no_default_rules = &o.no_default_rules,
-	                                 .config = &o.config,
-	                                 .no_config = &o.no_config,
-	                                 .build_dir = &o.build_dir};
+	struct pf_rules_choice choice = PF_RULES_CHOICE(o, rules);
+	o.rules_files = rules; /* filled while parsing */
+	choice.build_dir = &o.build_dir;
 	int rc = PF_EXIT_ERROR;
 	/* options and PATHs before "--" (in any order), compiler flags after it */
 	int dash = argc;
@@ -386,7 +392,6 @@ static int pf_cmd_check(int argc, char **argv, enum pf_command command)
 	}
 	if ((rc = pf_rules_choice_check(&choice, PF_CHECK_USAGE)) != PF_EXIT_OK)
 		goto done;
-	o.rules_files = rules;
 	rc = pf_driver_check(&o);
 done:
 	free(rules);
@@ -406,12 +411,9 @@ static int pf_cmd_lsp(int argc, char **argv)
 	};
 	struct pf_lsp_options o = {.delay_ms = -1};
 	char **rules = calloc((size_t)argc + 1, sizeof(char *));
-	struct pf_rules_choice choice = {.rules = rules,
-	                                 .nrules = &o.nrules,
-	                                 .no_default_rules = &o.no_default_rules,
-	                                 .config = &o.config,
-	                                 .no_config = &o.no_config,
-	                                 .build_dir = &o.build_dir};
+	struct pf_rules_choice choice = PF_RULES_CHOICE(o, rules);
+	o.rules_files = rules; /* filled while parsing */
+	choice.build_dir = &o.build_dir;
 	int rc = PF_EXIT_ERROR;
 	int c;
 	while ((c = pf_next_option(argc, argv, "p:h", longopts, &choice)) != -1) {
@@ -450,7 +452,6 @@ static int pf_cmd_lsp(int argc, char **argv)
 	}
 	if ((rc = pf_rules_choice_check(&choice, PF_LSP_USAGE)) != PF_EXIT_OK)
 		goto done;
-	o.rules_files = rules;
 	rc = pf_lsp_serve(0, 1, &o);
 done:
 	free(rules);
@@ -486,11 +487,8 @@ static int pf_cmd_rules(int argc, char **argv)
 		return pf_bad_rules_usage("unknown rules command '%s' (list or check)", sub);
 	struct pf_rules_list_options o = {0};
 	char **rules = calloc((size_t)argc + 1, sizeof(char *));
-	struct pf_rules_choice choice = {.rules = rules,
-	                                 .nrules = &o.nrules,
-	                                 .no_default_rules = &o.no_default_rules,
-	                                 .config = &o.config,
-	                                 .no_config = &o.no_config};
+	struct pf_rules_choice choice = PF_RULES_CHOICE(o, rules);
+	o.rules_files = rules; /* filled while parsing */
 	int rc = PF_EXIT_ERROR;
 	int c;
 	while ((c = pf_next_option(argc - 1, argv + 1, "h", longopts, &choice)) != -1) {
@@ -511,7 +509,6 @@ static int pf_cmd_rules(int argc, char **argv)
 		    argv[1 + optind]);
 		goto done;
 	}
-	o.rules_files = rules;
 	rc = pf_driver_rules_list(&o);
 done:
 	free(rules);
