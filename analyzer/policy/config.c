@@ -147,23 +147,13 @@ char *pf_config_find(const char *start_dir)
 
 static const char *type_name(const json_t *v)
 {
-	switch (json_typeof(v)) {
-	case JSON_OBJECT:
-		return "an object";
-	case JSON_ARRAY:
-		return "an array";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL:
-		return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "a boolean";
-	case JSON_NULL:
-		return "null";
-	}
-	return "a value";
+	static const char *const names[] = {
+	    [JSON_OBJECT] = "an object", [JSON_ARRAY] = "an array", [JSON_STRING] = "a string",
+	    [JSON_INTEGER] = "a number", [JSON_REAL] = "a number",  [JSON_TRUE] = "a boolean",
+	    [JSON_FALSE] = "a boolean",  [JSON_NULL] = "null",
+	};
+	unsigned t = (unsigned)json_typeof(v);
+	return t < sizeof(names) / sizeof(*names) && names[t] ? names[t] : "a value";
 }
 
 /* Rejects the first key of obj that is not in allowed (NULL-terminated). */
@@ -331,6 +321,15 @@ static bool is_word(const char *s, bool dots)
 	return true;
 }
 
+/* A key of an object keyed by purpose: a bare lower-case word. */
+static int want_purpose_key(struct pf_json_cursor *c, const char *name, const char *examples)
+{
+	if (is_word(name, false))
+		return 0;
+	return pf_json_fail(c, name, "'%.64s' is not a purpose (a bare lower-case word such as %s)",
+	                    name, examples);
+}
+
 static int get_categories(struct pf_json_cursor *c, json_t *v, struct pf_config_purpose *p)
 {
 	if (!json_is_object(v))
@@ -412,14 +411,8 @@ static int get_policy(struct pf_json_cursor *c, json_t *root, struct pf_config *
 	json_t *entry;
 	json_object_foreach(v, name, entry)
 	{
-		if (!is_word(name, false)) {
-			rc =
-			    pf_json_fail(c, name,
-			                 "'%.64s' is not a purpose (a bare lower-case word such as "
-			                 "advertising, marketing or analytics)",
-			                 name);
+		if ((rc = want_purpose_key(c, name, "advertising, marketing or analytics")) != 0)
 			goto done;
-		}
 		pf_json_push_key(c, name);
 		rc = get_purpose(c, name, entry, &cfg->policy[cfg->npolicy++]);
 		pf_json_pop(c);
@@ -452,14 +445,9 @@ static int get_data_uses(struct pf_json_cursor *c, json_t *root, struct pf_confi
 	json_t *entry;
 	json_object_foreach(v, name, entry)
 	{
-		if (!is_word(name, false)) {
-			rc =
-			    pf_json_fail(c, name,
-			                 "'%.64s' is not a purpose (a bare lower-case word such as "
-			                 "advertising, analytics or crash_reports)",
-			                 name);
+		if ((rc = want_purpose_key(c, name, "advertising, analytics or crash_reports")) !=
+		    0)
 			goto done;
-		}
 		pf_json_push_key(c, name);
 		const char *use;
 		rc = want_string(c, entry, "a data use", &use);
