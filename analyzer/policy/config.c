@@ -321,6 +321,16 @@ static bool is_word(const char *s, bool dots)
 	return true;
 }
 
+/* An object keyed by purpose ("policy", "data_uses"). */
+static int want_purpose_object(struct pf_json_cursor *c, const json_t *v, const char *what,
+                               const char *values)
+{
+	if (json_is_object(v))
+		return 0;
+	return pf_json_fail(c, NULL, "%s must be an object of purpose -> %s, got %s", what, values,
+	                    type_name(v));
+}
+
 /* A key of an object keyed by purpose: a bare lower-case word. */
 static int want_purpose_key(struct pf_json_cursor *c, const char *name, const char *examples)
 {
@@ -399,13 +409,9 @@ static int get_policy(struct pf_json_cursor *c, json_t *root, struct pf_config *
 	if (!v)
 		return 0;
 	pf_json_push_key(c, "policy");
-	int rc = 0;
-	if (!json_is_object(v)) {
-		rc =
-		    pf_json_fail(c, NULL, "policy must be an object of purpose -> severity, got %s",
-		                 type_name(v));
+	int rc = want_purpose_object(c, v, "policy", "severity");
+	if (rc)
 		goto done;
-	}
 	cfg->policy = pf_xcalloc(json_object_size(v) + 1, sizeof(*cfg->policy));
 	const char *name;
 	json_t *entry;
@@ -433,13 +439,9 @@ static int get_data_uses(struct pf_json_cursor *c, json_t *root, struct pf_confi
 	if (!v)
 		return 0;
 	pf_json_push_key(c, "data_uses");
-	int rc = 0;
-	if (!json_is_object(v)) {
-		rc = pf_json_fail(
-		    c, NULL, "data_uses must be an object of purpose -> fideslang data use, got %s",
-		    type_name(v));
+	int rc = want_purpose_object(c, v, "data_uses", "fideslang data use");
+	if (rc)
 		goto done;
-	}
 	cfg->data_uses = pf_xcalloc(json_object_size(v) + 1, sizeof(*cfg->data_uses));
 	const char *name;
 	json_t *entry;

@@ -57,12 +57,7 @@ static json_t *finding_json(const struct pf_finding *f)
 	set(source, "name", str(f->source_name));
 	set(o, "source", source);
 
-	json_t *sink = json_object();
-	set_pos(sink, &f->sink);
-	set(sink, "function", str(f->sink_function));
-	set(sink, "callee", str(f->sink_callee));
-	set(sink, "argument", json_integer(f->sink_argument));
-	set(o, "sink", sink);
+	set(o, "sink", pf_report_json_sink(f));
 
 	set(o, "trace", trace_json(f->trace, f->ntrace));
 	json_t *sources = json_array();

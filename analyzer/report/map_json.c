@@ -52,12 +52,7 @@ static json_t *flow_json(const struct pf_map *m, const struct pf_map_flow *fl)
 	set(o, "status", str(pf_map_status_name(fl->status)));
 	set(o, "rule", str(f->rule));
 	set(o, "severity", str(pf_severity_name(f->severity)));
-	json_t *sink = json_object();
-	set_pos(sink, &f->sink);
-	set(sink, "function", str(f->sink_function));
-	set(sink, "callee", str(f->sink_callee));
-	set(sink, "argument", json_integer(f->sink_argument));
-	set(o, "sink", sink);
+	set(o, "sink", pf_report_json_sink(f));
 	set(o, "fingerprint", str(f->fingerprint));
 	if (fl->status == PF_MAP_CONSENT) {
 		json_t *fns = json_array();

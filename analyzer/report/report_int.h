@@ -20,6 +20,11 @@ json_t *pf_report_json_string(const char *s);
 /* A new document root: {"version": schema_version, "tool": {"name", "version"}}. */
 json_t *pf_report_json_root(int schema_version);
 
+/* The "sink" object of a finding in JSON: its position, the function it
+ * lies in, the callee and the argument (from 0). */
+struct pf_finding;
+json_t *pf_report_json_sink(const struct pf_finding *f);
+
 /* Writes root with sorted keys, a two-space indent and a trailing newline, so
  * that two runs diff clean. Does not take root. Returns 0, or -1 when writing
  * failed (errno set). */

@@ -115,3 +115,15 @@ void pf_map_write_counts(FILE *out, const size_t *count, const char *none)
 	if (!*sep && none)
 		fputs(none, out);
 }
+
+json_t *pf_report_json_sink(const struct pf_finding *f)
+{
+	json_t *sink = json_object();
+	json_object_set_new(sink, "file", pf_report_json_string(f->sink.file));
+	json_object_set_new(sink, "line", json_integer(f->sink.line));
+	json_object_set_new(sink, "column", json_integer(f->sink.column));
+	json_object_set_new(sink, "function", pf_report_json_string(f->sink_function));
+	json_object_set_new(sink, "callee", pf_report_json_string(f->sink_callee));
+	json_object_set_new(sink, "argument", json_integer(f->sink_argument));
+	return sink;
+}
