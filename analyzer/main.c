@@ -25,7 +25,7 @@ static void pf_usage(FILE *out)
 	    "                          [--config FILE | --no-config]\n"
 	    "       piiflow rules check FILE...\n"
 	    "       piiflow lsp [-p DIR] [--rules FILE]... [--no-default-rules] [--config FILE]\n"
-	    "       piiflow cc [--ir-dir DIR] [--rules FILE]... [--] COMPILER ARGS...\n"
+	    "       piiflow cc [--ir-dir DIR] [--] COMPILER ARGS...\n"
 	    "       piiflow --version | --help\n"
 	    "\n"
 	    "Follows personal data (PII) through a C program and reports every flow\n"
@@ -146,6 +146,90 @@ static const struct pf_format_name pf_map_formats[] = {
 static const struct pf_format_name pf_discover_formats[] = {
     {"text", PF_FORMAT_TEXT}, {"rules", PF_FORMAT_RULES}, {"patch", PF_FORMAT_PATCH}, {NULL, 0}};
 
+/* The options that choose the rules and the configuration, the same for
+ * every command that loads rules (check, map, discover, rules list, lsp);
+ * each command numbers its own options from OPT_COMMAND. */
+enum { OPT_RULES = 256, OPT_NO_DEFAULT, OPT_CONFIG, OPT_NO_CONFIG, OPT_COMMAND };
+#define PF_RULES_LONGOPTS                                                                          \
+	{"rules", required_argument, NULL, OPT_RULES},                                             \
+	    {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},                               \
+	    {"config", required_argument, NULL, OPT_CONFIG},                                       \
+	{                                                                                          \
+		"no-config", no_argument, NULL, OPT_NO_CONFIG                                      \
+	}
+
+/* Where a command keeps those options (and -p DIR, when it takes one). */
+struct pf_rules_choice {
+	char **rules; /* --rules FILE, room for one per argument */
+	size_t *nrules;
+	bool *no_default_rules;
+	const char **config;
+	bool *no_config;
+	const char **build_dir; /* NULL: no -p */
+	bool started;
+};
+
+/* The choice of a command's options struct o (fields named as in
+ * pf_check_options) with room for the --rules files in files. */
+#define PF_RULES_CHOICE(o, files)                                                                  \
+	{                                                                                          \
+		.rules = (files), .nrules = &(o).nrules,                                           \
+		.no_default_rules = &(o).no_default_rules, .config = &(o).config,                  \
+		.no_config = &(o).no_config                                                        \
+	}
+
+/* Takes option c when it is one of the rules options: true then. */
+static bool pf_rules_option(int c, const struct pf_rules_choice *r)
+{
+	switch (c) {
+	case 'p':
+		if (!r->build_dir)
+			return false;
+		*r->build_dir = optarg;
+		return true;
+	case OPT_RULES:
+		r->rules[(*r->nrules)++] = optarg;
+		return true;
+	case OPT_NO_DEFAULT:
+		*r->no_default_rules = true;
+		return true;
+	case OPT_CONFIG:
+		*r->config = optarg;
+		return true;
+	case OPT_NO_CONFIG:
+		*r->no_config = true;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* After the options: PF_EXIT_OK, or a usage error (for usage) when they
+ * contradict each other. */
+static int pf_rules_choice_check(const struct pf_rules_choice *r, const char *usage)
+{
+	if (*r->config && *r->no_config)
+		return pf_bad_usage_of(usage, "--config and --no-config exclude each other");
+	return PF_EXIT_OK;
+}
+
+/* The next option of argv (getopt_long's answer) that is not one of the
+ * choice's, which are taken on the way; -1 after the last. */
+static int pf_next_option(int argc, char **argv, const char *shortopts,
+                          const struct option *longopts, struct pf_rules_choice *choice)
+{
+	if (!choice->started) {
+		optind = 1;
+		opterr = 0;
+		choice->started = true;
+	}
+	int c;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1 &&
+	       pf_rules_option(c, choice))
+		;
+	return c;
+}
+
 /* check, map and discover: the same inputs and options, different output. */
 static int pf_cmd_check(int argc, char **argv, enum pf_command command)
 {
@@ -154,15 +238,11 @@ static int pf_cmd_check(int argc, char **argv, enum pf_command command)
 	                                           ? pf_discover_formats
 	                                           : pf_check_formats;
 	enum {
-		OPT_RULES = 256,
-		OPT_NO_DEFAULT,
-		OPT_FORMAT,
+		OPT_FORMAT = OPT_COMMAND,
 		OPT_FAIL_ON,
 		OPT_EXPLAIN,
 		OPT_BASELINE,
 		OPT_WRITE_BASELINE,
-		OPT_CONFIG,
-		OPT_NO_CONFIG,
 		OPT_NO_CACHE,
 		OPT_CACHE_DIR,
 		OPT_EMIT,
@@ -173,15 +253,12 @@ static int pf_cmd_check(int argc, char **argv, enum pf_command command)
 		OPT_STAGED,
 	};
 	static const struct option longopts[] = {
-	    {"rules", required_argument, NULL, OPT_RULES},
-	    {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
+	    PF_RULES_LONGOPTS,
 	    {"format", required_argument, NULL, OPT_FORMAT},
 	    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
 	    {"explain", no_argument, NULL, OPT_EXPLAIN},
 	    {"baseline", required_argument, NULL, OPT_BASELINE},
 	    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
-	    {"config", required_argument, NULL, OPT_CONFIG},
-	    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
 	    {"no-cache", no_argument, NULL, OPT_NO_CACHE},
 	    {"cache-dir", required_argument, NULL, OPT_CACHE_DIR},
 	    {"emit-ir", required_argument, NULL, OPT_EMIT},
@@ -201,6 +278,9 @@ static int pf_cmd_check(int argc, char **argv, enum pf_command command)
 	                             .fail_on = PF_SEV_ERROR,
 	                             .analysis_budget = -1};
 	char **rules = calloc((size_t)argc + 1, sizeof(char *));
+	struct pf_rules_choice choice = PF_RULES_CHOICE(o, rules);
+	o.rules_files = rules; /* filled while parsing */
+	choice.build_dir = &o.build_dir;
 	int rc = PF_EXIT_ERROR;
 	/* options and PATHs before "--" (in any order), compiler flags after it */
 	int dash = argc;
@@ -210,14 +290,9 @@ static int pf_cmd_check(int argc, char **argv, enum pf_command command)
 			break;
 		}
 	int nopt = dash;
-	optind = 1;
-	opterr = 0;
 	int c;
-	while ((c = getopt_long(nopt, argv, "p:o:j:qh", longopts, NULL)) != -1) {
+	while ((c = pf_next_option(nopt, argv, "p:o:j:qh", longopts, &choice)) != -1) {
 		switch (c) {
-		case 'p':
-			o.build_dir = optarg;
-			break;
 		case 'o':
 			o.output = optarg;
 			break;
@@ -239,12 +314,6 @@ static int pf_cmd_check(int argc, char **argv, enum pf_command command)
 			pf_usage(stdout);
 			rc = PF_EXIT_OK;
 			goto done;
-		case OPT_RULES:
-			rules[o.nrules++] = optarg;
-			break;
-		case OPT_NO_DEFAULT:
-			o.no_default_rules = true;
-			break;
 		case OPT_EXPLAIN:
 			o.explain = true;
 			break;
@@ -253,12 +322,6 @@ static int pf_cmd_check(int argc, char **argv, enum pf_command command)
 			break;
 		case OPT_WRITE_BASELINE:
 			o.write_baseline = optarg;
-			break;
-		case OPT_CONFIG:
-			o.config = optarg;
-			break;
-		case OPT_NO_CONFIG:
-			o.no_config = true;
 			break;
 		case OPT_NO_CACHE:
 			o.no_cache = true;
@@ -340,11 +403,8 @@ static int pf_cmd_check(int argc, char **argv, enum pf_command command)
 		o.compiler_flags = argv + dash + 1;
 		o.nflags = (size_t)(argc - dash - 1);
 	}
-	if (o.config && o.no_config) {
-		rc = pf_bad_usage("--config and --no-config exclude each other");
+	if ((rc = pf_rules_choice_check(&choice, PF_CHECK_USAGE)) != PF_EXIT_OK)
 		goto done;
-	}
-	o.rules_files = rules;
 	rc = pf_driver_check(&o);
 done:
 	free(rules);
@@ -354,12 +414,9 @@ done:
 /* `piiflow lsp [OPTIONS]`: the language server on stdin and stdout. */
 static int pf_cmd_lsp(int argc, char **argv)
 {
-	enum { OPT_RULES = 256, OPT_NO_DEFAULT, OPT_CONFIG, OPT_NO_CONFIG, OPT_DELAY, OPT_STDIO };
+	enum { OPT_DELAY = OPT_COMMAND, OPT_STDIO };
 	static const struct option longopts[] = {
-	    {"rules", required_argument, NULL, OPT_RULES},
-	    {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
-	    {"config", required_argument, NULL, OPT_CONFIG},
-	    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	    PF_RULES_LONGOPTS,
 	    {"delay-ms", required_argument, NULL, OPT_DELAY},
 	    {"stdio", no_argument, NULL, OPT_STDIO}, /* what vscode-languageclient adds */
 	    {"help", no_argument, NULL, 'h'},
@@ -367,27 +424,13 @@ static int pf_cmd_lsp(int argc, char **argv)
 	};
 	struct pf_lsp_options o = {.delay_ms = -1};
 	char **rules = calloc((size_t)argc + 1, sizeof(char *));
+	struct pf_rules_choice choice = PF_RULES_CHOICE(o, rules);
+	o.rules_files = rules; /* filled while parsing */
+	choice.build_dir = &o.build_dir;
 	int rc = PF_EXIT_ERROR;
-	optind = 1;
-	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "p:h", longopts, NULL)) != -1) {
+	while ((c = pf_next_option(argc, argv, "p:h", longopts, &choice)) != -1) {
 		switch (c) {
-		case 'p':
-			o.build_dir = optarg;
-			break;
-		case OPT_RULES:
-			rules[o.nrules++] = optarg;
-			break;
-		case OPT_NO_DEFAULT:
-			o.no_default_rules = true;
-			break;
-		case OPT_CONFIG:
-			o.config = optarg;
-			break;
-		case OPT_NO_CONFIG:
-			o.no_config = true;
-			break;
 		case OPT_STDIO:
 			break;
 		case OPT_DELAY: {
@@ -420,31 +463,27 @@ static int pf_cmd_lsp(int argc, char **argv)
 		                     argv[optind]);
 		goto done;
 	}
-	if (o.config && o.no_config) {
-		rc = pf_bad_usage_of(PF_LSP_USAGE, "--config and --no-config exclude each other");
+	if ((rc = pf_rules_choice_check(&choice, PF_LSP_USAGE)) != PF_EXIT_OK)
 		goto done;
-	}
-	o.rules_files = rules;
 	rc = pf_lsp_serve(0, 1, &o);
 done:
 	free(rules);
 	return rc;
 }
 
-#define PF_CC_USAGE "piiflow cc [--ir-dir DIR] [--rules FILE]... [--] COMPILER ARGS..."
+#define PF_CC_USAGE "piiflow cc [--ir-dir DIR] [--] COMPILER ARGS..."
 
 /* `piiflow cc [OPTIONS] [--] COMPILER ARGS...`: options only before the
  * compiler, read by hand since getopt would take the compiler's for ours. */
 static int pf_cmd_cc(int argc, char **argv)
 {
 	struct pf_cc_options o = {0};
-	char **rules = calloc((size_t)argc + 1, sizeof(char *));
 	int rc = PF_EXIT_ERROR;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
-		bool value = strcmp(a, "--ir-dir") == 0 || strcmp(a, "--rules") == 0 ||
-		             strcmp(a, "--config") == 0 || strcmp(a, "--cache-dir") == 0;
+		bool value = strcmp(a, "--ir-dir") == 0 || strcmp(a, "--config") == 0 ||
+		             strcmp(a, "--cache-dir") == 0;
 		if (strcmp(a, "--") == 0) {
 			i++;
 			break;
@@ -455,14 +494,10 @@ static int pf_cmd_cc(int argc, char **argv)
 		}
 		if (strcmp(a, "--ir-dir") == 0)
 			o.ir_dir = argv[++i];
-		else if (strcmp(a, "--rules") == 0)
-			rules[o.nrules++] = argv[++i];
 		else if (strcmp(a, "--config") == 0)
 			o.config = argv[++i];
 		else if (strcmp(a, "--cache-dir") == 0)
 			o.cache_dir = argv[++i];
-		else if (strcmp(a, "--no-default-rules") == 0)
-			o.no_default_rules = true;
 		else if (strcmp(a, "--no-config") == 0)
 			o.no_config = true;
 		else if (strcmp(a, "--no-cache") == 0)
@@ -489,22 +524,16 @@ static int pf_cmd_cc(int argc, char **argv)
 	}
 	o.argv = argv + i;
 	o.argc = (size_t)(argc - i);
-	o.rules_files = rules;
 	rc = pf_driver_cc(&o);
 done:
-	free(rules);
 	return rc;
 }
 
 /* `piiflow rules list [OPTIONS]` and `piiflow rules check FILE...`. */
 static int pf_cmd_rules(int argc, char **argv)
 {
-	enum { OPT_RULES = 256, OPT_NO_DEFAULT, OPT_CONFIG, OPT_NO_CONFIG };
 	static const struct option longopts[] = {
-	    {"rules", required_argument, NULL, OPT_RULES},
-	    {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
-	    {"config", required_argument, NULL, OPT_CONFIG},
-	    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+	    PF_RULES_LONGOPTS,
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -529,24 +558,12 @@ static int pf_cmd_rules(int argc, char **argv)
 		return pf_bad_rules_usage("unknown rules command '%s' (list or check)", sub);
 	struct pf_rules_list_options o = {0};
 	char **rules = calloc((size_t)argc + 1, sizeof(char *));
+	struct pf_rules_choice choice = PF_RULES_CHOICE(o, rules);
+	o.rules_files = rules; /* filled while parsing */
 	int rc = PF_EXIT_ERROR;
-	optind = 1;
-	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc - 1, argv + 1, "h", longopts, NULL)) != -1) {
+	while ((c = pf_next_option(argc - 1, argv + 1, "h", longopts, &choice)) != -1) {
 		switch (c) {
-		case OPT_RULES:
-			rules[o.nrules++] = optarg;
-			break;
-		case OPT_NO_DEFAULT:
-			o.no_default_rules = true;
-			break;
-		case OPT_CONFIG:
-			o.config = optarg;
-			break;
-		case OPT_NO_CONFIG:
-			o.no_config = true;
-			break;
 		case 'h':
 			pf_usage(stdout);
 			rc = PF_EXIT_OK;
@@ -563,7 +580,6 @@ static int pf_cmd_rules(int argc, char **argv)
 		    argv[1 + optind]);
 		goto done;
 	}
-	o.rules_files = rules;
 	rc = pf_driver_rules_list(&o);
 done:
 	free(rules);

@@ -22,114 +22,22 @@
 #include <unistd.h>
 
 #include "util/file.h"
+#include "util/path.h"
 #include "util/xalloc.h"
 
-static void set_err(char *err, size_t errsize, const char *fmt, ...)
+/* Names file (NULL: none) and sets the text of err, which may be NULL. */
+static void set_err(struct pf_error *err, const char *file, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void set_err(char *err, size_t errsize, const char *fmt, ...)
+static void set_err(struct pf_error *err, const char *file, const char *fmt, ...)
 {
-	if (!err || errsize == 0)
+	if (!err)
 		return;
+	pf_error_begin(err, file);
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err, errsize, fmt, ap);
+	vsnprintf(err->text, sizeof(err->text), fmt, ap);
 	va_end(ap);
-}
-
-/* ---- paths ---- */
-
-/* The current directory, or "/" when it cannot be determined (deleted). */
-static char *current_dir(void)
-{
-	size_t size = 256;
-	for (;;) {
-		char *buf = pf_xmalloc(size);
-		if (getcwd(buf, size))
-			return buf;
-		free(buf);
-		if (errno != ERANGE)
-			return pf_xstrdup("/");
-		size *= 2;
-	}
-}
-
-/* Normalizes an absolute path in place: no "//", "." or ".." segments and no
- * trailing slash. ".." at the root stays at the root, as the kernel does. */
-static void normalize_in_place(char *path)
-{
-	/* Each kept segment is written with the slash before it, so out never
-	 * overtakes in: there is at least one slash between them. */
-	char *out = path;
-	const char *in = path;
-	while (*in) {
-		while (*in == '/')
-			in++;
-		const char *seg = in;
-		while (*in && *in != '/')
-			in++;
-		size_t len = (size_t)(in - seg);
-		if (len == 0 || (len == 1 && seg[0] == '.'))
-			continue;
-		if (len == 2 && seg[0] == '.' && seg[1] == '.') {
-			while (out > path && out[-1] != '/')
-				out--;
-			if (out > path)
-				out--;
-			continue;
-		}
-		*out++ = '/';
-		memmove(out, seg, len);
-		out += len;
-	}
-	if (out == path)
-		*out++ = '/';
-	*out = '\0';
-}
-
-char *pf_path_absolute(const char *base_dir, const char *path)
-{
-	char *base = NULL;
-	if (path[0] != '/') {
-		if (base_dir && base_dir[0] == '/')
-			base = pf_xstrdup(base_dir);
-		else if (base_dir && base_dir[0])
-			base = pf_path_absolute(NULL, base_dir);
-		else
-			base = current_dir();
-	}
-	size_t blen = base ? strlen(base) : 0;
-	size_t plen = strlen(path);
-	char *abs = pf_xmalloc(blen + 1 + plen + 1);
-	if (base) {
-		memcpy(abs, base, blen);
-		abs[blen] = '/';
-		memcpy(abs + blen + 1, path, plen + 1);
-	} else {
-		memcpy(abs, path, plen + 1);
-	}
-	free(base);
-	normalize_in_place(abs);
-	return abs;
-}
-
-char *pf_path_display(const char *abs_path)
-{
-	if (abs_path[0] != '/')
-		return pf_xstrdup(abs_path);
-	char *cwd = pf_path_absolute(NULL, ".");
-	size_t clen = strlen(cwd);
-	char *out;
-	if (strcmp(abs_path, cwd) == 0)
-		out = pf_xstrdup(".");
-	else if (clen == 1) /* cwd is "/" */
-		out = pf_xstrdup(abs_path + 1);
-	else if (strncmp(abs_path, cwd, clen) == 0 && abs_path[clen] == '/')
-		out = pf_xstrdup(abs_path + clen + 1);
-	else
-		out = pf_xstrdup(abs_path);
-	free(cwd);
-	return out;
 }
 
 /* ---- splitting a "command" string ---- */
@@ -196,8 +104,7 @@ static const char *split_dquote(const char *p, struct strbuf *w)
 	return *p == '"' ? p + 1 : NULL;
 }
 
-int pf_compdb_split_command(const char *command, char ***argv, size_t *argc, char *err,
-                            size_t errsize)
+int pf_compdb_split_command(const char *command, char ***argv, size_t *argc, struct pf_error *err)
 {
 	struct argvec out = {0};
 	struct strbuf w = {0};
@@ -229,7 +136,7 @@ int pf_compdb_split_command(const char *command, char ***argv, size_t *argc, cha
 		} else if (*p == '\'') {
 			const char *end = strchr(p + 1, '\'');
 			if (!end) {
-				set_err(err, errsize, "unterminated single quote");
+				set_err(err, NULL, "unterminated single quote");
 				rc = -1;
 				goto done;
 			}
@@ -239,7 +146,7 @@ int pf_compdb_split_command(const char *command, char ***argv, size_t *argc, cha
 		} else if (*p == '"') {
 			p = split_dquote(p + 1, &w);
 			if (!p) {
-				set_err(err, errsize, "unterminated double quote");
+				set_err(err, NULL, "unterminated double quote");
 				rc = -1;
 				goto done;
 			}
@@ -252,7 +159,7 @@ int pf_compdb_split_command(const char *command, char ***argv, size_t *argc, cha
 		w = (struct strbuf){0};
 	}
 	if (out.n == 0) {
-		set_err(err, errsize, "empty command");
+		set_err(err, NULL, "empty command");
 		rc = -1;
 		goto done;
 	}
@@ -424,8 +331,7 @@ struct loader {
 	const char *dbpath; /* the database as the user named it */
 	char *dir;          /* absolute directory of the database */
 	size_t skipped;     /* entries that are not C */
-	char *err;
-	size_t errsize;
+	struct pf_error *err;
 };
 
 static int entry_argv(struct loader *L, json_t *entry, size_t index, struct argvec *out)
@@ -434,9 +340,9 @@ static int entry_argv(struct loader *L, json_t *entry, size_t index, struct argv
 	json_t *cmd = json_object_get(entry, "command");
 	if (args) {
 		if (!json_is_array(args) || json_array_size(args) == 0) {
-			set_err(L->err, L->errsize,
-			        "%s: entry %zu: \"arguments\" is not a non-empty array of strings",
-			        L->dbpath, index);
+			set_err(L->err, L->dbpath,
+			        "entry %zu: \"arguments\" is not a non-empty array of strings",
+			        index);
 			return -1;
 		}
 		size_t i;
@@ -444,9 +350,9 @@ static int entry_argv(struct loader *L, json_t *entry, size_t index, struct argv
 		json_array_foreach(args, i, a)
 		{
 			if (!json_is_string(a)) {
-				set_err(L->err, L->errsize,
-				        "%s: entry %zu: \"arguments\" item %zu is not a string",
-				        L->dbpath, index, i);
+				set_err(L->err, L->dbpath,
+				        "entry %zu: \"arguments\" item %zu is not a string", index,
+				        i);
 				return -1;
 			}
 			av_push(out, pf_xstrdup(json_string_value(a)));
@@ -454,20 +360,16 @@ static int entry_argv(struct loader *L, json_t *entry, size_t index, struct argv
 		return 0;
 	}
 	if (!cmd) {
-		set_err(L->err, L->errsize, "%s: entry %zu: no \"arguments\" or \"command\"",
-		        L->dbpath, index);
+		set_err(L->err, L->dbpath, "entry %zu: no \"arguments\" or \"command\"", index);
 		return -1;
 	}
 	if (!json_is_string(cmd)) {
-		set_err(L->err, L->errsize, "%s: entry %zu: \"command\" is not a string", L->dbpath,
-		        index);
+		set_err(L->err, L->dbpath, "entry %zu: \"command\" is not a string", index);
 		return -1;
 	}
-	char why[128];
-	if (pf_compdb_split_command(json_string_value(cmd), &out->v, &out->n, why, sizeof(why)) !=
-	    0) {
-		set_err(L->err, L->errsize, "%s: entry %zu: \"command\": %s", L->dbpath, index,
-		        why);
+	struct pf_error why;
+	if (pf_compdb_split_command(json_string_value(cmd), &out->v, &out->n, &why) != 0) {
+		set_err(L->err, L->dbpath, "entry %zu: \"command\": %s", index, why.text);
 		return -1;
 	}
 	out->cap = out->n + 1;
@@ -481,19 +383,18 @@ static int load_entry(struct loader *L, json_t *entry, size_t index)
 	int rc = -1;
 
 	if (!json_is_object(entry)) {
-		set_err(L->err, L->errsize, "%s: entry %zu: not an object", L->dbpath, index);
+		set_err(L->err, L->dbpath, "entry %zu: not an object", index);
 		goto done;
 	}
 	json_t *jfile = json_object_get(entry, "file");
 	json_t *jdir = json_object_get(entry, "directory");
 	if (!jfile || !json_is_string(jfile) || json_string_value(jfile)[0] == '\0') {
-		set_err(L->err, L->errsize, "%s: entry %zu: %s", L->dbpath, index,
+		set_err(L->err, L->dbpath, "entry %zu: %s", index,
 		        jfile ? "\"file\" is not a non-empty string" : "no \"file\"");
 		goto done;
 	}
 	if (jdir && !json_is_string(jdir)) {
-		set_err(L->err, L->errsize, "%s: entry %zu: \"directory\" is not a string",
-		        L->dbpath, index);
+		set_err(L->err, L->dbpath, "entry %zu: \"directory\" is not a string", index);
 		goto done;
 	}
 	/* A relative "directory" is relative to the database's own directory;
@@ -511,8 +412,8 @@ static int load_entry(struct loader *L, json_t *entry, size_t index)
 	c.display = pf_path_display(c.file);
 	int e = check_directory(c.directory);
 	if (e) {
-		set_err(L->err, L->errsize, "%s: entry %zu: \"directory\" '%s': %s", L->dbpath,
-		        index, dir[0] ? dir : L->dir, strerror(e));
+		set_err(L->err, L->dbpath, "entry %zu: \"directory\" '%s': %s", index,
+		        dir[0] ? dir : L->dir, strerror(e));
 		goto done;
 	}
 	e = check_source(c.file);
@@ -529,7 +430,7 @@ static int load_entry(struct loader *L, json_t *entry, size_t index)
 		goto done;
 	}
 	if (e) {
-		set_err(L->err, L->errsize, "%s: entry %zu: %s: %s", L->dbpath, index, c.display,
+		set_err(L->err, L->dbpath, "entry %zu: %s: %s", index, c.display,
 		        regular_strerror(e));
 		goto done;
 	}
@@ -550,9 +451,9 @@ done:
 }
 
 int pf_compdb_load_buffer(struct pf_compdb *db, const char *dbpath, const char *dir,
-                          const char *text, size_t len, char *err, size_t errsize)
+                          const char *text, size_t len, struct pf_error *err)
 {
-	struct loader L = {.db = db, .err = err, .errsize = errsize, .dbpath = dbpath};
+	struct loader L = {.db = db, .err = err, .dbpath = dbpath};
 	L.dir = pf_path_absolute(NULL, dir);
 	json_t *root = NULL;
 	int rc = -1;
@@ -561,16 +462,19 @@ int pf_compdb_load_buffer(struct pf_compdb *db, const char *dbpath, const char *
 	json_error_t jerr;
 	root = json_loadb(text, len, 0, &jerr);
 	if (!root) {
-		set_err(err, errsize, "%s:%d:%d: malformed compile database: %s", dbpath, jerr.line,
-		        jerr.column, jerr.text);
+		set_err(err, dbpath, "malformed compile database: %s", jerr.text);
+		if (err && jerr.line > 0) { /* jansson says column 0 at a line's start */
+			err->line = jerr.line;
+			err->column = jerr.column > 0 ? jerr.column : 1;
+		}
 		goto done;
 	}
 	if (!json_is_array(root)) {
-		set_err(err, errsize, "%s: compile database is not a JSON array", dbpath);
+		set_err(err, dbpath, "compile database is not a JSON array");
 		goto done;
 	}
 	if (json_array_size(root) == 0) {
-		set_err(err, errsize, "%s: compile database has no entries", dbpath);
+		set_err(err, dbpath, "compile database has no entries");
 		goto done;
 	}
 	size_t i;
@@ -581,16 +485,16 @@ int pf_compdb_load_buffer(struct pf_compdb *db, const char *dbpath, const char *
 			goto done;
 	}
 	if (db->ncmds == 0 && db->nmissing) {
-		set_err(err, errsize,
-		        "%s: compile database has no C files that exist (%zu %s skipped; first: "
+		set_err(err, dbpath,
+		        "compile database has no C files that exist (%zu %s skipped; first: "
 		        "%s); regenerate it",
-		        dbpath, db->nmissing, db->nmissing == 1 ? "entry" : "entries",
+		        db->nmissing, db->nmissing == 1 ? "entry" : "entries",
 		        db->missing[0].display);
 		goto done;
 	}
 	if (db->ncmds == 0) {
-		set_err(err, errsize, "%s: compile database has no C files (%zu %s skipped)",
-		        dbpath, L.skipped, L.skipped == 1 ? "entry" : "entries");
+		set_err(err, dbpath, "compile database has no C files (%zu %s skipped)", L.skipped,
+		        L.skipped == 1 ? "entry" : "entries");
 		goto done;
 	}
 	rc = 0;
@@ -656,7 +560,7 @@ done:
 	return added;
 }
 
-int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errsize)
+int pf_compdb_load(struct pf_compdb *db, const char *dir, struct pf_error *err)
 {
 	size_t dlen = strlen(dir);
 	while (dlen > 1 && dir[dlen - 1] == '/')
@@ -672,7 +576,7 @@ int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errs
 	pf_compdb_init(db);
 	int e = read_db(dbpath, &text, &len);
 	if (e) {
-		set_err(err, errsize, "%s: cannot read compile database: %s", dbpath, strerror(e));
+		set_err(err, dbpath, "cannot read compile database: %s", strerror(e));
 	} else {
 		/* Relative "directory" values are taken against the folder the
 		 * database really lies in: "-p build_link" and a compile_commands.json
@@ -682,7 +586,7 @@ int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errs
 		char *slash = real ? strrchr(real, '/') : NULL;
 		if (slash)
 			slash[slash == real] = '\0';
-		rc = pf_compdb_load_buffer(db, dbpath, slash ? real : dir, text, len, err, errsize);
+		rc = pf_compdb_load_buffer(db, dbpath, slash ? real : dir, text, len, err);
 		free(real);
 	}
 	free(text);
@@ -691,7 +595,7 @@ int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errs
 }
 
 int pf_compdb_from_files(struct pf_compdb *db, char *const *files, size_t nfiles,
-                         char *const *flags, size_t nflags, char *err, size_t errsize)
+                         char *const *flags, size_t nflags, struct pf_error *err)
 {
 	struct fileset seen = {0};
 	size_t cap = 0;
@@ -700,13 +604,13 @@ int pf_compdb_from_files(struct pf_compdb *db, char *const *files, size_t nfiles
 
 	pf_compdb_init(db);
 	if (nfiles == 0) {
-		set_err(err, errsize, "no C files given");
+		set_err(err, NULL, "no C files given");
 		goto done;
 	}
 	for (size_t i = 0; i < nfiles; i++) {
 		int e = check_source(files[i]);
 		if (e) {
-			set_err(err, errsize, "%s: %s", files[i], regular_strerror(e));
+			set_err(err, files[i], "%s", regular_strerror(e));
 			goto done;
 		}
 		struct pf_compile_command c = {0};

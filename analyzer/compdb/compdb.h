@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "util/error.h"
 #include "util/unsaved.h"
 
 struct pf_compile_command {
@@ -51,13 +52,13 @@ void pf_compdb_free(struct pf_compdb *db);
  * "DIR" here is the folder compile_commands.json really lies in, symlinks
  * resolved.
  * db is initialized here; on error it is left empty. */
-int pf_compdb_load(struct pf_compdb *db, const char *dir, char *err, size_t errsize);
+int pf_compdb_load(struct pf_compdb *db, const char *dir, struct pf_error *err);
 
 /* The same for a database already in memory: text holds len bytes (no NUL
  * needed), dbpath names it in messages, and relative "directory" values are
  * taken against dir. */
 int pf_compdb_load_buffer(struct pf_compdb *db, const char *dbpath, const char *dir,
-                          const char *text, size_t len, char *err, size_t errsize);
+                          const char *text, size_t len, struct pf_error *err);
 
 /* Makes one entry per file, compiled as "cc FLAGS... FILE" in the cwd (FILE
  * as given). The same file named twice keeps its first entry. Returns 0, or
@@ -66,7 +67,7 @@ int pf_compdb_load_buffer(struct pf_compdb *db, const char *dbpath, const char *
  * initialized here; on error it is left
  * empty. */
 int pf_compdb_from_files(struct pf_compdb *db, char *const *files, size_t nfiles,
-                         char *const *flags, size_t nflags, char *err, size_t errsize);
+                         char *const *flags, size_t nflags, struct pf_error *err);
 
 /* Adds an entry for file (a .c file the database does not list: new since
  * the build was configured) made from the entry nearest to it, as clangd
@@ -84,14 +85,6 @@ int pf_compdb_interpolate(struct pf_compdb *db, const char *file);
  * NULL-terminated array of *argc malloc'd strings (caller frees each and the
  * array). Returns 0, or -1 with "unterminated single quote", "unterminated
  * double quote" or "empty command" in err. */
-int pf_compdb_split_command(const char *command, char ***argv, size_t *argc, char *err,
-                            size_t errsize);
-
-/* Path helpers: absolute normalized path (without resolving symlinks; a
- * relative path is taken against base_dir, itself against the cwd when NULL
- * or relative), and the display form of a normalized absolute path (relative
- * to the cwd when under it, "." for the cwd itself). Caller frees. */
-char *pf_path_absolute(const char *base_dir, const char *path);
-char *pf_path_display(const char *abs_path);
+int pf_compdb_split_command(const char *command, char ***argv, size_t *argc, struct pf_error *err);
 
 #endif

@@ -48,7 +48,7 @@ struct pf_row {
 #define PF_IN_SCOPE(re, cat, conf, scalar) {PF_ROW_IN_SCOPE, re, cat, conf, scalar},
 #define PF_SCOPE_NOT(re, cat) {PF_ROW_SCOPE_NOT, re, cat, low, false},
 static const struct pf_row pf_rows[] = {
-#include "discover/names.def"
+#include "names.def"
 };
 #undef high
 #undef medium

@@ -14,6 +14,7 @@
 
 #include "discover/classify.h"
 #include "ir/ir.h"
+#include "rules/rules.h"
 
 struct pf_suggestion {
 	const struct pf_ir_decl *decl; /* in one of the TUs: they must outlive this */
@@ -29,8 +30,10 @@ struct pf_discovery {
 
 /* Classifies every unannotated declaration of tus[0..ntus) (one per
  * position; a global, function or field that any unit annotates counts as
- * annotated everywhere). */
-void pf_discover_run(struct pf_discovery *d, struct pf_ir_tu **tus, size_t ntus);
+ * annotated everywhere, as does one that an entry of rules names; rules
+ * may be NULL). */
+void pf_discover_run(struct pf_discovery *d, struct pf_ir_tu **tus, size_t ntus,
+                     const struct pf_rules *rules);
 void pf_discover_free(struct pf_discovery *d);
 
 /* The formats: compiler-style notes with a closing count; a rules file of

@@ -30,7 +30,6 @@ struct pf_filehash {
 
 struct pf_cache {
 	char *dir;
-	const struct pf_rules *rules;
 	XXH128_hash_t env;
 	pthread_mutex_t lock;
 	PF_VEC(struct pf_filehash) files;
@@ -153,23 +152,23 @@ static void pf_mark_cache_dir(const char *dir)
 	                "#\thttps://bford.info/cachedir/\n");
 }
 
-struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, char *err,
-                               size_t errsize)
+struct pf_cache *pf_cache_open(const char *dir, struct pf_error *err)
 {
 	struct stat dst;
 	const char *base = strrchr(dir, '/');
 	bool mark = stat(dir, &dst) != 0 || strcmp(base ? base + 1 : dir, ".piiflow-cache") == 0;
 	if (pf_cache_make_dirs(dir) != 0) {
-		snprintf(err, errsize, "%s: cannot create cache folder: %s", dir, strerror(errno));
+		pf_error_begin(err, dir);
+		pf_error_set(err, "cannot create cache folder: %s", strerror(errno));
 		return NULL;
 	}
 	if (mark)
 		pf_mark_cache_dir(dir);
 	struct pf_cache *c = pf_xcalloc(1, sizeof(*c));
 	c->dir = pf_xstrdup(dir);
-	c->rules = rules;
 	pthread_mutex_init(&c->lock, NULL);
-	/* the environment: version, format, and the contents of every rules file */
+	/* the environment: version and format (not the rules: the IR does not
+	 * depend on them, they are matched when the program is linked) */
 	XXH3_state_t *st = XXH3_createState();
 	XXH3_128bits_reset(st);
 	const char *ver = PF_VERSION ":" PF_CLANG_RESOURCE_DIR;
@@ -191,13 +190,6 @@ struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, ch
 	char cwd[4096];
 	if (getcwd(cwd, sizeof(cwd)))
 		XXH3_128bits_update(st, cwd, strlen(cwd) + 1);
-	for (size_t i = 0; rules && i < rules->nfiles; i++) {
-		uint64_t h = 0;
-		int64_t size = 0;
-		pf_hash_file(rules->files[i], &h, &size);
-		XXH3_128bits_update(st, rules->files[i], strlen(rules->files[i]) + 1);
-		XXH3_128bits_update(st, &h, sizeof(h));
-	}
 	c->env = XXH3_128bits_digest(st);
 	XXH3_freeState(st);
 	return c;
@@ -274,7 +266,7 @@ struct pf_ir_tu *pf_cache_load(struct pf_cache *c, const struct pf_compile_comma
 		if (!ok)
 			goto done;
 	}
-	tu = pf_ir_read(f, c->rules);
+	tu = pf_ir_read(f);
 	if (tu) {
 		pthread_mutex_lock(&c->lock);
 		c->hits++;
@@ -312,7 +304,7 @@ void pf_cache_store(struct pf_cache *c, const struct pf_compile_command *cmd,
 			     fwrite(&h, sizeof(h), 1, f) == 1 &&
 			     fwrite(&size, sizeof(size), 1, f) == 1;
 		}
-		ok = ok && pf_ir_write(f, tu, c->rules) == 0;
+		ok = ok && pf_ir_write(f, tu) == 0;
 		ok = (fclose(f) == 0) && ok;
 	}
 	if (ok)
@@ -324,10 +316,11 @@ void pf_cache_store(struct pf_cache *c, const struct pf_compile_command *cmd,
 }
 
 int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const struct pf_ir_tu *tu,
-                   const struct pf_rules *rules, char *err, size_t errsize)
+                   struct pf_error *err)
 {
 	if (pf_cache_make_dirs(dir) != 0) {
-		snprintf(err, errsize, "%s: cannot create folder: %s", dir, strerror(errno));
+		pf_error_begin(err, dir);
+		pf_error_set(err, "cannot create folder: %s", strerror(errno));
 		return -1;
 	}
 	XXH128_hash_t zero = {0, 0};
@@ -338,13 +331,14 @@ int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const 
 	FILE *f = fopen(tmp, "wb");
 	int rc = -1;
 	if (f) {
-		bool ok = pf_ir_write(f, tu, rules) == 0;
+		bool ok = pf_ir_write(f, tu) == 0;
 		ok = (fclose(f) == 0) && ok;
 		if (ok && rename(tmp, path) == 0)
 			rc = 0;
 	}
 	if (rc != 0) {
-		snprintf(err, errsize, "%s: cannot write IR: %s", path, strerror(errno));
+		pf_error_begin(err, path);
+		pf_error_set(err, "cannot write IR: %s", strerror(errno));
 		unlink(tmp);
 	}
 	free(tmp);

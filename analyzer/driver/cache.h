@@ -1,7 +1,8 @@
 /*
  * The IR cache: the lowered IR of each translation unit, stored under
- * a key made of the piiflow version, the IR format, the rules in force, the
- * compile command and the file; an entry also records every file the unit
+ * a key made of the piiflow version, the IR format, the compile command and
+ * the file (not the rules: they are matched when the program is linked, so
+ * editing a rules file re-uses every entry); an entry also records every file the unit
  * read with a hash of its contents, and is used only while all of them are
  * unchanged. Anything stale, truncated, corrupt or foreign is a miss and is
  * rebuilt, never trusted. Also the --emit-ir folders, which hold the same
@@ -15,15 +16,14 @@
 
 #include "compdb/compdb.h"
 #include "ir/ir.h"
-#include "rules/rules.h"
+#include "util/error.h"
 
 struct pf_cache;
 
-/* Opens (creating it) a cache folder for runs with these rules. Returns NULL
- * with a message in err when the folder cannot be created. Thread-safe to
+/* Opens (creating it) a cache folder. Returns NULL
+ * with err set when the folder cannot be created. Thread-safe to
  * use afterwards; freed with pf_cache_close. */
-struct pf_cache *pf_cache_open(const char *dir, const struct pf_rules *rules, char *err,
-                               size_t errsize);
+struct pf_cache *pf_cache_open(const char *dir, struct pf_error *err);
 void pf_cache_close(struct pf_cache *c);
 
 /* Files whose content replaces the one on disk for this run (the staged
@@ -46,6 +46,6 @@ int pf_cache_make_dirs(const char *dir);
  * naming the file. The link phase reads such folders with pf_units_load
  * (driver/units.h). */
 int pf_ir_dir_emit(const char *dir, const struct pf_compile_command *cmd, const struct pf_ir_tu *tu,
-                   const struct pf_rules *rules, char *err, size_t errsize);
+                   struct pf_error *err);
 
 #endif

@@ -34,6 +34,7 @@
 #include "report/report.h"
 #include "rules/rules.h"
 #include "taxonomy/taxonomy.h"
+#include "util/path.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
 
@@ -85,22 +86,20 @@ int pf_driver_load_config(const char *path, bool none, struct pf_config *cfg)
 	char *found = path ? NULL : pf_config_find(NULL);
 	if (!path && !found)
 		return 0;
-	struct pf_policy_error err;
+	struct pf_error err;
 	struct pf_taxonomy uses;
 	pf_taxonomy_init(&uses);
-	char upath[4096], msg[1024];
+	char upath[4096];
 	snprintf(upath, sizeof(upath), "%s/data_uses.csv", pf_driver_rules_dir());
-	if (pf_taxonomy_load(&uses, upath, msg, sizeof(msg)) != 0) {
-		fprintf(stderr, "piiflow: %s\n", msg);
+	if (pf_taxonomy_load(&uses, upath, &err) != 0) {
+		pf_error_print(&err, NULL);
 		free(found);
 		return -1;
 	}
 	int rc = pf_config_load_checked(cfg, path ? path : found, &uses, &err);
 	pf_taxonomy_free(&uses);
 	if (rc != 0) {
-		char buf[2048];
-		pf_policy_error_format(&err, buf, sizeof(buf));
-		fprintf(stderr, "%s\n", buf);
+		pf_error_print(&err, "error");
 	}
 	free(found);
 	return rc;
@@ -108,23 +107,19 @@ int pf_driver_load_config(const char *path, bool none, struct pf_config *cfg)
 
 static int pf_load_rules_file(struct pf_rules *rules, const char *file)
 {
-	struct pf_rules_error err;
+	struct pf_error err;
 	if (pf_rules_load_file(rules, file, false, &err) == 0)
 		return 0;
-	char buf[2048];
-	pf_rules_error_format(&err, buf, sizeof(buf));
-	fprintf(stderr, "%s\n", buf);
+	pf_error_print(&err, "error");
 	return -1;
 }
 
 int pf_driver_load_rules(struct pf_rules *rules, bool no_default, const struct pf_config *cfg,
                          char **extra, size_t nextra)
 {
-	struct pf_rules_error err;
+	struct pf_error err;
 	if (!no_default && pf_rules_load_dir(rules, pf_driver_rules_dir(), &err) != 0) {
-		char buf[2048];
-		pf_rules_error_format(&err, buf, sizeof(buf));
-		fprintf(stderr, "%s\n", buf);
+		pf_error_print(&err, "error");
 		return -1;
 	}
 	for (size_t i = 0; i < cfg->nrules; i++)
@@ -138,10 +133,11 @@ int pf_driver_load_rules(struct pf_rules *rules, bool no_default, const struct p
 
 int pf_driver_load_taxonomy(struct pf_taxonomy *tax)
 {
-	char path[4096], msg[1024];
+	char path[4096];
+	struct pf_error err;
 	snprintf(path, sizeof(path), "%s/taxonomy.csv", pf_driver_rules_dir());
-	if (pf_taxonomy_load(tax, path, msg, sizeof(msg)) != 0) {
-		fprintf(stderr, "piiflow: %s\n", msg);
+	if (pf_taxonomy_load(tax, path, &err) != 0) {
+		pf_error_print(&err, NULL);
 		return -1;
 	}
 	return 0;
@@ -435,6 +431,9 @@ static bool pf_parse_all(const struct pf_check_options *o, const struct pf_compd
 		}
 		pf_add_tu_diags(report, tus[i]);
 	}
+	if (o->explain && cache)
+		fprintf(stderr, "IR cache: %u of %zu translation units re-used\n",
+		        pf_cache_hits(cache), db->ncmds);
 	return ok;
 }
 
@@ -474,12 +473,10 @@ static int pf_check_policy_names(const struct pf_config *cfg, const struct pf_ta
 			for (int j = 0; d->param_sink && j < d->nparams; j++)
 				pf_add_purpose(&v, &n, d->param_sink[j]);
 		}
-	struct pf_policy_error err;
+	struct pf_error err;
 	int rc = pf_config_check_policy(cfg, tax, v, n, &err);
 	if (rc != 0) {
-		char buf[2048];
-		pf_policy_error_format(&err, buf, sizeof(buf));
-		fprintf(stderr, "%s\n", buf);
+		pf_error_print(&err, "error");
 	}
 	free(v);
 	return rc;
@@ -590,13 +587,13 @@ static int pf_check_filter_paths(char **paths, size_t npaths, const struct pf_co
 static int pf_load_input(const struct pf_check_options *o, const struct pf_config *cfg,
                          struct pf_compdb *db, const char **build_dir)
 {
-	char err[4096];
+	struct pf_error err;
 	*build_dir = o->build_dir;
 	if (!*build_dir && !o->compiler_flags)
 		*build_dir = cfg->build_dir;
 	if (*build_dir) {
-		if (pf_compdb_load(db, *build_dir, err, sizeof(err)) != 0) {
-			fprintf(stderr, "piiflow: %s\n", err);
+		if (pf_compdb_load(db, *build_dir, &err) != 0) {
+			pf_error_print(&err, NULL);
 			return -1;
 		}
 		/* stale entries: a warning each (ten at most), in every run */
@@ -613,9 +610,9 @@ static int pf_load_input(const struct pf_check_options *o, const struct pf_confi
 			        "exist; regenerate the compile database\n",
 			        db->nmissing - 10);
 	} else if (o->npaths) {
-		if (pf_compdb_from_files(db, o->paths, o->npaths, o->compiler_flags, o->nflags, err,
-		                         sizeof(err)) != 0) {
-			fprintf(stderr, "piiflow: %s\n", err);
+		if (pf_compdb_from_files(db, o->paths, o->npaths, o->compiler_flags, o->nflags,
+		                         &err) != 0) {
+			pf_error_print(&err, NULL);
 			return -1;
 		}
 	} else {
@@ -669,7 +666,7 @@ static int pf_tu_cmp(const void *a, const void *b)
  * config's cache_dir, BUILD_DIR/.piiflow-cache with -p, else the user's
  * cache folder. A cache that cannot be opened only costs speed. */
 static struct pf_cache *pf_open_cache(const struct pf_check_options *o, const struct pf_config *cfg,
-                                      const char *build_dir, const struct pf_rules *rules)
+                                      const char *build_dir)
 {
 	if (o->no_cache)
 		return NULL;
@@ -687,22 +684,24 @@ static struct pf_cache *pf_open_cache(const struct pf_check_options *o, const st
 		snprintf(dir, sizeof(dir), "%s/.cache/piiflow", home);
 	else
 		return NULL;
-	char err[4096];
-	struct pf_cache *c = pf_cache_open(dir, rules, err, sizeof(err));
-	if (!c && !o->quiet)
-		fprintf(stderr, "piiflow: warning: %s; running without the cache\n", err);
+	struct pf_error err;
+	struct pf_cache *c = pf_cache_open(dir, &err);
+	if (!c && !o->quiet) {
+		char msg[2048];
+		pf_error_format(&err, NULL, msg, sizeof(msg));
+		fprintf(stderr, "piiflow: warning: %s; running without the cache\n", msg);
+	}
 	return c;
 }
 
 /* --emit-ir: the per-TU phase's result, one IR file per unit. */
 static int pf_emit(const struct pf_check_options *o, const struct pf_compdb *db,
-                   struct pf_ir_tu **tus, const struct pf_rules *rules)
+                   struct pf_ir_tu **tus)
 {
-	char err[4096];
+	struct pf_error err;
 	for (size_t i = 0; i < db->ncmds; i++) {
-		if (pf_ir_dir_emit(o->emit_ir, &db->cmds[i], tus[i], rules, err, sizeof(err)) !=
-		    0) {
-			fprintf(stderr, "piiflow: %s\n", err);
+		if (pf_ir_dir_emit(o->emit_ir, &db->cmds[i], tus[i], &err) != 0) {
+			pf_error_print(&err, NULL);
 			return PF_EXIT_ERROR;
 		}
 	}
@@ -884,7 +883,7 @@ static int pf_base_findings(const struct pf_run *run, const struct pf_compdb *db
 	struct pf_lower_options lopts = *run->lopts;
 	lopts.unsaved = files;
 	lopts.nunsaved = n;
-	struct pf_cache *cache = pf_open_cache(run->o, run->cfg, run->build_dir, run->rules);
+	struct pf_cache *cache = pf_open_cache(run->o, run->cfg, run->build_dir);
 	pf_cache_set_unsaved(cache, files, n);
 	struct pf_report report;
 	pf_report_init(&report);
@@ -932,11 +931,9 @@ static int pf_new_since(const struct pf_run *run, const struct pf_compdb *db,
 	struct stat st;
 	pf_baseline_init(out);
 	if (stat(since, &st) == 0 && S_ISREG(st.st_mode)) {
-		struct pf_policy_error err;
+		struct pf_error err;
 		if (pf_baseline_load_report(out, since, &err) != 0) {
-			char buf[2048];
-			pf_policy_error_format(&err, buf, sizeof(buf));
-			fprintf(stderr, "%s\n", buf);
+			pf_error_print(&err, "error");
 			return -1;
 		}
 		snprintf(reason, rsize, "reported in %s", since);
@@ -994,11 +991,9 @@ int pf_driver_check(const struct pf_check_options *o)
 		goto done;
 	const char *baseline_file = o->baseline ? o->baseline : cfg.baseline;
 	if (baseline_file) {
-		struct pf_policy_error berr;
+		struct pf_error berr;
 		if (pf_baseline_load(&baseline, baseline_file, &berr) != 0) {
-			char buf[2048];
-			pf_policy_error_format(&berr, buf, sizeof(buf));
-			fprintf(stderr, "%s\n", buf);
+			pf_error_print(&berr, "error");
 			goto done;
 		}
 		if (baseline.version == 1 && !o->quiet)
@@ -1043,7 +1038,6 @@ int pf_driver_check(const struct pf_check_options *o)
 	}
 
 	struct pf_lower_options lopts = {
-	    .rules = &rules,
 	    .taxonomy = &tax,
 	    .resource_dir = PF_CLANG_RESOURCE_DIR,
 	    .annotations_dir = pf_driver_annotations_dir(),
@@ -1052,13 +1046,12 @@ int pf_driver_check(const struct pf_check_options *o)
 	    .nunsaved = nall_unsaved,
 	};
 	if (o->from_ir) {
-		if (pf_units_load(o->from_ir, &rules, build_dir ? &db : NULL, &db, o->quiet, &tus,
-		                  &ntus) != 0)
+		if (pf_units_load(o->from_ir, build_dir ? &db : NULL, &db, o->quiet, &tus, &ntus) != 0)
 			goto done;
 		for (size_t i = 0; i < ntus; i++)
 			pf_add_tu_diags(&report, tus[i]);
 	} else {
-		cache = pf_open_cache(o, &cfg, build_dir, &rules);
+		cache = pf_open_cache(o, &cfg, build_dir);
 		if (cache)
 			pf_cache_set_unsaved(cache, all_unsaved, nall_unsaved);
 		tus = pf_xcalloc(db.ncmds + 1, sizeof(*tus));
@@ -1067,7 +1060,7 @@ int pf_driver_check(const struct pf_check_options *o)
 			goto done;
 		if (o->emit_ir) {
 			pf_note_dropped_flags(o, tus, ntus);
-			exit_code = pf_emit(o, &db, tus, &rules);
+			exit_code = pf_emit(o, &db, tus);
 			goto done;
 		}
 	}
@@ -1079,18 +1072,16 @@ int pf_driver_check(const struct pf_check_options *o)
 	if ((build_dir || o->from_ir) &&
 	    pf_check_filter_paths(o->paths, o->npaths, &db, tus, ntus) != 0)
 		goto done;
-	struct pf_rules_error rerr;
+	struct pf_error rerr;
 	if (pf_engine_bind_rules(&rules, tus, ntus, &rerr) != 0) {
-		char buf[2048];
-		pf_rules_error_format(&rerr, buf, sizeof(buf));
-		fprintf(stderr, "%s\n", buf);
+		pf_error_print(&rerr, "error");
 		goto done;
 	}
 	/* the same program gives the same result whichever way its units came */
 	qsort(tus, ntus, sizeof(*tus), pf_tu_cmp);
 	if (o->command == PF_COMMAND_DISCOVER) {
 		struct pf_discovery disc;
-		pf_discover_run(&disc, tus, ntus);
+		pf_discover_run(&disc, tus, ntus, &rules);
 		if (pf_write_output(o, pf_write_discovery, &disc) == 0)
 			exit_code = PF_EXIT_OK;
 		pf_discover_free(&disc);
@@ -1124,9 +1115,9 @@ int pf_driver_check(const struct pf_check_options *o)
 	report.summary.seconds = pf_now() - t0;
 
 	if (o->write_baseline) {
-		char err[4096];
-		if (pf_baseline_write(&report, o->write_baseline, err, sizeof(err)) != 0) {
-			fprintf(stderr, "piiflow: %s\n", err);
+		struct pf_error err;
+		if (pf_baseline_write(&report, o->write_baseline, &err) != 0) {
+			pf_error_print(&err, NULL);
 			goto done;
 		}
 		if (!o->quiet)

@@ -117,9 +117,6 @@ struct pf_cc_options {
 	char **argv; /* the compile command, argv[0] the compiler (or ccache) */
 	size_t argc;
 	const char *ir_dir; /* --ir-dir or $PIIFLOW_IR_DIR, or NULL: beside the object */
-	char **rules_files; /* --rules */
-	size_t nrules;
-	bool no_default_rules;
 	const char *config; /* --config, or NULL to look .piiflow.json up */
 	bool no_config;
 	bool no_cache;

@@ -27,8 +27,8 @@
 #include "driver/units.h"
 #include "lower/lower.h"
 #include "policy/config.h"
-#include "rules/rules.h"
 #include "taxonomy/taxonomy.h"
+#include "util/path.h"
 #include "util/xalloc.h"
 
 /* Runs argv as the build asked and returns its exit status; a compiler
@@ -225,8 +225,7 @@ static void pf_command_release(struct pf_compile_command *cmd)
 /* The launcher's IR cache: the folder check uses (--cache-dir, the config's,
  * else the user's cache folder), in a subfolder of its own since its IR
  * names files by absolute path. NULL when off or not to be made. */
-static struct pf_cache *pf_cc_cache(const struct pf_cc_options *o, const struct pf_config *cfg,
-                                    const struct pf_rules *rules)
+static struct pf_cache *pf_cc_cache(const struct pf_cc_options *o, const struct pf_config *cfg)
 {
 	if (o->no_cache)
 		return NULL;
@@ -236,8 +235,8 @@ static struct pf_cache *pf_cc_cache(const struct pf_cc_options *o, const struct 
 	            : xdg && *xdg    ? pf_xasprintf("%s/piiflow/cc", xdg)
 	            : home && *home  ? pf_xasprintf("%s/.cache/piiflow/cc", home)
 	                             : NULL;
-	char err[4096];
-	struct pf_cache *c = dir ? pf_cache_open(dir, rules, err, sizeof(err)) : NULL;
+	struct pf_error err;
+	struct pf_cache *c = dir ? pf_cache_open(dir, &err) : NULL;
 	free(dir);
 	return c;
 }
@@ -247,10 +246,9 @@ struct pf_cc_run {
 	const struct pf_cc_options *o;
 	char *cwd;
 	char *ir_dir; /* absolute, or NULL */
-	bool loaded;  /* config, rules and taxonomy are in */
+	bool loaded;  /* config and taxonomy are in */
 	const char *load_error;
 	struct pf_config cfg;
-	struct pf_rules rules;
 	struct pf_taxonomy tax;
 	struct pf_cache *cache;
 	char key[17];
@@ -260,19 +258,15 @@ static void pf_cc_load(struct pf_cc_run *run)
 {
 	const struct pf_cc_options *o = run->o;
 	pf_config_init(&run->cfg);
-	pf_rules_init(&run->rules);
 	pf_taxonomy_init(&run->tax);
 	if (pf_driver_load_config(o->config, o->no_config, &run->cfg) != 0)
 		run->load_error = "the configuration (.piiflow.json) could not be read";
-	else if (pf_driver_load_rules(&run->rules, o->no_default_rules, &run->cfg, o->rules_files,
-	                              o->nrules) != 0)
-		run->load_error = "the rules could not be loaded";
 	else if (pf_driver_load_taxonomy(&run->tax) != 0)
 		run->load_error = "the taxonomy could not be loaded";
 	else
-		run->cache = pf_cc_cache(o, &run->cfg, &run->rules);
+		run->cache = pf_cc_cache(o, &run->cfg);
 	run->loaded = true;
-	pf_unit_rules_key(&run->rules, run->key);
+	pf_unit_format_key(run->key);
 }
 
 /* Lowers one source and writes its unit; a failure is written into the
@@ -296,7 +290,6 @@ static void pf_cc_unit(struct pf_cc_run *run, const struct pf_plan *p, char **ar
 		snprintf(msg, sizeof(msg), "%s", run->load_error);
 	} else {
 		struct pf_lower_options lopts = {
-		    .rules = &run->rules,
 		    .taxonomy = &run->tax,
 		    .resource_dir = PF_CLANG_RESOURCE_DIR,
 		    .annotations_dir = pf_driver_annotations_dir(),
@@ -319,7 +312,7 @@ static void pf_cc_unit(struct pf_cc_run *run, const struct pf_plan *p, char **ar
 	if (msg[0])
 		u.error = msg;
 	char err[4096];
-	if (pf_unit_write(base, &u, u.error ? NULL : tu, &run->rules, err, sizeof(err)) != 0)
+	if (pf_unit_write(base, &u, u.error ? NULL : tu, err, sizeof(err)) != 0)
 		fprintf(stderr, "piiflow: warning: %s (the link phase will miss %s)\n", err,
 		        cmd.file);
 	if (tu)
@@ -375,7 +368,6 @@ done:
 	if (run.loaded) {
 		pf_cache_close(run.cache);
 		pf_taxonomy_free(&run.tax);
-		pf_rules_free(&run.rules);
 		pf_config_free(&run.cfg);
 	}
 	free(run.ir_dir);

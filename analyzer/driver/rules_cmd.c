@@ -158,15 +158,13 @@ int pf_driver_rules_check(char **files, size_t nfiles)
 	int rc = PF_EXIT_OK;
 	for (size_t i = 0; i < nfiles; i++) {
 		struct pf_rules rules;
-		struct pf_rules_error err;
+		struct pf_error err;
 		pf_rules_init(&rules);
 		if (pf_rules_load_file(&rules, files[i], false, &err) == 0) {
 			size_t n = count_entries(&rules);
 			printf("%s: ok (%zu entr%s)\n", files[i], n, n == 1 ? "y" : "ies");
 		} else {
-			char buf[2048];
-			pf_rules_error_format(&err, buf, sizeof(buf));
-			fprintf(stderr, "%s\n", buf);
+			pf_error_print(&err, "error");
 			rc = PF_EXIT_ERROR;
 		}
 		pf_rules_free(&rules);

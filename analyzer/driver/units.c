@@ -19,6 +19,7 @@
 
 #include "ir/ir_io.h"
 #include "util/file.h"
+#include "util/path.h"
 #include "util/xalloc.h"
 
 #define PF_UNIT_MAGIC "piiflow-unit 1"
@@ -30,12 +31,12 @@ void pf_unit_release(struct pf_unit *u)
 	free(u->source);
 	free(u->object);
 	free(u->directory);
-	free(u->rules);
+	free(u->format);
 	free(u->error);
 	memset(u, 0, sizeof(*u));
 }
 
-void pf_unit_rules_key(const struct pf_rules *rules, char hex[17])
+void pf_unit_format_key(char hex[17])
 {
 	XXH3_state_t *st = XXH3_createState();
 	XXH3_64bits_reset(st);
@@ -43,15 +44,6 @@ void pf_unit_rules_key(const struct pf_rules *rules, char hex[17])
 	unsigned fmt = PF_IR_FORMAT_VERSION;
 	XXH3_64bits_update(st, ver, strlen(ver) + 1);
 	XXH3_64bits_update(st, &fmt, sizeof(fmt));
-	for (size_t i = 0; rules && i < rules->nfiles; i++) {
-		char *text = NULL;
-		size_t len = 0;
-		if (pf_read_file(rules->files[i], &text, &len) == 0) {
-			XXH3_64bits_update(st, text, len);
-			free(text);
-		}
-		XXH3_64bits_update(st, "\n--\n", 4);
-	}
 	snprintf(hex, 17, "%016llx", (unsigned long long)XXH3_64bits_digest(st));
 	XXH3_freeState(st);
 }
@@ -86,15 +78,9 @@ static int pf_write_atomic(const char *path, int (*write)(FILE *, const void *),
 	return rc;
 }
 
-struct pf_ir_job {
-	const struct pf_ir_tu *tu;
-	const struct pf_rules *rules;
-};
-
 static int pf_write_ir(FILE *f, const void *arg)
 {
-	const struct pf_ir_job *job = arg;
-	return pf_ir_write(f, job->tu, job->rules);
+	return pf_ir_write(f, arg);
 }
 
 static int pf_write_manifest(FILE *f, const void *arg)
@@ -104,21 +90,20 @@ static int pf_write_manifest(FILE *f, const void *arg)
 	pf_put_line(f, "source", u->source);
 	pf_put_line(f, "object", u->object);
 	pf_put_line(f, "directory", u->directory);
-	pf_put_line(f, "rules", u->rules);
+	pf_put_line(f, "format", u->format);
 	if (u->error)
 		pf_put_line(f, "error", u->error);
 	return ferror(f) ? -1 : 0;
 }
 
-int pf_unit_write(const char *base, const struct pf_unit *u, const struct pf_ir_tu *tu,
-                  const struct pf_rules *rules, char *err, size_t errsize)
+int pf_unit_write(const char *base, const struct pf_unit *u, const struct pf_ir_tu *tu, char *err,
+                  size_t errsize)
 {
 	char *ir = pf_xasprintf("%s.pfir", base);
 	char *manifest = pf_xasprintf("%s.pfunit", base);
 	int rc;
 	if (tu) {
-		struct pf_ir_job job = {tu, rules};
-		rc = pf_write_atomic(ir, pf_write_ir, &job, err, errsize);
+		rc = pf_write_atomic(ir, pf_write_ir, tu, err, errsize);
 	} else {
 		rc = unlink(ir) == 0 || errno == ENOENT ? 0 : -1;
 		if (rc != 0)
@@ -155,7 +140,7 @@ static int pf_unit_read(const char *path, struct pf_unit *u)
 			char **slot = strcmp(line, "source") == 0      ? &u->source
 			              : strcmp(line, "object") == 0    ? &u->object
 			              : strcmp(line, "directory") == 0 ? &u->directory
-			              : strcmp(line, "rules") == 0     ? &u->rules
+			              : strcmp(line, "format") == 0    ? &u->format
 			              : strcmp(line, "error") == 0     ? &u->error
 			                                               : NULL;
 			if (slot && !*slot)
@@ -164,7 +149,7 @@ static int pf_unit_read(const char *path, struct pf_unit *u)
 		line = end + 1;
 	}
 	if (u->source && u->source[0] == '/' && u->object && u->object[0] == '/' && u->directory &&
-	    u->rules)
+	    u->format)
 		rc = 0;
 done:
 	free(text);
@@ -234,7 +219,6 @@ static char *pf_command_output(const struct pf_compile_command *cmd)
  * wrong and what was left out. */
 struct pf_load {
 	const char *dir;
-	const struct pf_rules *rules;
 	char key[17];
 	char *cwd;
 	size_t nerrors;
@@ -259,13 +243,12 @@ __attribute__((format(printf, 2, 3))) static void pf_load_error(struct pf_load *
 	va_end(ap);
 }
 
-static struct pf_ir_tu *pf_read_ir(const char *path, const struct pf_rules *rules,
-                                   const char *under)
+static struct pf_ir_tu *pf_read_ir(const char *path, const char *under)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
-	struct pf_ir_tu *tu = under ? pf_ir_read_relative(f, rules, under) : pf_ir_read(f, rules);
+	struct pf_ir_tu *tu = under ? pf_ir_read_relative(f, under) : pf_ir_read(f);
 	fclose(f);
 	return tu;
 }
@@ -279,10 +262,10 @@ static void pf_load_unit(struct pf_load *L, const char *path, const struct pf_un
 		              "%s: the compiler launcher could not analyze this unit: %s (see %s; "
 		              "fix it and rebuild the unit)",
 		              shown, u->error, path);
-	} else if (strcmp(u->rules, L->key) != 0) {
+	} else if (strcmp(u->format, L->key) != 0) {
 		pf_load_error(L,
-		              "%s: its IR was made with other rules or another piiflow (%s); give "
-		              "the link phase the same rules, or rebuild with the launcher",
+		              "%s: its IR was made by another piiflow version (%s); rebuild with "
+		              "the launcher of this one",
 		              shown, path);
 	} else {
 		char *ir = pf_xasprintf("%.*s.pfir", (int)(strlen(path) - strlen(".pfunit")), path);
@@ -291,9 +274,8 @@ static void pf_load_unit(struct pf_load *L, const char *path, const struct pf_un
 			pf_load_error(L,
 			              "%s: the IR of this unit is missing (%s); rebuild the unit",
 			              shown, ir);
-		else if (!(tu = pf_read_ir(ir, L->rules, L->cwd)))
-			pf_load_error(L, "%s: not an IR file of this piiflow version and rules",
-			              ir);
+		else if (!(tu = pf_read_ir(ir, L->cwd)))
+			pf_load_error(L, "%s: not an IR file of this piiflow version", ir);
 		else
 			PF_VEC_PUSH(L->tus, tu);
 		free(ir);
@@ -331,10 +313,9 @@ static void pf_collect(struct pf_load *L, const struct pf_walk *w, bool all)
 		free(m);
 		if (traced)
 			continue;
-		struct pf_ir_tu *tu = pf_read_ir(ir, L->rules, NULL);
+		struct pf_ir_tu *tu = pf_read_ir(ir, NULL);
 		if (!tu)
-			pf_load_error(L, "%s: not an IR file of this piiflow version and rules",
-			              ir);
+			pf_load_error(L, "%s: not an IR file of this piiflow version", ir);
 		else
 			PF_VEC_PUSH(L->tus, tu);
 	}
@@ -429,11 +410,11 @@ static void pf_load_summary(struct pf_load *L, bool quiet)
 		        L->twice, L->twice == 1 ? " was" : "s were");
 }
 
-int pf_units_load(const char *dir, const struct pf_rules *rules, const struct pf_compdb *db,
-                  struct pf_compdb *files, bool quiet, struct pf_ir_tu ***tus, size_t *ntus)
+int pf_units_load(const char *dir, const struct pf_compdb *db, struct pf_compdb *files, bool quiet,
+                  struct pf_ir_tu ***tus, size_t *ntus)
 {
-	struct pf_load L = {.dir = dir, .rules = rules, .cwd = pf_path_absolute(NULL, ".")};
-	pf_unit_rules_key(rules, L.key);
+	struct pf_load L = {.dir = dir, .cwd = pf_path_absolute(NULL, ".")};
+	pf_unit_format_key(L.key);
 	struct pf_walk w = {0};
 	int e = pf_walk_dir(&w, dir, 0);
 	if (e) {

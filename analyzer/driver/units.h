@@ -2,7 +2,7 @@
  * The units of a build traced by the compiler launcher (`piiflow cc`), on
  * disk: beside each unit's IR (X.pfir) a small text manifest (X.pfunit) that
  * says which source it is, which object file the compile wrote, in which
- * folder, with which rules, and the first error when the launcher could not
+ * folder, by which IR format, and the first error when the launcher could not
  * lower it. The manifest is what lets the link phase (`check --from-ir DIR`)
  * tell the program's units from configure probes and stale files, and report
  * a unit whose analysis failed or whose IR is gone instead of silently
@@ -16,31 +16,29 @@
 
 #include "compdb/compdb.h"
 #include "ir/ir.h"
-#include "rules/rules.h"
 
 /* One manifest. Every string is owned (pf_unit_release frees them). */
 struct pf_unit {
 	char *source;    /* absolute */
 	char *object;    /* absolute: the file the compile wrote (object or program) */
 	char *directory; /* absolute: the compile's working directory */
-	char *rules;     /* the rules' fingerprint (pf_unit_rules_key) */
+	char *format;    /* the IR format's fingerprint (pf_unit_format_key) */
 	char *error;     /* why the launcher wrote no IR, or NULL */
 };
 
 void pf_unit_release(struct pf_unit *u);
 
-/* The fingerprint of the rules in force and of this piiflow's IR format: IR
- * refers to rules by number, so IR made under other rules must not be read.
- * Hashes the contents of the rules files, not their paths, so that machines
- * with other checkouts agree. hex gets 16 digits and a NUL. */
-void pf_unit_rules_key(const struct pf_rules *rules, char hex[17]);
+/* The fingerprint of this piiflow's version and IR format (the IR does not
+ * depend on the rules, which are matched when the program is linked). hex
+ * gets 16 digits and a NUL. */
+void pf_unit_format_key(char hex[17]);
 
 /* Writes base.pfir (tu, unless NULL) and then base.pfunit (u), each
  * atomically; without tu, an old base.pfir is removed, so that a failed
  * unit never keeps the IR of an earlier compile. Returns 0, or -1 with a
  * message in err. */
-int pf_unit_write(const char *base, const struct pf_unit *u, const struct pf_ir_tu *tu,
-                  const struct pf_rules *rules, char *err, size_t errsize);
+int pf_unit_write(const char *base, const struct pf_unit *u, const struct pf_ir_tu *tu, char *err,
+                  size_t errsize);
 
 /* The link phase: reads every unit under dir (recursively; IR files of
  * --emit-ir without a manifest are read as they always were). With db
@@ -50,9 +48,9 @@ int pf_unit_write(const char *base, const struct pf_unit *u, const struct pf_ir_
  * cleaned object) is left out, one unit per source is kept and, when files is not
  * NULL, an entry per unit read (its file as the report shows it) is added to
  * files. A unit the launcher could not lower, a missing or unreadable IR
- * file and an IR of other rules are errors, each named on stderr (ten at
+ * file and an IR of another piiflow version are errors, each named on stderr (ten at
  * most). Returns 0 with *tus (*ntus of them, caller frees), or -1. */
-int pf_units_load(const char *dir, const struct pf_rules *rules, const struct pf_compdb *db,
-                  struct pf_compdb *files, bool quiet, struct pf_ir_tu ***tus, size_t *ntus);
+int pf_units_load(const char *dir, const struct pf_compdb *db, struct pf_compdb *files, bool quiet,
+                  struct pf_ir_tu ***tus, size_t *ntus);
 
 #endif

@@ -19,7 +19,7 @@
 struct pf_binder {
 	struct pf_intern names;
 	struct pf_ptrmap decls; /* interned name -> first prototype */
-	struct pf_rules_error *err;
+	struct pf_error *err;
 };
 
 /* A prototype beats a declaration without one, and one that names all of
@@ -57,18 +57,14 @@ static void pf_describe_params(const struct pf_ir_fdecl *d, char *buf, size_t si
 static int pf_bind_fail(struct pf_binder *b, const struct pf_rule_origin *o, const char *where,
                         const char *msg)
 {
-	struct pf_rules_error *e = b->err;
-	memset(e, 0, sizeof(*e));
-	snprintf(e->file, sizeof(e->file), "%s", o->file ? o->file : "");
+	struct pf_error *e = b->err;
+	pf_error_begin(e, o->file);
 	snprintf(e->json_path, sizeof(e->json_path), "%s%s", o->json_path ? o->json_path : "",
 	         where);
 	int line = 0, column = 0;
-	if (pf_rules_origin_position(o, &line, &column) == 0) {
-		e->line = line;
-		e->column = column;
-	}
-	snprintf(e->message, sizeof(e->message), "%s", msg);
-	return -1;
+	if (pf_rules_origin_position(o, &line, &column) != 0)
+		line = column = 0;
+	return pf_error_at(e, line, column, "%s", msg);
 }
 
 /* One position of an entry for function fn; where is its JSON path below
@@ -124,7 +120,7 @@ static int pf_bind_when(struct pf_binder *b, const struct pf_rule_origin *o, con
 }
 
 int pf_engine_bind_rules(struct pf_rules *r, struct pf_ir_tu **tus, size_t ntus,
-                         struct pf_rules_error *err)
+                         struct pf_error *err)
 {
 	struct pf_binder b = {.err = err};
 	pf_intern_init(&b.names);

@@ -33,6 +33,6 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
  * written by name to their index. Returns 0, or -1 with *err naming the
  * rules file, the entry and the function's parameters. */
 int pf_engine_bind_rules(struct pf_rules *r, struct pf_ir_tu **tus, size_t ntus,
-                         struct pf_rules_error *err);
+                         struct pf_error *err);
 
 #endif

@@ -172,6 +172,7 @@ struct pf_program {
 	size_t ntus;
 	int **tu_source_map; /* per TU: local source id -> program id */
 	PF_VEC(struct pf_ir_source *) sources;
+	PF_VEC(const void *) matched_rules; /* rules field entries that matched a field */
 	PF_VEC(struct pf_fn *) fns;
 	PF_VEC(struct pf_global) globals;
 	PF_VEC(struct pf_sink_site) sites;
@@ -215,6 +216,19 @@ int pf_program_global(struct pf_program *p, const char *key);
 int pf_program_source(struct pf_program *p, int tu, int local_id);
 void pf_program_release(struct pf_program *p);
 const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type *t, int *n);
+
+/* rules_apply.c: the rules matched against the fields and globals that
+ * lowering recorded by name. */
+/* The program's source for a TU's source s: s when an annotation declares
+ * it; for a field or global recorded by name, a copy made personal data by
+ * the rules entry that names it, or NULL when none does. */
+struct pf_ir_source *pf_rules_apply_source(struct pf_program *p, struct pf_ir_source *s);
+/* The category of an inventory declaration, from its annotation or a rules
+ * entry naming it (field, global), or NULL; *how says which. */
+const char *pf_rules_apply_decl(const struct pf_program *p, const struct pf_ir_decl *d,
+                                const char **how);
+/* Whether a rules field entry made some field of the program personal data. */
+bool pf_rules_field_matched(const struct pf_program *p, const void *rule);
 
 /* demand.c */
 /* Whether reads of port carry symbolic data in fn's analysis. */

@@ -2,7 +2,8 @@
  * Linking: the lowered translation units become one program. Functions and
  * globals are joined by their link keys (a name, or name@file for statics),
  * the interfaces of all declarations of a function are merged, sources get
- * program-wide ids, and the rules that apply to each function are looked up
+ * program-wide ids (fields and globals that a rules entry names become
+ * sources here: rules_apply.c), and the rules that apply to each function are looked up
  * once, here, instead of at every call.
  */
 #include "engine/engine_int.h"
@@ -85,7 +86,11 @@ static void pf_link_sources(struct pf_program *p)
 		struct pf_ir_tu *tu = p->tus[t];
 		p->tu_source_map[t] = pf_xcalloc(tu->nsources + 1, sizeof(int));
 		for (size_t i = 0; i < tu->nsources; i++) {
-			struct pf_ir_source *s = tu->sources[i];
+			struct pf_ir_source *s = pf_rules_apply_source(p, tu->sources[i]);
+			if (!s) { /* a field or global no rules entry names */
+				p->tu_source_map[t][i] = -1;
+				continue;
+			}
 			char *k = pf_arena_printf(&p->arena, "%s:%u:%u:%s:%s:%s:%s", s->pos.file,
 			                          s->pos.line, s->pos.column, s->name, s->category,
 			                          s->how, s->function);
@@ -424,6 +429,7 @@ void pf_program_release(struct pf_program *p)
 	free(p->g_vals);
 	PF_VEC_FREE(p->globals);
 	PF_VEC_FREE(p->sources);
+	PF_VEC_FREE(p->matched_rules);
 	PF_VEC_FREE(p->sites);
 	PF_VEC_FREE(p->opaque);
 	if (p->tu_source_map)

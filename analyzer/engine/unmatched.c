@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compdb/compdb.h"
+#include "util/path.h"
 
 static bool pf_has_function(struct pf_program *p, const char *name)
 {
@@ -35,15 +35,6 @@ static bool pf_has_global(struct pf_program *p, const char *name)
 	for (size_t i = 0; i < p->globals.n; i++)
 		if (strcmp(p->globals.v[i].name, name) == 0)
 			return true;
-	return false;
-}
-
-static bool pf_field_matched(struct pf_program *p, const void *rule)
-{
-	for (size_t t = 0; t < p->ntus; t++)
-		for (size_t i = 0; i < p->tus[t]->nmatched_rules; i++)
-			if (p->tus[t]->matched_rules[i] == rule)
-				return true;
 	return false;
 }
 
@@ -77,7 +68,7 @@ void pf_check_unmatched_rules(struct pf_program *p)
 			pf_unmatched(p, &s->origin, "function", s->name);
 		else if (s->kind == PF_SRC_VARIABLE && !pf_has_global(p, s->name))
 			pf_unmatched(p, &s->origin, "global", s->name);
-		else if (s->kind == PF_SRC_FIELD && !pf_field_matched(p, s))
+		else if (s->kind == PF_SRC_FIELD && !pf_rules_field_matched(p, s))
 			pf_unmatched(p, &s->origin, "field", s->name);
 	}
 	for (size_t i = 0; i < r->nsinks; i++) {

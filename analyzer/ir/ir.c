@@ -41,16 +41,38 @@ int pf_ir_add_source(struct pf_ir_tu *tu, const char *category, const char *name
 {
 	for (size_t i = 0; i < tu->nsources; i++) {
 		struct pf_ir_source *s = tu->sources[i];
-		if (s->pos.line == pos.line && s->pos.column == pos.column &&
-		    strcmp(s->pos.file, pos.file) == 0 && strcmp(s->name, name) == 0 &&
-		    strcmp(s->category, category) == 0 && strcmp(s->how, how) == 0)
+		if (s->kind == PF_IR_SRC_DECLARED && s->pos.line == pos.line &&
+		    s->pos.column == pos.column && strcmp(s->pos.file, pos.file) == 0 &&
+		    strcmp(s->name, name) == 0 && strcmp(s->category, category) == 0 &&
+		    strcmp(s->how, how) == 0)
 			return s->id;
 	}
 	struct pf_ir_source *s = PF_NEW(&tu->arena, struct pf_ir_source);
 	s->category = pf_arena_strdup(&tu->arena, category);
+	s->record.tag = s->record.type = "";
 	s->name = pf_arena_strdup(&tu->arena, name);
 	s->function = pf_arena_strdup(&tu->arena, function ? function : "");
 	s->how = pf_arena_strdup(&tu->arena, how);
+	s->pos = pos;
+	s->id = (int)tu->nsources;
+	PF_IR_PUSH(tu, tu->sources, tu->nsources, tu->capsources, s);
+	return s->id;
+}
+
+int pf_ir_add_named(struct pf_ir_tu *tu, const char *name, const struct pf_ir_record_names *record,
+                    struct pf_ir_pos pos)
+{
+	struct pf_ir_source *s = PF_NEW(&tu->arena, struct pf_ir_source);
+	s->kind = record ? PF_IR_SRC_FIELD : PF_IR_SRC_GLOBAL;
+	if (record) {
+		s->record.tag = pf_arena_strdup(&tu->arena, record->tag);
+		s->record.type = pf_arena_strdup(&tu->arena, record->type);
+	} else {
+		s->record.tag = s->record.type = "";
+	}
+	s->name = pf_arena_strdup(&tu->arena, name);
+	s->function = "";
+	s->how = "";
 	s->pos = pos;
 	s->id = (int)tu->nsources;
 	PF_IR_PUSH(tu, tu->sources, tu->nsources, tu->capsources, s);

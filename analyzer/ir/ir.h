@@ -23,9 +23,28 @@ struct pf_ir_pos {
 	unsigned line, column;
 };
 
-/* A declaration or rules entry that makes data personal. */
+/* What makes a source personal data. Lowering does not see the rules: a
+ * field or global without annotation is recorded by name, and becomes
+ * personal data only when a rules entry names it, when the program is
+ * linked (engine/rules_apply.c). */
+enum pf_ir_srckind {
+	PF_IR_SRC_DECLARED, /* an annotation */
+	PF_IR_SRC_FIELD,    /* a field, if a rules "field" entry names it */
+	PF_IR_SRC_GLOBAL,   /* a global, if a rules "variable" entry names it */
+};
+
+/* The names a rules "field" entry may give a field's record: its tag, and
+ * its type's spelling without "struct "/"union " (the typedef of an
+ * anonymous record). Both "" when unknown. */
+struct pf_ir_record_names {
+	const char *tag, *type;
+};
+
+/* A declaration (or a rules entry) that makes data personal. */
 struct pf_ir_source {
-	const char *category;
+	enum pf_ir_srckind kind;
+	struct pf_ir_record_names record; /* PF_IR_SRC_FIELD */
+	const char *category;             /* NULL until a rules entry matches (not DECLARED) */
 	const char *name;     /* the declared name ("email") or the function ("getlogin") */
 	const char *function; /* the function it lies in, "" for declarations at file scope */
 	const char *how;      /* "is declared personal data" or "returned by 'getlogin'" */
@@ -213,11 +232,12 @@ struct pf_ir_decl {
 	const char *type;  /* the declared type as written ("char [64]", "struct in_addr *") */
 	const char *base_type; /* without pointers, arrays and qualifiers ("struct in_addr") */
 	bool scalar;           /* an integer, bool, enum or floating type (after arrays: no) */
-	bool annotated;        /* carries PII(...) or PII_OUT(...), or a rules entry names it */
+	bool annotated;        /* carries PII(...) or PII_OUT(...) (rules are not seen here) */
 	const char *category;  /* then its category, else "" */
-	const char *how;       /* then "is declared personal data[ by the rules]", else "" */
-	bool redecl;           /* a later declaration, recorded only to say it is annotated */
-	struct pf_ir_pos pos;  /* the name */
+	const char *how;       /* then "is declared personal data", else "" */
+	struct pf_ir_record_names record; /* field: for rules entries */
+	bool redecl;          /* a later declaration, recorded only to say it is annotated */
+	struct pf_ir_pos pos; /* the name */
 	/* where " PII(category)" goes: after the declarator (before an initializer
 	 * or a bit-field width), or for a function before its declaration; line 0
 	 * when no edit is safe (declared inside a macro) */
@@ -249,8 +269,6 @@ struct pf_ir_tu {
 	size_t naddr_taken, capaddr_taken;
 	const char **includes; /* absolute paths of every file the TU read, main file first */
 	size_t nincludes, capincludes;
-	const void **matched_rules; /* rules field entries that matched a field here */
-	size_t nmatched_rules, capmatched_rules;
 	struct pf_ir_diag *diags;
 	size_t ndiags, capdiags;
 	struct pf_ir_decl *decls; /* the inventory, in source order */
@@ -266,6 +284,10 @@ struct pf_ir_expr *pf_ir_expr_new(struct pf_ir_tu *tu, enum pf_ir_ekind kind,
                                   struct pf_ir_type *type, struct pf_ir_pos pos, unsigned nkids);
 int pf_ir_add_source(struct pf_ir_tu *tu, const char *category, const char *name,
                      const char *function, const char *how, struct pf_ir_pos pos);
+/* A field (record set) or global (record NULL) that only a rules entry can
+ * make personal data; not shared with other sources. */
+int pf_ir_add_named(struct pf_ir_tu *tu, const char *name, const struct pf_ir_record_names *record,
+                    struct pf_ir_pos pos);
 void pf_ir_add_diag(struct pf_ir_tu *tu, const char *rule, bool is_error, struct pf_ir_pos pos,
                     const char *message);
 int pf_ir_func_new_block(struct pf_ir_tu *tu, struct pf_ir_func *fn);

@@ -29,7 +29,6 @@ struct pf_wr {
 	struct pf_ptrmap strs; /* string pointer -> id + 1 */
 	struct pf_ptrmap types, vars, decls;
 	uint32_t nstrs, ntypes, nvars;
-	const struct pf_rules *rules;
 };
 
 static void w_bytes(struct pf_wr *w, const void *p, size_t n)
@@ -235,15 +234,18 @@ static void w_func(struct pf_wr *w, const struct pf_ir_func *fn)
 	}
 }
 
-int pf_ir_write(FILE *f, const struct pf_ir_tu *tu, const struct pf_rules *rules)
+int pf_ir_write(FILE *f, const struct pf_ir_tu *tu)
 {
-	struct pf_wr w = {.f = f, .rules = rules};
+	struct pf_wr w = {.f = f};
 	w_bytes(&w, pf_magic, sizeof(pf_magic));
 	w_str(&w, tu->file);
 	w_u8(&w, tu->fatal);
 	w_u32(&w, (uint32_t)tu->nsources);
 	for (size_t i = 0; i < tu->nsources; i++) {
 		const struct pf_ir_source *s = tu->sources[i];
+		w_u8(&w, s->kind);
+		w_str(&w, s->record.tag);
+		w_str(&w, s->record.type);
 		w_str(&w, s->category);
 		w_str(&w, s->name);
 		w_str(&w, s->function);
@@ -279,13 +281,6 @@ int pf_ir_write(FILE *f, const struct pf_ir_tu *tu, const struct pf_rules *rules
 	w_u32(&w, (uint32_t)tu->nincludes);
 	for (size_t i = 0; i < tu->nincludes; i++)
 		w_str(&w, tu->includes[i]);
-	w_u32(&w, (uint32_t)tu->nmatched_rules);
-	for (size_t i = 0; i < tu->nmatched_rules; i++) {
-		const struct pf_rule_source *rs = tu->matched_rules[i];
-		w_u32(&w, rules && rs >= rules->sources && rs < rules->sources + rules->nsources
-		              ? (uint32_t)(rs - rules->sources)
-		              : UINT32_MAX);
-	}
 	w_u32(&w, (uint32_t)tu->ndiags);
 	for (size_t i = 0; i < tu->ndiags; i++) {
 		w_str(&w, tu->diags[i].rule);
@@ -299,6 +294,8 @@ int pf_ir_write(FILE *f, const struct pf_ir_tu *tu, const struct pf_rules *rules
 		w_u8(&w, d->kind);
 		w_str(&w, d->name);
 		w_str(&w, d->scope);
+		w_str(&w, d->record.tag);
+		w_str(&w, d->record.type);
 		w_str(&w, d->type);
 		w_str(&w, d->base_type);
 		w_u8(&w, d->scalar);
@@ -683,19 +680,19 @@ static struct pf_ir_func *r_func(struct pf_rd *r)
 	return fn;
 }
 
-static struct pf_ir_tu *pf_ir_read_in(FILE *f, const struct pf_rules *rules, const char *under);
+static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under);
 
-struct pf_ir_tu *pf_ir_read(FILE *f, const struct pf_rules *rules)
+struct pf_ir_tu *pf_ir_read(FILE *f)
 {
-	return pf_ir_read_in(f, rules, NULL);
+	return pf_ir_read_in(f, NULL);
 }
 
-struct pf_ir_tu *pf_ir_read_relative(FILE *f, const struct pf_rules *rules, const char *dir)
+struct pf_ir_tu *pf_ir_read_relative(FILE *f, const char *dir)
 {
-	return pf_ir_read_in(f, rules, dir);
+	return pf_ir_read_in(f, dir);
 }
 
-static struct pf_ir_tu *pf_ir_read_in(FILE *f, const struct pf_rules *rules, const char *under)
+static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under)
 {
 	struct pf_rd r = {
 	    .f = f, .tu = pf_ir_tu_new(), .under = under, .underlen = under ? strlen(under) : 0};
@@ -709,7 +706,13 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const struct pf_rules *rules, con
 	size_t n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
 		struct pf_ir_source *s = PF_NEW(&tu->arena, struct pf_ir_source);
-		s->category = r_str_nonnull(&r);
+		s->kind = (enum pf_ir_srckind)r_u8(&r);
+		s->record.tag = r_str_nonnull(&r);
+		s->record.type = r_str_nonnull(&r);
+		s->category = r_str(&r);
+		if (s->kind > PF_IR_SRC_GLOBAL ||
+		    (s->kind == PF_IR_SRC_DECLARED) != (s->category != NULL))
+			r.err = true;
 		s->name = r_str_nonnull(&r);
 		s->function = r_str_nonnull(&r);
 		s->how = r_str_nonnull(&r);
@@ -762,16 +765,6 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const struct pf_rules *rules, con
 	}
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
-		uint32_t k = r_u32(&r);
-		if (!rules || k >= rules->nsources) {
-			r.err = true;
-			break;
-		}
-		const void *rs = &rules->sources[k];
-		PF_IR_PUSH(tu, tu->matched_rules, tu->nmatched_rules, tu->capmatched_rules, rs);
-	}
-	n = r_count(&r);
-	for (size_t i = 0; i < n && !r.err; i++) {
 		struct pf_ir_diag d;
 		d.rule = r_str_nonnull(&r);
 		d.is_error = r_u8(&r);
@@ -785,6 +778,8 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const struct pf_rules *rules, con
 		d.kind = (enum pf_ir_dkind)r_u8(&r);
 		d.name = r_str_nonnull(&r);
 		d.scope = r_str_nonnull(&r);
+		d.record.tag = r_str_nonnull(&r);
+		d.record.type = r_str_nonnull(&r);
 		d.type = r_str_nonnull(&r);
 		d.base_type = r_str_nonnull(&r);
 		d.scalar = r_u8(&r);

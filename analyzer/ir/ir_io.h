@@ -12,24 +12,24 @@
 #include <stdio.h>
 
 #include "ir/ir.h"
-#include "rules/rules.h"
 
-#define PF_IR_FORMAT_VERSION 5
+/* 6: the IR holds no rules; fields and globals are recorded by name and
+ * matched against the rules when the program is linked. */
+#define PF_IR_FORMAT_VERSION 6
 
-/* Writes tu. Rules field entries the TU matched are stored as indexes into
- * rules->sources, so a file is only valid with the same rules (the cache key
- * includes them). Returns 0, or -1 when writing failed. */
-int pf_ir_write(FILE *f, const struct pf_ir_tu *tu, const struct pf_rules *rules);
+/* Writes tu. The IR does not depend on the rules, so one file serves any
+ * rules files. Returns 0, or -1 when writing failed. */
+int pf_ir_write(FILE *f, const struct pf_ir_tu *tu);
 
 /* Reads a TU written by pf_ir_write; NULL when the file is truncated,
  * corrupt or of another version. Freed with pf_ir_tu_free. */
-struct pf_ir_tu *pf_ir_read(FILE *f, const struct pf_rules *rules);
+struct pf_ir_tu *pf_ir_read(FILE *f);
 
 /* The same for IR lowered with absolute paths (the compiler launcher's,
  * which does not know where the link phase will run): a path under dir
  * (absolute, normalized), in positions, the unit's file and the link keys
  * of static names ("name@file"), is made relative to dir, as lowering in
  * dir would have shown it, so that both read the same. */
-struct pf_ir_tu *pf_ir_read_relative(FILE *f, const struct pf_rules *rules, const char *dir);
+struct pf_ir_tu *pf_ir_read_relative(FILE *f, const char *dir);
 
 #endif

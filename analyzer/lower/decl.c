@@ -2,7 +2,8 @@
  * Declarations: types, annotations and the interfaces of functions and
  * globals. Annotations are read from the clang annotate attributes that
  * piiflow.h expands to ("piiflow:KIND:ARG"), from the typedefs a declaration
- * is written with, and from the rules entries that name fields and globals.
+ * is written with. Fields and globals without annotation are recorded by
+ * name, for the rules entries that may name them when the program is linked.
  */
 #include "lower/lower_int.h"
 
@@ -199,11 +200,8 @@ int pf_lower_annotation_source(struct pf_lower_ctx *cx, CXCursor decl, const cha
 	                        pf_lower_pos(cx, decl));
 }
 
-static bool pf_record_name_matches(CXCursor rec, const char *want);
-
-const char *pf_lower_pii_category(struct pf_lower_ctx *cx, CXCursor decl, const char **how)
+const char *pf_lower_pii_category(struct pf_lower_ctx *cx, CXCursor decl)
 {
-	*how = "is declared personal data";
 	const char *cat = pf_find_annotation(cx, decl, "pii", NULL);
 	if (!cat)
 		cat = pf_find_annotation(cx, decl, "pii_out", NULL);
@@ -213,26 +211,7 @@ const char *pf_lower_pii_category(struct pf_lower_ctx *cx, CXCursor decl, const 
 		               : clang_getCursorType(decl);
 		cat = pf_find_typedef_annotation(cx, t, "pii", NULL);
 	}
-	if (cat || !cx->opts->rules)
-		return cat;
-	*how = "is declared personal data by the rules";
-	const struct pf_rules *r = cx->opts->rules;
-	enum CXCursorKind k = clang_getCursorKind(decl);
-	char *name = pf_lower_spelling(cx, decl);
-	if (k == CXCursor_VarDecl) {
-		const struct pf_rule_source *rs = pf_rules_find_variable_source(r, name);
-		return rs ? rs->category : NULL;
-	}
-	if (k != CXCursor_FieldDecl)
-		return NULL;
-	CXCursor rec = clang_getCursorSemanticParent(decl);
-	for (size_t i = 0; i < r->nsources; i++) {
-		const struct pf_rule_source *rs = &r->sources[i];
-		if (rs->kind == PF_SRC_FIELD && strcmp(rs->field, name) == 0 &&
-		    pf_record_name_matches(rec, rs->record))
-			return rs->category;
-	}
-	return NULL;
+	return cat;
 }
 
 const char *pf_lower_annotation_purpose(struct pf_lower_ctx *cx, CXCursor decl, const char *kind)
@@ -240,26 +219,19 @@ const char *pf_lower_annotation_purpose(struct pf_lower_ctx *cx, CXCursor decl, 
 	return pf_find_annotation(cx, decl, kind, NULL);
 }
 
-/* The record name a rules "field" entry may use: the struct tag or the
- * typedef it is known by. */
-static bool pf_record_name_matches(CXCursor rec, const char *want)
+struct pf_ir_record_names pf_lower_record_names(struct pf_lower_ctx *cx, CXCursor rec)
 {
-	CXString s = clang_getCursorSpelling(rec);
-	const char *name = clang_getCString(s);
-	bool ok = name && strcmp(name, want) == 0;
-	clang_disposeString(s);
-	if (ok)
-		return true;
+	struct pf_ir_record_names n;
+	n.tag = pf_lower_spelling(cx, rec);
 	CXString ts = clang_getTypeSpelling(clang_getCursorType(rec));
 	const char *tn = clang_getCString(ts);
-	if (tn) {
-		const char *p = strncmp(tn, "struct ", 7) == 0  ? tn + 7
-		                : strncmp(tn, "union ", 6) == 0 ? tn + 6
-		                                                : tn;
-		ok = strcmp(p, want) == 0;
-	}
+	tn = tn ? tn : "";
+	const char *p = strncmp(tn, "struct ", 7) == 0  ? tn + 7
+	                : strncmp(tn, "union ", 6) == 0 ? tn + 6
+	                                                : tn;
+	n.type = pf_arena_strdup(&cx->tu->arena, p);
 	clang_disposeString(ts);
-	return ok;
+	return n;
 }
 
 int pf_lower_field_source(struct pf_lower_ctx *cx, CXCursor field)
@@ -273,23 +245,10 @@ int pf_lower_field_source(struct pf_lower_ctx *cx, CXCursor field)
 	cx->fn_name = NULL;
 	int src = pf_lower_annotation_source(cx, field, "pii", name);
 	cx->fn_name = saved_fn;
-	if (src < 0 && cx->opts->rules) {
-		const struct pf_rules *r = cx->opts->rules;
-		CXCursor rec = clang_getCursorSemanticParent(field);
-		for (size_t i = 0; i < r->nsources; i++) {
-			const struct pf_rule_source *rs = &r->sources[i];
-			if (rs->kind != PF_SRC_FIELD || strcmp(rs->field, name) != 0)
-				continue;
-			if (!pf_record_name_matches(rec, rs->record))
-				continue;
-			/* a typedef of an anonymous struct: match the typedef name */
-			src = pf_ir_add_source(cx->tu, rs->category, name, "",
-			                       "is declared personal data by the rules",
-			                       pf_lower_pos(cx, field));
-			PF_IR_PUSH(cx->tu, cx->tu->matched_rules, cx->tu->nmatched_rules,
-			           cx->tu->capmatched_rules, (const void *)rs);
-			break;
-		}
+	if (src < 0) { /* a rules entry may name it: matched when linking */
+		struct pf_ir_record_names rec =
+		    pf_lower_record_names(cx, clang_getCursorSemanticParent(field));
+		src = pf_ir_add_named(cx->tu, name, &rec, pf_lower_pos(cx, field));
 	}
 	pf_ptrmap_put(&cx->fields, key, (void *)(intptr_t)(src + 2));
 	return src;
@@ -448,11 +407,14 @@ struct pf_ir_global *pf_lower_global(struct pf_lower_ctx *cx, CXCursor var)
 	const void *key = pf_cursor_key(var);
 	struct pf_ir_global *g = pf_ptrmap_get(&cx->gvars, key);
 	if (g) {
-		if (g->source < 0) {
+		if (cx->tu->sources[g->source]->kind != PF_IR_SRC_DECLARED) {
+			/* an annotation on a later declaration */
 			const char *saved = cx->fn_name;
 			cx->fn_name = NULL;
-			g->source = pf_lower_annotation_source(cx, var, "pii", g->name);
+			int src = pf_lower_annotation_source(cx, var, "pii", g->name);
 			cx->fn_name = saved;
+			if (src >= 0)
+				g->source = src;
 		}
 		return g;
 	}
@@ -479,14 +441,8 @@ struct pf_ir_global *pf_lower_global(struct pf_lower_ctx *cx, CXCursor var)
 	cx->fn_name = NULL;
 	g->source = pf_lower_annotation_source(cx, var, "pii", g->name);
 	cx->fn_name = saved;
-	if (g->source < 0 && cx->opts->rules) {
-		const struct pf_rule_source *rs =
-		    pf_rules_find_variable_source(cx->opts->rules, g->name);
-		if (rs)
-			g->source =
-			    pf_ir_add_source(cx->tu, rs->category, g->name, "",
-			                     "is declared personal data by the rules", g->pos);
-	}
+	if (g->source < 0) /* a rules entry may name it: matched when linking */
+		g->source = pf_ir_add_named(cx->tu, g->name, NULL, g->pos);
 	PF_IR_PUSH(cx->tu, cx->tu->globals, cx->tu->nglobals, cx->tu->capglobals, g);
 	return g;
 }

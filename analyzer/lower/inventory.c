@@ -1,7 +1,8 @@
 /*
  * The inventory of a translation unit: every named field, global, parameter
  * and function (returning a value) that the project's own code declares,
- * with its type, whether PII(...) or a rules entry already marks it, and
+ * with its type, whether PII(...) already marks it (the rules are checked
+ * by discover, which has them), the names a rules entry may give it and
  * where an annotation would be written. `piiflow discover` reads names from
  * here, so that it never needs libclang itself. Declarations in system
  * headers are not the project's to annotate and are left out.
@@ -116,12 +117,14 @@ static void pf_record_decl(struct pf_inventory *inv, CXCursor c, enum pf_ir_dkin
 	char *name = pf_lower_spelling(cx, c);
 	if (!*name)
 		return;
-	const char *how = "";
-	const char *cat = pf_lower_pii_category(cx, c, &how);
+	const char *cat = pf_lower_pii_category(cx, c);
 	if (only_marked && !cat)
 		return;
 	struct pf_ir_decl d = {.kind = kind, .name = name, .scope = scope ? scope : ""};
 	d.pos = pf_lower_pos(cx, c);
+	d.record.tag = d.record.type = "";
+	if (kind == PF_D_FIELD)
+		d.record = pf_lower_record_names(cx, clang_getCursorSemanticParent(c));
 	if (kind == PF_D_FUNCTION) {
 		CXType rt = clang_getCursorResultType(c);
 		if (clang_getCanonicalType(rt).kind == CXType_Void)
@@ -137,7 +140,7 @@ static void pf_record_decl(struct pf_inventory *inv, CXCursor c, enum pf_ir_dkin
 	d.annotated = cat != NULL;
 	d.redecl = only_marked;
 	d.category = cat ? cat : "";
-	d.how = cat ? how : "";
+	d.how = cat ? "is declared personal data" : "";
 	if (!d.insert.file)
 		d.insert.file = d.pos.file;
 	PF_IR_PUSH(cx->tu, cx->tu->decls, cx->tu->ndecls, cx->tu->capdecls, d);

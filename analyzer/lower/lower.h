@@ -1,15 +1,15 @@
 /*
  * Lowering: parse one translation unit with libclang and turn every function
- * into the IR of ir/ir.h, reading piiflow's annotations and the rules that
- * name fields and globals on the way. This is the only stage that sees
- * libclang; nothing of it escapes into the IR.
+ * into the IR of ir/ir.h, reading piiflow's annotations on the way. This is
+ * the only stage that sees libclang; nothing of it escapes into the IR. It
+ * does not see the rules: fields and globals are recorded by name and the
+ * rules are matched when the program is linked, so one IR serves any rules.
  */
 #ifndef PF_LOWER_H
 #define PF_LOWER_H
 
 #include "compdb/compdb.h"
 #include "ir/ir.h"
-#include "rules/rules.h"
 #include "taxonomy/taxonomy.h"
 #include "util/unsaved.h"
 
@@ -21,7 +21,6 @@ struct pf_dropped_flags *pf_dropped_flags_new(void);
 void pf_dropped_flags_free(struct pf_dropped_flags *d);
 
 struct pf_lower_options {
-	const struct pf_rules *rules;
 	const struct pf_taxonomy *taxonomy; /* may be NULL: categories unchecked */
 	const char *resource_dir;           /* clang's builtin headers, or NULL */
 	const char *annotations_dir;        /* where piiflow.h lies, or NULL */

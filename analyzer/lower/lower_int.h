@@ -86,9 +86,10 @@ int pf_lower_annotation_source(struct pf_lower_ctx *cx, CXCursor decl, const cha
 const char *pf_lower_annotation_purpose(struct pf_lower_ctx *cx, CXCursor decl, const char *kind);
 int pf_lower_field_source(struct pf_lower_ctx *cx, CXCursor field);
 /* The category of a PII(...) or PII_OUT(...) on decl (or on its typedef),
- * else of a rules entry naming it (field, global), else NULL; *how says
- * which. Adds no source: for the inventory. */
-const char *pf_lower_pii_category(struct pf_lower_ctx *cx, CXCursor decl, const char **how);
+ * else NULL. Adds no source: for the inventory. */
+const char *pf_lower_pii_category(struct pf_lower_ctx *cx, CXCursor decl);
+/* The names a rules "field" entry may give the record rec. */
+struct pf_ir_record_names pf_lower_record_names(struct pf_lower_ctx *cx, CXCursor rec);
 
 /* inventory.c: records the named declarations of the project's own code
  * into tu->decls (after the functions are lowered). */

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "util/path.h"
 #include "util/xalloc.h"
 
 /* ---- children ---- */

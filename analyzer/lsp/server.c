@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "compdb/compdb.h"
+#include "util/path.h"
 #include "report/report.h"
 
 double pf_lsp_now(void)

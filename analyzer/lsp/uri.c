@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compdb/compdb.h"
+#include "util/path.h"
 
 static int pf_hex(char c)
 {

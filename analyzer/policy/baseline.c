@@ -9,6 +9,7 @@
  * reviewer can read what a commit adds to it and two runs write it the same.
  */
 #include "policy/policy.h"
+#include "policy/policy_int.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -17,7 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "policy/locate.h"
+#include "util/file.h"
+#include "util/json_path.h"
 #include "util/xalloc.h"
 
 /* Version 2: one fingerprint per sink call site, argument and purpose.
@@ -94,35 +96,32 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_baseline 
 	return 0;
 }
 
-int pf_baseline_load(struct pf_baseline *b, const char *path, struct pf_policy_error *err)
+/* Reads the JSON file at path ("cannot read WHAT" when it cannot be) and
+ * fills b with parse; on error b is left empty. */
+static int load_doc(struct pf_baseline *b, const char *path, const char *what,
+                    int (*parse)(struct pf_json_cursor *, json_t *, struct pf_baseline *),
+                    struct pf_error *err)
 {
 	char *text = NULL;
 	size_t len = 0;
 	json_t *root = NULL;
-	int rc = -1;
 	pf_baseline_init(b);
-	pf_json_error_begin(err, path);
-	if (pf_policy_read_file(path, &text, &len) != 0) {
-		snprintf(err->message, sizeof(err->message), "cannot read baseline: %s",
-		         strerror(errno));
-		goto done;
+	int rc = pf_policy_read_json(path, what, 0, &text, &len, &root, err);
+	if (rc == 0) {
+		struct pf_json_cursor c = {
+		    .text = text, .len = len, .err = err, .key_in_path = true};
+		rc = parse(&c, root, b);
 	}
-	json_error_t jerr;
-	root = json_loadb(text, len, 0, &jerr);
-	if (!root) {
-		err->line = jerr.line > 0 ? jerr.line : 0;
-		err->column = jerr.column > 0 ? jerr.column : 0;
-		snprintf(err->message, sizeof(err->message), "invalid JSON: %s", jerr.text);
-		goto done;
-	}
-	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
-	rc = parse_doc(&c, root, b);
-done:
 	if (rc)
 		pf_baseline_free(b);
 	json_decref(root);
 	free(text);
 	return rc;
+}
+
+int pf_baseline_load(struct pf_baseline *b, const char *path, struct pf_error *err)
+{
+	return load_doc(b, path, "baseline", parse_doc, err);
 }
 
 /* ---- reports of an earlier run (--new-since FILE) ------------------------- */
@@ -204,46 +203,28 @@ static int parse_sarif_report(struct pf_json_cursor *c, json_t *runs, struct pf_
 	return 0;
 }
 
-int pf_baseline_load_report(struct pf_baseline *b, const char *path, struct pf_policy_error *err)
+/* A JSON or SARIF report of piiflow's. */
+static int parse_report(struct pf_json_cursor *c, json_t *root, struct pf_baseline *b)
 {
-	char *text = NULL;
-	size_t len = 0;
-	json_t *root = NULL;
-	int rc = -1;
-	pf_baseline_init(b);
-	pf_json_error_begin(err, path);
-	if (pf_policy_read_file(path, &text, &len) != 0) {
-		snprintf(err->message, sizeof(err->message), "cannot read report: %s",
-		         strerror(errno));
-		goto done;
-	}
-	json_error_t jerr;
-	root = json_loadb(text, len, 0, &jerr);
-	if (!root) {
-		err->line = jerr.line > 0 ? jerr.line : 0;
-		err->column = jerr.column > 0 ? jerr.column : 0;
-		snprintf(err->message, sizeof(err->message), "invalid JSON: %s", jerr.text);
-		goto done;
-	}
-	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
 	json_t *findings = json_object_get(root, "findings");
 	json_t *runs = json_object_get(root, "runs");
+	int rc;
 	if (json_is_array(findings) && json_object_get(root, "tool"))
-		rc = parse_json_report(&c, findings, b);
+		rc = parse_json_report(c, findings, b);
 	else if (json_is_array(runs))
-		rc = parse_sarif_report(&c, runs, b);
+		rc = parse_sarif_report(c, runs, b);
 	else
-		rc = pf_json_fail(&c, NULL,
+		rc = pf_json_fail(c, NULL,
 		                  "not a piiflow report: want the JSON (--format json) or SARIF "
 		                  "(--format sarif) report of the base build");
 	if (rc == 0 && b->n > 1)
 		qsort(b->fingerprints, b->n, sizeof(*b->fingerprints), fp_cmp);
-done:
-	if (rc)
-		pf_baseline_free(b);
-	json_decref(root);
-	free(text);
 	return rc;
+}
+
+int pf_baseline_load_report(struct pf_baseline *b, const char *path, struct pf_error *err)
+{
+	return load_doc(b, path, "report", parse_report, err);
 }
 
 void pf_baseline_from_report(struct pf_baseline *b, const struct pf_report *r)
@@ -363,20 +344,15 @@ static int entry_cmp(const void *pa, const void *pb)
 	const struct pf_finding *a = *(const struct pf_finding *const *)pa;
 	const struct pf_finding *b = *(const struct pf_finding *const *)pb;
 	int c = str_cmp(a->sink.file, b->sink.file);
-	if (!c)
-		c = str_cmp(a->sink_function, b->sink_function);
-	if (!c)
-		c = str_cmp(a->sink_callee, b->sink_callee);
-	if (!c)
-		c = (a->sink_argument > b->sink_argument) - (a->sink_argument < b->sink_argument);
-	if (!c)
-		c = str_cmp(a->rule, b->rule);
-	if (!c)
-		c = strcmp(a->fingerprint, b->fingerprint);
+	c = c ? c : str_cmp(a->sink_function, b->sink_function);
+	c = c ? c : str_cmp(a->sink_callee, b->sink_callee);
+	c = c ? c : (a->sink_argument > b->sink_argument) - (a->sink_argument < b->sink_argument);
+	c = c ? c : str_cmp(a->rule, b->rule);
+	c = c ? c : strcmp(a->fingerprint, b->fingerprint);
 	return c;
 }
 
-int pf_baseline_write(const struct pf_report *r, const char *path, char *err, size_t errsize)
+int pf_baseline_write(const struct pf_report *r, const char *path, struct pf_error *err)
 {
 	const struct pf_finding **v = pf_xcalloc(r->nfindings + r->naccepted + 1, sizeof(*v));
 	size_t n = 0;
@@ -417,9 +393,10 @@ int pf_baseline_write(const struct pf_report *r, const char *path, char *err, si
 			errno = saved;
 		}
 	}
-	if (rc != 0)
-		snprintf(err, errsize, "%s: cannot write baseline: %s", path,
-		         strerror(errno ? errno : EIO));
+	if (rc != 0) {
+		pf_error_begin(err, path);
+		pf_error_set(err, "cannot write baseline: %s", strerror(errno ? errno : EIO));
+	}
 	free(tmp);
 	json_decref(root);
 	return rc;

@@ -7,6 +7,7 @@
  * column, and, for a misspelt key, what was probably meant.
  */
 #include "policy/config.h"
+#include "policy/policy_int.h"
 #include "taxonomy/taxonomy.h"
 
 #include <ctype.h>
@@ -19,8 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "policy/locate.h"
-#include "taxonomy/taxonomy.h"
+#include "util/file.h"
+#include "util/json_path.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
 
@@ -146,23 +147,13 @@ char *pf_config_find(const char *start_dir)
 
 static const char *type_name(const json_t *v)
 {
-	switch (json_typeof(v)) {
-	case JSON_OBJECT:
-		return "an object";
-	case JSON_ARRAY:
-		return "an array";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL:
-		return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "a boolean";
-	case JSON_NULL:
-		return "null";
-	}
-	return "a value";
+	static const char *const names[] = {
+	    [JSON_OBJECT] = "an object", [JSON_ARRAY] = "an array", [JSON_STRING] = "a string",
+	    [JSON_INTEGER] = "a number", [JSON_REAL] = "a number",  [JSON_TRUE] = "a boolean",
+	    [JSON_FALSE] = "a boolean",  [JSON_NULL] = "null",
+	};
+	unsigned t = (unsigned)json_typeof(v);
+	return t < sizeof(names) / sizeof(*names) && names[t] ? names[t] : "a value";
 }
 
 /* Rejects the first key of obj that is not in allowed (NULL-terminated). */
@@ -330,6 +321,25 @@ static bool is_word(const char *s, bool dots)
 	return true;
 }
 
+/* An object keyed by purpose ("policy", "data_uses"). */
+static int want_purpose_object(struct pf_json_cursor *c, const json_t *v, const char *what,
+                               const char *values)
+{
+	if (json_is_object(v))
+		return 0;
+	return pf_json_fail(c, NULL, "%s must be an object of purpose -> %s, got %s", what, values,
+	                    type_name(v));
+}
+
+/* A key of an object keyed by purpose: a bare lower-case word. */
+static int want_purpose_key(struct pf_json_cursor *c, const char *name, const char *examples)
+{
+	if (is_word(name, false))
+		return 0;
+	return pf_json_fail(c, name, "'%.64s' is not a purpose (a bare lower-case word such as %s)",
+	                    name, examples);
+}
+
 static int get_categories(struct pf_json_cursor *c, json_t *v, struct pf_config_purpose *p)
 {
 	if (!json_is_object(v))
@@ -399,26 +409,16 @@ static int get_policy(struct pf_json_cursor *c, json_t *root, struct pf_config *
 	if (!v)
 		return 0;
 	pf_json_push_key(c, "policy");
-	int rc = 0;
-	if (!json_is_object(v)) {
-		rc =
-		    pf_json_fail(c, NULL, "policy must be an object of purpose -> severity, got %s",
-		                 type_name(v));
+	int rc = want_purpose_object(c, v, "policy", "severity");
+	if (rc)
 		goto done;
-	}
 	cfg->policy = pf_xcalloc(json_object_size(v) + 1, sizeof(*cfg->policy));
 	const char *name;
 	json_t *entry;
 	json_object_foreach(v, name, entry)
 	{
-		if (!is_word(name, false)) {
-			rc =
-			    pf_json_fail(c, name,
-			                 "'%.64s' is not a purpose (a bare lower-case word such as "
-			                 "advertising, marketing or analytics)",
-			                 name);
+		if ((rc = want_purpose_key(c, name, "advertising, marketing or analytics")) != 0)
 			goto done;
-		}
 		pf_json_push_key(c, name);
 		rc = get_purpose(c, name, entry, &cfg->policy[cfg->npolicy++]);
 		pf_json_pop(c);
@@ -439,26 +439,17 @@ static int get_data_uses(struct pf_json_cursor *c, json_t *root, struct pf_confi
 	if (!v)
 		return 0;
 	pf_json_push_key(c, "data_uses");
-	int rc = 0;
-	if (!json_is_object(v)) {
-		rc = pf_json_fail(
-		    c, NULL, "data_uses must be an object of purpose -> fideslang data use, got %s",
-		    type_name(v));
+	int rc = want_purpose_object(c, v, "data_uses", "fideslang data use");
+	if (rc)
 		goto done;
-	}
 	cfg->data_uses = pf_xcalloc(json_object_size(v) + 1, sizeof(*cfg->data_uses));
 	const char *name;
 	json_t *entry;
 	json_object_foreach(v, name, entry)
 	{
-		if (!is_word(name, false)) {
-			rc =
-			    pf_json_fail(c, name,
-			                 "'%.64s' is not a purpose (a bare lower-case word such as "
-			                 "advertising, analytics or crash_reports)",
-			                 name);
+		if ((rc = want_purpose_key(c, name, "advertising, analytics or crash_reports")) !=
+		    0)
 			goto done;
-		}
 		pf_json_push_key(c, name);
 		const char *use;
 		rc = want_string(c, entry, "a data use", &use);
@@ -512,39 +503,32 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *c
 	return 0;
 }
 
-int pf_config_load(struct pf_config *cfg, const char *path, struct pf_policy_error *err)
+int pf_config_load(struct pf_config *cfg, const char *path, struct pf_error *err)
 {
 	return pf_config_load_checked(cfg, path, NULL, err);
 }
 
 int pf_config_load_checked(struct pf_config *cfg, const char *path, const struct pf_taxonomy *uses,
-                           struct pf_policy_error *err)
+                           struct pf_error *err)
 {
 	char *text = NULL;
 	size_t len = 0;
 	json_t *root = NULL;
 	int rc = -1;
 	pf_config_init(cfg);
-	pf_json_error_begin(err, path);
 	char real[PATH_MAX];
-	if (pf_policy_read_file(path, &text, &len) != 0 || !realpath(path, real)) {
-		snprintf(err->message, sizeof(err->message), "cannot read config file: %s",
-		         strerror(errno));
+	if (pf_policy_read_json(path, "config file", JSON_REJECT_DUPLICATES, &text, &len, &root,
+	                        err) != 0)
 		goto done;
-	}
-	json_error_t jerr;
-	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root) {
-		err->line = jerr.line > 0 ? jerr.line : 0;
-		err->column = jerr.column > 0 ? jerr.column : 0;
-		snprintf(err->message, sizeof(err->message), "invalid JSON: %s", jerr.text);
+	if (!realpath(path, real)) {
+		pf_error_set(err, "cannot read config file: %s", strerror(errno));
 		goto done;
 	}
 	cfg->path = pf_xstrdup(path);
 	char *slash = strrchr(real, '/');
 	slash[slash == real] = '\0'; /* the directory, or "/" */
 	cfg->dir = pf_xstrdup(real);
-	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
+	struct pf_json_cursor c = {.text = text, .len = len, .err = err, .key_in_path = true};
 	rc = parse_doc(&c, root, cfg, uses);
 done:
 	if (rc)
@@ -621,17 +605,16 @@ static const char *pf_nearest_name(const char *name, const char *const *known, s
 }
 
 int pf_config_check_policy(const struct pf_config *cfg, const struct pf_taxonomy *tax,
-                           const char *const *purposes, size_t npurposes,
-                           struct pf_policy_error *err)
+                           const char *const *purposes, size_t npurposes, struct pf_error *err)
 {
 	if (!cfg->path || !cfg->npolicy)
 		return 0;
 	char *text = NULL;
 	size_t len = 0;
-	pf_json_error_begin(err, cfg->path);
-	if (pf_policy_read_file(cfg->path, &text, &len) != 0)
+	pf_error_begin(err, cfg->path);
+	if (pf_read_file(cfg->path, &text, &len) != 0)
 		text = NULL, len = 0; /* no line and column then */
-	struct pf_json_cursor c = {.text = text, .len = len, .err = err};
+	struct pf_json_cursor c = {.text = text, .len = len, .err = err, .key_in_path = true};
 	int rc = 0;
 	pf_json_push_key(&c, "policy");
 	for (size_t i = 0; rc == 0 && i < cfg->npolicy; i++) {

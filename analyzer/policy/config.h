@@ -14,6 +14,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/error.h"
+
 /* The severity a policy gives a purpose: UNSET where the config says nothing
  * (the default, error), OFF to drop such findings altogether. */
 enum pf_level { PF_LEVEL_UNSET, PF_LEVEL_OFF, PF_LEVEL_WARNING, PF_LEVEL_ERROR };
@@ -64,16 +66,6 @@ struct pf_config {
 	size_t ndata_uses;
 };
 
-/* Error of a load: the file, the JSON path of the bad key ("policy.analytics",
- * "" for the whole document), 1-based line and column (0 when unknown) and a
- * lower-case message without a full stop. Shared with the baseline reader. */
-struct pf_policy_error {
-	char file[1024];
-	char json_path[256];
-	int line, column;
-	char message[512];
-};
-
 void pf_config_init(struct pf_config *c);
 void pf_config_free(struct pf_config *c);
 
@@ -86,14 +78,14 @@ char *pf_config_find(const char *start_dir);
 /* Reads and checks one config file into c (initialized here). Returns 0, or
  * -1 with *err filled and c left empty. Paths in the file are taken relative
  * to the file's directory. */
-int pf_config_load(struct pf_config *c, const char *path, struct pf_policy_error *err);
+int pf_config_load(struct pf_config *c, const char *path, struct pf_error *err);
 
 /* The same, checking every data use of "data_uses" against the known data
  * uses (a pf_taxonomy of fideslang's data-use keys; NULL: not checked). An
  * unknown one is an error with the nearest known key as a did-you-mean. */
 struct pf_taxonomy;
 int pf_config_load_checked(struct pf_config *c, const char *path, const struct pf_taxonomy *uses,
-                           struct pf_policy_error *err);
+                           struct pf_error *err);
 
 /* The level of a finding for purpose and category under c: the most specific
  * category entry covering category, else the purpose's default, else
@@ -119,10 +111,6 @@ bool pf_glob_match(const char *glob, const char *path);
  * name. */
 struct pf_taxonomy;
 int pf_config_check_policy(const struct pf_config *c, const struct pf_taxonomy *tax,
-                           const char *const *purposes, size_t npurposes,
-                           struct pf_policy_error *err);
-
-/* Formats an error as "FILE:LINE:COL: error: at JSON_PATH: MESSAGE". */
-void pf_policy_error_format(const struct pf_policy_error *err, char *buf, size_t size);
+                           const char *const *purposes, size_t npurposes, struct pf_error *err);
 
 #endif

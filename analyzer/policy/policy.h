@@ -84,14 +84,14 @@ void pf_baseline_free(struct pf_baseline *b);
  * Returns 0, or -1 with *err filled (missing file, invalid JSON with line
  * and column, a wrong version or a bad entry with its JSON path); b is
  * initialized here and left empty on error. */
-int pf_baseline_load(struct pf_baseline *b, const char *path, struct pf_policy_error *err);
+int pf_baseline_load(struct pf_baseline *b, const char *path, struct pf_error *err);
 
 /* Reads the reported findings of a JSON or SARIF report that piiflow wrote
  * (`--new-since FILE`): their fingerprints, of version 2, or of version 1
  * for a report written before (findings without "sources", or the SARIF key
  * piiflow/v1). Accepted findings (SARIF results with suppressions) are not
  * read. Returns 0, or -1 with *err filled. */
-int pf_baseline_load_report(struct pf_baseline *b, const char *path, struct pf_policy_error *err);
+int pf_baseline_load_report(struct pf_baseline *b, const char *path, struct pf_error *err);
 
 /* The fingerprints of r's reported findings, as a baseline of version 2
  * (`--new-since REF`: the findings of the base revision). */
@@ -110,6 +110,6 @@ void pf_baseline_apply(const struct pf_baseline *b, struct pf_report *r, const c
  * its rule, categories, sink and source names, sorted, without line numbers
  * so that moving code does not change the file. Replaces path atomically.
  * Returns 0, or -1 with a message naming the file in err. */
-int pf_baseline_write(const struct pf_report *r, const char *path, char *err, size_t errsize);
+int pf_baseline_write(const struct pf_report *r, const char *path, struct pf_error *err);
 
 #endif

@@ -17,8 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compdb/compdb.h"
-#include "policy/locate.h"
+#include "util/file.h"
 #include "util/xalloc.h"
 #include "util/unsaved.h"
 
@@ -243,7 +242,7 @@ static int read_text(const char *canon, const struct pf_unsaved_file *unsaved, s
 		*len = u->length;
 		return 0;
 	}
-	return pf_policy_read_file(canon, text, len);
+	return pf_read_file(canon, text, len);
 }
 
 void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles,

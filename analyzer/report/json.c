@@ -9,7 +9,7 @@
 
 #include <math.h>
 
-#include "json_util.h"
+#include "report_int.h"
 
 #define PF_JSON_SCHEMA_VERSION 1
 
@@ -57,12 +57,7 @@ static json_t *finding_json(const struct pf_finding *f)
 	set(source, "name", str(f->source_name));
 	set(o, "source", source);
 
-	json_t *sink = json_object();
-	set_pos(sink, &f->sink);
-	set(sink, "function", str(f->sink_function));
-	set(sink, "callee", str(f->sink_callee));
-	set(sink, "argument", json_integer(f->sink_argument));
-	set(o, "sink", sink);
+	set(o, "sink", pf_report_json_sink(f));
 
 	set(o, "trace", trace_json(f->trace, f->ntrace));
 	json_t *sources = json_array();
@@ -118,13 +113,7 @@ static json_t *summary_json(const struct pf_report *r)
 
 int pf_report_write_json(FILE *out, const struct pf_report *r)
 {
-	json_t *root = json_object();
-	set(root, "version", json_integer(PF_JSON_SCHEMA_VERSION));
-
-	json_t *tool = json_object();
-	set(tool, "name", str(PF_TOOL_NAME));
-	set(tool, "version", str(PF_TOOL_VERSION));
-	set(root, "tool", tool);
+	json_t *root = pf_report_json_root(PF_JSON_SCHEMA_VERSION);
 
 	json_t *findings = json_array();
 	for (size_t i = 0; i < r->nfindings; i++)

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "findings/map.h"
-#include "json_util.h"
+#include "report_int.h"
 
 #define PF_MAP_SCHEMA_VERSION 1
 
@@ -52,12 +52,7 @@ static json_t *flow_json(const struct pf_map *m, const struct pf_map_flow *fl)
 	set(o, "status", str(pf_map_status_name(fl->status)));
 	set(o, "rule", str(f->rule));
 	set(o, "severity", str(pf_severity_name(f->severity)));
-	json_t *sink = json_object();
-	set_pos(sink, &f->sink);
-	set(sink, "function", str(f->sink_function));
-	set(sink, "callee", str(f->sink_callee));
-	set(sink, "argument", json_integer(f->sink_argument));
-	set(o, "sink", sink);
+	set(o, "sink", pf_report_json_sink(f));
 	set(o, "fingerprint", str(f->fingerprint));
 	if (fl->status == PF_MAP_CONSENT) {
 		json_t *fns = json_array();
@@ -88,12 +83,7 @@ static json_t *source_json(const struct pf_map *m, const struct pf_map_source *s
 
 int pf_map_write_json(FILE *out, const struct pf_map *m)
 {
-	json_t *root = json_object();
-	set(root, "version", json_integer(PF_MAP_SCHEMA_VERSION));
-	json_t *tool = json_object();
-	set(tool, "name", str(PF_TOOL_NAME));
-	set(tool, "version", str(PF_TOOL_VERSION));
-	set(root, "tool", tool);
+	json_t *root = pf_report_json_root(PF_MAP_SCHEMA_VERSION);
 
 	json_t *sources = json_array();
 	for (size_t i = 0; i < m->nsources; i++)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "findings/map.h"
+#include "report_int.h"
 
 /* s with '|' escaped and newlines as spaces, as one table cell. */
 static void cell(FILE *out, const char *s)
@@ -33,19 +34,6 @@ static void code(FILE *out, const char *s)
 	fputc('`', out);
 }
 
-static void counts(FILE *out, const size_t *count)
-{
-	const char *sep = "";
-	for (int s = 0; s < PF_MAP_NSTATUS; s++)
-		if (count[s]) {
-			fprintf(out, "%s%zu %s", sep, count[s],
-			        pf_map_status_name((enum pf_map_status)s));
-			sep = ", ";
-		}
-	if (!*sep)
-		fputs("-", out);
-}
-
 static void summary_table(FILE *out, const struct pf_map *m)
 {
 	fputs("| Category | Sources |", out);
@@ -67,7 +55,7 @@ static void summary_table(FILE *out, const struct pf_map *m)
 		fprintf(out, " | %zu |", cat->nsources);
 		for (size_t p = 0; p < m->npurposes; p++) {
 			fputc(' ', out);
-			counts(out, cat->count[p]);
+			pf_map_write_counts(out, cat->count[p], "-");
 			fputs(" |", out);
 		}
 		fputc('\n', out);

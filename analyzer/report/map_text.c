@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "findings/map.h"
+#include "report_int.h"
 
 int pf_report_flush(FILE *out)
 {
@@ -39,17 +40,6 @@ static void print_flow(FILE *out, const struct pf_map *m, const struct pf_map_fl
 		fprintf(out, " (reason: %s)", f->reason);
 	}
 	fputc('\n', out);
-}
-
-static void print_counts(FILE *out, const size_t *count)
-{
-	const char *sep = "";
-	for (int s = 0; s < PF_MAP_NSTATUS; s++)
-		if (count[s]) {
-			fprintf(out, "%s%zu %s", sep, count[s],
-			        pf_map_status_name((enum pf_map_status)s));
-			sep = ", ";
-		}
 }
 
 int pf_map_write_text(FILE *out, const struct pf_map *m)
@@ -85,7 +75,7 @@ int pf_map_write_text(FILE *out, const struct pf_map *m)
 			if (!total)
 				continue;
 			fprintf(out, "%s %s (", any ? ";" : "", m->purposes[p].purpose);
-			print_counts(out, cat->count[p]);
+			pf_map_write_counts(out, cat->count[p], NULL);
 			fputc(')', out);
 			any = true;
 		}

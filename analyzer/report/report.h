@@ -8,7 +8,7 @@
 
 #include <stdio.h>
 
-#include "../findings/findings.h"
+#include "findings/findings.h"
 
 #define PF_TOOL_NAME "piiflow"
 /* PF_VERSION is CMake's project(VERSION), the one place the version is set

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "json_util.h"
+#include "report_int.h"
 #include "util/xalloc.h"
 
 #define PF_SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"

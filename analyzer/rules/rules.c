@@ -15,6 +15,7 @@
 
 #include "rules_internal.h"
 #include "util/arena.h"
+#include "util/file.h"
 #include "util/xalloc.h"
 
 void pf_rules_init(struct pf_rules *r)
@@ -133,67 +134,22 @@ static void merge(struct pf_rules *to, struct pf_rules *from)
 	pf_rules_init(from);
 }
 
-static void error_begin(struct pf_rules_error *err, const char *file)
-{
-	memset(err, 0, sizeof(*err));
-	snprintf(err->file, sizeof(err->file), "%s", file);
-}
-
-__attribute__((format(printf, 2, 3))) static void error_set(struct pf_rules_error *err,
-                                                            const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
-	va_end(ap);
-}
-
-/* Reads a whole file; 0, or -1 with errno set. Reading (rather than jansson's
- * json_load_file) keeps the text for locating errors by JSON path. */
-static int read_all(const char *path, char **text, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	size_t cap = 4096, n = 0;
-	char *buf = pf_xmalloc(cap);
-	for (;;) {
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap)
-			break;
-		cap *= 2;
-		buf = pf_xrealloc(buf, cap);
-	}
-	int saved = ferror(f) ? errno : 0;
-	fclose(f);
-	if (saved) {
-		free(buf);
-		errno = saved;
-		return -1;
-	}
-	*text = buf;
-	*len = n;
-	return 0;
-}
-
 int pf_rules_load_buffer(struct pf_rules *r, const char *path, const char *text, size_t len,
-                         bool shipped, struct pf_rules_error *err)
+                         bool shipped, struct pf_error *err)
 {
 	struct pf_rules tmp;
-	struct pf_rules_error unused;
+	struct pf_error unused;
 	json_t *root = NULL;
 	int rc = -1;
 
 	if (!err)
 		err = &unused;
 	pf_rules_init(&tmp);
-	error_begin(err, path);
+	pf_error_begin(err, path);
 	json_error_t jerr;
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root) {
-		err->line = jerr.line > 0 ? jerr.line : 0;
-		err->column = jerr.column > 0 ? jerr.column : 0;
-		error_set(err, "invalid JSON: %s", jerr.text);
+		pf_error_at(err, jerr.line, jerr.column, "invalid JSON: %s", jerr.text);
 		goto done;
 	}
 	tmp.files = pf_xcalloc(1, sizeof(*tmp.files));
@@ -210,18 +166,17 @@ done:
 	return rc;
 }
 
-int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped,
-                       struct pf_rules_error *err)
+int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped, struct pf_error *err)
 {
-	struct pf_rules_error unused;
+	struct pf_error unused;
 	char *text = NULL;
 	size_t len = 0;
 
 	if (!err)
 		err = &unused;
-	if (read_all(path, &text, &len) != 0) {
-		error_begin(err, path);
-		error_set(err, "cannot read rules file: %s", strerror(errno));
+	if (pf_read_file(path, &text, &len) != 0) {
+		pf_error_begin(err, path);
+		pf_error_set(err, "cannot read rules file: %s", strerror(errno));
 		return -1;
 	}
 	int rc = pf_rules_load_buffer(r, path, text, len, shipped, err);
@@ -242,15 +197,15 @@ static bool is_pack_name(const char *name)
 }
 
 /* All or nothing: the packs are loaded into a temporary and added together. */
-int pf_rules_load_dir(struct pf_rules *r, const char *dir, struct pf_rules_error *err)
+int pf_rules_load_dir(struct pf_rules *r, const char *dir, struct pf_error *err)
 {
-	struct pf_rules_error unused;
+	struct pf_error unused;
 	if (!err)
 		err = &unused;
 	DIR *d = opendir(dir);
 	if (!d) {
-		error_begin(err, dir);
-		error_set(err, "cannot read rules directory: %s", strerror(errno));
+		pf_error_begin(err, dir);
+		pf_error_set(err, "cannot read rules directory: %s", strerror(errno));
 		return -1;
 	}
 	struct pf_arena arena = PF_ARENA_INIT;
@@ -277,18 +232,4 @@ int pf_rules_load_dir(struct pf_rules *r, const char *dir, struct pf_rules_error
 	PF_VEC_FREE(names);
 	pf_arena_release(&arena);
 	return rc;
-}
-
-void pf_rules_error_format(const struct pf_rules_error *err, char *buf, size_t size)
-{
-	char pos[32] = "";
-	if (err->line > 0 && err->column > 0)
-		snprintf(pos, sizeof(pos), ":%d:%d", err->line, err->column);
-	else if (err->line > 0)
-		snprintf(pos, sizeof(pos), ":%d", err->line);
-	if (err->json_path[0])
-		snprintf(buf, size, "%s%s: error: at %s: %s", err->file, pos, err->json_path,
-		         err->message);
-	else
-		snprintf(buf, size, "%s%s: error: %s", err->file, pos, err->message);
 }

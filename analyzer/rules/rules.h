@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/error.h"
+
 /* An argument position: an index from 0, every variadic argument, or the
  * return value. A parameter written by name is a PF_ARG_INDEX with name
  * set and index -1 until pf_rules_bind resolves it against the program's
@@ -126,16 +128,6 @@ struct pf_rules {
 	char **packs; /* the "name" of each file loaded, parallel to files */
 };
 
-/* Error of a load: the file, the JSON path of the bad entry ("sinks[2].args[0]",
- * "" for the whole document), a line and column where jansson gives them, and
- * a lower-case message without a full stop. */
-struct pf_rules_error {
-	char file[1024];
-	char json_path[256];
-	int line, column; /* 0 when unknown */
-	char message[512];
-};
-
 void pf_rules_init(struct pf_rules *r);
 void pf_rules_free(struct pf_rules *r);
 
@@ -144,25 +136,21 @@ void pf_rules_free(struct pf_rules *r);
  * one file only; across files every entry is kept and look-ups return the one
  * loaded first. A propagator "to" may be [] (the call moves no personal data);
  * entries may carry a "comment" string, which is ignored. */
-int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped,
-                       struct pf_rules_error *err);
+int pf_rules_load_file(struct pf_rules *r, const char *path, bool shipped, struct pf_error *err);
 
 /* The same for a document already in memory: text holds len bytes (no NUL
  * needed) and path names it in messages and origins. */
 int pf_rules_load_buffer(struct pf_rules *r, const char *path, const char *text, size_t len,
-                         bool shipped, struct pf_rules_error *err);
+                         bool shipped, struct pf_error *err);
 
 /* Loads every *.json file of a directory in name order (the shipped packs),
  * skipping files whose name starts with "taxonomy" or ".". Returns 0 or -1;
  * all or nothing: on error r keeps what it held before the call. */
-int pf_rules_load_dir(struct pf_rules *r, const char *dir, struct pf_rules_error *err);
+int pf_rules_load_dir(struct pf_rules *r, const char *dir, struct pf_error *err);
 
 /* The 1-based line and column of a loaded entry in its file (1:1 when the
  * file cannot be read again). Returns 0, or -1 when it could not be located. */
 int pf_rules_origin_position(const struct pf_rule_origin *o, int *line, int *column);
-
-/* Formats an error as "FILE:LINE:COL: error: at JSON_PATH: MESSAGE". */
-void pf_rules_error_format(const struct pf_rules_error *err, char *buf, size_t size);
 
 /* Look-ups by function name. Each returns the first match or NULL; the
  * _next variants continue after a previous result (for several sinks). */
@@ -176,6 +164,10 @@ const struct pf_rule_source *pf_rules_find_function_source_next(const struct pf_
                                                                 const struct pf_rule_source *after);
 const struct pf_rule_source *pf_rules_find_field_source(const struct pf_rules *r,
                                                         const char *record, const char *field);
+/* A field entry whose record is the struct tag or the type name (the
+ * typedef of an anonymous struct) a program gives the field's record. */
+const struct pf_rule_source *pf_rules_find_record_field(const struct pf_rules *r, const char *tag,
+                                                        const char *type_name, const char *field);
 const struct pf_rule_source *pf_rules_find_variable_source(const struct pf_rules *r,
                                                            const char *name);
 const struct pf_rule_propagator *pf_rules_find_propagator(const struct pf_rules *r, const char *fn);

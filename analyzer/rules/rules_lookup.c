@@ -44,16 +44,22 @@ const struct pf_rule_source *pf_rules_find_function_source(const struct pf_rules
 	return pf_rules_find_function_source_next(r, fn, NULL);
 }
 
-const struct pf_rule_source *pf_rules_find_field_source(const struct pf_rules *r,
-                                                        const char *record, const char *field)
+const struct pf_rule_source *pf_rules_find_record_field(const struct pf_rules *r, const char *tag,
+                                                        const char *type_name, const char *field)
 {
 	for (size_t i = 0; i < r->nsources; i++) {
 		const struct pf_rule_source *s = &r->sources[i];
-		if (s->kind == PF_SRC_FIELD && strcmp(s->record, record) == 0 &&
-		    strcmp(s->field, field) == 0)
+		if (s->kind == PF_SRC_FIELD && strcmp(s->field, field) == 0 &&
+		    (strcmp(s->record, tag) == 0 || strcmp(s->record, type_name) == 0))
 			return s;
 	}
 	return NULL;
+}
+
+const struct pf_rule_source *pf_rules_find_field_source(const struct pf_rules *r,
+                                                        const char *record, const char *field)
+{
+	return pf_rules_find_record_field(r, record, record, field);
 }
 
 const struct pf_rule_source *pf_rules_find_variable_source(const struct pf_rules *r,

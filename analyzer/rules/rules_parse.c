@@ -23,41 +23,23 @@
 
 struct parse {
 	struct pf_rules *out; /* the file's entries; out->files[0] is its path */
-	const char *text;     /* the document's source, to locate errors */
-	size_t len;
 	bool shipped;
-	struct pf_rules_error *err;
-	struct pf_rules_step path[PF_RULES_MAX_DEPTH]; /* of the value being checked */
-	size_t depth;
+	struct pf_json_cursor cur; /* the value being checked, and where errors go */
 };
 
 static void push_key(struct parse *p, const char *key)
 {
-	p->path[p->depth++] = (struct pf_rules_step){key, 0};
+	pf_json_push_key(&p->cur, key);
 }
 
 static void push_index(struct parse *p, size_t index)
 {
-	p->path[p->depth++] = (struct pf_rules_step){NULL, index};
+	pf_json_push_index(&p->cur, index);
 }
 
 static void pop(struct parse *p)
 {
-	p->depth--;
-}
-
-static void render_path(const struct parse *p, char *buf, size_t size)
-{
-	size_t n = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < p->depth && n < size; i++) {
-		const struct pf_rules_step *s = &p->path[i];
-		if (s->key)
-			snprintf(buf + n, size - n, "%s%s", n ? "." : "", s->key);
-		else
-			snprintf(buf + n, size - n, "[%zu]", s->index);
-		n += strlen(buf + n);
-	}
+	pf_json_pop(&p->cur);
 }
 
 /* Records an error at the current path; with key, the error is about that key
@@ -65,17 +47,9 @@ static void render_path(const struct parse *p, char *buf, size_t size)
 __attribute__((format(printf, 3, 4))) static int fail(struct parse *p, const char *key,
                                                       const char *fmt, ...)
 {
-	struct pf_rules_error *e = p->err;
-	render_path(p, e->json_path, sizeof(e->json_path));
-	struct pf_rules_step loc[PF_RULES_MAX_DEPTH + 1];
-	memcpy(loc, p->path, p->depth * sizeof(*loc));
-	size_t n = p->depth;
-	if (key)
-		loc[n++] = (struct pf_rules_step){key, 0};
-	pf_rules_locate(p->text, p->len, loc, n, key != NULL, &e->line, &e->column);
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	pf_json_vfail(&p->cur, key, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -829,7 +803,7 @@ static int open_entry(struct parse *p, json_t *arr, size_t i, struct pf_rule_ori
 {
 	char path[256];
 	push_index(p, i);
-	render_path(p, path, sizeof(path));
+	pf_json_path_render(p->cur.path, p->cur.depth, path, sizeof(path));
 	o->file = p->out->files[0];
 	o->pack = p->out->packs[0];
 	o->json_path = pf_xstrdup(path);
@@ -1006,9 +980,10 @@ static int parse_header(struct parse *p, json_t *root)
 }
 
 int pf_rules_parse_doc(struct pf_rules *out, json_t *root, const char *text, size_t len,
-                       bool shipped, struct pf_rules_error *err)
+                       bool shipped, struct pf_error *err)
 {
-	struct parse p = {.out = out, .text = text, .len = len, .shipped = shipped, .err = err};
+	struct parse p = {
+	    .out = out, .shipped = shipped, .cur = {.text = text, .len = len, .err = err}};
 	if (parse_header(&p, root) < 0 || parse_sources(&p, root) < 0 ||
 	    parse_sinks(&p, root) < 0 || parse_propagators(&p, root) < 0 ||
 	    parse_anonymizers(&p, root) < 0 || parse_consents(&p, root) < 0 ||

@@ -159,8 +159,8 @@ static void add_keys(struct pf_taxonomy *t, struct entry *v, size_t n)
 }
 
 /* Parses the CSV text into v; 0, or -1 with err filled. */
-static int parse_csv(const char *path, const char *text, size_t len, struct entries *v, char *err,
-                     size_t errsize)
+static int parse_csv(const char *path, const char *text, size_t len, struct entries *v,
+                     struct pf_error *err)
 {
 	struct csv c = {text, len, 0, 1};
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -170,12 +170,12 @@ static int parse_csv(const char *path, const char *text, size_t len, struct entr
 	int nfields;
 	int rc = csv_record(&c, &first, &nfields, &why);
 	if (rc <= 0 || strcmp(first, "fides_key") != 0) {
+		pf_error_begin(err, path);
 		if (rc < 0)
-			snprintf(err, errsize, "%s:1: %s", path, why);
+			pf_error_at(err, 1, 0, "%s", why);
 		else
-			snprintf(err, errsize,
-			         "%s:1: expected a header line whose first column is 'fides_key'",
-			         path);
+			pf_error_at(err, 1, 0,
+			            "expected a header line whose first column is 'fides_key'");
 		free(first);
 		return -1;
 	}
@@ -186,7 +186,8 @@ static int parse_csv(const char *path, const char *text, size_t len, struct entr
 		if (rc == 0)
 			return 0;
 		if (rc < 0) {
-			snprintf(err, errsize, "%s:%d: %s", path, line, why);
+			pf_error_begin(err, path);
+			pf_error_at(err, line, 0, "%s", why);
 			return -1;
 		}
 		/* blank lines and the root of the tree are not keys (the data-use
@@ -197,10 +198,11 @@ static int parse_csv(const char *path, const char *text, size_t len, struct entr
 			continue;
 		}
 		if (!valid_key(first)) {
-			snprintf(err, errsize,
-			         "%s:%d: invalid key '%.100s' (expected a dotted key such as "
-			         "user.contact.email)",
-			         path, line, first);
+			pf_error_begin(err, path);
+			pf_error_at(err, line, 0,
+			            "invalid key '%.100s' (expected a dotted key such as "
+			            "user.contact.email)",
+			            first);
 			free(first);
 			return -1;
 		}
@@ -209,22 +211,25 @@ static int parse_csv(const char *path, const char *text, size_t len, struct entr
 }
 
 int pf_taxonomy_load_buffer(struct pf_taxonomy *t, const char *path, const char *text, size_t len,
-                            char *err, size_t errsize)
+                            struct pf_error *err)
 {
 	struct entries v = {0};
 	int rc = -1;
 
-	if (parse_csv(path, text, len, &v, err, errsize) < 0)
+	if (parse_csv(path, text, len, &v, err) < 0)
 		goto done;
 	if (v.n == 0) {
-		snprintf(err, errsize, "%s: no categories in the file", path);
+		pf_error_begin(err, path);
+		pf_error_set(err, "no categories in the file");
 		goto done;
 	}
 	qsort(v.v, v.n, sizeof(*v.v), compare_entries);
 	for (size_t i = 1; i < v.n; i++) {
 		if (strcmp(v.v[i - 1].key, v.v[i].key) == 0) {
-			snprintf(err, errsize, "%s:%d: duplicate key '%.100s' (first on line %d)",
-			         path, v.v[i].line, v.v[i].key, v.v[i - 1].line);
+			pf_error_begin(err, path);
+			pf_error_at(err, v.v[i].line, 0,
+			            "duplicate key '%.100s' (first on line %d)", v.v[i].key,
+			            v.v[i - 1].line);
 			goto done;
 		}
 	}
@@ -238,15 +243,16 @@ done:
 	return rc;
 }
 
-int pf_taxonomy_load(struct pf_taxonomy *t, const char *path, char *err, size_t errsize)
+int pf_taxonomy_load(struct pf_taxonomy *t, const char *path, struct pf_error *err)
 {
 	char *text = NULL;
 	size_t len = 0;
 	if (pf_read_file(path, &text, &len) != 0) {
-		snprintf(err, errsize, "%s: cannot read taxonomy file: %s", path, strerror(errno));
+		pf_error_begin(err, path);
+		pf_error_set(err, "cannot read taxonomy file: %s", strerror(errno));
 		return -1;
 	}
-	int rc = pf_taxonomy_load_buffer(t, path, text, len, err, errsize);
+	int rc = pf_taxonomy_load_buffer(t, path, text, len, err);
 	free(text);
 	return rc;
 }

@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/error.h"
+
 struct pf_taxonomy {
 	char **keys; /* sorted, owned */
 	size_t nkeys;
@@ -19,14 +21,14 @@ void pf_taxonomy_free(struct pf_taxonomy *t);
 
 /* Reads the fides_key column of a fideslang-style CSV (header line first,
  * its first column "fides_key"; the root row "data_category" is skipped) and
- * adds the keys to t. Returns 0, or -1 with "FILE:LINE: message" in err; on
+ * adds the keys to t. Returns 0, or -1 with the file, line and text in err; on
  * error t is unchanged. A key listed twice in one file is an error. */
-int pf_taxonomy_load(struct pf_taxonomy *t, const char *path, char *err, size_t errsize);
+int pf_taxonomy_load(struct pf_taxonomy *t, const char *path, struct pf_error *err);
 
 /* The same for a CSV text already in memory (len bytes, no NUL needed);
  * path names it in messages. */
 int pf_taxonomy_load_buffer(struct pf_taxonomy *t, const char *path, const char *text, size_t len,
-                            char *err, size_t errsize);
+                            struct pf_error *err);
 
 /* True when key is a known category. */
 bool pf_taxonomy_known(const struct pf_taxonomy *t, const char *key);

@@ -91,9 +91,13 @@ run check --from-ir build
 expect "the text report shows paths relative to where the link runs" 1 \
 	'^src/report\.c:7:2: error: .*\[pii-to-analytics\]' '^include/user\.h:10:7: note'
 
-run check -q --from-ir build --rules "$src/bench/stress-rules.json"
-expect "IR made under other rules is refused: exit 2, the unit named" 2 \
-	'src/main\.c: its IR was made with other rules'
+# the IR holds no rules: linked with other rules, it reports what they say
+run check -q -p build --rules "$src/bench/stress-rules.json" --format json -o other_p.json
+want=$rc
+run check -q --from-ir build --rules "$src/bench/stress-rules.json" --format json -o other_ir.json
+expect "IR made under the shipped rules links under other rules" "$want"
+same "... and reports what check -p does with those rules" other_p.json other_ir.json
+check "... which differs from the shipped rules' report" '! cmp -s other_p.json plain.json'
 
 # PIIFLOW_IR_DIR: one folder for the whole build, sources of one basename apart
 PIIFLOW_IR_DIR="$PWD/ir" cmake --build build --clean-first >build2.log 2>&1
@@ -161,7 +165,7 @@ rm build/CMakeFiles/demo.dir/src/report.c.o.pfunit
 run check -q -p build --from-ir build
 expect "with -p, an entry without a unit: exit 2, the unit named" 2 \
 	'src/report\.c: no IR of this unit'
-(cd build && "$piiflow" cc --rules "$PWD/../no-such-rules.json" -- cc -Iinclude \
+(cd build && "$piiflow" cc --config "$PWD/../no-such-config.json" -- cc -Iinclude \
 	-I"$src/annotations" -I../include -o CMakeFiles/demo.dir/src/report.c.o -c ../src/report.c) \
 	>failed.log 2>&1
 rc=$?
@@ -169,7 +173,7 @@ out="$(cat failed.log)"
 expect "an analysis that fails does not fail the compile" 0
 run check -q --from-ir build
 expect "an analysis failure recorded by the launcher: exit 2, the unit named" 2 \
-	'src/report\.c: the compiler launcher could not analyze this unit: the rules could not be loaded'
+	'src/report\.c: the compiler launcher could not analyze this unit: the configuration'
 rm build/CMakeFiles/demo.dir/src/report.c.o.pfunit
 mv report.pfir.saved build/CMakeFiles/demo.dir/src/report.c.o.pfir
 "$piiflow" cc -- cc -c src/report.c -Iinclude -I"$src/annotations" \

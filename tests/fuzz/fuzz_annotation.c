@@ -20,10 +20,10 @@ static int loaded;
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!loaded) {
-		char err[1024];
+		struct pf_error err;
 		pf_taxonomy_init(&tax);
-		if (pf_taxonomy_load(&tax, PF_FUZZ_TAXONOMY, err, sizeof(err)) != 0) {
-			fprintf(stderr, "fuzz_annotation: %s\n", err);
+		if (pf_taxonomy_load(&tax, PF_FUZZ_TAXONOMY, &err) != 0) {
+			fprintf(stderr, "fuzz_annotation: %s: %s\n", err.file, err.text);
 			abort();
 		}
 		loaded = 1;

@@ -15,14 +15,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char err[1024];
+	struct pf_error err;
 	struct pf_compdb db;
 	if (pf_compdb_load_buffer(&db, "fuzz/compile_commands.json", "/nonexistent-piiflow-fuzz",
-	                          (const char *)data, size, err, sizeof(err)) == 0) {
+	                          (const char *)data, size, &err) == 0) {
 		for (size_t i = 0; i < db.ncmds; i++)
 			if (!db.cmds[i].file || !db.cmds[i].argv || db.cmds[i].argc == 0)
 				__builtin_trap();
-	} else if (db.ncmds || !memchr(err, '\0', sizeof(err))) {
+	} else if (db.ncmds || !memchr(err.text, '\0', sizeof(err.text))) {
 		__builtin_trap(); /* a failed load leaves the database empty */
 	}
 	pf_compdb_free(&db);
@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cmd[size] = '\0';
 	char **argv = NULL;
 	size_t argc = 0;
-	if (pf_compdb_split_command(cmd, &argv, &argc, err, sizeof(err)) == 0) {
+	if (pf_compdb_split_command(cmd, &argv, &argc, &err) == 0) {
 		if (argc == 0 || argv[argc] != NULL)
 			__builtin_trap();
 		for (size_t i = 0; i < argc; i++)

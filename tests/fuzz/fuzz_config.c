@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	                                    "a/b/c/d/e/f/g/h.c"};
 	write_input(data, size);
 	struct pf_config c;
-	struct pf_policy_error err;
+	struct pf_error err;
 	char msg[2048];
 	if (pf_config_load(&c, path, &err) == 0) {
 		for (size_t i = 0; i < c.nexclude; i++)
@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)pf_config_level(&c, "advertising", "user.contact.email");
 		pf_config_free(&c);
 	} else {
-		pf_policy_error_format(&err, msg, sizeof(msg));
+		pf_error_format(&err, "error", msg, sizeof(msg));
 	}
 	/* The bytes as "GLOB\nPATH" too, for the matcher alone. */
 	char *text = malloc(size + 1);

@@ -5,8 +5,7 @@
  * or leak. What it accepts must be whole: written again and read back, it
  * reads, and the second writing gives the same bytes as the first (the
  * reader numbers strings, types and variables as the writer does). The
- * rules are the shipped packs, as piiflow loads them by default; the seeds
- * in corpus/ir are IR files piiflow wrote for golden cases with them.
+ * seeds in corpus/ir are IR files piiflow wrote for golden cases.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,55 +13,37 @@
 
 #include "fuzz.h"
 #include "ir/ir_io.h"
-#include "rules/rules.h"
 
-static struct pf_rules *shipped_rules(void)
-{
-	static struct pf_rules r;
-	static int loaded;
-	if (!loaded) {
-		struct pf_rules_error err;
-		pf_rules_init(&r);
-		if (pf_rules_load_dir(&r, PF_FUZZ_RULES_DIR, &err) != 0) {
-			fprintf(stderr, "fuzz_ir: %s: %s\n", err.file, err.message);
-			abort();
-		}
-		loaded = 1;
-	}
-	return &r;
-}
-
-static char *write_mem(const struct pf_ir_tu *tu, const struct pf_rules *rules, size_t *len)
+static char *write_mem(const struct pf_ir_tu *tu, size_t *len)
 {
 	char *buf = NULL;
 	FILE *m = open_memstream(&buf, len);
-	if (!m || pf_ir_write(m, tu, rules) != 0)
+	if (!m || pf_ir_write(m, tu) != 0)
 		__builtin_trap();
 	fclose(m);
 	return buf;
 }
 
-static struct pf_ir_tu *read_mem(const void *data, size_t size, const struct pf_rules *rules)
+static struct pf_ir_tu *read_mem(const void *data, size_t size)
 {
 	if (size == 0)
 		return NULL; /* fmemopen wants a buffer; an empty file is no IR anyway */
 	FILE *m = fmemopen((void *)data, size, "rb");
 	if (!m)
 		__builtin_trap();
-	struct pf_ir_tu *tu = pf_ir_read(m, rules);
+	struct pf_ir_tu *tu = pf_ir_read(m);
 	fclose(m);
 	return tu;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const struct pf_rules *rules = shipped_rules();
-	struct pf_ir_tu *tu = read_mem(data, size, rules);
+	struct pf_ir_tu *tu = read_mem(data, size);
 	if (size) { /* as the link phase reads the launcher's IR: accepted alike */
 		FILE *m = fmemopen((void *)data, size, "rb");
 		if (!m)
 			__builtin_trap();
-		struct pf_ir_tu *rel = pf_ir_read_relative(m, rules, "/src");
+		struct pf_ir_tu *rel = pf_ir_read_relative(m, "/src");
 		fclose(m);
 		if (!rel != !tu)
 			__builtin_trap();
@@ -72,11 +53,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!tu)
 		return 0;
 	size_t n1 = 0, n2 = 0;
-	char *first = write_mem(tu, rules, &n1);
-	struct pf_ir_tu *again = read_mem(first, n1, rules);
+	char *first = write_mem(tu, &n1);
+	struct pf_ir_tu *again = read_mem(first, n1);
 	if (!again)
 		__builtin_trap(); /* accepted once, rejected when written back */
-	char *second = write_mem(again, rules, &n2);
+	char *second = write_mem(again, &n2);
 	if (n1 != n2 || memcmp(first, second, n1) != 0)
 		__builtin_trap();
 	free(second);

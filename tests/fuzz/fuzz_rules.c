@@ -15,11 +15,11 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	char msg[2048];
 	pf_rules_init(&r);
 	if (pf_rules_load_buffer(&r, "fuzz.json", (const char *)data, size, false, &err) != 0) {
-		pf_rules_error_format(&err, msg, sizeof(msg));
+		pf_error_format(&err, "error", msg, sizeof(msg));
 		if (r.nfiles || r.nsources || r.nsinks || r.npropagators)
 			__builtin_trap(); /* a failed load must add nothing */
 	} else {

@@ -13,10 +13,9 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pf_taxonomy t;
-	char err[1024];
+	struct pf_error err;
 	pf_taxonomy_init(&t);
-	if (pf_taxonomy_load_buffer(&t, "fuzz.csv", (const char *)data, size, err, sizeof(err)) ==
-	    0) {
+	if (pf_taxonomy_load_buffer(&t, "fuzz.csv", (const char *)data, size, &err) == 0) {
 		for (size_t i = 0; i < t.nkeys; i++) {
 			if (!pf_taxonomy_known(&t, t.keys[i]))
 				__builtin_trap(); /* every key loaded is found */

@@ -20,12 +20,14 @@
 #include <unistd.h>
 
 #include "compdb/compdb.h"
+#include "util/path.h"
 
 struct fixture {
 	char old_cwd[PATH_MAX];
 	char tmp[PATH_MAX]; /* absolute, as getcwd reports it */
 	struct pf_compdb db;
-	char err[512];
+	struct pf_error error;
+	char err[1100]; /* error, formatted as piiflow prints it */
 };
 
 static int setup(void **state)
@@ -112,7 +114,7 @@ static void test_arguments_form(void **state)
 	         f->tmp);
 	write_file("build/compile_commands.json", json);
 
-	assert_int_equal(pf_compdb_load(&f->db, "build", f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_load(&f->db, "build", &f->error), 0);
 	assert_int_equal(f->db.ncmds, 1);
 	const struct pf_compile_command *c = &f->db.cmds[0];
 	assert_string_equal(c->directory, in_tmp(f, "build"));
@@ -133,7 +135,7 @@ static void test_command_form_quoting(void **state)
 	           "\"cc -DMSG=\\\"\\\\\\\"hi there\\\\\\\"\\\" -I'inc dir' -DX=a\\\\ b "
 	           "-DG=a* -DV=$HOME\\t-c  src/a.c\"}]");
 
-	assert_int_equal(pf_compdb_load(&f->db, ".", f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_load(&f->db, ".", &f->error), 0);
 	assert_int_equal(f->db.ncmds, 1);
 	const struct pf_compile_command *c = &f->db.cmds[0];
 	assert_string_equal(c->directory, f->tmp);
@@ -149,7 +151,7 @@ static void test_arguments_win_over_command(void **state)
 	write_file("compile_commands.json",
 	           "[{\"directory\": \".\", \"file\": \"src/a.c\", \"command\": \"cc 'broken\",\n"
 	           "  \"arguments\": [\"clang\", \"src/a.c\"]}]");
-	assert_int_equal(pf_compdb_load(&f->db, ".", f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_load(&f->db, ".", &f->error), 0);
 	assert_argv(&f->db.cmds[0], (const char *const[]){"clang", "src/a.c", NULL});
 }
 
@@ -157,8 +159,8 @@ static void split_ok(const char *cmd, const char *const *want)
 {
 	char **argv;
 	size_t argc;
-	char err[64];
-	assert_int_equal(pf_compdb_split_command(cmd, &argv, &argc, err, sizeof(err)), 0);
+	struct pf_error err;
+	assert_int_equal(pf_compdb_split_command(cmd, &argv, &argc, &err), 0);
 	struct pf_compile_command c = {.argv = argv, .argc = argc};
 	assert_argv(&c, want);
 	for (size_t i = 0; i < argc; i++)
@@ -170,11 +172,11 @@ static void split_fails(const char *cmd, const char *why)
 {
 	char **argv = (char **)1;
 	size_t argc = 1;
-	char err[64] = "";
-	assert_int_equal(pf_compdb_split_command(cmd, &argv, &argc, err, sizeof(err)), -1);
+	struct pf_error err;
+	assert_int_equal(pf_compdb_split_command(cmd, &argv, &argc, &err), -1);
 	assert_null(argv);
 	assert_int_equal(argc, 0);
-	assert_string_equal(err, why);
+	assert_string_equal(err.text, why);
 }
 
 static void test_split_command(void **state)
@@ -206,7 +208,7 @@ static void test_relative_directory(void **state)
 	           " {\"directory\": \".\", \"file\": \"../src/b.c\", \"command\": \"cc x\"},\n"
 	           " {\"file\": \"../src/./c.c\", \"command\": \"cc y\"}]");
 
-	assert_int_equal(pf_compdb_load(&f->db, "build/", f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_load(&f->db, "build/", &f->error), 0);
 	assert_int_equal(f->db.ncmds, 3);
 	assert_string_equal(f->db.cmds[0].directory, in_tmp(f, "src"));
 	assert_string_equal(f->db.cmds[0].file, in_tmp(f, "src/a.c"));
@@ -225,7 +227,7 @@ static void test_absolute_db_dir_and_display(void **state)
 	           "[{\"directory\": \"..\", \"file\": \"src/a.c\", \"command\": \"cc src/a.c\"}]");
 	mkdir("elsewhere", 0755);
 	assert_int_equal(chdir("elsewhere"), 0);
-	assert_int_equal(pf_compdb_load(&f->db, in_tmp(f, "build"), f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_load(&f->db, in_tmp(f, "build"), &f->error), 0);
 	assert_int_equal(f->db.ncmds, 1);
 	/* the file is not under the cwd any more: shown absolute */
 	assert_string_equal(f->db.cmds[0].display, in_tmp(f, "src/a.c"));
@@ -244,7 +246,7 @@ static void test_skips_non_c(void **state)
 	           " {\"directory\": \".\", \"file\": \"src/a.c\", \"command\": \"cc a\"},\n"
 	           " {\"directory\": \".\", \"file\": \"src/h.h\", \"command\": \"cc h\"},\n"
 	           " {\"directory\": \".\", \"file\": \"src.c/obj.o\", \"command\": \"cc o\"}]");
-	assert_int_equal(pf_compdb_load(&f->db, ".", f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_load(&f->db, ".", &f->error), 0);
 	assert_int_equal(f->db.ncmds, 2);
 	assert_string_equal(f->db.cmds[0].display, "src/a.c");
 	assert_string_equal(f->db.cmds[1].display, "src/h.h");
@@ -259,7 +261,7 @@ static void test_dedupe_keeps_first(void **state)
 	    "[{\"directory\": \".\", \"file\": \"src/a.c\", \"command\": \"cc first\"},\n"
 	    " {\"directory\": \".\", \"file\": \"src/b.c\", \"command\": \"cc b\"},\n"
 	    " {\"directory\": \"src\", \"file\": \"./../src/a.c\", \"command\": \"cc second\"}]");
-	assert_int_equal(pf_compdb_load(&f->db, ".", f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_load(&f->db, ".", &f->error), 0);
 	assert_int_equal(f->db.ncmds, 2);
 	assert_string_equal(f->db.cmds[0].display, "src/a.c");
 	assert_argv(&f->db.cmds[0], (const char *const[]){"cc", "first", NULL});
@@ -285,7 +287,7 @@ static void test_many_entries(void **state)
 	snprintf(json + len, cap - len, "]");
 	write_file("compile_commands.json", json);
 	free(json);
-	assert_int_equal(pf_compdb_load(&f->db, ".", f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_load(&f->db, ".", &f->error), 0);
 	assert_int_equal(f->db.ncmds, 200);
 	assert_string_equal(f->db.cmds[199].display, "src/f199.c");
 	assert_string_equal(f->db.cmds[199].argv[1], "199");
@@ -294,7 +296,8 @@ static void test_many_entries(void **state)
 /* Loads and expects failure with exactly this message; db stays empty. */
 static void load_fails(struct fixture *f, const char *dir, const char *want)
 {
-	assert_int_equal(pf_compdb_load(&f->db, dir, f->err, sizeof(f->err)), -1);
+	assert_int_equal(pf_compdb_load(&f->db, dir, &f->error), -1);
+	pf_error_format(&f->error, NULL, f->err, sizeof(f->err));
 	assert_string_equal(f->err, want);
 	assert_int_equal(f->db.ncmds, 0);
 	assert_null(f->db.cmds);
@@ -319,13 +322,15 @@ static void test_error_malformed_json(void **state)
 {
 	struct fixture *f = *state;
 	write_file("compile_commands.json", "[\n  {\"file\": \"a.c\",}\n]\n");
-	assert_int_equal(pf_compdb_load(&f->db, ".", f->err, sizeof(f->err)), -1);
+	assert_int_equal(pf_compdb_load(&f->db, ".", &f->error), -1);
+	pf_error_format(&f->error, NULL, f->err, sizeof(f->err));
 	const char *want = "./compile_commands.json:2:";
 	assert_memory_equal(f->err, want, strlen(want));
 	assert_non_null(strstr(f->err, ": malformed compile database: "));
 
 	write_file("compile_commands.json", "");
-	assert_int_equal(pf_compdb_load(&f->db, ".", f->err, sizeof(f->err)), -1);
+	assert_int_equal(pf_compdb_load(&f->db, ".", &f->error), -1);
+	pf_error_format(&f->error, NULL, f->err, sizeof(f->err));
 	assert_non_null(strstr(f->err, "./compile_commands.json:"));
 	assert_non_null(strstr(f->err, "malformed compile database"));
 }
@@ -399,7 +404,7 @@ static void test_error_file_missing(void **state)
 	write_file("build/compile_commands.json",
 	           "[{\"directory\": \"..\", \"file\": \"src/a.c\", \"command\": \"cc a\"},\n"
 	           " {\"directory\": \"..\", \"file\": \"src/gone.c\", \"command\": \"cc b\"}]");
-	assert_int_equal(pf_compdb_load(&f->db, "build", f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_load(&f->db, "build", &f->error), 0);
 	assert_int_equal(f->db.ncmds, 1);
 	assert_int_equal(f->db.nmissing, 1);
 	assert_string_equal(f->db.missing[0].display, "src/gone.c");
@@ -427,7 +432,7 @@ static void test_interpolate(void **state)
 	           "\"-DLIB\", \"-c\", \"lib/l.c\"]},\n"
 	           " {\"directory\": \"..\", \"file\": \"src/a.c\", \"arguments\": [\"cc\", "
 	           "\"-Iinc\", \"-c\", \"src/a.c\", \"-o\", \"a.o\"]}]");
-	assert_int_equal(pf_compdb_load(&f->db, "build", f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_load(&f->db, "build", &f->error), 0);
 	assert_int_equal(pf_compdb_interpolate(&f->db, "src/a.c"), 0);
 	assert_int_equal(pf_compdb_interpolate(&f->db, "src/a.h"), 0);
 	assert_int_equal(pf_compdb_interpolate(&f->db, "src/new.c"), 1);
@@ -456,8 +461,7 @@ static void test_from_files(void **state)
 	write_sources();
 	char *files[] = {"src/a.c", "./src/../src/a.c", "src/b.c"};
 	char *flags[] = {"-DX=1", "-Iinc"};
-	assert_int_equal(pf_compdb_from_files(&f->db, files, 3, flags, 2, f->err, sizeof(f->err)),
-	                 0);
+	assert_int_equal(pf_compdb_from_files(&f->db, files, 3, flags, 2, &f->error), 0);
 	assert_int_equal(f->db.ncmds, 2);
 	const struct pf_compile_command *c = &f->db.cmds[0];
 	assert_string_equal(c->directory, f->tmp);
@@ -468,7 +472,7 @@ static void test_from_files(void **state)
 	pf_compdb_free(&f->db);
 
 	char *abs[] = {(char *)in_tmp(f, "src/c.c")};
-	assert_int_equal(pf_compdb_from_files(&f->db, abs, 1, NULL, 0, f->err, sizeof(f->err)), 0);
+	assert_int_equal(pf_compdb_from_files(&f->db, abs, 1, NULL, 0, &f->error), 0);
 	assert_string_equal(f->db.cmds[0].display, "src/c.c");
 	assert_argv(&f->db.cmds[0], (const char *const[]){"cc", in_tmp(f, "src/c.c"), NULL});
 }
@@ -476,8 +480,8 @@ static void test_from_files(void **state)
 static void from_files_fails(struct fixture *f, char *file, const char *want)
 {
 	char *files[] = {"src/a.c", file};
-	assert_int_equal(
-	    pf_compdb_from_files(&f->db, files, file ? 2 : 0, NULL, 0, f->err, sizeof(f->err)), -1);
+	assert_int_equal(pf_compdb_from_files(&f->db, files, file ? 2 : 0, NULL, 0, &f->error), -1);
+	pf_error_format(&f->error, NULL, f->err, sizeof(f->err));
 	assert_string_equal(f->err, want);
 	assert_int_equal(f->db.ncmds, 0);
 	assert_null(f->db.cmds);

@@ -1,10 +1,10 @@
 /*
  * The IR written to disk reads back as the same IR: golden cases of every
- * kind are lowered (with the shipped rules, so that rules entries matched by
- * fields are stored too), written with pf_ir_write, read with pf_ir_read and
- * compared structurally, node by node, with the TU they were written from;
- * what was read writes and reads back to the same bytes. A file cut short, with a
- * byte changed in its header, or read with other rules is rejected. IR
+ * kind are lowered (with fields and globals that only a rules entry could
+ * make personal data, recorded by name), written with pf_ir_write, read with
+ * pf_ir_read and compared structurally, node by node, with the TU they were
+ * written from; what was read writes and reads back to the same bytes. A
+ * file cut short or with a byte changed in its header is rejected. IR
  * lowered with absolute paths (the compiler launcher's) and read relative to
  * a folder is the IR lowered in that folder.
  */
@@ -21,6 +21,7 @@
 
 #include "ir/ir_io.h"
 #include "lower/lower.h"
+#include "util/path.h"
 
 /* Cases lowered: one of each construct the IR has (fields and records,
  * unions and init lists, consent, curl, varargs, callbacks, statics). */
@@ -32,38 +33,9 @@ static const char *const cases[] = {
     "rules/field_and_variable.c",
 };
 
-struct fixture {
-	struct pf_rules rules;
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-	if (!f)
-		return -1;
-	pf_rules_init(&f->rules);
-	struct pf_rules_error err;
-	if (pf_rules_load_dir(&f->rules, PF_SOURCE_DIR "/rules", &err) != 0 ||
-	    pf_rules_load_file(&f->rules, PF_SOURCE_DIR "/tests/cases/rules/legacy_rules.json",
-	                       false, &err) != 0) {
-		fprintf(stderr, "%s: %s\n", err.file, err.message);
-		return -1;
-	}
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	pf_rules_free(&f->rules);
-	free(f);
-	return 0;
-}
-
 /* Lowers a case; with absolute, as the launcher does (every file by its
  * absolute path), else with the case's file shown relative to the cwd. */
-static struct pf_ir_tu *lower_case_as(struct fixture *f, const char *rel, bool absolute)
+static struct pf_ir_tu *lower_case_as(const char *rel, bool absolute)
 {
 	char file[1024], dir[1024], inc[1100];
 	snprintf(file, sizeof(file), "%s/tests/cases/%s", PF_SOURCE_DIR, rel);
@@ -75,37 +47,36 @@ static struct pf_ir_tu *lower_case_as(struct fixture *f, const char *rel, bool a
 	struct pf_compile_command cmd = {
 	    .directory = dir, .file = file, .display = display, .argv = argv, .argc = 5};
 	struct pf_lower_options opts = {
-	    .rules = &f->rules,
+	    .absolute_paths = absolute,
 	    .annotations_dir = PF_SOURCE_DIR "/annotations",
 	    .resource_dir = PF_CLANG_RESOURCE_DIR[0] ? PF_CLANG_RESOURCE_DIR : NULL,
-	    .absolute_paths = absolute,
 	};
 	struct pf_ir_tu *tu = pf_lower_tu(&cmd, &opts);
 	free(display);
 	return tu;
 }
 
-static struct pf_ir_tu *lower_case(struct fixture *f, const char *rel)
+static struct pf_ir_tu *lower_case(const char *rel)
 {
-	return lower_case_as(f, rel, false);
+	return lower_case_as(rel, false);
 }
 
 /* The bytes pf_ir_write makes of tu; *len set. */
-static char *write_mem(const struct pf_ir_tu *tu, const struct pf_rules *rules, size_t *len)
+static char *write_mem(const struct pf_ir_tu *tu, size_t *len)
 {
 	char *buf = NULL;
 	FILE *m = open_memstream(&buf, len);
 	assert_non_null(m);
-	assert_int_equal(pf_ir_write(m, tu, rules), 0);
+	assert_int_equal(pf_ir_write(m, tu), 0);
 	assert_int_equal(fclose(m), 0);
 	return buf;
 }
 
-static struct pf_ir_tu *read_mem(const char *buf, size_t len, const struct pf_rules *rules)
+static struct pf_ir_tu *read_mem(const char *buf, size_t len)
 {
 	FILE *m = fmemopen((void *)buf, len, "rb");
 	assert_non_null(m);
-	struct pf_ir_tu *tu = pf_ir_read(m, rules);
+	struct pf_ir_tu *tu = pf_ir_read(m);
 	fclose(m);
 	return tu;
 }
@@ -269,6 +240,9 @@ static void same_tu(const struct pf_ir_tu *a, const struct pf_ir_tu *b)
 	assert_int_equal(a->fatal, b->fatal);
 	assert_int_equal(a->nsources, b->nsources);
 	for (size_t i = 0; i < a->nsources; i++) {
+		assert_int_equal(a->sources[i]->kind, b->sources[i]->kind);
+		same_str(a->sources[i]->record.tag, b->sources[i]->record.tag);
+		same_str(a->sources[i]->record.type, b->sources[i]->record.type);
 		same_str(a->sources[i]->category, b->sources[i]->category);
 		same_str(a->sources[i]->name, b->sources[i]->name);
 		same_str(a->sources[i]->function, b->sources[i]->function);
@@ -300,9 +274,6 @@ static void same_tu(const struct pf_ir_tu *a, const struct pf_ir_tu *b)
 	assert_int_equal(a->nincludes, b->nincludes);
 	for (size_t i = 0; i < a->nincludes; i++)
 		same_str(a->includes[i], b->includes[i]);
-	assert_int_equal(a->nmatched_rules, b->nmatched_rules);
-	for (size_t i = 0; i < a->nmatched_rules; i++)
-		assert_ptr_equal(a->matched_rules[i], b->matched_rules[i]);
 	assert_int_equal(a->ndiags, b->ndiags);
 	for (size_t i = 0; i < a->ndiags; i++) {
 		same_str(a->diags[i].rule, b->diags[i].rule);
@@ -316,29 +287,30 @@ static void same_tu(const struct pf_ir_tu *a, const struct pf_ir_tu *b)
 
 static void test_round_trip(void **state)
 {
-	struct fixture *f = *state;
-	size_t funcs = 0, matched = 0;
+	(void)state;
+	size_t funcs = 0, named = 0;
 	for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
-		struct pf_ir_tu *tu = lower_case(f, cases[c]);
+		struct pf_ir_tu *tu = lower_case(cases[c]);
 		assert_non_null(tu);
 		if (tu->fatal || tu->nfuncs == 0)
 			fail_msg("%s: not lowered (%zu diagnostics)", cases[c], tu->ndiags);
 		funcs += tu->nfuncs;
-		matched += tu->nmatched_rules;
+		for (size_t i = 0; i < tu->nsources; i++)
+			named += tu->sources[i]->kind == PF_IR_SRC_FIELD;
 
 		size_t len = 0, len2 = 0;
-		char *bytes = write_mem(tu, &f->rules, &len);
-		struct pf_ir_tu *back = read_mem(bytes, len, &f->rules);
+		char *bytes = write_mem(tu, &len);
+		struct pf_ir_tu *back = read_mem(bytes, len);
 		if (!back)
 			fail_msg("%s: the IR written does not read back", cases[c]);
 		same_tu(tu, back);
 		/* what was read writes and reads back to the very same bytes */
-		char *again = write_mem(back, &f->rules, &len2);
-		struct pf_ir_tu *back2 = read_mem(again, len2, &f->rules);
+		char *again = write_mem(back, &len2);
+		struct pf_ir_tu *back2 = read_mem(again, len2);
 		assert_non_null(back2);
 		same_tu(back, back2);
 		size_t len3 = 0;
-		char *third = write_mem(back2, &f->rules, &len3);
+		char *third = write_mem(back2, &len3);
 		assert_int_equal(len2, len3);
 		assert_memory_equal(again, third, len2);
 
@@ -350,7 +322,7 @@ static void test_round_trip(void **state)
 		pf_ir_tu_free(tu);
 	}
 	assert_true(funcs >= sizeof(cases) / sizeof(*cases));
-	assert_true(matched > 0); /* rules entries matched by fields were stored */
+	assert_true(named > 0); /* fields recorded by name, for the rules, were stored */
 }
 
 /* The launcher's IR, lowered with absolute paths and read relative to the
@@ -358,22 +330,22 @@ static void test_round_trip(void **state)
  * unit's file and the link keys of static names ("name@file") alike. */
 static void test_absolute_paths_read_relative(void **state)
 {
-	struct fixture *f = *state;
+	(void)state;
 	char old[4096], here[4096];
 	assert_non_null(getcwd(old, sizeof(old)));
 	assert_int_equal(chdir(PF_SOURCE_DIR "/tests"), 0);
 	assert_non_null(getcwd(here, sizeof(here)));
 	bool keyed = false;
 	for (size_t c = 0; c < sizeof(cases) / sizeof(*cases); c++) {
-		struct pf_ir_tu *rel = lower_case_as(f, cases[c], false);
-		struct pf_ir_tu *abs = lower_case_as(f, cases[c], true);
+		struct pf_ir_tu *rel = lower_case_as(cases[c], false);
+		struct pf_ir_tu *abs = lower_case_as(cases[c], true);
 		assert_false(rel->fatal || abs->fatal);
 		assert_string_not_equal(rel->file, abs->file);
 		size_t len = 0;
-		char *bytes = write_mem(abs, &f->rules, &len);
+		char *bytes = write_mem(abs, &len);
 		FILE *m = fmemopen(bytes, len, "rb");
 		assert_non_null(m);
-		struct pf_ir_tu *back = pf_ir_read_relative(m, &f->rules, here);
+		struct pf_ir_tu *back = pf_ir_read_relative(m, here);
 		fclose(m);
 		if (!back)
 			fail_msg("%s: the IR written does not read back", cases[c]);
@@ -391,32 +363,32 @@ static void test_absolute_paths_read_relative(void **state)
 
 static void test_damaged_files_are_rejected(void **state)
 {
-	struct fixture *f = *state;
-	struct pf_ir_tu *tu = lower_case(f, cases[0]);
+	(void)state;
+	struct pf_ir_tu *tu = lower_case(cases[0]);
 	size_t len = 0;
-	char *bytes = write_mem(tu, &f->rules, &len);
+	char *bytes = write_mem(tu, &len);
 	assert_true(len > 16);
 
 	/* every prefix, from nothing to one byte short */
 	for (size_t cut = 0; cut < len; cut += (cut < 64 ? 1 : 97))
-		assert_null(read_mem(bytes, cut, &f->rules));
-	assert_null(read_mem(bytes, len - 1, &f->rules));
+		assert_null(read_mem(bytes, cut));
+	assert_null(read_mem(bytes, len - 1));
 
 	/* a trailing byte */
 	char *longer = malloc(len + 1);
 	memcpy(longer, bytes, len);
 	longer[len] = 0;
-	assert_null(read_mem(longer, len + 1, &f->rules));
+	assert_null(read_mem(longer, len + 1));
 	free(longer);
 
 	/* another format version, another magic */
 	bytes[7] ^= 0x40;
-	assert_null(read_mem(bytes, len, &f->rules));
+	assert_null(read_mem(bytes, len));
 	bytes[7] ^= 0x40;
 	bytes[0] = 'X';
-	assert_null(read_mem(bytes, len, &f->rules));
+	assert_null(read_mem(bytes, len));
 	bytes[0] = 'P';
-	struct pf_ir_tu *back = read_mem(bytes, len, &f->rules);
+	struct pf_ir_tu *back = read_mem(bytes, len);
 	assert_non_null(back);
 	pf_ir_tu_free(back);
 
@@ -431,5 +403,5 @@ int main(void)
 	    cmocka_unit_test(test_absolute_paths_read_relative),
 	    cmocka_unit_test(test_damaged_files_are_rejected),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

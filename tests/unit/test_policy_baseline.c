@@ -29,7 +29,7 @@ struct fixture {
 	struct pf_report r;
 	struct pf_baseline b;
 	struct pf_config cfg;
-	struct pf_policy_error err;
+	struct pf_error err;
 	char msg[2048];
 };
 
@@ -113,7 +113,7 @@ static const char *load_error(struct fixture *f, const char *text)
 	write_file("b.json", text);
 	assert_int_equal(pf_baseline_load(&f->b, "b.json", &f->err), -1);
 	assert_int_equal(f->b.n, 0);
-	pf_policy_error_format(&f->err, f->msg, sizeof(f->msg));
+	pf_error_format(&f->err, "error", f->msg, sizeof(f->msg));
 	return f->msg;
 }
 
@@ -122,8 +122,7 @@ static void test_round_trip_across_moved_lines(void **state)
 	struct fixture *f = *state;
 	add(&f->r, "on_login", "ads_event", 12, "advertising", "user.contact.email");
 	add(&f->r, "on_logout", "stats_event", 30, "analytics", "user.contact.email");
-	char err[512];
-	assert_int_equal(pf_baseline_write(&f->r, "base.json", err, sizeof(err)), 0);
+	assert_int_equal(pf_baseline_write(&f->r, "base.json", &f->err), 0);
 	char first[65536];
 	snprintf(first, sizeof(first), "%s", read_file("base.json"));
 	assert_non_null(strstr(first, "\"piiflow_baseline\": 2"));
@@ -145,7 +144,7 @@ static void test_round_trip_across_moved_lines(void **state)
 	assert_int_equal(pf_report_summary(&f->r).baselined, 2);
 
 	/* Rewriting from the baselined run gives the same bytes. */
-	assert_int_equal(pf_baseline_write(&f->r, "again.json", err, sizeof(err)), 0);
+	assert_int_equal(pf_baseline_write(&f->r, "again.json", &f->err), 0);
 	assert_string_equal(read_file("again.json"), first);
 }
 
@@ -153,8 +152,7 @@ static void test_new_findings_stay(void **state)
 {
 	struct fixture *f = *state;
 	add(&f->r, "on_login", "ads_event", 12, "advertising", "user.contact.email");
-	char err[512];
-	assert_int_equal(pf_baseline_write(&f->r, "base.json", err, sizeof(err)), 0);
+	assert_int_equal(pf_baseline_write(&f->r, "base.json", &f->err), 0);
 	assert_int_equal(pf_baseline_load(&f->b, "base.json", &f->err), 0);
 
 	pf_report_free(&f->r);
@@ -181,8 +179,7 @@ static void test_multiset(void **state)
 	struct fixture *f = *state;
 	add(&f->r, "on_login", "ads_event", 12, "advertising", "user.contact.email");
 	add(&f->r, "on_login", "ads_event", 13, "advertising", "user.contact.email");
-	char err[512];
-	assert_int_equal(pf_baseline_write(&f->r, "base.json", err, sizeof(err)), 0);
+	assert_int_equal(pf_baseline_write(&f->r, "base.json", &f->err), 0);
 	assert_int_equal(pf_baseline_load(&f->b, "base.json", &f->err), 0);
 	assert_int_equal(f->b.n, 2);
 	assert_string_equal(f->b.fingerprints[0], f->b.fingerprints[1]);
@@ -199,7 +196,7 @@ static void test_load_errors(void **state)
 {
 	struct fixture *f = *state;
 	assert_int_equal(pf_baseline_load(&f->b, "none.json", &f->err), -1);
-	pf_policy_error_format(&f->err, f->msg, sizeof(f->msg));
+	pf_error_format(&f->err, "error", f->msg, sizeof(f->msg));
 	assert_string_equal(f->msg, "none.json: error: cannot read baseline: No such file or "
 	                            "directory");
 	const char *m = load_error(f, "{\"piiflow_baseline\": 1,\n \"findings\": [\n");
@@ -271,8 +268,7 @@ static void test_version_1_migration(void **state)
 	assert_int_equal(f->r.naccepted, 0);
 
 	/* rewritten, it is of version 2 and matches by the new fingerprint */
-	char err[512];
-	assert_int_equal(pf_baseline_write(&f->r, "new.json", err, sizeof(err)), 0);
+	assert_int_equal(pf_baseline_write(&f->r, "new.json", &f->err), 0);
 	pf_baseline_free(&f->b);
 	assert_int_equal(pf_baseline_load(&f->b, "new.json", &f->err), 0);
 	assert_int_equal(f->b.version, 2);
@@ -284,9 +280,9 @@ static void test_version_1_migration(void **state)
 static void test_write_error(void **state)
 {
 	struct fixture *f = *state;
-	char err[512];
-	assert_int_equal(pf_baseline_write(&f->r, "no/such/dir/base.json", err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "no/such/dir/base.json: cannot write baseline: "));
+	assert_int_equal(pf_baseline_write(&f->r, "no/such/dir/base.json", &f->err), -1);
+	assert_string_equal(f->err.file, "no/such/dir/base.json");
+	assert_non_null(strstr(f->err.text, "cannot write baseline: "));
 }
 
 static void test_policy_apply(void **state)

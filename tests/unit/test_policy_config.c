@@ -27,7 +27,7 @@ struct fixture {
 	char old_cwd[PATH_MAX];
 	char tmp[PATH_MAX]; /* absolute, as getcwd reports it */
 	struct pf_config cfg;
-	struct pf_policy_error err;
+	struct pf_error err;
 	char msg[2048];
 };
 
@@ -85,7 +85,7 @@ static const char *load_error(struct fixture *f, const char *text)
 	write_file("sub/.piiflow.json", text);
 	assert_int_equal(pf_config_load(&f->cfg, "sub/.piiflow.json", &f->err), -1);
 	assert_null(f->cfg.path);
-	pf_policy_error_format(&f->err, f->msg, sizeof(f->msg));
+	pf_error_format(&f->err, "error", f->msg, sizeof(f->msg));
 	return f->msg;
 }
 
@@ -209,10 +209,8 @@ static void test_data_uses(void **state)
 {
 	struct fixture *f = *state;
 	struct pf_taxonomy uses;
-	char msg[512];
 	pf_taxonomy_init(&uses);
-	assert_int_equal(
-	    pf_taxonomy_load(&uses, PF_SOURCE_DIR "/rules/data_uses.csv", msg, sizeof(msg)), 0);
+	assert_int_equal(pf_taxonomy_load(&uses, PF_SOURCE_DIR "/rules/data_uses.csv", &f->err), 0);
 	assert_true(pf_taxonomy_known(&uses, "marketing.advertising"));
 	assert_false(pf_taxonomy_known(&uses, "data_use"));
 
@@ -229,7 +227,7 @@ static void test_data_uses(void **state)
 	write_file("sub/.piiflow.json",
 	           "{\n  \"data_uses\": {\"crash_reports\": \"essential.servce\"}\n}\n");
 	assert_int_equal(pf_config_load_checked(&f->cfg, "sub/.piiflow.json", &uses, &f->err), -1);
-	pf_policy_error_format(&f->err, f->msg, sizeof(f->msg));
+	pf_error_format(&f->err, "error", f->msg, sizeof(f->msg));
 	assert_string_equal(f->msg, "sub/.piiflow.json:2:34: error: at data_uses.crash_reports: "
 	                            "unknown fideslang data use 'essential.servce' (did you mean "
 	                            "'essential.service'?)");
@@ -301,7 +299,7 @@ static void test_error_json_and_file(void **state)
 	m = load_error(f, "{\"rules\": [], \"rules\": []}");
 	assert_non_null(strstr(m, "invalid JSON: duplicate object key"));
 	assert_int_equal(pf_config_load(&f->cfg, "missing/.piiflow.json", &f->err), -1);
-	pf_policy_error_format(&f->err, f->msg, sizeof(f->msg));
+	pf_error_format(&f->err, "error", f->msg, sizeof(f->msg));
 	assert_string_equal(f->msg, "missing/.piiflow.json: error: cannot read config file: No "
 	                            "such file or directory");
 }

@@ -322,7 +322,7 @@ static void test_bad_file(void **state)
 {
 	const struct bad_case *c = *state;
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	pf_rules_init(&r);
 	const char *path = write_file("bad.json", c->text);
 	if (pf_rules_load_file(&r, path, false, &err) == 0)
@@ -330,14 +330,14 @@ static void test_bad_file(void **state)
 	assert_string_equal(err.file, path);
 	if (strcmp(err.json_path, c->json_path) != 0)
 		fail_msg("%s: json_path '%s', want '%s' (%s)", c->name, err.json_path, c->json_path,
-		         err.message);
-	check_message(c->name, c->message, err.message);
+		         err.text);
+	check_message(c->name, c->message, err.text);
 	if (c->line && err.line != c->line)
 		fail_msg("%s: line %d, want %d", c->name, err.line, c->line);
 	if (c->column && err.column != c->column)
 		fail_msg("%s: column %d, want %d", c->name, err.column, c->column);
 	/* messages are lower case without a full stop */
-	assert_false(err.message[strlen(err.message) - 1] == '.');
+	assert_false(err.text[strlen(err.text) - 1] == '.');
 	assert_int_equal(r.nfiles, 0);
 	assert_int_equal(r.nsinks + r.nsources + r.npropagators + r.nanonymizers + r.nconsents, 0);
 	pf_rules_free(&r);
@@ -364,11 +364,11 @@ static bool flows(const struct pf_rule_propagator *g, int from, int to, int nfix
 static void test_shipped_libc(void **state)
 {
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	char msg[2048];
 	pf_rules_init(&r);
 	if (pf_rules_load_file(&r, PF_SOURCE_DIR "/rules/libc.json", true, &err) != 0) {
-		pf_rules_error_format(&err, msg, sizeof(msg));
+		pf_error_format(&err, "error", msg, sizeof(msg));
 		fail_msg("%s", msg);
 	}
 	assert_int_equal(r.nfiles, 1);
@@ -450,7 +450,7 @@ static void test_shipped_libc(void **state)
 static void test_spec_example(void **state)
 {
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	pf_rules_init(&r);
 	assert_int_equal(
 	    pf_rules_load_file(&r, PF_TEST_DATA_DIR "/rules/spec_example.json", false, &err), 0);
@@ -478,7 +478,7 @@ static void test_spec_example(void **state)
 static void test_regex_sinks(void **state)
 {
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	pf_rules_init(&r);
 	const char *path = write_file(
 	    "regex.json",
@@ -542,7 +542,7 @@ static void test_argpos_matches(void **state)
 static void test_several_sources_per_function(void **state)
 {
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	pf_rules_init(&r);
 	const char *path = write_file(
 	    "sources.json", HDR "\"sources\": ["
@@ -570,7 +570,7 @@ static void test_several_sources_per_function(void **state)
 static void test_when_and_names(void **state)
 {
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	pf_rules_init(&r);
 	const char *path = write_file(
 	    "vendor_sdk.json",
@@ -606,7 +606,7 @@ static void test_when_and_names(void **state)
 static void test_missing_file(void **state)
 {
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	char msg[2048];
 	pf_rules_init(&r);
 	const char *path = tmp_path("does-not-exist.json");
@@ -614,42 +614,42 @@ static void test_missing_file(void **state)
 	assert_string_equal(err.file, path);
 	assert_string_equal(err.json_path, "");
 	assert_int_equal(err.line, 0);
-	assert_string_equal(err.message, "cannot read rules file: No such file or directory");
-	pf_rules_error_format(&err, msg, sizeof(msg));
+	assert_string_equal(err.text, "cannot read rules file: No such file or directory");
+	pf_error_format(&err, "error", msg, sizeof(msg));
 	char want[2048];
 	snprintf(want, sizeof(want), "%s: error: cannot read rules file: No such file or directory",
 	         path);
 	assert_string_equal(msg, want);
 
 	assert_int_equal(pf_rules_load_file(&r, tmpdir, false, &err), -1);
-	assert_string_equal(err.message, "cannot read rules file: Is a directory");
+	assert_string_equal(err.text, "cannot read rules file: Is a directory");
 	pf_rules_free(&r);
 }
 
 static void test_error_format(void **state)
 {
-	struct pf_rules_error err = {.file = "rules/ads.json",
-	                             .json_path = "sinks[2].args[0]",
-	                             .line = 14,
-	                             .column = 31,
-	                             .message = "argument position must not be negative, got -1"};
+	struct pf_error err = {.file = "rules/ads.json",
+	                       .json_path = "sinks[2].args[0]",
+	                       .line = 14,
+	                       .column = 31,
+	                       .text = "argument position must not be negative, got -1"};
 	char buf[256];
-	pf_rules_error_format(&err, buf, sizeof(buf));
+	pf_error_format(&err, "error", buf, sizeof(buf));
 	assert_string_equal(buf, "rules/ads.json:14:31: error: at sinks[2].args[0]: argument "
 	                         "position must not be negative, got -1");
 	err.line = err.column = 0;
-	pf_rules_error_format(&err, buf, sizeof(buf));
+	pf_error_format(&err, "error", buf, sizeof(buf));
 	assert_string_equal(buf, "rules/ads.json: error: at sinks[2].args[0]: argument position "
 	                         "must not be negative, got -1");
 	char small[8];
-	pf_rules_error_format(&err, small, sizeof(small));
+	pf_error_format(&err, "error", small, sizeof(small));
 	assert_string_equal(small, "rules/a");
 }
 
 static void test_failed_load_keeps_contents(void **state)
 {
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	pf_rules_init(&r);
 	const char *good =
 	    write_file("good.json", "{\"piiflow_rules\": 1, \"name\": \"good\", \"sinks\": "
@@ -694,7 +694,7 @@ static void test_failed_load_keeps_contents(void **state)
 static void test_load_dir(void **state)
 {
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	pf_rules_init(&r);
 	make_dir("packs");
 	write_file("packs/b.json", "{\"piiflow_rules\": 1, \"name\": \"b\", \"anonymizers\": "
@@ -724,7 +724,7 @@ static void test_load_dir(void **state)
 	assert_int_equal(r.nfiles, 2);
 
 	assert_int_equal(pf_rules_load_dir(&r, tmp_path("no-such-dir"), &err), -1);
-	assert_string_equal(err.message, "cannot read rules directory: No such file or directory");
+	assert_string_equal(err.text, "cannot read rules directory: No such file or directory");
 	assert_int_equal(r.nfiles, 2);
 
 	/* the shipped directory loads as a whole */
@@ -732,7 +732,7 @@ static void test_load_dir(void **state)
 	char msg[2048];
 	pf_rules_init(&shipped);
 	if (pf_rules_load_dir(&shipped, PF_SOURCE_DIR "/rules", &err) != 0) {
-		pf_rules_error_format(&err, msg, sizeof(msg));
+		pf_error_format(&err, "error", msg, sizeof(msg));
 		fail_msg("%s", msg);
 	}
 	assert_non_null(pf_rules_find_propagator(&shipped, "strcpy"));

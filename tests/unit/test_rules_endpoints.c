@@ -62,10 +62,10 @@ static int group_teardown(void **state)
 /* Loads text as a user's rules file into r, failing the test on an error. */
 static void load(struct pf_rules *r, const char *name, const char *text)
 {
-	struct pf_rules_error err;
+	struct pf_error err;
 	char msg[2048];
 	if (pf_rules_load_file(r, write_file(name, text), false, &err) != 0) {
-		pf_rules_error_format(&err, msg, sizeof(msg));
+		pf_error_format(&err, "error", msg, sizeof(msg));
 		fail_msg("%s", msg);
 	}
 }
@@ -299,15 +299,15 @@ static void test_bad_endpoint(void **state)
 	             "\"endpoints\": %s}",
 	         c->entries);
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	pf_rules_init(&r);
 	if (pf_rules_load_file(&r, write_file("bad.json", text), false, &err) == 0)
 		fail_msg("%s: loaded without error", c->name);
 	if (strcmp(err.json_path, c->json_path) != 0)
 		fail_msg("%s: json_path '%s', want '%s' (%s)", c->name, err.json_path, c->json_path,
-		         err.message);
-	if (strcmp(err.message, c->message) != 0)
-		fail_msg("%s: message\n  want: %s\n  got:  %s", c->name, c->message, err.message);
+		         err.text);
+	if (strcmp(err.text, c->message) != 0)
+		fail_msg("%s: message\n  want: %s\n  got:  %s", c->name, c->message, err.text);
 	assert_true(err.line >= 2); /* the error points into the endpoints section */
 	/* nothing of a bad file is kept, not even its good sink */
 	assert_int_equal(r.nfiles + r.nsinks + r.nendpoints, 0);
@@ -319,11 +319,11 @@ static void test_bad_endpoint(void **state)
 static void test_shipped_catalog(void **state)
 {
 	struct pf_rules r;
-	struct pf_rules_error err;
+	struct pf_error err;
 	char msg[2048];
 	pf_rules_init(&r);
 	if (pf_rules_load_file(&r, PF_SOURCE_DIR "/rules/endpoints.json", true, &err) != 0) {
-		pf_rules_error_format(&err, msg, sizeof(msg));
+		pf_error_format(&err, "error", msg, sizeof(msg));
 		fail_msg("%s", msg);
 	}
 	assert_string_equal(r.packs[0], "endpoints");
@@ -365,7 +365,7 @@ static void test_shipped_catalog(void **state)
 	/* and the whole shipped directory, SDK packs included, loads together */
 	pf_rules_init(&r);
 	if (pf_rules_load_dir(&r, PF_SOURCE_DIR "/rules", &err) != 0) {
-		pf_rules_error_format(&err, msg, sizeof(msg));
+		pf_error_format(&err, "error", msg, sizeof(msg));
 		fail_msg("%s", msg);
 	}
 	assert_non_null(pf_rules_find_endpoint(&r, "www.google-analytics.com"));

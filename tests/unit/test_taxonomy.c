@@ -24,10 +24,10 @@
 static int load_shipped(void **state)
 {
 	struct pf_taxonomy *t = malloc(sizeof(*t));
-	char err[512];
+	struct pf_error err;
 	pf_taxonomy_init(t);
-	if (pf_taxonomy_load(t, SHIPPED, err, sizeof(err)) != 0) {
-		fprintf(stderr, "%s\n", err);
+	if (pf_taxonomy_load(t, SHIPPED, &err) != 0) {
+		fprintf(stderr, "%s: %s\n", err.file, err.text);
 		free(t);
 		return -1;
 	}
@@ -192,9 +192,9 @@ static void test_covers(void **state)
 static void test_quoted_csv(void **state)
 {
 	struct pf_taxonomy t;
-	char err[512] = "";
+	struct pf_error err;
 	pf_taxonomy_init(&t);
-	assert_int_equal(pf_taxonomy_load(&t, DATA "quoted.csv", err, sizeof(err)), 0);
+	assert_int_equal(pf_taxonomy_load(&t, DATA "quoted.csv", &err), 0);
 	assert_int_equal(t.nkeys, 4);
 	assert_string_equal(t.keys[0], "user");
 	assert_string_equal(t.keys[1], "user.contact");
@@ -209,16 +209,16 @@ static void test_quoted_csv(void **state)
 static void test_load_adds_and_keeps(void **state)
 {
 	struct pf_taxonomy t;
-	char err[512];
+	struct pf_error err;
 	pf_taxonomy_init(&t);
-	assert_int_equal(pf_taxonomy_load(&t, DATA "quoted.csv", err, sizeof(err)), 0);
-	assert_int_equal(pf_taxonomy_load(&t, DATA "small.csv", err, sizeof(err)), 0);
+	assert_int_equal(pf_taxonomy_load(&t, DATA "quoted.csv", &err), 0);
+	assert_int_equal(pf_taxonomy_load(&t, DATA "small.csv", &err), 0);
 	assert_int_equal(t.nkeys, 10); /* "user" is in both */
 	assert_true(pf_taxonomy_known(&t, "user.contact.email"));
 	assert_true(pf_taxonomy_known(&t, "user.name.first"));
 	for (size_t i = 1; i < t.nkeys; i++)
 		assert_true(strcmp(t.keys[i - 1], t.keys[i]) < 0);
-	assert_int_equal(pf_taxonomy_load(&t, DATA "duplicate.csv", err, sizeof(err)), -1);
+	assert_int_equal(pf_taxonomy_load(&t, DATA "duplicate.csv", &err), -1);
 	assert_int_equal(t.nkeys, 10);
 	pf_taxonomy_free(&t);
 
@@ -245,10 +245,12 @@ static void test_bad_files(void **state)
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct pf_taxonomy t;
-		char err[512] = "", want[1024];
+		struct pf_error e;
+		char err[1100], want[1024];
 		pf_taxonomy_init(&t);
 		snprintf(want, sizeof(want), "%s%s", DATA, cases[i].file);
-		int rc = pf_taxonomy_load(&t, want, err, sizeof(err));
+		int rc = pf_taxonomy_load(&t, want, &e);
+		pf_error_format(&e, NULL, err, sizeof(err));
 		strncat(want, cases[i].message, sizeof(want) - strlen(want) - 1);
 		if (rc != -1 || strcmp(err, want) != 0)
 			fail_msg("%s: rc %d, message\n  want: %s\n  got:  %s", cases[i].file, rc,

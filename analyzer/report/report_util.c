@@ -1,13 +1,16 @@
 /*
- * Shared JSON helpers of the reporters: UTF-8 repair for strings that come
- * from source files and paths, and the one dump format of every JSON output.
+ * Shared helpers of the reporters: UTF-8 repair for strings that come from
+ * source files and paths, the root and the one dump format of every JSON
+ * output, and the data map's counts in words.
  */
-#include "json_util.h"
+#include "report_int.h"
+#include "report.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "findings/map.h"
 #include "util/xalloc.h"
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
@@ -87,4 +90,40 @@ int pf_report_json_dump(FILE *out, const json_t *root)
 		return -1;
 	}
 	return 0;
+}
+
+json_t *pf_report_json_root(int schema_version)
+{
+	json_t *root = json_object();
+	json_object_set_new(root, "version", json_integer(schema_version));
+	json_t *tool = json_object();
+	json_object_set_new(tool, "name", pf_report_json_string(PF_TOOL_NAME));
+	json_object_set_new(tool, "version", pf_report_json_string(PF_TOOL_VERSION));
+	json_object_set_new(root, "tool", tool);
+	return root;
+}
+
+void pf_map_write_counts(FILE *out, const size_t *count, const char *none)
+{
+	const char *sep = "";
+	for (int s = 0; s < PF_MAP_NSTATUS; s++)
+		if (count[s]) {
+			fprintf(out, "%s%zu %s", sep, count[s],
+			        pf_map_status_name((enum pf_map_status)s));
+			sep = ", ";
+		}
+	if (!*sep && none)
+		fputs(none, out);
+}
+
+json_t *pf_report_json_sink(const struct pf_finding *f)
+{
+	json_t *sink = json_object();
+	json_object_set_new(sink, "file", pf_report_json_string(f->sink.file));
+	json_object_set_new(sink, "line", json_integer(f->sink.line));
+	json_object_set_new(sink, "column", json_integer(f->sink.column));
+	json_object_set_new(sink, "function", pf_report_json_string(f->sink_function));
+	json_object_set_new(sink, "callee", pf_report_json_string(f->sink_callee));
+	json_object_set_new(sink, "argument", json_integer(f->sink_argument));
+	return sink;
 }

@@ -1,14 +1,12 @@
 /*
- * From a JSON path back to a line and column. jansson keeps no positions in a
- * parsed document, so an error found while checking "sinks[2].args[0]" would
- * otherwise point at no line at all. The text has already been accepted by
- * jansson, so this scanner only has to skip well-formed values; where it
- * cannot follow the path (a key written with unusual escapes) it stops at the
- * deepest step it found, which is still the right neighbourhood.
+ * JSON paths and positions (util/json_path.h). The text has already been
+ * accepted by jansson, so the scanner only has to skip well-formed values.
  */
-#include "rules_internal.h"
+#include "json_path.h"
 
 #include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct scan {
@@ -74,6 +72,18 @@ static int hexval(char c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+/* Past the value at sc->pos and the comma after it; false when no comma
+ * follows (the object or array ends, or the text is cut). */
+static bool next_item(struct scan *sc)
+{
+	skip_value(sc);
+	skip_ws(sc);
+	if (!at(sc, ','))
+		return false;
+	sc->pos++;
+	return true;
+}
+
 /* True when the string token at sc->pos spells key. Escapes other than the
  * simple ones and \u00XX compare unequal, which only costs precision. */
 static bool string_is(const struct scan *sc, const char *key)
@@ -126,11 +136,8 @@ static bool enter_key(struct scan *sc, const char *key, size_t *keypos)
 			*keypos = start;
 			return true;
 		}
-		skip_value(sc);
-		skip_ws(sc);
-		if (!at(sc, ','))
+		if (!next_item(sc))
 			return false;
-		sc->pos++;
 	}
 }
 
@@ -145,16 +152,13 @@ static bool enter_index(struct scan *sc, size_t index)
 			return false;
 		if (i == index)
 			return true;
-		skip_value(sc);
-		skip_ws(sc);
-		if (!at(sc, ','))
+		if (!next_item(sc))
 			return false;
-		sc->pos++;
 	}
 }
 
-void pf_rules_locate(const char *text, size_t len, const struct pf_rules_step *path, size_t depth,
-                     bool at_key, int *line, int *column)
+void pf_json_locate(const char *text, size_t len, const struct pf_json_step *path, size_t depth,
+                    bool at_key, int *line, int *column)
 {
 	struct scan sc = {text, len, 0};
 	skip_ws(&sc);
@@ -177,4 +181,104 @@ void pf_rules_locate(const char *text, size_t len, const struct pf_rules_step *p
 			++*column;
 		}
 	}
+}
+
+void pf_json_push_key(struct pf_json_cursor *c, const char *key)
+{
+	if (c->depth < PF_JSON_MAX_DEPTH)
+		c->path[c->depth] = (struct pf_json_step){key, 0};
+	c->depth++;
+}
+
+void pf_json_push_index(struct pf_json_cursor *c, size_t index)
+{
+	if (c->depth < PF_JSON_MAX_DEPTH)
+		c->path[c->depth] = (struct pf_json_step){NULL, index};
+	c->depth++;
+}
+
+void pf_json_pop(struct pf_json_cursor *c)
+{
+	c->depth--;
+}
+
+/* A key written as .key in a path; others ("user.name") as ["key"]. */
+static bool is_plain_key(const char *k)
+{
+	if (!*k)
+		return false;
+	for (; *k; k++)
+		if (!(*k == '_' || *k == '-' || (*k >= 'a' && *k <= 'z') ||
+		      (*k >= 'A' && *k <= 'Z') || (*k >= '0' && *k <= '9')))
+			return false;
+	return true;
+}
+
+void pf_json_path_render(const struct pf_json_step *path, size_t depth, char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < depth && n < size; i++) {
+		if (path[i].key && is_plain_key(path[i].key))
+			snprintf(buf + n, size - n, "%s%s", n ? "." : "", path[i].key);
+		else if (path[i].key)
+			snprintf(buf + n, size - n, "[\"%s\"]", path[i].key);
+		else
+			snprintf(buf + n, size - n, "[%zu]", path[i].index);
+		n += strlen(buf + n);
+	}
+}
+
+int pf_json_vfail(struct pf_json_cursor *c, const char *key, const char *fmt, va_list ap)
+{
+	struct pf_error *e = c->err;
+	struct pf_json_step loc[PF_JSON_MAX_DEPTH + 1];
+	size_t n = c->depth < PF_JSON_MAX_DEPTH ? c->depth : PF_JSON_MAX_DEPTH;
+	memcpy(loc, c->path, n * sizeof(*loc));
+	if (key)
+		loc[n++] = (struct pf_json_step){key, 0};
+	pf_json_path_render(loc, c->key_in_path || !key ? n : n - 1, e->json_path,
+	                    sizeof(e->json_path));
+	pf_json_locate(c->text, c->len, loc, n, key != NULL, &e->line, &e->column);
+	vsnprintf(e->text, sizeof(e->text), fmt, ap);
+	return -1;
+}
+
+int pf_json_fail(struct pf_json_cursor *c, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	pf_json_vfail(c, key, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+size_t pf_json_path_parse(const char *s, struct pf_json_step *path, char keys[][128])
+{
+	size_t depth = 0;
+	while (*s && depth < PF_JSON_MAX_DEPTH) {
+		if (*s == '.') {
+			s++;
+			continue;
+		}
+		size_t k;
+		const char *key = s;
+		if (s[0] == '[' && s[1] == '"') { /* ["a.b"] */
+			key = s + 2;
+			k = strcspn(key, "\"");
+			s = key + k + (key[k] ? 2 : 0);
+		} else if (*s == '[') {
+			path[depth++] = (struct pf_json_step){NULL, strtoul(s + 1, NULL, 10)};
+			s = strchr(s, ']');
+			s = s ? s + 1 : "";
+			continue;
+		} else {
+			k = strcspn(s, ".[");
+			s += k;
+		}
+		snprintf(keys[depth], 128, "%.*s", (int)k, key);
+		path[depth] = (struct pf_json_step){keys[depth], 0};
+		depth++;
+	}
+	return depth;
 }

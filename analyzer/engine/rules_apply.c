@@ -1,0 +1,66 @@
+/*
+ * Applying the rules to the linked program. Lowering does not see the rules
+ * (so that one IR file serves any rules files, and editing a rules file
+ * re-uses every cached unit): it records each field and global without an
+ * annotation by name. Here, once per program, a rules entry naming one makes
+ * it personal data, and the field entries that matched are remembered for
+ * the unmatched-rule warnings (unmatched.c).
+ */
+#include "engine/engine_int.h"
+
+#include <string.h>
+
+static const char pf_by_rules[] = "is declared personal data by the rules";
+
+/* The rules entry that names a field (record set) or global, or NULL. */
+static const struct pf_rule_source *pf_naming_rule(const struct pf_rules *r, bool field,
+                                                   const struct pf_ir_record_names *rec,
+                                                   const char *name)
+{
+	if (!r)
+		return NULL;
+	if (field)
+		return pf_rules_find_record_field(r, rec->tag, rec->type, name);
+	return pf_rules_find_variable_source(r, name);
+}
+
+struct pf_ir_source *pf_rules_apply_source(struct pf_program *p, struct pf_ir_source *s)
+{
+	if (s->kind == PF_IR_SRC_DECLARED)
+		return s;
+	bool field = s->kind == PF_IR_SRC_FIELD;
+	const struct pf_rule_source *rs =
+	    pf_naming_rule(p->opts->rules, field, &s->record, s->name);
+	if (!rs)
+		return NULL;
+	if (field)
+		PF_VEC_PUSH(p->matched_rules, (const void *)rs);
+	struct pf_ir_source *m = PF_NEW(&p->arena, struct pf_ir_source);
+	*m = *s;
+	m->kind = PF_IR_SRC_DECLARED;
+	m->category = pf_intern(&p->strings, rs->category);
+	m->how = pf_by_rules;
+	return m;
+}
+
+const char *pf_rules_apply_decl(const struct pf_program *p, const struct pf_ir_decl *d,
+                                const char **how)
+{
+	*how = d->how;
+	if (d->annotated)
+		return d->category;
+	if (d->kind != PF_D_FIELD && d->kind != PF_D_GLOBAL)
+		return NULL;
+	const struct pf_rule_source *rs =
+	    pf_naming_rule(p->opts->rules, d->kind == PF_D_FIELD, &d->record, d->name);
+	*how = pf_by_rules;
+	return rs ? rs->category : NULL;
+}
+
+bool pf_rules_field_matched(const struct pf_program *p, const void *rule)
+{
+	for (size_t i = 0; i < p->matched_rules.n; i++)
+		if (p->matched_rules.v[i] == rule)
+			return true;
+	return false;
+}

@@ -1,0 +1,37 @@
+# Builds the include-boundary probes of this folder's CMakeLists.txt in
+# BUILD_DIR: each of PROBES_OK must compile; each TARGET:HEADER of
+# PROBES_FAIL must fail, and fail because HEADER is not found (not for some
+# other reason, which would prove nothing).
+function(pf_build_probe target)
+  execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target ${target}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+  set(rc ${rc} PARENT_SCOPE)
+  set(out "${out}" PARENT_SCOPE)
+endfunction()
+
+set(failed 0)
+foreach(target ${PROBES_OK})
+  pf_build_probe(${target})
+  if(rc EQUAL 0)
+    message(STATUS "ok: ${target} compiles")
+  else()
+    message("FAIL: ${target} does not compile:\n${out}")
+    math(EXPR failed "${failed} + 1")
+  endif()
+endforeach()
+foreach(entry ${PROBES_FAIL})
+  string(REPLACE ":" ";" parts ${entry})
+  list(GET parts 0 target)
+  list(GET parts 1 header)
+  pf_build_probe(${target})
+  string(FIND "${out}" "${header}" at)
+  if(NOT rc EQUAL 0 AND at GREATER -1 AND out MATCHES "No such file|not found")
+    message(STATUS "ok: ${target} cannot include ${header}")
+  else()
+    message("FAIL: ${target} should not see ${header} (exit ${rc}):\n${out}")
+    math(EXPR failed "${failed} + 1")
+  endif()
+endforeach()
+if(failed GREATER 0)
+  message(FATAL_ERROR "${failed} include-boundary probe(s) failed")
+endif()
