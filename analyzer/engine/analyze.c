@@ -675,7 +675,8 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			bool consented = e->consented || (cx->st.consent & bit) != 0;
 			labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
 			pf_emit_by(cx, labels, e->to, consented,
-			           e->consented ? e->consent_by : pf_state_consent_by(&cx->st, bit));
+			           e->consented ? e->consent_by
+			                        : pf_state_consent_by(&cx->st, bit));
 			break;
 		}
 		case PF_PORT_RETURN: {
@@ -1342,12 +1343,10 @@ static uint64_t pf_consent_of(struct pf_actx *cx, struct pf_ir_expr *e)
 
 /* The check behind pf_consent_of(cx, e): the consent call that e tests,
  * directly or through a local holding its result; NULL when none. */
-static const struct pf_consent_check *pf_consent_check_of(struct pf_actx *cx,
-                                                          struct pf_ir_expr *e)
+static const struct pf_consent_check *pf_consent_check_of(struct pf_actx *cx, struct pf_ir_expr *e)
 {
 	for (int guard = 0; e && guard < 8; guard++) {
-		if (e->kind == PF_E_CALL && e->kids[0]->kind == PF_E_FUNC &&
-		    e->kids[0]->u.func.fn)
+		if (e->kind == PF_E_CALL && e->kids[0]->kind == PF_E_FUNC && e->kids[0]->u.func.fn)
 			return pf_consent_check_at(cx->p, (struct pf_fn *)e->kids[0]->u.func.fn,
 			                           e->pos);
 		if (e->kind == PF_E_VAR) {
@@ -1525,11 +1524,10 @@ static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 			pf_assign_to(cx, lv, e->kids[1], lhs->type, &v);
 		}
 		if (lhs->kind == PF_E_VAR)
-			pf_set_consent_var(cx, lhs->u.var,
-			                   e->u.assign.compound ? 0
-			                                        : pf_consent_of(cx, e->kids[1]),
-			                   e->u.assign.compound ? NULL
-			                                        : pf_consent_check_of(cx, e->kids[1]));
+			pf_set_consent_var(
+			    cx, lhs->u.var,
+			    e->u.assign.compound ? 0 : pf_consent_of(cx, e->kids[1]),
+			    e->u.assign.compound ? NULL : pf_consent_check_of(cx, e->kids[1]));
 		return v;
 	}
 	case PF_E_COMBINE: {

@@ -173,8 +173,7 @@ bool pf_origin_is_endpoint(struct pf_actx *cx, uint32_t origin);
  * with the URL they pass. */
 void pf_curl_report_at(struct pf_actx *cx, const struct pf_tset *url, const struct pf_tset *data,
                        struct pf_fn *fn, int site, int arg, const char *callee,
-                       struct pf_ir_pos pos, bool consented,
-                       const struct pf_consent_check *by);
+                       struct pf_ir_pos pos, bool consented, const struct pf_consent_check *by);
 /* libcurl's calls; true when handled (result set for calls returning data). */
 bool pf_curl_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                   struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,

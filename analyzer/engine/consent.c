@@ -52,8 +52,7 @@ const struct pf_consent_check *pf_state_consent_by(const struct pf_state *st, ui
 	return pf_consent_find(st->by, st->nby, bit);
 }
 
-void pf_state_consent_add(struct pf_actx *cx, struct pf_state *st,
-                          const struct pf_consent_check *c)
+void pf_state_consent_add(struct pf_actx *cx, struct pf_state *st, const struct pf_consent_check *c)
 {
 	if (!c || pf_consent_find(st->by, st->nby, c->bit))
 		return;

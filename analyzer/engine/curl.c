@@ -64,8 +64,7 @@ static bool pf_is_body_option(const char *opt)
 
 void pf_curl_report_at(struct pf_actx *cx, const struct pf_tset *url, const struct pf_tset *data,
                        struct pf_fn *fn, int site, int arg, const char *callee,
-                       struct pf_ir_pos pos, bool consented,
-                       const struct pf_consent_check *by)
+                       struct pf_ir_pos pos, bool consented, const struct pf_consent_check *by)
 {
 	const struct pf_rules *r = cx->p->opts->rules;
 	const struct pf_tset *pii = &pf_tset_empty;

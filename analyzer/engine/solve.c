@@ -637,9 +637,9 @@ static void pf_emit_finding(struct pf_program *p, const struct pf_cand_ref *r, s
 		for (size_t i = 0; i < n && !f.consent_function; i++)
 			if (r[i].c->by) {
 				f.consent_function = (char *)r[i].c->by->function;
-				f.consent = (struct pf_pos){(char *)r[i].c->by->pos.file,
-				                            r[i].c->by->pos.line,
-				                            r[i].c->by->pos.column};
+				f.consent =
+				    (struct pf_pos){(char *)r[i].c->by->pos.file,
+				                    r[i].c->by->pos.line, r[i].c->by->pos.column};
 			}
 	}
 	pf_report_add_finding(p->report, &f);
@@ -745,8 +745,9 @@ void pf_solve_findings(struct pf_program *p)
 			const struct pf_consent_check *by =
 			    e->consented ? e->consent_by : pf_entry_check(p, p->fns.v[i], bit);
 			if (e->from.kind == PF_PORT_SOURCE) {
-				struct pf_cand c = {e->from.index, e->to.index, consented, e->trace,
-				                    e->ntrace, consented ? by : NULL};
+				struct pf_cand c = {e->from.index, e->to.index, consented,
+				                    e->trace,      e->ntrace,   NULL};
+				c.by = consented ? by : NULL;
 				pf_cand_add(&cands, c);
 			} else if (e->from.kind == PF_PORT_GLOBAL || e->from.kind == PF_PORT_HUB) {
 				int from = e->from.kind == PF_PORT_HUB ? hub : e->from.index;
@@ -762,7 +763,8 @@ void pf_solve_findings(struct pf_program *p)
 					                   consented, len))
 						continue;
 					struct pf_cand c = {src->source, e->to.index, consented,
-					                    NULL, 0, consented ? by : NULL};
+					                    NULL,        0,           NULL};
+					c.by = consented ? by : NULL;
 					c.trace = pf_concat(p, src->trace, src->ntrace,
 					                    has_mid ? &mid : NULL, e->trace,
 					                    e->ntrace, &c.ntrace);

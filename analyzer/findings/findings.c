@@ -164,8 +164,8 @@ static void finding_copy(struct pf_finding *dst, const struct pf_finding *src)
 	dst->accepted_by = dup_or_null(src->accepted_by);
 	dst->reason = dup_or_null(src->reason);
 	dst->consent_function = dup_or_null(src->consent_function);
-	dst->consent = (struct pf_pos){dup_or_null(src->consent.file), src->consent.line,
-	                               src->consent.column};
+	dst->consent =
+	    (struct pf_pos){dup_or_null(src->consent.file), src->consent.line, src->consent.column};
 	/* The composed message and the fingerprint read the copied fields. */
 	if (src->message && src->message[0])
 		dst->message = pf_xstrdup(src->message);

@@ -65,15 +65,16 @@ static void print_consented(FILE *out, const struct pf_finding *f)
 	free(composed);
 }
 
-/* Findings first, then the flows consent accepted, then diagnostics, each list in the report's (sorted)
- * order, then one line that sums the run up. */
+/* Findings first, then the flows consent accepted, then diagnostics, each list in the report's
+ * (sorted) order, then one line that sums the run up. */
 int pf_report_write_text(FILE *out, const struct pf_report *r)
 {
 	errno = 0;
 	for (size_t i = 0; i < r->nfindings; i++)
 		print_finding(out, &r->findings[i]);
 	for (size_t i = 0; i < r->naccepted; i++)
-		if (r->accepted[i].accepted_by && strcmp(r->accepted[i].accepted_by, "consent") == 0)
+		if (r->accepted[i].accepted_by &&
+		    strcmp(r->accepted[i].accepted_by, "consent") == 0)
 			print_consented(out, &r->accepted[i]);
 	for (size_t i = 0; i < r->ndiagnostics; i++) {
 		const struct pf_diagnostic *d = &r->diagnostics[i];
