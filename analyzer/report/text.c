@@ -65,8 +65,8 @@ static void print_consented(FILE *out, const struct pf_finding *f)
 	free(composed);
 }
 
-/* Findings first, then the flows consent accepted, then diagnostics, each list in the report's
- * (sorted) order, then one line that sums the run up. */
+/* Findings first, then the flows consent accepted, then diagnostics, each
+ * list in the report's (sorted) order, then one line that sums the run up. */
 int pf_report_write_text(FILE *out, const struct pf_report *r)
 {
 	errno = 0;
