@@ -11,6 +11,7 @@ Expectations sit in comments on the line a finding is reported at:
     // expect: RULE[(CATEGORY)][, RULE[(CATEGORY)]...]
     /* expect: RULE[(CATEGORY)] */
     // expect-accepted: RULE[(CATEGORY)] by ACCEPTED_BY[, ...]
+    // expect-accepted: RULE[(CATEGORY)] by consent(FUNCTION[:LINE])
     // expect-none                       (first 10 lines: a case with no finding)
 
 and directives in the first 10 lines of a file:
@@ -21,7 +22,10 @@ and directives in the first 10 lines of a file:
                                every compile command)
 
 `expect:` is matched against findings[] and diagnostics[], `expect-accepted:`
-against accepted[], by (file, line, rule[, category][, accepted_by]). A
+against accepted[], by (file, line, rule[, category][, accepted_by]);
+`by consent(FUNCTION)` also wants the accepted finding to name FUNCTION as
+the consent check that accepted it (`consent_function`), and `:LINE` the
+line of that check in the same file. A
 finding is one sink call listing every category that reaches it (its
 sources[]): RULE(CATEGORY) matches a finding of that rule whose sources
 include CATEGORY, several expectations of one rule with different
@@ -53,7 +57,9 @@ DIRECTIVE_RE = re.compile(r"(?://|/\*)\s*piiflow-(args|flags)\s*:\s*(.*?)\s*(?:\
 RULE_RE = r"[a-z][a-z0-9_-]*"
 CATEGORY_RE = r"[A-Za-z0-9_.-]+"
 ITEM_RE = re.compile(r"^(%s)(?:\((%s)\))?$" % (RULE_RE, CATEGORY_RE))
-ACCEPTED_ITEM_RE = re.compile(r"^(%s)(?:\((%s)\))?\s+by\s+([a-z]+)$" % (RULE_RE, CATEGORY_RE))
+ACCEPTED_ITEM_RE = re.compile(r"^(%s)(?:\((%s)\))?\s+by\s+([a-z]+)"
+                              r"(?:\(([A-Za-z_][A-Za-z0-9_]*)(?::([0-9]+))?\))?$"
+                              % (RULE_RE, CATEGORY_RE))
 
 
 class CaseError(Exception):
@@ -114,7 +120,8 @@ def parse_expectations(case):
     """Returns (expected, accepted, expect_none, args, flags).
 
     expected: list of (file, line, rule, category-or-None)
-    accepted: list of (file, line, rule, category-or-None, accepted_by)
+    accepted: list of (file, line, rule, category-or-None, accepted_by,
+                       consent-function-or-None, consent-line-or-None)
     """
     expected, accepted, args, flags = [], [], [], []
     expect_none = False
@@ -149,9 +156,12 @@ def parse_expectations(case):
                         m = ACCEPTED_ITEM_RE.match(item)
                         if not m:
                             raise CaseError("%s:%d: cannot read expectation '%s' "
-                                            "(want RULE[(category)] by WHAT)"
+                                            "(want RULE[(category)] by WHAT"
+                                            "[(FUNCTION[:LINE])])"
                                             % (path, lineno, item))
-                        accepted.append((path, lineno, m.group(1), m.group(2), m.group(3)))
+                        cline = int(m.group(5)) if m.group(5) else None
+                        accepted.append((path, lineno, m.group(1), m.group(2), m.group(3),
+                                         m.group(4), cline))
     if expect_none and (expected or accepted):
         raise CaseError("%s: marked expect-none but has expectations" % case.name)
     if not expect_none and not expected and not accepted:
@@ -209,8 +219,10 @@ def actual_items(report, cwd):
         found.append((_abs(cwd, d.get("file")), _int(d.get("line")), d.get("rule"), ()))
     for a in report.get("accepted") or []:
         sink = a.get("sink") or {}
+        consent = a.get("consent") if isinstance(a.get("consent"), dict) else {}
         accepted.append((_abs(cwd, sink.get("file")), _int(sink.get("line")),
-                         a.get("rule"), _categories(a), a.get("accepted_by")))
+                         a.get("rule"), _categories(a), a.get("accepted_by"),
+                         a.get("consent_function"), _int(consent.get("line"))))
     return found, accepted
 
 
@@ -250,6 +262,23 @@ def match(expected, actual, key_len):
         if left or not got:
             extra.append(a[:3] + (", ".join(left) or None,) + a[4:key_len])
     return unused, extra
+
+
+def consent_problems(want, actual, root):
+    """Expectations `by consent(FUNCTION[:LINE])` whose accepted finding
+    (same file, line, rule and accepted_by) names another check."""
+    problems = []
+    for w in want:
+        if w[5] is None:
+            continue
+        same = [a for a in actual if a[:3] == w[:3] and a[4] == w[4]]
+        if any(a[5] == w[5] and (w[6] is None or a[6] == w[6]) for a in same):
+            continue
+        named = ", ".join("%s:%s" % (a[5], a[6]) for a in same) or "nothing"
+        problems.append("accepted %s names the consent check %s, expected %s%s"
+                        % (describe(w, root, True), named, w[5],
+                           ":%d" % w[6] if w[6] is not None else ""))
+    return problems
 
 
 def describe(item, root, accepted=False):
@@ -306,6 +335,8 @@ def run_case(case, opts):
         problems.append("extra: %s" % describe(x, opts.root))
     for x in aextra:
         problems.append("extra accepted: %s" % describe(x, opts.root, True))
+    if not amissing:
+        problems += consent_problems(want_accepted, accepted, opts.root)
     errors = [f for f in report.get("findings") or [] if f.get("severity") == "error"]
     want_rc = 1 if errors else 0
     if proc.returncode != want_rc:

@@ -196,6 +196,12 @@ static bool pf_coarse(const struct pf_actx *cx)
 
 void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented)
 {
+	pf_emit_by(cx, labels, to, consented, NULL);
+}
+
+void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented,
+                const struct pf_consent_check *by)
+{
 	for (uint32_t i = 0; labels && i < labels->n; i++) {
 		struct pf_edge e = {0};
 		e.from = cx->origins.v[labels->v[i].origin];
@@ -207,6 +213,7 @@ void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to
 		    e.from.index == to.index && e.from.path == to.path)
 			continue;
 		e.consented = consented;
+		e.consent_by = consented ? by : NULL;
 		/* past the bound the summary will be coarsened: add edges as
 		 * they will be, so that the summary being built stays small */
 		if (pf_coarse(cx) && !pf_edge_coarsen(cx->p, &e))
@@ -397,8 +404,9 @@ static void pf_check_sink(struct pf_actx *cx, struct pf_fn *g, const char *purpo
 	    g->decl->param_names[arg][0])
 		cx->p->sites.v[site].param = g->decl->param_names[arg];
 	struct pf_port to = {.kind = PF_PORT_SINK, .index = site, .path = cx->p->empty};
-	bool consented = (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
-	pf_emit(cx, labels, to, consented);
+	uint64_t bit = pf_purpose_bit(cx->p, purpose);
+	bool consented = (cx->st.consent & bit) != 0;
+	pf_emit_by(cx, labels, to, consented, pf_state_consent_by(&cx->st, bit));
 }
 
 /* The value of each argument that is a plain string literal, else NULL,
@@ -663,14 +671,17 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 				labels =
 				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
 				pf_curl_report_at(cx, url, labels, cx->p->fns.v[ss.fn], ss.site,
-				                  ss.argument, ss.callee, ss.pos, e->consented);
+				                  ss.argument, ss.callee, ss.pos, e->consented,
+				                  e->consent_by);
 				break;
 			}
 			const char *purpose = cx->p->sites.v[e->to.index].purpose;
-			bool consented =
-			    e->consented || (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0;
+			uint64_t bit = pf_purpose_bit(cx->p, purpose);
+			bool consented = e->consented || (cx->st.consent & bit) != 0;
 			labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
-			pf_emit(cx, labels, e->to, consented);
+			pf_emit_by(cx, labels, e->to, consented,
+			           e->consented ? e->consent_by
+			                        : pf_state_consent_by(&cx->st, bit));
 			break;
 		}
 		case PF_PORT_RETURN: {
@@ -1010,7 +1021,8 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 		pf_demand_args(cx, g, args, nargs);
 		struct pf_callsite cs = {g, args, argx, nargs, call, via};
 		pf_add_dependent(g, cx->fn);
-		struct pf_callrec rec = {g->id, cx->st.consent};
+		struct pf_callrec rec = {g->id, cx->st.consent, NULL, 0};
+		pf_callrec_consent(cx, &rec);
 		PF_VEC_PUSH(cx->fn->calls, rec);
 		result = pf_val_union(cx, result, pf_instantiate(cx, &cs));
 		return result;
@@ -1191,7 +1203,8 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 		for (size_t i = 0; i < grp->members.n; i++) {
 			pf_demand_args(cx, grp->members.v[i], args, nargs);
 			pf_add_dependent(grp->members.v[i], cx->fn);
-			struct pf_callrec rec = {grp->members.v[i]->id, cx->st.consent};
+			struct pf_callrec rec = {grp->members.v[i]->id, cx->st.consent, NULL, 0};
+			pf_callrec_consent(cx, &rec);
 			PF_VEC_PUSH(cx->fn->calls, rec);
 		}
 		struct pf_callsite cs = {&grp->fn, args, argx, nargs, e, via};
@@ -1364,8 +1377,36 @@ static uint64_t pf_consent_of(struct pf_actx *cx, struct pf_ir_expr *e)
 	return 0;
 }
 
+/* The check behind pf_consent_of(cx, e): the consent call that e tests,
+ * directly or through a local holding its result; NULL when none. */
+static const struct pf_consent_check *pf_consent_check_of(struct pf_actx *cx, struct pf_ir_expr *e)
+{
+	for (int guard = 0; e && guard < 8; guard++) {
+		if (e->kind == PF_E_CALL && e->kids[0]->kind == PF_E_FUNC && e->kids[0]->u.func.fn)
+			return pf_consent_check_at(cx->p, (struct pf_fn *)e->kids[0]->u.func.fn,
+			                           e->pos);
+		if (e->kind == PF_E_VAR) {
+			for (uint32_t i = 0; i < cx->st.ncv; i++)
+				if (cx->st.cv[i].var == e->u.var)
+					return cx->st.cv[i].by;
+			return NULL;
+		}
+		if (e->kind == PF_E_ASSIGN && !e->u.assign.compound) {
+			e = e->kids[1];
+			continue;
+		}
+		if ((e->kind == PF_E_COMBINE || e->kind == PF_E_SEQ) && e->nkids == 1) {
+			e = e->kids[0];
+			continue;
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
 /* A local that holds a consent result until it is reassigned. */
-static void pf_set_consent_var(struct pf_actx *cx, const struct pf_ir_var *v, uint64_t mask)
+static void pf_set_consent_var(struct pf_actx *cx, const struct pf_ir_var *v, uint64_t mask,
+                               const struct pf_consent_check *by)
 {
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < cx->st.ncv; i++)
@@ -1377,7 +1418,7 @@ static void pf_set_consent_var(struct pf_actx *cx, const struct pf_ir_var *v, ui
 	struct pf_cvar *ncv = PF_NEW_N(&cx->a, struct pf_cvar, k + 1);
 	if (k)
 		memcpy(ncv, cx->st.cv, k * sizeof(*ncv));
-	ncv[k] = (struct pf_cvar){v, mask};
+	ncv[k] = (struct pf_cvar){v, mask, by};
 	cx->st.cv = ncv;
 	cx->st.ncv = k + 1;
 }
@@ -1519,9 +1560,10 @@ static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 			pf_assign_to(cx, lv, e->kids[1], lhs->type, &v);
 		}
 		if (lhs->kind == PF_E_VAR)
-			pf_set_consent_var(cx, lhs->u.var,
-			                   e->u.assign.compound ? 0
-			                                        : pf_consent_of(cx, e->kids[1]));
+			pf_set_consent_var(
+			    cx, lhs->u.var,
+			    e->u.assign.compound ? 0 : pf_consent_of(cx, e->kids[1]),
+			    e->u.assign.compound ? NULL : pf_consent_check_of(cx, e->kids[1]));
 		return v;
 	}
 	case PF_E_COMBINE: {
@@ -1581,7 +1623,8 @@ static void pf_stmt(struct pf_actx *cx, struct pf_ir_stmt *s)
 			pf_write(cx, lv.locs, &none, true); /* a declaration starts afresh */
 		}
 		pf_assign_to(cx, lv, s->expr, v->type, NULL);
-		pf_set_consent_var(cx, v, pf_consent_of(cx, s->expr));
+		pf_set_consent_var(cx, v, pf_consent_of(cx, s->expr),
+		                   pf_consent_check_of(cx, s->expr));
 		break;
 	}
 	case PF_S_RETURN:
@@ -1885,12 +1928,15 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		int nsucc = 0;
 		int succ[2];
 		uint64_t extra[2] = {0, 0};
+		const struct pf_consent_check *extra_by = NULL; /* names extra[0] */
 		if (bl->term == PF_TERM_GOTO) {
 			succ[nsucc++] = bl->succ[0];
 		} else if (bl->term == PF_TERM_BRANCH) {
 			if (bl->cond) {
 				pf_eval(&cx, bl->cond);
 				extra[0] = pf_consent_of(&cx, bl->cond);
+				if (extra[0])
+					extra_by = pf_consent_check_of(&cx, bl->cond);
 			}
 			succ[nsucc++] = bl->succ[0];
 			succ[nsucc++] = bl->succ[1];
@@ -1904,6 +1950,8 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 				continue;
 			struct pf_state edge = out;
 			edge.consent |= extra[k];
+			if (extra[k])
+				pf_state_consent_add(&cx, &edge, extra_by);
 			if (pf_state_join(&cx, &in[t], &edge) && !queued[t]) {
 				pf_heap_push(heap, &count, rpo[t]);
 				queued[t] = true;

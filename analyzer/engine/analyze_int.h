@@ -46,6 +46,7 @@ struct pf_entry {
 struct pf_cvar {
 	const struct pf_ir_var *var;
 	uint64_t mask;
+	const struct pf_consent_check *by; /* the call whose result it holds */
 };
 
 struct pf_state {
@@ -55,6 +56,9 @@ struct pf_state {
 	uint64_t consent;
 	uint32_t ncv;
 	struct pf_cvar *cv;
+	/* the checks behind consent, at most one per purpose (consent.c) */
+	uint32_t nby;
+	const struct pf_consent_check **by;
 };
 
 /* A step of a trace, newest first through parent. A node is either one
@@ -150,6 +154,9 @@ void pf_kill_fields(struct pf_actx *cx, uint32_t loc);
 /* The labels of every location of locs (deep: and of all below each). */
 const struct pf_tset *pf_read_set(struct pf_actx *cx, const struct pf_lset *locs, bool deep);
 void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented);
+/* pf_emit naming the check that consented (NULL: none known). */
+void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented,
+                const struct pf_consent_check *by);
 const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val *v,
                                   struct pf_ir_expr *argx);
 
@@ -162,11 +169,24 @@ bool pf_origin_is_endpoint(struct pf_actx *cx, uint32_t origin);
  * with the URL they pass. */
 void pf_curl_report_at(struct pf_actx *cx, const struct pf_tset *url, const struct pf_tset *data,
                        struct pf_fn *fn, int site, int arg, const char *callee,
-                       struct pf_ir_pos pos, bool consented);
+                       struct pf_ir_pos pos, bool consented, const struct pf_consent_check *by);
 /* libcurl's calls; true when handled (result set for calls returning data). */
 bool pf_curl_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                   struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
                   struct pf_val *result);
+
+/* consent.c: the checks behind a state's consent */
+/* Adds check c to st (a copy of the array, in cx->a) unless st names one
+ * for its purposes already: the first check on a path is the one named. */
+void pf_state_consent_add(struct pf_actx *cx, struct pf_state *st,
+                          const struct pf_consent_check *c);
+/* After dst->consent &= src->consent: dst keeps its checks of the purposes
+ * left and takes src's for those it lacks (arrays in cx->pa). */
+void pf_state_consent_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_state *src);
+/* The check behind st's consent for the purposes of bit, or NULL. */
+const struct pf_consent_check *pf_state_consent_by(const struct pf_state *st, uint64_t bit);
+/* A call record of st's consent: the checks copied to the program's arena. */
+void pf_callrec_consent(struct pf_actx *cx, struct pf_callrec *rec);
 
 /* origins and traces */
 uint32_t pf_origin(struct pf_actx *cx, const struct pf_port *port);

@@ -64,7 +64,7 @@ static bool pf_is_body_option(const char *opt)
 
 void pf_curl_report_at(struct pf_actx *cx, const struct pf_tset *url, const struct pf_tset *data,
                        struct pf_fn *fn, int site, int arg, const char *callee,
-                       struct pf_ir_pos pos, bool consented)
+                       struct pf_ir_pos pos, bool consented, const struct pf_consent_check *by)
 {
 	const struct pf_rules *r = cx->p->opts->rules;
 	const struct pf_tset *pii = &pf_tset_empty;
@@ -80,7 +80,7 @@ void pf_curl_report_at(struct pf_actx *cx, const struct pf_tset *url, const stru
 		if (ep.kind == PF_PORT_PARAM || ep.kind == PF_PORT_GLOBAL) {
 			/* the URL is the caller's to name */
 			to.index = pf_program_cond_site(cx->p, fn, site, arg, callee, pos, &ep);
-			pf_emit(cx, pii, to, consented);
+			pf_emit_by(cx, pii, to, consented, by);
 			continue;
 		}
 		if (ep.kind != PF_PORT_ENDPOINT)
@@ -91,8 +91,9 @@ void pf_curl_report_at(struct pf_actx *cx, const struct pf_tset *url, const stru
 		const char *purpose = pf_intern(&cx->p->strings, rule->purpose);
 		to.index = pf_program_sink_site(cx->p, fn, site, arg, purpose, callee, pos);
 		cx->p->sites.v[to.index].endpoint = ep.path;
-		pf_emit(cx, pii, to,
-		        consented || (cx->st.consent & pf_purpose_bit(cx->p, purpose)) != 0);
+		uint64_t bit = pf_purpose_bit(cx->p, purpose);
+		pf_emit_by(cx, pii, to, consented || (cx->st.consent & bit) != 0,
+		           consented ? by : pf_state_consent_by(&cx->st, bit));
 	}
 }
 
@@ -102,7 +103,8 @@ static void pf_curl_report(struct pf_actx *cx, const struct pf_tset *url,
                            const struct pf_tset *data, struct pf_fn *g, int arg,
                            struct pf_ir_expr *call)
 {
-	pf_curl_report_at(cx, url, data, cx->fn, call->u.call.site, arg, g->name, call->pos, false);
+	pf_curl_report_at(cx, url, data, cx->fn, call->u.call.site, arg, g->name, call->pos, false,
+	                  NULL);
 }
 
 static const struct pf_lset *pf_handle_field(struct pf_actx *cx, const struct pf_val *h,

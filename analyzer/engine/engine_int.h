@@ -43,10 +43,21 @@ struct pf_step {
 	const char *message;
 };
 
+/* A consent check: the call of a PII_CONSENT function whose nonzero result
+ * a branch tested (consent.c). One per function and call position, in the
+ * program's arena. It names what accepted a flow; whether a flow is
+ * accepted is decided by the purpose bits alone. */
+struct pf_consent_check {
+	const char *function; /* the consent function */
+	uint64_t bit;         /* its purpose's bit (pf_purpose_bit) */
+	struct pf_ir_pos pos; /* the call */
+};
+
 struct pf_edge {
 	struct pf_port from, to;
 	bool pts;       /* "to" may point to "from" (not: receives its data) */
 	bool consented; /* a sink reached only under consent for its purpose */
+	const struct pf_consent_check *consent_by; /* consented: the check, or NULL */
 	struct pf_step *trace;
 	unsigned ntrace;
 	uint32_t tnode; /* while its function is analyzed: the trace node, not yet flattened */
@@ -87,6 +98,9 @@ struct pf_sinkspec {
 struct pf_callrec {
 	int callee;
 	uint64_t consent; /* purposes consented where the call is made */
+	/* the checks behind consent, one per purpose (program arena), or NULL */
+	const struct pf_consent_check **by;
+	uint32_t nby;
 };
 
 /* New objects a summary can name (PF_PORT_NEW); past them, an object's
@@ -130,6 +144,9 @@ struct pf_fn {
 	bool queued;
 	PF_VEC(struct pf_callrec) calls; /* direct calls to functions with a body */
 	uint64_t entry_consent;          /* purposes consented on every path into it */
+	/* per purpose bit index: a check behind entry_consent (program arena,
+	 * set by pf_entry_consent_by), or NULL */
+	const struct pf_consent_check **entry_by;
 	/* sink sites found in this function: (site, arg, purpose) -> id */
 	PF_VEC(int) sink_ids;
 };
@@ -207,6 +224,7 @@ struct pf_program {
 	bool *tainted;             /* per global: some function stores data in it */
 	struct pf_idlist *readers; /* per global: the functions whose body reads it */
 	PF_VEC(int) requeue;       /* functions whose demand grew: analyze again */
+	PF_VEC(struct pf_consent_check *) checks; /* consent checks met (consent.c) */
 };
 
 /* program.c */
@@ -352,6 +370,21 @@ int pf_program_rule_source(struct pf_program *p, const char *category, const cha
                            struct pf_ir_pos pos);
 void pf_program_budget(struct pf_program *p, struct pf_ir_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* consent.c */
+/* The check of consent function g called at pos (made once, then found). */
+const struct pf_consent_check *pf_consent_check_at(struct pf_program *p, struct pf_fn *g,
+                                                   struct pf_ir_pos pos);
+/* The check of v[0..n) for the purposes of bit, or NULL. */
+const struct pf_consent_check *pf_consent_find(const struct pf_consent_check *const *v, uint32_t n,
+                                               uint64_t bit);
+/* After pf_entry_consent: names, for each purpose of each function's
+ * entry_consent, a check in some caller that every path shares (the first
+ * caller's, through callers that are themselves under consent). */
+void pf_entry_consent_by(struct pf_program *p);
+/* fn->entry_by's check for the purposes of bit, or NULL. */
+const struct pf_consent_check *pf_entry_check(const struct pf_program *p, const struct pf_fn *fn,
+                                              uint64_t bit);
 
 /* unmatched.c */
 void pf_check_unmatched_rules(struct pf_program *p);

@@ -432,6 +432,7 @@ void pf_program_release(struct pf_program *p)
 	PF_VEC_FREE(p->matched_rules);
 	PF_VEC_FREE(p->sites);
 	PF_VEC_FREE(p->opaque);
+	PF_VEC_FREE(p->checks);
 	if (p->tu_source_map)
 		for (size_t t = 0; t < p->ntus; t++)
 			free(p->tu_source_map[t]);

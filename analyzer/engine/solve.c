@@ -476,6 +476,7 @@ struct pf_cand {
 	bool consented;
 	struct pf_step *trace;
 	unsigned ntrace;
+	const struct pf_consent_check *by; /* consented: the check, or NULL */
 };
 
 struct pf_cands {
@@ -630,8 +631,17 @@ static void pf_emit_finding(struct pf_program *p, const struct pf_cand_ref *r, s
 	f.sink_argument = site->argument;
 	f.endpoint = (char *)site->endpoint;
 	f.sink_param = (char *)site->param;
-	if (r[0].c->consented)
+	if (r[0].c->consented) {
 		f.accepted_by = (char *)"consent";
+		/* the check of the first source that names one (consent.c) */
+		for (size_t i = 0; i < n && !f.consent_function; i++)
+			if (r[i].c->by) {
+				f.consent_function = (char *)r[i].c->by->function;
+				f.consent =
+				    (struct pf_pos){(char *)r[i].c->by->pos.file,
+				                    r[i].c->by->pos.line, r[i].c->by->pos.column};
+			}
+	}
 	pf_report_add_finding(p->report, &f);
 	for (size_t i = 0; i < k; i++)
 		free(traces[i]);
@@ -721,6 +731,7 @@ void pf_solve_findings(struct pf_program *p)
 	}
 	struct pf_cands cands = {0};
 	pf_entry_consent(p);
+	pf_entry_consent_by(p);
 	for (size_t i = 0; i < p->fns.n; i++) {
 		struct pf_summary *s = &p->fns.v[i]->summary;
 		uint64_t ec = p->fns.v[i]->entry_consent;
@@ -729,11 +740,14 @@ void pf_solve_findings(struct pf_program *p)
 			struct pf_edge *e = &s->edges[k];
 			if (e->to.kind != PF_PORT_SINK || p->sites.v[e->to.index].conditional)
 				continue;
-			bool consented = e->consented ||
-			                 (ec & pf_purpose_bit(p, p->sites.v[e->to.index].purpose));
+			uint64_t bit = pf_purpose_bit(p, p->sites.v[e->to.index].purpose);
+			bool consented = e->consented || (ec & bit);
+			const struct pf_consent_check *by =
+			    e->consented ? e->consent_by : pf_entry_check(p, p->fns.v[i], bit);
 			if (e->from.kind == PF_PORT_SOURCE) {
-				struct pf_cand c = {e->from.index, e->to.index, consented, e->trace,
-				                    e->ntrace};
+				struct pf_cand c = {e->from.index, e->to.index, consented,
+				                    e->trace,      e->ntrace,   NULL};
+				c.by = consented ? by : NULL;
 				pf_cand_add(&cands, c);
 			} else if (e->from.kind == PF_PORT_GLOBAL || e->from.kind == PF_PORT_HUB) {
 				int from = e->from.kind == PF_PORT_HUB ? hub : e->from.index;
@@ -749,7 +763,8 @@ void pf_solve_findings(struct pf_program *p)
 					                   consented, len))
 						continue;
 					struct pf_cand c = {src->source, e->to.index, consented,
-					                    NULL, 0};
+					                    NULL,        0,           NULL};
+					c.by = consented ? by : NULL;
 					c.trace = pf_concat(p, src->trace, src->ntrace,
 					                    has_mid ? &mid : NULL, e->trace,
 					                    e->ntrace, &c.ntrace);

@@ -343,6 +343,9 @@ void pf_state_copy(struct pf_actx *cx, struct pf_arena *a, struct pf_state *dst,
 	dst->cv = src->ncv ? PF_NEW_N(a, struct pf_cvar, src->ncv) : NULL;
 	if (src->ncv)
 		memcpy(dst->cv, src->cv, src->ncv * sizeof(*src->cv));
+	dst->by = src->nby ? PF_NEW_N(a, const struct pf_consent_check *, src->nby) : NULL;
+	if (src->nby)
+		memcpy(dst->by, src->by, src->nby * sizeof(*src->by));
 }
 
 /* dst := dst joined with src; returns true when dst changed. A location
@@ -428,6 +431,7 @@ bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_sta
 		dst->consent = c;
 		changed = true;
 	}
+	pf_state_consent_join(cx, dst, src); /* names only: no change to report */
 	/* consent variables: keep those both sides agree on */
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < dst->ncv; i++) {

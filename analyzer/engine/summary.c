@@ -64,6 +64,7 @@ void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_
 	if (old) {
 		if (old->consented && !e->consented) {
 			old->consented = false;
+			old->consent_by = NULL;
 			old->trace = e->trace;
 			old->ntrace = e->ntrace;
 			old->tnode = e->tnode;
@@ -72,6 +73,8 @@ void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_
 			old->ntrace = e->ntrace;
 			old->tnode = e->tnode;
 		}
+		if (old->consented && !old->consent_by)
+			old->consent_by = e->consent_by;
 		return;
 	}
 	if (s->n == s->cap) {

@@ -64,6 +64,8 @@ static void finding_release(struct pf_finding *f)
 	free(f->sink_param);
 	free(f->accepted_by);
 	free(f->reason);
+	free(f->consent_function);
+	free(f->consent.file);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -161,6 +163,9 @@ static void finding_copy(struct pf_finding *dst, const struct pf_finding *src)
 	dst->rank = src->rank;
 	dst->accepted_by = dup_or_null(src->accepted_by);
 	dst->reason = dup_or_null(src->reason);
+	dst->consent_function = dup_or_null(src->consent_function);
+	dst->consent =
+	    (struct pf_pos){dup_or_null(src->consent.file), src->consent.line, src->consent.column};
 	/* The composed message and the fingerprint read the copied fields. */
 	if (src->message && src->message[0])
 		dst->message = pf_xstrdup(src->message);
@@ -480,6 +485,10 @@ static int finding_cmp(const void *pa, const void *pb)
 		c = str_cmp(a->accepted_by, b->accepted_by);
 	if (!c)
 		c = str_cmp(a->reason, b->reason);
+	if (!c)
+		c = str_cmp(a->consent_function, b->consent_function);
+	if (!c)
+		c = pos_cmp(&a->consent, &b->consent);
 	return c;
 }
 
@@ -627,6 +636,19 @@ char *pf_finding_source_note(const struct pf_finding *f)
 static const char *plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
+}
+
+char *pf_finding_consent_text(const struct pf_finding *f)
+{
+	if (!f->consent_function || !f->consent_function[0])
+		return pf_xasprintf("consent for %s", or_empty(f->purpose));
+	if (!f->consent.file || !f->consent.file[0] || !f->consent.line)
+		return pf_xasprintf("consent checked by '%s'", f->consent_function);
+	if (!f->consent.column)
+		return pf_xasprintf("consent checked by '%s' at %s:%u", f->consent_function,
+		                    f->consent.file, f->consent.line);
+	return pf_xasprintf("consent checked by '%s' at %s:%u:%u", f->consent_function,
+	                    f->consent.file, f->consent.line, f->consent.column);
 }
 
 char *pf_report_summary_line(const struct pf_report *r)

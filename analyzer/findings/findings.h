@@ -64,6 +64,11 @@ struct pf_finding {
 	/* For accepted findings: "consent", "suppression" or "baseline"; else NULL. */
 	char *accepted_by;
 	char *reason; /* the suppression's reason, or NULL */
+	/* Accepted by consent: the PII_CONSENT function whose check accepted
+	 * it and the position of that call, or NULL and a zero position when
+	 * the engine could not name one. */
+	char *consent_function;
+	struct pf_pos consent;
 };
 
 /* Diagnostics that are not flows: unknown-category, unused-suppression,
@@ -194,6 +199,10 @@ char *pf_finding_compose_message(const struct pf_finding *f);
 char *pf_finding_source_note(const struct pf_finding *f);
 /* The same note for one source. */
 char *pf_finding_source_note_of(const struct pf_finding_source *s);
+/* For a finding accepted by consent: "consent checked by 'FN' at
+ * FILE:LINE:COL", without " at ..." when the check's position is unknown,
+ * or "consent for PURPOSE" when the function is. Caller frees. */
+char *pf_finding_consent_text(const struct pf_finding *f);
 /* Severity and acceptance counts in one line, the last of the text
  * format: "2 errors, 0 warnings, 1 accepted (consent), 0 suppressed;
  * 3 translation units, 12 functions analyzed in 0.41 s". Caller frees. */

@@ -78,6 +78,15 @@ static json_t *finding_json(const struct pf_finding *f)
 		set(o, "accepted_by", str(f->accepted_by));
 	if (f->reason)
 		set(o, "reason", str(f->reason));
+	if (f->consent_function) {
+		/* the check that accepted the flow (SPEC section 5) */
+		set(o, "consent_function", str(f->consent_function));
+		json_t *consent = json_object();
+		set(consent, "function", str(f->consent_function));
+		if (f->consent.file && f->consent.file[0])
+			set_pos(consent, &f->consent);
+		set(o, "consent", consent);
+	}
 	return o;
 }
 

@@ -60,6 +60,13 @@ static json_t *flow_json(const struct pf_map *m, const struct pf_map_flow *fl)
 			if (strcmp(m->consents[i].purpose, f->purpose) == 0)
 				json_array_append_new(fns, str(m->consents[i].function));
 		set(o, "consent_functions", fns);
+		if (f->consent_function) { /* the check that accepted this flow */
+			json_t *c = json_object();
+			set(c, "function", str(f->consent_function));
+			if (f->consent.file && f->consent.file[0])
+				set_pos(c, &f->consent);
+			set(o, "consent", c);
+		}
 	}
 	if (fl->status == PF_MAP_SUPPRESSED)
 		set(o, "reason", str(f->reason));

@@ -82,6 +82,8 @@ static void flow_row(FILE *out, const struct pf_map *m, const struct pf_map_sour
 	} else if (fl->status == PF_MAP_CONSENT) {
 		char fns[512];
 		pf_map_consent_functions(m, f->purpose, fns, sizeof(fns));
+		if (f->consent_function) /* the check that accepted this flow */
+			snprintf(fns, sizeof(fns), "%s", f->consent_function);
 		if (fns[0]) {
 			fputs(" by ", out);
 			code(out, fns);

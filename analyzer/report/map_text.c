@@ -34,7 +34,9 @@ static void print_flow(FILE *out, const struct pf_map *m, const struct pf_map_fl
 	} else if (fl->status == PF_MAP_CONSENT) {
 		char fns[512];
 		pf_map_consent_functions(m, f->purpose, fns, sizeof(fns));
-		if (fns[0])
+		if (f->consent_function) /* the check that accepted this flow */
+			fprintf(out, " (consent: %s)", f->consent_function);
+		else if (fns[0])
 			fprintf(out, " (consent: %s)", fns);
 	} else if (fl->status == PF_MAP_SUPPRESSED && f->reason) {
 		fprintf(out, " (reason: %s)", f->reason);

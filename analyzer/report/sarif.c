@@ -434,7 +434,24 @@ static json_t *suppression(const struct pf_finding *f)
 		set(s, "kind", str("external"));
 		if (strcmp(f->accepted_by, "baseline") == 0)
 			justification = pf_xstrdup("recorded in the baseline file");
-		else if (strcmp(f->accepted_by, "consent") == 0)
+		else if (strcmp(f->accepted_by, "consent") == 0 && f->consent_function) {
+			char *check = pf_finding_consent_text(f);
+			justification = pf_xasprintf("reached only after a PII_CONSENT(%s) check "
+			                             "returned nonzero (%s): the data subject "
+			                             "expressly consented",
+			                             f->purpose ? f->purpose : "", check);
+			free(check);
+			/* where the check is, and which function it calls */
+			if (f->consent.file && f->consent.file[0]) {
+				char *here = pf_xasprintf("consent checked by '%s' here",
+				                          f->consent_function);
+				set(s, "location", location(&f->consent, here));
+				free(here);
+			}
+			json_t *props = json_object();
+			set(props, "consentFunction", str(f->consent_function));
+			set(s, "properties", props);
+		} else if (strcmp(f->accepted_by, "consent") == 0)
 			justification = pf_xasprintf("reached only after a PII_CONSENT(%s) check "
 			                             "returned nonzero: the data subject expressly "
 			                             "consented",

@@ -11,6 +11,8 @@
 #   - a staged file the compile database does not list yet is analyzed with
 #     the flags of its nearest entry, and its flow refused;
 #   - `git rm` of a file the database lists is skipped with a warning;
+#   - with the framework too: try-repo on a new file and after `git rm`,
+#     and a commit with a flow left unstaged in another file;
 #   - a new flow beside old ones is reported alone;
 #   - `piiflow check --new-since FILE` with a JSON or SARIF report compares
 #     counts per fingerprint (two identical findings in the base, three now:
@@ -325,6 +327,34 @@ else
 fi
 git checkout -q -- src/session.c
 
+# try-repo on a new file that the compile database does not list (item 3)
+sed 's/legacy_sync/fresh_sync/' src/legacy.c >src/fresh.c
+git add src/fresh.c
+rc=0
+pre-commit try-repo "$hookrepo" piiflow --files src/fresh.c >"$tmp/try.out" 2>&1 || rc=$?
+if ((rc != 0)) && grep -qE '^src/fresh.c:5:2: error: .*\[pii-to-advertising\]' "$tmp/try.out" &&
+	grep -q 'src/fresh.c is not in the compile database; analyzed with the flags of the nearest entry' "$tmp/try.out"; then
+	ok "try-repo: a new file missing from the database fails with its finding and a note"
+else
+	fail "try-repo on src/fresh.c: exit $rc, want nonzero, its finding and the note"
+	show "$tmp/try.out"
+fi
+git rm -q --cached src/fresh.c && rm src/fresh.c
+
+# try-repo after git rm of a file the compile database lists (item 3)
+git rm -q src/legacy.c
+printf '\n/* more */\n' >>src/main.c
+rc=0
+pre-commit try-repo "$hookrepo" piiflow --verbose --files src/main.c >"$tmp/try.out" 2>&1 || rc=$?
+if ((rc == 0)) && grep -q 'Passed' "$tmp/try.out" &&
+	grep -q 'src/legacy.c: listed in build/compile_commands.json but no longer exists; skipped' "$tmp/try.out"; then
+	ok "try-repo: after git rm of a file in the database, passes with a note that names it"
+else
+	fail "try-repo after git rm src/legacy.c: exit $rc, want 0, Passed and the note"
+	show "$tmp/try.out"
+fi
+git reset -q HEAD src/legacy.c && git checkout -q -- src/legacy.c src/main.c
+
 pre-commit install >"$tmp/install.out" 2>&1 || {
 	fail "pre-commit install"
 	show "$tmp/install.out"
@@ -335,6 +365,13 @@ pre-commit install >"$tmp/install.out" 2>&1 || {
 } >"$tmp/user.h" && mv "$tmp/user.h" src/user.h
 git add src/user.h
 commit_expect "framework: a comment in the header goes through" pass "comment"
+# git add -p: a clean change staged, a flow left unstaged in another file
+printf '\n/* the entry point */\n' >>src/main.c
+git add src/main.c
+sample_session_bad "$fw"
+commit_expect "framework: an unstaged flow in another C file does not block a clean commit" \
+	pass "main comment"
+git checkout -q -- src/session.c
 sed 's/legacy_sync/fresh_sync/' src/legacy.c >src/fresh.c
 git add src/fresh.c
 commit_expect "framework: a new file missing from the database is refused" refuse "fresh" &&

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Typos that used to do nothing (issue 17, item 3): a path filter that does
-# not exist or that no unit reads is exit 2 with a did-you-mean, and an
-# unknown category or purpose in the policy of .piiflow.json is an error with
-# the nearest known name. (Annotations on the wrong kind of declaration are
-# the golden case basics/misplaced_annotation.c.)
+# Typos that used to do nothing (issue 17, item 6): a path filter that does
+# not exist or that no unit reads is exit 2 with a did-you-mean, an unknown
+# category or purpose in the policy of .piiflow.json is an error with the
+# nearest known name, and an annotation on the wrong kind of declaration
+# (PII_CONSENT on a struct field, PII_ANONYMIZER on a variable) is a
+# misplaced-annotation warning (also the golden case
+# basics/misplaced_annotation.c).
 #
 # Usage: bash tests/e2e/test_typos.sh PATH_TO_PIIFLOW
 set -euo pipefail
@@ -67,6 +69,20 @@ printf '{"policy": {"advertising": {"categories": {"user.contact": "warning"}}}}
 run check -p build
 expect "a known category: accepted" 0 'warning: .*\[pii-to-advertising\]'
 rm .piiflow.json
+
+# ---- annotations on the wrong kind of declaration ----
+cat >src/prefs.c <<'EOF'
+#include <piiflow.h>
+struct prefs {
+	int ads_ok PII_CONSENT(advertising);
+};
+PII_ANONYMIZER int age_bucket;
+EOF
+run check src/prefs.c
+expect "PII_CONSENT on a struct field: a warning that says where it goes" 0 \
+	'^src/prefs\.c:3:[0-9]+: warning: PII_CONSENT on a struct or union field has no effect and is ignored: it goes on a function returning an integer or bool \[misplaced-annotation\]'
+expect "PII_ANONYMIZER on a variable: a warning that says where it goes" 0 \
+	'^src/prefs\.c:5:[0-9]+: warning: PII_ANONYMIZER on a variable has no effect and is ignored: it goes on a function \[misplaced-annotation\]'
 
 echo "$passed passed, $failed failed"
 ((failed == 0))

@@ -326,8 +326,8 @@ static void test_join_consent_variables(void **state)
 	struct fixture *f = *state;
 	struct pf_ir_var *v1 = (struct pf_ir_var *)(uintptr_t)0x1000;
 	struct pf_ir_var *v2 = (struct pf_ir_var *)(uintptr_t)0x2000;
-	struct pf_cvar dcv[] = {{v1, 0x3}, {v2, 0x1}};
-	struct pf_cvar scv[] = {{v1, 0x1}};
+	struct pf_cvar dcv[] = {{v1, 0x3, NULL}, {v2, 0x1, NULL}};
+	struct pf_cvar scv[] = {{v1, 0x1, NULL}};
 	struct pf_state dst = {.reached = true, .ncv = 2, .cv = dcv};
 	struct pf_state src = {.reached = true, .ncv = 1, .cv = scv};
 	assert_true(pf_state_join(&f->cx, &dst, &src));

@@ -66,9 +66,13 @@ static int setup(void **state)
 	f.sink.line = 62;
 	f.accepted_by = "consent";
 	f.reason = NULL;
+	f.consent_function = "has_consent";
+	f.consent = (struct pf_pos){"src/ads.c", 61, 6};
 	pf_report_add_finding(r, &f);
 	f.sink.line = 64;
 	f.accepted_by = "baseline";
+	f.consent_function = NULL;
+	f.consent = (struct pf_pos){NULL, 0, 0};
 	pf_report_add_finding(r, &f);
 
 	/* A purpose of the project's own, at an absolute path, without column,
@@ -187,6 +191,9 @@ static void test_text_is_compiler_style(void **state)
 	    "here\n"
 	    "src/session.c:22:9: note: copied into 'buf' by 'snprintf'\n"
 	    "src/ads.c:38:5: note: passed to 'send_login' as argument 1\n"
+	    "./src/x y#z.c:62:5: note: accepted: personal data 'user.contact.email' reaches "
+	    "analytics sink 'ads_event' (argument 2); consent checked by 'has_consent' at "
+	    "src/ads.c:61:6 [pii-to-analytics]\n"
 	    "src/ads.c:50: warning: no finding of pii-to-marketing here [unused-suppression]\n"
 	    "src/broken.c:3:1: warning: use of undeclared identifier 'x' [parse-error]\n"
 	    "src/user.h:9:5: warning: unknown category 'caf\xe9' [unknown-category]\n"
@@ -282,6 +289,12 @@ static void test_json_values(void **state)
 	assert_string_equal(jstr(acc, "[0].sink.file"), "./src/x y#z.c");
 	assert_string_equal(jstr(acc, "[1].accepted_by"), "consent");
 	assert_false(jhas(json_array_get(acc, 1), "reason"));
+	assert_string_equal(jstr(acc, "[1].consent_function"), "has_consent");
+	assert_string_equal(jstr(acc, "[1].consent.function"), "has_consent");
+	assert_string_equal(jstr(acc, "[1].consent.file"), "src/ads.c");
+	assert_string_equal(jstr(acc, "[1].consent.line"), "61");
+	assert_string_equal(jstr(acc, "[1].consent.column"), "6");
+	assert_false(jhas(json_array_get(acc, 2), "consent_function"));
 	assert_string_equal(jstr(acc, "[2].accepted_by"), "baseline");
 
 	json_t *d = json_object_get(j, "diagnostics");
@@ -453,6 +466,15 @@ static void test_sarif_results(void **state)
 	assert_string_equal(jstr(consent, "suppressions[0].kind"), "external");
 	assert_non_null(
 	    strstr(jstr(consent, "suppressions[0].justification"), "PII_CONSENT(analytics)"));
+	assert_non_null(strstr(jstr(consent, "suppressions[0].justification"),
+	                       "consent checked by 'has_consent' at src/ads.c:61:6"));
+	assert_string_equal(jstr(consent, "suppressions[0].properties.consentFunction"),
+	                    "has_consent");
+	assert_string_equal(
+	    jstr(consent, "suppressions[0].location.physicalLocation.artifactLocation.uri"),
+	    "src/ads.c");
+	assert_string_equal(
+	    jstr(consent, "suppressions[0].location.physicalLocation.region.startLine"), "61");
 	char numbered[40];
 	snprintf(numbered, sizeof(numbered), "%s:2", r->accepted[1].fingerprint);
 	assert_string_equal(jstr(consent, "partialFingerprints.piiflow/v2"), numbered);

@@ -13,7 +13,7 @@ void adkit_track(const char *event, const char *payload AD_SINK);
 
 static void send_audience(const struct user *u)
 {
-	adkit_track("audience", u->email); // expect-accepted: pii-to-advertising by consent
+	adkit_track("audience", u->email); // expect-accepted: pii-to-advertising by consent(ad_consent:21)
 }
 
 void on_login(const struct user *u)

@@ -12,6 +12,6 @@ void adkit_track(const char *event, const char *payload AD_SINK);
 void on_login(const struct user *u)
 {
 	if (ad_consent(u)) {
-		adkit_track("login", u->email); // expect-accepted: pii-to-advertising(user.contact.email) by consent
+		adkit_track("login", u->email); // expect-accepted: pii-to-advertising(user.contact.email) by consent(ad_consent:14)
 	}
 }

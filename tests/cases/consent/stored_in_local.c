@@ -17,5 +17,5 @@ void on_login(const struct user *u)
 
 	audit_log(allowed ? "consent" : "no consent");
 	if (allowed)
-		adkit_track("login", u->email); // expect-accepted: pii-to-advertising by consent
+		adkit_track("login", u->email); // expect-accepted: pii-to-advertising by consent(ad_consent:16)
 }
