@@ -11,6 +11,7 @@
 #include "engine/analyze_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const struct pf_tset *pf_curl_string_labels(struct pf_actx *cx, const char *text)
@@ -173,4 +174,81 @@ bool pf_curl_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
 		return true;
 	}
 	return false;
+}
+
+/* ---- --explain ---- */
+
+struct pf_curl_census {
+	const struct pf_rules *rules;
+	size_t calls;       /* curl_easy_setopt and curl_easy_perform calls */
+	size_t shown, more; /* endpoint strings listed, and those left out */
+	FILE *out;
+};
+
+#define PF_CURL_EXPLAIN_MAX 10
+
+static void pf_curl_scan(struct pf_curl_census *c, const struct pf_ir_expr *e,
+                         const struct pf_ir_pos *at)
+{
+	if (!e)
+		return;
+	if (e->kind == PF_E_CALL && e->nkids && e->kids[0] && e->kids[0]->kind == PF_E_FUNC) {
+		const struct pf_fn *g = (const struct pf_fn *)e->kids[0]->u.func.fn;
+		if (g && (strcmp(g->name, "curl_easy_setopt") == 0 ||
+		          strcmp(g->name, "curl_easy_perform") == 0))
+			c->calls++;
+	}
+	char host[256];
+	const struct pf_rule_endpoint *ep;
+	if (e->kind == PF_E_STRING && e->u.text && c->rules &&
+	    pf_rules_url_host(e->u.text, host, sizeof(host)) && strchr(host, '.') &&
+	    !strchr(e->u.text, ' ') && (ep = pf_rules_find_endpoint(c->rules, host))) {
+		const struct pf_ir_pos *pos = e->pos.file && e->pos.line ? &e->pos : at;
+		if (c->shown++ < PF_CURL_EXPLAIN_MAX)
+			fprintf(c->out, "  \"%s\" at %s:%u names %s, an endpoint of %s\n",
+			        e->u.text, pos->file ? pos->file : "?", pos->line, ep->host,
+			        ep->purpose);
+		else
+			c->more++;
+	}
+	for (unsigned i = 0; i < e->nkids; i++)
+		pf_curl_scan(c, e->kids[i], at);
+}
+
+void pf_curl_explain(const struct pf_program *p, FILE *out)
+{
+	/* the strings first, into a buffer: the section is left out for a
+	 * program that neither calls libcurl nor names a catalog host */
+	char *text = NULL;
+	size_t len = 0;
+	FILE *buf = open_memstream(&text, &len);
+	if (!buf)
+		return;
+	struct pf_curl_census c = {.rules = p->opts->rules, .out = buf};
+	for (size_t i = 0; i < p->fns.n; i++) {
+		const struct pf_ir_func *b = p->fns.v[i]->body;
+		for (unsigned k = 0; b && k < b->nblocks; k++) {
+			for (unsigned s = 0; s < b->blocks[k].nstmts; s++)
+				pf_curl_scan(&c, b->blocks[k].stmts[s].expr, &b->decl->pos);
+			pf_curl_scan(&c, b->blocks[k].cond, &b->decl->pos);
+		}
+	}
+	for (size_t i = 0; i < p->globals.n; i++)
+		pf_curl_scan(&c, p->globals.v[i].init, &p->globals.v[i].pos);
+	fclose(buf);
+	if (c.calls || c.shown) {
+		fprintf(out,
+		        "libcurl: %zu calls; strings that name a host of the endpoint catalog:\n",
+		        c.calls);
+		fputs(text, out);
+		if (c.more)
+			fprintf(out, "  and %zu more\n", c.more);
+		fprintf(out, c.shown
+		                 ? "  a URL with such a host that reaches CURLOPT_URL (through "
+		                   "variables, globals, fields or parameters) makes the calls of "
+		                   "its handle sinks for the host's purpose\n"
+		                 : "  none: libcurl's calls send nothing to a catalog host and are "
+		                   "not sinks\n");
+	}
+	free(text);
 }

@@ -354,6 +354,10 @@ void pf_summary_hub_first(struct pf_program *p, struct pf_summary *s);
 /* False when s has this edge already, with consent no weaker and a trace no
  * longer than ntrace: adding it again would change nothing. */
 bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace);
+/* --explain: the strings of the program that name a host of the endpoint
+ * catalog (what makes libcurl's calls sinks), and how many calls there are. */
+void pf_curl_explain(const struct pf_program *p, FILE *out);
+
 /* Prints a function's summary, one edge a line (PIIFLOW_DEBUG_ENGINE). */
 void pf_summary_dump(const struct pf_program *p, const struct pf_fn *fn, FILE *out);
 bool pf_summary_equal(const struct pf_summary *a, const struct pf_summary *b);

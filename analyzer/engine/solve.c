@@ -851,6 +851,7 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 		        "opaque functions that personal data passed through (%zu):\n", p.opaque.n);
 		for (size_t i = 0; i < p.opaque.n; i++)
 			fprintf(opts->explain, "  %s\n", p.opaque.v[i]);
+		pf_curl_explain(&p, opts->explain);
 	}
 	PF_VEC_FREE(p.address_taken);
 	pf_demand_release(&p);

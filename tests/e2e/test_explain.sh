@@ -2,11 +2,14 @@
 # --explain: which functions the flow analysis covered (those linked to a
 # sink by calls, globals or function pointers) and the opaque functions that
 # personal data passed through. A program with no sink is not analyzed at
-# all and reports nothing; pruning never loses the finding.
+# all and reports nothing; pruning never loses the finding. libcurl's calls
+# are sinks only where some string names a host of the endpoint catalog:
+# --explain lists those strings.
 # shellcheck disable=SC2016,SC2034 # the checks are strings, evaluated later
 set -euo pipefail
 piiflow=$(realpath "$1")
 annotations="$(cd "$(dirname "$0")/../../annotations" && pwd)"
+cases="$(cd "$(dirname "$0")/../cases" && pwd)"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -55,6 +58,18 @@ check "a program with no sink exits 0" '[ "$rc" -eq 0 ]'
 check "no function of it is analyzed" 'grep -q "^functions analyzed: 0 of 2," err2.txt'
 check "it reports no finding" 'python3 -c "import json,sys; d=json.load(open(\"tool.json\")); sys.exit(len(d[\"findings\"]) != 0)"'
 check "no opaque call is counted" 'python3 -c "import json,sys; d=json.load(open(\"tool.json\")); sys.exit(d[\"summary\"][\"opaque_calls\"] != 0)"'
+
+# libcurl: --explain names the strings that make its calls sinks (a URL in a
+# global), and says so when none does
+set +e
+"$piiflow" check --explain --no-cache "$cases/curl/url_in_global.c" -- -I"$annotations" >out3.txt 2>err3.txt
+"$piiflow" check --explain --no-cache "$cases/curl/first_party_clean.c" -- -I"$annotations" >out4.txt 2>err4.txt
+set -e
+check "libcurl: the URL kept in a global is named, with its host and purpose" \
+	'grep -qE "^  \"https://graph\.facebook\.com/[^\"]*\" at .*url_in_global\.c:[0-9]+ names graph\.facebook\.com, an endpoint of advertising" err3.txt'
+check "libcurl: a program naming no catalog host is told its calls are no sinks" \
+	'grep -q "none: libcurl.s calls send nothing to a catalog host" err4.txt'
+check "no libcurl section for a program without libcurl" '! grep -q "^libcurl:" err.txt'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
