@@ -1350,30 +1350,37 @@ static void pf_copy_record(struct pf_actx *cx, const struct pf_lset *dst, const 
 	}
 }
 
-static uint64_t pf_consent_of(struct pf_actx *cx, struct pf_ir_expr *e)
+/* What a branch condition tests for consent: the call or the local it comes
+ * down to, through assignments and one-operand wrappers; NULL when neither. */
+static struct pf_ir_expr *pf_consent_operand(struct pf_ir_expr *e)
 {
 	for (int guard = 0; e && guard < 8; guard++) {
-		if (e->kind == PF_E_CALL && e->kids[0]->kind == PF_E_FUNC &&
-		    e->kids[0]->u.func.fn) {
-			struct pf_fn *g = (struct pf_fn *)e->kids[0]->u.func.fn;
-			return g->consent_purpose ? pf_purpose_bit(cx->p, g->consent_purpose) : 0;
-		}
-		if (e->kind == PF_E_VAR) {
-			for (uint32_t i = 0; i < cx->st.ncv; i++)
-				if (cx->st.cv[i].var == e->u.var)
-					return cx->st.cv[i].mask;
-			return 0;
-		}
-		if (e->kind == PF_E_ASSIGN && !e->u.assign.compound) {
+		if ((e->kind == PF_E_CALL && e->kids[0]->kind == PF_E_FUNC &&
+		     e->kids[0]->u.func.fn) ||
+		    e->kind == PF_E_VAR)
+			return e;
+		if (e->kind == PF_E_ASSIGN && !e->u.assign.compound)
 			e = e->kids[1];
-			continue;
-		}
-		if ((e->kind == PF_E_COMBINE || e->kind == PF_E_SEQ) && e->nkids == 1) {
+		else if ((e->kind == PF_E_COMBINE || e->kind == PF_E_SEQ) && e->nkids == 1)
 			e = e->kids[0];
-			continue;
-		}
-		return 0;
+		else
+			return NULL;
 	}
+	return NULL;
+}
+
+static uint64_t pf_consent_of(struct pf_actx *cx, struct pf_ir_expr *e)
+{
+	e = pf_consent_operand(e);
+	if (!e)
+		return 0;
+	if (e->kind == PF_E_CALL) {
+		struct pf_fn *g = (struct pf_fn *)e->kids[0]->u.func.fn;
+		return g->consent_purpose ? pf_purpose_bit(cx->p, g->consent_purpose) : 0;
+	}
+	for (uint32_t i = 0; i < cx->st.ncv; i++)
+		if (cx->st.cv[i].var == e->u.var)
+			return cx->st.cv[i].mask;
 	return 0;
 }
 
@@ -1381,26 +1388,14 @@ static uint64_t pf_consent_of(struct pf_actx *cx, struct pf_ir_expr *e)
  * directly or through a local holding its result; NULL when none. */
 static const struct pf_consent_check *pf_consent_check_of(struct pf_actx *cx, struct pf_ir_expr *e)
 {
-	for (int guard = 0; e && guard < 8; guard++) {
-		if (e->kind == PF_E_CALL && e->kids[0]->kind == PF_E_FUNC && e->kids[0]->u.func.fn)
-			return pf_consent_check_at(cx->p, (struct pf_fn *)e->kids[0]->u.func.fn,
-			                           e->pos);
-		if (e->kind == PF_E_VAR) {
-			for (uint32_t i = 0; i < cx->st.ncv; i++)
-				if (cx->st.cv[i].var == e->u.var)
-					return cx->st.cv[i].by;
-			return NULL;
-		}
-		if (e->kind == PF_E_ASSIGN && !e->u.assign.compound) {
-			e = e->kids[1];
-			continue;
-		}
-		if ((e->kind == PF_E_COMBINE || e->kind == PF_E_SEQ) && e->nkids == 1) {
-			e = e->kids[0];
-			continue;
-		}
+	e = pf_consent_operand(e);
+	if (!e)
 		return NULL;
-	}
+	if (e->kind == PF_E_CALL)
+		return pf_consent_check_at(cx->p, (struct pf_fn *)e->kids[0]->u.func.fn, e->pos);
+	for (uint32_t i = 0; i < cx->st.ncv; i++)
+		if (cx->st.cv[i].var == e->u.var)
+			return cx->st.cv[i].by;
 	return NULL;
 }
 
