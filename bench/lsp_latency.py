@@ -10,7 +10,9 @@ usage: bench/lsp_latency.py PIIFLOW ROOT BUILD_DIR FILE [--edits N]
   FILE      the file to open and edit, relative to ROOT or absolute
 Example, after bench/fetch.sh git:
   python3 bench/lsp_latency.py build/analyzer/piiflow bench/.cache/git/src \\
-      bench/.cache/git/src builtin/log.c"""
+      "$PWD/bench/.cache/git" builtin/log.c
+(bench/fetch.sh keeps the compile database beside the source folder, not in
+it.)"""
 import argparse
 import os
 import sys
