@@ -1046,7 +1046,8 @@ int pf_driver_check(const struct pf_check_options *o)
 	    .nunsaved = nall_unsaved,
 	};
 	if (o->from_ir) {
-		if (pf_units_load(o->from_ir, build_dir ? &db : NULL, &db, o->quiet, &tus, &ntus) != 0)
+		if (pf_units_load(o->from_ir, build_dir ? &db : NULL, &db, o->quiet, &tus, &ntus) !=
+		    0)
 			goto done;
 		for (size_t i = 0; i < ntus; i++)
 			pf_add_tu_diags(&report, tus[i]);

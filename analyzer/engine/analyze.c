@@ -774,12 +774,12 @@ static bool pf_name_is(const char *name, const char *const *list)
 	return false;
 }
 
-/* Allocators modelled when the program has no body for them: the result is
- * a new object of the call site. */
-static const char *const pf_alloc_fns[] = {"malloc",  "calloc",   "aligned_alloc",
-                                           "valloc",  "memalign", "pvalloc",
+/* Allocators modelled when the program has no body for them (those of
+ * pf_alloc_impls below are modelled in any case): the result is a new object
+ * of the call site. */
+static const char *const pf_alloc_fns[] = {"valloc",  "memalign", "pvalloc",
                                            "xmalloc", "xcalloc",  NULL};
-static const char *const pf_realloc_fns[] = {"realloc", "reallocarray", "xrealloc", NULL};
+static const char *const pf_realloc_fns[] = {"reallocarray", "xrealloc", NULL};
 /* Allocators modelled even when the program compiles their body (redis
  * links jemalloc, whose je_malloc returns memory carved out of arenas that
  * live in globals: followed as code, every allocation of the program would

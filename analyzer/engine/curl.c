@@ -14,15 +14,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The catalog endpoint a string literal names (a URL or a host name), or
+ * NULL. */
+static const struct pf_rule_endpoint *pf_curl_endpoint_of(const struct pf_rules *r,
+                                                          const char *text)
+{
+	char host[256];
+	if (!text || !r || !pf_rules_url_host(text, host, sizeof(host)) || !strchr(host, '.') ||
+	    strchr(text, ' '))
+		return NULL;
+	return pf_rules_find_endpoint(r, host);
+}
+
 const struct pf_tset *pf_curl_string_labels(struct pf_actx *cx, const char *text)
 {
-	const struct pf_rules *r = cx->p->opts->rules;
-	if (!text || !r)
-		return &pf_tset_empty;
-	char host[256];
-	if (!pf_rules_url_host(text, host, sizeof(host)) || !strchr(host, '.') || strchr(text, ' '))
-		return &pf_tset_empty;
-	const struct pf_rule_endpoint *ep = pf_rules_find_endpoint(r, host);
+	const struct pf_rule_endpoint *ep = pf_curl_endpoint_of(cx->p->opts->rules, text);
 	if (!ep)
 		return &pf_tset_empty;
 	struct pf_port port = {
@@ -198,11 +204,8 @@ static void pf_curl_scan(struct pf_curl_census *c, const struct pf_ir_expr *e,
 		          strcmp(g->name, "curl_easy_perform") == 0))
 			c->calls++;
 	}
-	char host[256];
 	const struct pf_rule_endpoint *ep;
-	if (e->kind == PF_E_STRING && e->u.text && c->rules &&
-	    pf_rules_url_host(e->u.text, host, sizeof(host)) && strchr(host, '.') &&
-	    !strchr(e->u.text, ' ') && (ep = pf_rules_find_endpoint(c->rules, host))) {
+	if (e->kind == PF_E_STRING && (ep = pf_curl_endpoint_of(c->rules, e->u.text))) {
 		const struct pf_ir_pos *pos = e->pos.file && e->pos.line ? &e->pos : at;
 		if (c->shown++ < PF_CURL_EXPLAIN_MAX)
 			fprintf(c->out, "  \"%s\" at %s:%u names %s, an endpoint of %s\n",
