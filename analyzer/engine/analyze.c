@@ -16,6 +16,27 @@
 #include <string.h>
 #include <time.h>
 
+/* A pointer returned by code we cannot see, or by a function whose summary
+ * names nothing it points to (an allocator's wrapper returns memory fresh
+ * from malloc, which its summary cannot name), points to an object of the
+ * call site's own, so that what the caller writes through it is read back
+ * through it (and only through it). A summary's contents under the result
+ * land in the same object (pf_instantiate). */
+static struct pf_val pf_own_object(struct pf_actx *cx, struct pf_ir_expr *call,
+                                   struct pf_val result)
+{
+	if (result.pts->n == 0 && call->type &&
+	    (call->type->kind == PF_T_POINTER || call->type->kind == PF_T_RECORD)) {
+		const struct pf_lset *obj =
+		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_CALLRET, call->u.call.site, NULL));
+		if (call->type->kind == PF_T_POINTER)
+			result.pts = obj;
+		else if (result.objs->n == 0)
+			result.objs = obj;
+	}
+	return result;
+}
+
 static struct pf_val pf_eval(struct pf_actx *cx, struct pf_ir_expr *e);
 static struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e);
 static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
@@ -60,7 +81,7 @@ __attribute__((format(printf, 2, 3))) static const char *pf_msg(struct pf_actx *
 /* A field step names the field and, when the field is declared personal
  * data, its program source ("email#3"), so that a path built from a callee's
  * summary meets the same location as the caller's own field accesses. */
-static const char *pf_field_step(struct pf_actx *cx, const char *name, int source)
+const char *pf_field_step(struct pf_actx *cx, const char *name, int source)
 {
 	char buf[512];
 	if (source >= 0)
@@ -603,6 +624,14 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		const char *before;
 	} *memo = NULL;
 	size_t nmemo = 0;
+	/* writes wait until every edge has read the caller's state as it was
+	 * at the call, and the callee's kills (kills.c) have cleared what it
+	 * overwrites */
+	struct pf_pending_write {
+		const struct pf_lset *dst;
+		struct pf_val w;
+	} *pending = PF_NEW_N(&cx->a, struct pf_pending_write, g->summary.n + 1);
+	size_t npending = 0;
 	/* a simplified summary's hubs: edges into them come first */
 	const struct pf_tset *hub = &pf_tset_empty;
 	const struct pf_lset *hub_locs = &pf_lset_empty;
@@ -714,7 +743,7 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			else
 				w.labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace,
 				                     returned);
-			pf_write(cx, dst, &w, false);
+			pending[npending++] = (struct pf_pending_write){dst, w};
 			break;
 		}
 		case PF_PORT_PARAM:
@@ -748,13 +777,25 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			else
 				w.labels =
 				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, after);
-			pf_write(cx, dst, &w, false);
+			pending[npending++] = (struct pf_pending_write){dst, w};
 			break;
 		}
 		default:
 			break;
 		}
 	}
+	/* a direct call replaces what the callee overwrites on every path,
+	 * where the argument designates one variable of ours */
+	for (size_t i = 0; !cs->via && i < g->kills.n; i++) {
+		const struct pf_kill *k = &g->kills.v[i];
+		if ((unsigned)k->param >= cs->nargs)
+			continue;
+		const struct pf_lset *dst = pf_follow_val(cx, &cs->args[k->param], k->path);
+		if (dst->n == 1 && cx->locs.v[dst->v[0]].root == PF_ROOT_LOCAL)
+			pf_write(cx, dst, &pf_val_none, true);
+	}
+	for (size_t i = 0; i < npending; i++)
+		pf_write(cx, pending[i].dst, &pending[i].w, false);
 	return result;
 }
 
@@ -792,8 +833,17 @@ static const char *const pf_alloc_impls[] = {
     NULL};
 static const char *const pf_realloc_impls[] = {"realloc",    "je_realloc", "je_rallocx",
                                                "tc_realloc", "mi_realloc", NULL};
-static const char *const pf_free_impls[] = {"free",    "je_free", "je_sdallocx", "je_dallocx",
-                                            "tc_free", "mi_free", "cfree",       NULL};
+static const char *const pf_free_impls[] = {
+    "free", "je_free", "je_sdallocx", "je_dallocx", "tc_free", "mi_free", "cfree",
+    /* they tell about memory */
+    "malloc_usable_size", "je_malloc_usable_size", "je_nallocx", "je_sallocx", "je_mallctl",
+    "je_mallctlnametomib", "je_mallctlbymib", NULL};
+
+bool pf_modelled_by_name(const struct pf_fn *g)
+{
+	return pf_name_is(g->name, pf_alloc_impls) || pf_name_is(g->name, pf_realloc_impls) ||
+	       pf_name_is(g->name, pf_free_impls);
+}
 
 /* Where a rule writes "into argument i": what a pointer points to, or the
  * variable itself when a handle is passed by value (sentry_value_t). */
@@ -1018,6 +1068,7 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 		pf_write(cx, args[j].pts, &w, false);
 	}
 	if (g->body) {
+		pf_activate(cx->p, g);
 		pf_demand_args(cx, g, args, nargs);
 		struct pf_callsite cs = {g, args, argx, nargs, call, via};
 		pf_add_dependent(g, cx->fn);
@@ -1025,7 +1076,7 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 		pf_callrec_consent(cx, &rec);
 		PF_VEC_PUSH(cx->fn->calls, rec);
 		result = pf_val_union(cx, result, pf_instantiate(cx, &cs));
-		return result;
+		return pf_own_object(cx, call, result);
 	}
 	for (const struct pf_rule_source *rs = g->rsource; rs;
 	     rs = pf_rules_find_function_source_next(cx->p->opts->rules, g->name, rs)) {
@@ -1049,17 +1100,7 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 	if (unmodelled || (!g->has_rule && !annotated && g->sinks.n == 0))
 		result = pf_val_union(cx, result, pf_opaque(cx, g, args, argx, nargs, call));
 	pf_callbacks(cx, g, args, argx, nargs, call);
-	/* a pointer from code we cannot see points to an object of its own */
-	if (result.pts->n == 0 && call->type &&
-	    (call->type->kind == PF_T_POINTER || call->type->kind == PF_T_RECORD)) {
-		const struct pf_lset *obj =
-		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_CALLRET, call->u.call.site, NULL));
-		if (call->type->kind == PF_T_POINTER)
-			result.pts = obj;
-		else
-			result.objs = obj;
-	}
-	return result;
+	return pf_own_object(cx, call, result);
 }
 
 /* Calls through a pointer that may reach this many functions or more use
@@ -1201,6 +1242,7 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 			    cx, result, pf_apply_call(cx, cand[i], args, argx, nargs, e, via));
 	if (grp) {
 		for (size_t i = 0; i < grp->members.n; i++) {
+			pf_activate(cx->p, grp->members.v[i]);
 			pf_demand_args(cx, grp->members.v[i], args, nargs);
 			pf_add_dependent(grp->members.v[i], cx->fn);
 			struct pf_callrec rec = {grp->members.v[i]->id, cx->st.consent, NULL, 0};
@@ -1878,6 +1920,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	cx.ret_objs = &pf_lset_empty;
 	struct pf_tnode none = {0};
 	PF_VEC_PUSH(cx.tnodes, none); /* trace 0: no steps */
+	pf_kills_compute(&cx);
 	unsigned nb = body->nblocks;
 	struct pf_state *in = pf_xcalloc(nb, sizeof(*in));
 	unsigned *visits = pf_xcalloc(nb, sizeof(*visits));

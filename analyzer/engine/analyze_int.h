@@ -133,6 +133,9 @@ struct pf_actx {
 uint32_t pf_loc_root(struct pf_actx *cx, enum pf_root root, int index, struct pf_ir_var *var);
 uint32_t pf_loc_child(struct pf_actx *cx, uint32_t parent, const char *step, int source);
 uint32_t pf_loc_var(struct pf_actx *cx, struct pf_ir_var *v);
+/* The step of a field (".name", or ".name#source" for a field of personal
+ * data), interned. */
+const char *pf_field_step(struct pf_actx *cx, const char *name, int source);
 bool pf_loc_under(struct pf_actx *cx, uint32_t loc, uint32_t ancestor);
 const char *pf_path_suffix(struct pf_actx *cx, uint32_t loc, uint32_t ancestor);
 /* The port a symbolic location reads from at entry; false if not nameable. */
@@ -149,6 +152,13 @@ const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc);
 const struct pf_tset *pf_val_deep(struct pf_actx *cx, const struct pf_val *v);
 void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_val *v, bool strong);
 void pf_kill_fields(struct pf_actx *cx, uint32_t loc);
+
+/* kills.c */
+/* What fn overwrites on every path through it, through a pointer
+ * parameter it never changes (fn->kills), once per function: `it->next =
+ * l->head` in a block every path to the exit runs through, or a direct
+ * call of a function that does so with the parameter as its argument. */
+void pf_kills_compute(struct pf_actx *cx);
 
 /* analyze.c */
 /* The labels of every location of locs (deep: and of all below each). */

@@ -50,6 +50,16 @@ void pf_demand_param(struct pf_program *p, struct pf_fn *g, int i)
 	pf_requeue(p, g); /* the fixpoint skips it while it waits in the queue */
 }
 
+void pf_activate(struct pf_program *p, struct pf_fn *g)
+{
+	if (!g->body || g->member || pf_modelled_by_name(g))
+		return;
+	for (size_t i = 0; i < p->activate.n; i++)
+		if (p->activate.v[i] == g->id)
+			return;
+	PF_VEC_PUSH(p->activate, g->id);
+}
+
 void pf_taint_global(struct pf_program *p, int g)
 {
 	if (p->full || !p->tainted || p->tainted[g])
@@ -109,4 +119,5 @@ void pf_demand_release(struct pf_program *p)
 	free(p->readers);
 	free(p->tainted);
 	PF_VEC_FREE(p->requeue);
+	PF_VEC_FREE(p->activate);
 }

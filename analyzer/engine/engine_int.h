@@ -107,6 +107,13 @@ struct pf_callrec {
  * contents are emitted at the port that points to it, as before. */
 #define PF_NEW_MAX 16
 
+/* A location a function overwrites on every path: what parameter
+ * `param` points to, along `path` ("*", "*.next", interned). */
+struct pf_kill {
+	int param;
+	const char *path;
+};
+
 struct pf_fn {
 	int id;
 	/* Demand: the parameters whose data the analysis follows (bit i:
@@ -142,6 +149,13 @@ struct pf_fn {
 	unsigned analyses;      /* every analysis, for those who cache its summary */
 	PF_VEC(int) dependents; /* functions to analyze again when this summary changes */
 	bool queued;
+	/* part of the fixpoint (pf_relevant's slice, or activated since) */
+	bool member;
+	/* what every run of it overwrites through a pointer parameter
+	 * (kills.c): a direct call replaces the caller's value there, when
+	 * the argument designates one variable of the caller */
+	PF_VEC(struct pf_kill) kills;
+	bool kills_known;
 	PF_VEC(struct pf_callrec) calls; /* direct calls to functions with a body */
 	uint64_t entry_consent;          /* purposes consented on every path into it */
 	/* per purpose bit index: a check behind entry_consent (program arena,
@@ -224,6 +238,10 @@ struct pf_program {
 	bool *tainted;             /* per global: some function stores data in it */
 	struct pf_idlist *readers; /* per global: the functions whose body reads it */
 	PF_VEC(int) requeue;       /* functions whose demand grew: analyze again */
+	/* functions outside the fixpoint that a call through a pointer
+	 * reached (pf_activate): they join it, with their callees */
+	PF_VEC(int) activate;
+	size_t activated;                         /* how many functions joined the fixpoint so */
 	PF_VEC(struct pf_consent_check *) checks; /* consent checks met (consent.c) */
 };
 
@@ -257,6 +275,11 @@ void pf_demand_param(struct pf_program *p, struct pf_fn *g, int i);
 /* Global g holds data from now on (a function stored data or a pointer in
  * it): the functions that read it are queued again. */
 void pf_taint_global(struct pf_program *p, int g);
+/* A call reached g, which has a body but is not part of the fixpoint (its
+ * address was converted to another function type, or held as void *): it
+ * joins the fixpoint, and the caller is analyzed again once g's summary
+ * is known. */
+void pf_activate(struct pf_program *p, struct pf_fn *g);
 /* After fn's analysis: globals its summary stores data in become tainted. */
 void pf_demand_globals(struct pf_program *p, const struct pf_fn *fn);
 /* Sets up demand for the program: which functions read which globals. */
@@ -266,6 +289,10 @@ void pf_demand_release(struct pf_program *p);
 /* analyze.c */
 /* Returns true when the function's summary changed. */
 bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn);
+/* A function whose calls are modelled by its name whatever its body (the
+ * allocators of pf_alloc_impls and their kind): its body is never analyzed
+ * and links nothing to its callers. */
+bool pf_modelled_by_name(const struct pf_fn *g);
 
 /* A fast hash of a few words (hash tables of ports, edges and trace nodes:
  * their keys are small fixed tuples, for which a general byte hash costs

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/ptrmap.h"
+
 #define PF_MAX_RUNS 8
 
 static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int *order, size_t *n,
@@ -34,7 +36,8 @@ static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int
 					stack[sp++] = e;
 				while (sp) {
 					struct pf_ir_expr *x = stack[--sp];
-					if (x->kind == PF_E_FUNC && x->u.func.fn)
+					if (x->kind == PF_E_FUNC && x->u.func.fn &&
+					    !pf_modelled_by_name((struct pf_fn *)x->u.func.fn))
 						pf_postorder(p, (struct pf_fn *)x->u.func.fn, seen,
 						             order, n, depth + 1);
 					for (unsigned k = 0; k < x->nkids && sp < 64; k++)
@@ -49,11 +52,27 @@ static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int
 
 /* ---- which functions can matter ---- */
 
-/* A union-find over functions, globals and one node for calls through
- * pointers, which every address-taken function and every function making
- * such a call joins. */
-static size_t pf_uf_find(size_t *up, size_t x)
+/* A union-find over functions, globals and nodes for calls through
+ * pointers: one per function type, which the address-taken functions of
+ * that type (or converted to it) and the calls through a pointer of that
+ * type join; one per number of arguments, for calls through a type no
+ * address-taken function has (the engine then tries every function with
+ * as many parameters); and one for functions held as data pointers
+ * (`void *`), which every call through a pointer joins. */
+struct pf_uf {
+	PF_VEC(size_t) up;
+};
+
+static size_t pf_uf_new(struct pf_uf *u)
 {
+	size_t i = u->up.n;
+	PF_VEC_PUSH(u->up, i);
+	return i;
+}
+
+static size_t pf_uf_find(struct pf_uf *u, size_t x)
+{
+	size_t *up = u->up.v;
 	while (up[x] != x) {
 		up[x] = up[up[x]];
 		x = up[x];
@@ -61,24 +80,82 @@ static size_t pf_uf_find(size_t *up, size_t x)
 	return x;
 }
 
-static void pf_uf_join(size_t *up, size_t a, size_t b)
+static void pf_uf_join(struct pf_uf *u, size_t a, size_t b)
 {
-	a = pf_uf_find(up, a);
-	b = pf_uf_find(up, b);
+	a = pf_uf_find(u, a);
+	b = pf_uf_find(u, b);
 	if (a != b)
-		up[a < b ? b : a] = a < b ? a : b;
+		u->up.v[a < b ? b : a] = a < b ? a : b;
 }
+
+#define PF_ARITY_NODES 32
 
 struct pf_scan {
 	struct pf_program *p;
-	size_t *up;
-	size_t self, indirect;
+	struct pf_uf uf;
+	size_t self;
+	struct pf_ptrmap types;           /* interned spelling -> its node + 1 */
+	struct pf_ptrmap own;             /* spellings of address-taken functions' own types */
+	size_t arity[PF_ARITY_NODES + 1]; /* node + 1 per number of arguments */
+	size_t untyped;                   /* node + 1 of functions held as data */
 	bool sink, curl, endpoint;
 };
 
 static bool pf_is_curl_send(const char *name)
 {
 	return strcmp(name, "curl_easy_setopt") == 0 || strcmp(name, "curl_easy_perform") == 0;
+}
+
+static const struct pf_ir_type *pf_fn_type(const struct pf_ir_type *t)
+{
+	if (t && t->kind == PF_T_POINTER)
+		t = t->target;
+	return t && t->kind == PF_T_FUNCTION ? t : NULL;
+}
+
+static size_t pf_type_node(struct pf_scan *sc, const char *spelling)
+{
+	const char *k = pf_intern(&sc->p->strings, spelling);
+	size_t v = (size_t)(uintptr_t)pf_ptrmap_get(&sc->types, k);
+	if (!v) {
+		v = pf_uf_new(&sc->uf) + 1;
+		pf_ptrmap_put(&sc->types, k, (void *)(uintptr_t)v);
+	}
+	return v - 1;
+}
+
+/* The node of the calls through a pointer with nargs arguments whose type
+ * no address-taken function has: every address-taken function the engine
+ * would try for them joins it. */
+static size_t pf_arity_node(struct pf_scan *sc, unsigned nargs)
+{
+	unsigned k = nargs < PF_ARITY_NODES ? nargs : PF_ARITY_NODES;
+	if (!sc->arity[k]) {
+		sc->arity[k] = pf_uf_new(&sc->uf) + 1;
+		struct pf_program *p = sc->p;
+		for (size_t i = 0; i < p->address_taken.n; i++) {
+			const struct pf_ir_fdecl *d = p->address_taken.v[i]->decl;
+			if (d->nparams == (int)nargs || (d->variadic && d->nparams <= (int)nargs) ||
+			    k == PF_ARITY_NODES)
+				pf_uf_join(&sc->uf, sc->arity[k] - 1,
+				           (size_t)p->address_taken.v[i]->id);
+		}
+	}
+	return sc->arity[k] - 1;
+}
+
+/* A function designator used as a value of type t (a conversion to
+ * another function type, or to a data pointer). */
+static void pf_scan_converted(struct pf_scan *sc, const struct pf_ir_type *t, struct pf_fn *g)
+{
+	const struct pf_ir_type *ft = pf_fn_type(t);
+	if (ft && ft->spelling) {
+		pf_uf_join(&sc->uf, (size_t)g->id, pf_type_node(sc, ft->spelling));
+	} else if (t && t->kind == PF_T_POINTER) {
+		if (!sc->untyped)
+			sc->untyped = pf_uf_new(&sc->uf) + 1;
+		pf_uf_join(&sc->uf, (size_t)g->id, sc->untyped - 1);
+	}
 }
 
 static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
@@ -89,8 +166,9 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 	switch (e->kind) {
 	case PF_E_FUNC: {
 		struct pf_fn *g = (struct pf_fn *)e->u.func.fn;
-		if (g) {
-			pf_uf_join(sc->up, sc->self, (size_t)g->id);
+		/* a call of an allocator modelled by its name links nothing */
+		if (g && !pf_modelled_by_name(g)) {
+			pf_uf_join(&sc->uf, sc->self, (size_t)g->id);
 			if (g->sinks.n)
 				sc->sink = true;
 			if (pf_is_curl_send(g->name))
@@ -100,11 +178,34 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 	}
 	case PF_E_VAR:
 		if (e->u.var && e->u.var->kind == PF_V_GLOBAL && e->u.var->index >= 0)
-			pf_uf_join(sc->up, sc->self, p->fns.n + (size_t)e->u.var->index);
+			pf_uf_join(&sc->uf, sc->self, p->fns.n + (size_t)e->u.var->index);
 		break;
 	case PF_E_CALL:
-		if (e->nkids && e->kids[0] && e->kids[0]->kind != PF_E_FUNC)
-			pf_uf_join(sc->up, sc->self, sc->indirect);
+		if (e->nkids && e->kids[0] && e->kids[0]->kind != PF_E_FUNC) {
+			const struct pf_ir_type *ft = pf_fn_type(e->kids[0]->type);
+			unsigned nargs = e->nkids - 1;
+			if (ft && ft->spelling) {
+				pf_uf_join(&sc->uf, sc->self, pf_type_node(sc, ft->spelling));
+				if (!pf_ptrmap_get(&sc->own, pf_intern(&p->strings, ft->spelling)))
+					pf_uf_join(&sc->uf, sc->self, pf_arity_node(sc, nargs));
+			} else {
+				pf_uf_join(&sc->uf, sc->self, pf_arity_node(sc, nargs));
+			}
+		}
+		break;
+	case PF_E_COMBINE:
+	case PF_E_ASSIGN:
+		/* a cast of a function, or its address stored with another type */
+		for (unsigned i = 0; i < e->nkids; i++) {
+			const struct pf_ir_expr *k = e->kids[i];
+			if (k && k->kind == PF_E_FUNC && k->u.func.fn &&
+			    (e->kind == PF_E_COMBINE || i == 1)) {
+				const struct pf_ir_type *t = e->kind == PF_E_ASSIGN && e->kids[0]
+				                                 ? e->kids[0]->type
+				                                 : e->type;
+				pf_scan_converted(sc, t, (struct pf_fn *)k->u.func.fn);
+			}
+		}
 		break;
 	case PF_E_STRING: {
 		char host[256];
@@ -124,26 +225,33 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 
 /* Marks the functions whose summaries can take part in a finding: those
  * connected, through calls (either way), shared globals and calls through
- * pointers, to a call of a sink. Data moves between functions only along
- * those links, so the others cannot change what is reported and are not
- * analyzed: a program with no sink is not analyzed at all. libcurl's calls
- * are sinks only when some string of the program names a catalog host.
- * Returns how many functions with a body are marked. */
+ * pointers of a matching type, to a call of a sink. Data moves between
+ * functions only along those links, so the others cannot change what is
+ * reported and are not analyzed: a program with no sink is not analyzed at
+ * all. A call through a pointer that reaches a function outside them (its
+ * address converted in a way this scan does not see) makes that function
+ * join the fixpoint then (pf_activate). libcurl's calls are sinks only
+ * when some string of the program names a catalog host. Returns how many
+ * functions with a body are marked. */
 static size_t pf_relevant(struct pf_program *p, bool *relevant)
 {
 	size_t nf = p->fns.n, ng = p->globals.n;
-	size_t nn = nf + ng + 1;
-	size_t *up = pf_xcalloc(nn, sizeof(*up));
-	for (size_t i = 0; i < nn; i++)
-		up[i] = i;
 	bool *seed = pf_xcalloc(nf + 1, sizeof(bool));
 	bool *curl_seed = pf_xcalloc(nf + 1, sizeof(bool));
-	struct pf_scan sc = {p, up, 0, nf + ng, false, false, false};
+	struct pf_scan sc = {.p = p};
+	for (size_t i = 0; i < nf + ng; i++)
+		pf_uf_new(&sc.uf);
+	for (size_t i = 0; i < p->address_taken.n; i++) {
+		struct pf_fn *g = p->address_taken.v[i];
+		const struct pf_ir_type *t = pf_fn_type(g->decl->type);
+		if (t && t->spelling) {
+			pf_uf_join(&sc.uf, (size_t)g->id, pf_type_node(&sc, t->spelling));
+			pf_ptrmap_put(&sc.own, pf_intern(&p->strings, t->spelling), (void *)1);
+		}
+	}
 	for (size_t i = 0; i < nf; i++) {
 		struct pf_fn *fn = p->fns.v[i];
-		if (fn->address_taken)
-			pf_uf_join(up, i, sc.indirect);
-		if (!fn->body)
+		if (!fn->body || pf_modelled_by_name(fn))
 			continue;
 		sc.self = i;
 		sc.sink = sc.curl = false;
@@ -162,27 +270,37 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 		sc.self = nf + i;
 		pf_scan_expr(&sc, p->globals.v[i].init);
 	}
+	/* functions held as data pointers may come back as any function type */
+	if (sc.untyped)
+		for (size_t i = 0; i < sc.types.cap; i++)
+			if (sc.types.keys[i])
+				pf_uf_join(&sc.uf, sc.untyped - 1,
+				           (size_t)(uintptr_t)sc.types.vals[i] - 1);
 	/* libcurl sends personal data to a vendor only where some string names
 	 * a catalog host */
 	for (size_t i = 0; i < nf; i++)
 		seed[i] |= curl_seed[i] && sc.endpoint;
-	bool *root_live = pf_xcalloc(nn, sizeof(bool));
+	bool *root_live = pf_xcalloc(sc.uf.up.n + 1, sizeof(bool));
 	for (size_t i = 0; i < nf; i++)
 		if (seed[i])
-			root_live[pf_uf_find(up, i)] = true;
-	/* a sink reached through a pointer: every call through one may reach it */
+			root_live[pf_uf_find(&sc.uf, i)] = true;
+	/* a sink reached through a pointer: the calls that may reach it */
 	for (size_t i = 0; i < p->address_taken.n; i++)
 		if (p->address_taken.v[i]->sinks.n)
-			root_live[pf_uf_find(up, sc.indirect)] = true;
+			root_live[pf_uf_find(&sc.uf, (size_t)p->address_taken.v[i]->id)] = true;
 	size_t n = 0;
 	for (size_t i = 0; i < nf; i++) {
-		relevant[i] = p->fns.v[i]->body && root_live[pf_uf_find(up, i)];
+		struct pf_fn *fn = p->fns.v[i];
+		relevant[i] =
+		    fn->body && !pf_modelled_by_name(fn) && root_live[pf_uf_find(&sc.uf, i)];
 		n += relevant[i];
 	}
 	free(root_live);
 	free(seed);
 	free(curl_seed);
-	free(up);
+	PF_VEC_FREE(sc.uf.up);
+	pf_ptrmap_free(&sc.types);
+	pf_ptrmap_free(&sc.own);
 	return n;
 }
 
@@ -212,11 +330,12 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 	int *rank = pf_xcalloc(nf + 1, sizeof(int));
 	for (size_t i = 0; i < n; i++)
 		rank[order[i]] = (int)i;
-	size_t *q = pf_xcalloc(n + 1, sizeof(*q));
+	size_t *q = pf_xcalloc(nf + 1, sizeof(*q));
 	size_t count = 0;
 	for (size_t i = 0; i < n; i++) {
 		q[count++] = i; /* ranks in order already form a heap */
 		p->fns.v[order[i]]->queued = true;
+		p->fns.v[order[i]]->member = true;
 	}
 	size_t analyses = 0, kept = 0, once = 0;
 	uint64_t ops_start = pf_lattice_ops;
@@ -253,6 +372,20 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 		}
 		bool changed = pf_analyze_function(p, fn);
 		analyses++;
+		/* functions a call through a pointer reached outside the
+		 * fixpoint join it, with their callees, after what is queued */
+		for (size_t k = 0; k < p->activate.n; k++) {
+			size_t from = n;
+			pf_postorder(p, p->fns.v[p->activate.v[k]], seen, order, &n, 0);
+			for (size_t j = from; j < n; j++) {
+				struct pf_fn *g = p->fns.v[order[j]];
+				rank[order[j]] = (int)j;
+				g->member = true;
+				pf_enqueue(q, &count, rank, seen, g);
+			}
+			p->activated += n - from;
+		}
+		p->activate.n = 0;
 		if (p->debug && analyses % 500 == 0)
 			fprintf(stderr, "engine: %zu analyses, %llu set operations, %.1fs\n",
 			        analyses, (unsigned long long)(pf_lattice_ops - ops_start),
@@ -834,8 +967,8 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	if (opts->explain) {
 		fprintf(opts->explain,
 		        "functions analyzed: %zu of %u, those linked by calls, globals or function "
-		        "pointers to a sink\n",
-		        nrelevant, nfuncs);
+		        "pointers to a sink (%zu of them reached through a converted pointer)\n",
+		        nrelevant + p.activated, nfuncs, p.activated);
 		size_t followed = 0, tainted = 0, analyses = 0;
 		for (size_t i = 0; i < p.fns.n; i++) {
 			followed += p.fns.v[i]->analyzed && p.fns.v[i]->demand != 0;
