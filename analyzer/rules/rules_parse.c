@@ -807,26 +807,18 @@ static const struct section sections[] = {
      parse_endpoint, .unique = offsetof(struct pf_rule_endpoint, host), .unique_what = "host"},
 };
 
-/* The name of entry i of a section (sec->unique). */
-static const char *entry_name(const char *entries, const struct section *sec, size_t i)
-{
-	return *(const char *const *)(entries + i * sec->size + sec->unique);
-}
-
 static int check_dup(struct parse *p, const char *entries, const struct section *sec, size_t i)
 {
 	if (sec->check_dup)
 		return sec->check_dup(p, i);
-	const char *name = entry_name(entries, sec, i);
-	for (size_t j = 0; j < i; j++) {
-		if (strcmp(entry_name(entries, sec, j), name) != 0)
-			continue;
-		const struct pf_rule_origin *o =
-		    (const struct pf_rule_origin *)(entries + j * sec->size + sec->origin);
-		return fail(p, NULL, "duplicate of %s: same %s '%.100s'%s", o->json_path,
-		            sec->unique_what, name, sec->hint ? sec->hint : "");
-	}
-	return 0;
+	const char *entry = entries + i * sec->size;
+	const char *name = *(const char *const *)(entry + sec->unique);
+	const char *first = pf_rules_find_named(entries, i, sec->size, sec->unique, name);
+	if (!first)
+		return 0;
+	const struct pf_rule_origin *o = (const struct pf_rule_origin *)(first + sec->origin);
+	return fail(p, NULL, "duplicate of %s: same %s '%.100s'%s", o->json_path, sec->unique_what,
+	            name, sec->hint ? sec->hint : "");
 }
 
 /* The count is raised before an entry is parsed, so that pf_rules_free frees
