@@ -139,9 +139,7 @@ static int read_lines(const char *path, struct pf_lines *l)
 
 static void free_lines(struct pf_lines *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
+	pf_free_strings(l->v, l->n);
 }
 
 /* Inserts text into line at byte column col (1-based); returns a new line. */

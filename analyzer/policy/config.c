@@ -38,12 +38,8 @@ void pf_config_free(struct pf_config *c)
 	free(c->path);
 	free(c->dir);
 	free(c->build_dir);
-	for (size_t i = 0; i < c->nrules; i++)
-		free(c->rules[i]);
-	free(c->rules);
-	for (size_t i = 0; i < c->nexclude; i++)
-		free(c->exclude[i]);
-	free(c->exclude);
+	pf_free_strings(c->rules, c->nrules);
+	pf_free_strings(c->exclude, c->nexclude);
 	for (size_t i = 0; i < c->npolicy; i++) {
 		struct pf_config_purpose *p = &c->policy[i];
 		free(p->purpose);
