@@ -37,31 +37,39 @@ static void trace_release(struct pf_trace_step *t, size_t n)
 	free(t);
 }
 
+/* A finding's own fields for its first source (category, source,
+ * source_name, ...), seen as a source. */
+static struct pf_finding_source finding_head(const struct pf_finding *f)
+{
+	return (struct pf_finding_source){f->category,        f->source,     f->source_name,
+	                                  f->source_function, f->source_how, f->trace,
+	                                  f->ntrace};
+}
+
+static void source_release(struct pf_finding_source *s)
+{
+	free(s->category);
+	free(s->pos.file);
+	free(s->name);
+	free(s->function);
+	free(s->how);
+	trace_release(s->trace, s->ntrace);
+}
+
 void pf_finding_release(void *p)
 {
 	struct pf_finding *f = p;
+	struct pf_finding_source head = finding_head(f);
+	source_release(&head);
+	for (size_t i = 0; i < f->nsources; i++)
+		source_release(&f->sources[i]);
+	free(f->sources);
 	free(f->rule);
 	free(f->message);
 	free(f->purpose);
-	free(f->category);
-	free(f->source.file);
-	free(f->source_name);
-	free(f->source_function);
-	free(f->source_how);
 	free(f->sink.file);
 	free(f->sink_function);
 	free(f->sink_callee);
-	trace_release(f->trace, f->ntrace);
-	for (size_t i = 0; i < f->nsources; i++) {
-		struct pf_finding_source *s = &f->sources[i];
-		free(s->category);
-		free(s->pos.file);
-		free(s->name);
-		free(s->function);
-		free(s->how);
-		trace_release(s->trace, s->ntrace);
-	}
-	free(f->sources);
 	free(f->endpoint);
 	free(f->sink_param);
 	free(f->accepted_by);
@@ -80,17 +88,19 @@ void pf_diagnostic_release(void *p)
 	memset(d, 0, sizeof(*d));
 }
 
+void pf_release_array(void *v, size_t n, size_t size, void (*release)(void *))
+{
+	for (size_t i = 0; i < n; i++)
+		release((char *)v + i * size);
+	free(v);
+}
+
 void pf_report_free(struct pf_report *r)
 {
-	for (size_t i = 0; i < r->nfindings; i++)
-		pf_finding_release(&r->findings[i]);
-	for (size_t i = 0; i < r->naccepted; i++)
-		pf_finding_release(&r->accepted[i]);
-	for (size_t i = 0; i < r->ndiagnostics; i++)
-		pf_diagnostic_release(&r->diagnostics[i]);
-	free(r->findings);
-	free(r->accepted);
-	free(r->diagnostics);
+	pf_release_array(r->findings, r->nfindings, sizeof(*r->findings), pf_finding_release);
+	pf_release_array(r->accepted, r->naccepted, sizeof(*r->accepted), pf_finding_release);
+	pf_release_array(r->diagnostics, r->ndiagnostics, sizeof(*r->diagnostics),
+	                 pf_diagnostic_release);
 	pf_report_clear_decls(r);
 	pf_report_init(r);
 }
@@ -142,21 +152,20 @@ static void finding_copy(struct pf_finding *dst, const struct pf_finding *src)
 		dst->nsources = src->nsources;
 	} else {
 		/* one flow given by the source fields */
-		struct pf_finding_source one = {
-		    src->category,   src->source, src->source_name, src->source_function,
-		    src->source_how, src->trace,  src->ntrace};
+		struct pf_finding_source one = finding_head(src);
 		dst->sources = pf_xcalloc(1, sizeof(*dst->sources));
 		source_copy(&dst->sources[0], &one);
 		dst->nsources = 1;
 	}
-	const struct pf_finding_source *first = &dst->sources[0];
-	dst->category = pf_xstrdup(first->category);
-	dst->source = pos_copy(&first->pos);
-	dst->source_name = pf_xstrdup(first->name);
-	dst->source_function = pf_xstrdup(first->function);
-	dst->source_how = dup_or_null(first->how);
-	dst->trace = trace_copy(first->trace, first->ntrace);
-	dst->ntrace = first->ntrace;
+	struct pf_finding_source head;
+	source_copy(&head, &dst->sources[0]);
+	dst->category = head.category;
+	dst->source = head.pos;
+	dst->source_name = head.name;
+	dst->source_function = head.function;
+	dst->source_how = head.how;
+	dst->trace = head.trace;
+	dst->ntrace = head.ntrace;
 	dst->sink = pos_copy(&src->sink);
 	dst->sink_function = pf_xstrdup(src->sink_function);
 	dst->sink_callee = pf_xstrdup(src->sink_callee);

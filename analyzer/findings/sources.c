@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "findings/findings_int.h"
 #include "util/xalloc.h"
 
 static char *dup(const char *s)
@@ -57,12 +58,8 @@ void pf_consent_decl_release(void *p)
 
 void pf_report_clear_decls(struct pf_report *r)
 {
-	for (size_t i = 0; i < r->nsources; i++)
-		pf_source_decl_release(&r->sources[i]);
-	for (size_t i = 0; i < r->nconsents; i++)
-		pf_consent_decl_release(&r->consents[i]);
-	free(r->sources);
-	free(r->consents);
+	pf_release_array(r->sources, r->nsources, sizeof(*r->sources), pf_source_decl_release);
+	pf_release_array(r->consents, r->nconsents, sizeof(*r->consents), pf_consent_decl_release);
 	r->sources = NULL;
 	r->consents = NULL;
 	r->nsources = r->capsources = r->nconsents = r->capconsents = 0;
