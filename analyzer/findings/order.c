@@ -162,11 +162,6 @@ static const struct field_order finding_order[] = {
     {offsetof(struct pf_finding, consent), pf_field_pos},
 };
 
-static int finding_cmp(const void *a, const void *b)
-{
-	return fields_cmp(a, b, finding_order, NFIELDS(finding_order));
-}
-
 static const struct field_order diagnostic_order[] = {
     {offsetof(struct pf_diagnostic, pos), pf_field_pos},
     {offsetof(struct pf_diagnostic, rule), field_str},
@@ -174,9 +169,47 @@ static const struct field_order diagnostic_order[] = {
     {offsetof(struct pf_diagnostic, severity), field_severity},
 };
 
+/* The declarations of the data map: position first, as the map lists them. */
+static const struct field_order source_decl_order[] = {
+    {offsetof(struct pf_source_decl, pos), pf_field_pos},
+    {offsetof(struct pf_source_decl, name), field_str},
+    {offsetof(struct pf_source_decl, category), field_str},
+    {offsetof(struct pf_source_decl, function), field_str},
+    {offsetof(struct pf_source_decl, how), field_str},
+};
+
+static const struct field_order consent_order[] = {
+    {offsetof(struct pf_consent_decl, purpose), field_str},
+    {offsetof(struct pf_consent_decl, function), field_str},
+};
+
+/* qsort's comparators, one for each order. */
+static int finding_cmp(const void *a, const void *b)
+{
+	return fields_cmp(a, b, finding_order, NFIELDS(finding_order));
+}
+
 static int diagnostic_cmp(const void *a, const void *b)
 {
 	return fields_cmp(a, b, diagnostic_order, NFIELDS(diagnostic_order));
+}
+
+static int source_decl_cmp(const void *a, const void *b)
+{
+	return fields_cmp(a, b, source_decl_order, NFIELDS(source_decl_order));
+}
+
+static int consent_cmp(const void *a, const void *b)
+{
+	return fields_cmp(a, b, consent_order, NFIELDS(consent_order));
+}
+
+void pf_report_sort_decls(struct pf_report *r)
+{
+	r->nsources = sort_unique(r->sources, r->nsources, sizeof(*r->sources), source_decl_cmp,
+	                          pf_source_decl_release);
+	r->nconsents = sort_unique(r->consents, r->nconsents, sizeof(*r->consents), consent_cmp,
+	                           pf_consent_decl_release);
 }
 
 void pf_report_sort(struct pf_report *r)
@@ -188,36 +221,4 @@ void pf_report_sort(struct pf_report *r)
 	pf_report_sort_decls(r);
 	r->ndiagnostics = sort_unique(r->diagnostics, r->ndiagnostics, sizeof(*r->diagnostics),
 	                              diagnostic_cmp, pf_diagnostic_release);
-}
-
-/* Position first, as the data map lists them. */
-static const struct field_order source_decl_order[] = {
-    {offsetof(struct pf_source_decl, pos), pf_field_pos},
-    {offsetof(struct pf_source_decl, name), field_str},
-    {offsetof(struct pf_source_decl, category), field_str},
-    {offsetof(struct pf_source_decl, function), field_str},
-    {offsetof(struct pf_source_decl, how), field_str},
-};
-
-static int source_cmp(const void *a, const void *b)
-{
-	return fields_cmp(a, b, source_decl_order, NFIELDS(source_decl_order));
-}
-
-static const struct field_order consent_order[] = {
-    {offsetof(struct pf_consent_decl, purpose), field_str},
-    {offsetof(struct pf_consent_decl, function), field_str},
-};
-
-static int consent_cmp(const void *a, const void *b)
-{
-	return fields_cmp(a, b, consent_order, NFIELDS(consent_order));
-}
-
-void pf_report_sort_decls(struct pf_report *r)
-{
-	r->nsources = sort_unique(r->sources, r->nsources, sizeof(*r->sources), source_cmp,
-	                          pf_source_decl_release);
-	r->nconsents = sort_unique(r->consents, r->nconsents, sizeof(*r->consents), consent_cmp,
-	                           pf_consent_decl_release);
 }
