@@ -301,21 +301,31 @@ static int get_one_pos(struct parse *p, json_t *v, const char *key, const struct
 	return fail(p, NULL, "unknown argument position '%.64s' (expected %s)", s, expected);
 }
 
+/* Opens the array obj[key] of what: 0 when absent, 1 with the key pushed
+ * and *arr set when it is an array, -1 on error. */
+static int open_array(struct parse *p, json_t *obj, const char *key, const char *what, json_t **arr)
+{
+	*arr = json_object_get(obj, key);
+	if (!*arr)
+		return 0;
+	if (!json_is_array(*arr))
+		return fail_value(p, key, "'%s' must be an array of %s, got %s", key, what,
+		                  type_name(*arr));
+	push_key(p, key);
+	return 1;
+}
+
 /* Reads obj[key] as a list of argument positions into *out (which the entry
  * owns at once, so that a later error frees it with the entry). Returns 1
  * when present, 0 when absent, -1 on error. */
 static int get_positions(struct parse *p, json_t *obj, const char *key,
                          const struct poslist_rules *how, struct pf_argpos **out, size_t *n)
 {
-	json_t *v = json_object_get(obj, key);
-	if (!v)
-		return 0;
-	push_key(p, key);
-	int rc = 1;
-	if (!json_is_array(v)) {
-		rc = fail(p, NULL, "'%s' must be an array of argument positions, got %s", key,
-		          type_name(v));
-	} else if (json_array_size(v) == 0 && !how->allow_empty) {
+	json_t *v;
+	int rc = open_array(p, obj, key, "argument positions", &v);
+	if (rc <= 0)
+		return rc;
+	if (json_array_size(v) == 0 && !how->allow_empty) {
 		rc = fail(p, NULL, "'%s' must not be empty (%s)", key, how->empty_hint);
 	} else {
 		*out = pf_xcalloc(json_array_size(v), sizeof(**out));
@@ -732,22 +742,6 @@ static int parse_endpoint(struct parse *p, json_t *e, void *entry)
 	return get_purpose(p, e, &ep->purpose);
 }
 
-/* Opens the section root[key]: 0 when absent, 1 with the key pushed and *arr
- * set when it is an array, -1 on error. */
-static int open_section(struct parse *p, json_t *root, const char *key, json_t **arr)
-{
-	*arr = json_object_get(root, key);
-	if (!*arr)
-		return 0;
-	push_key(p, key);
-	if (!json_is_array(*arr)) {
-		fail(p, NULL, "'%s' must be an array of objects, got %s", key, type_name(*arr));
-		pop(p);
-		return -1;
-	}
-	return 1;
-}
-
 /* Pushes entry i of a section and records where it came from. */
 static int open_entry(struct parse *p, json_t *arr, size_t i, struct pf_rule_origin *o, json_t **e)
 {
@@ -826,7 +820,7 @@ static int check_dup(struct parse *p, const char *entries, const struct section 
 static int parse_section(struct parse *p, json_t *root, const struct section *sec)
 {
 	json_t *arr, *e;
-	int rc = open_section(p, root, sec->key, &arr);
+	int rc = open_array(p, root, sec->key, "objects", &arr);
 	if (rc <= 0)
 		return rc;
 	char *rules = (char *)p->out;
