@@ -17,16 +17,13 @@
 
 static const char *kind_name(enum pf_ir_dkind k)
 {
-	switch (k) {
-	case PF_D_FIELD:
-		return "field";
-	case PF_D_GLOBAL:
-		return "global";
-	case PF_D_PARAM:
-		return "parameter";
-	default:
-		return "function";
-	}
+	static const char *const names[] = {
+	    [PF_D_FIELD] = "field",
+	    [PF_D_GLOBAL] = "global",
+	    [PF_D_PARAM] = "parameter",
+	    [PF_D_FUNCTION] = "function",
+	};
+	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "function";
 }
 
 static int flush(FILE *out)
