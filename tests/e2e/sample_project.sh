@@ -263,6 +263,16 @@ sample_hook_repo() {
 	git -C "$1" rev-parse HEAD
 }
 
+# sample_git_hook_repo: a repository in the current folder with the plain
+# git hook installed (ci/install-git-hook.sh); a failed install is a failure.
+sample_git_hook_repo() {
+	git init -q
+	bash "$src/ci/install-git-hook.sh" >"$tmp/install.out" 2>&1 || {
+		fail "install the plain hook"
+		show "$tmp/install.out"
+	}
+}
+
 # sample_precommit_config DIR HOOK_REPO REV: the project's
 # .pre-commit-config.yaml, naming piiflow's hook.
 sample_precommit_config() {
@@ -275,11 +285,11 @@ repos:
 EOF
 }
 
-# commit_expect NAME WANT(pass|refuse) MESSAGE: commits what is staged and
-# checks the outcome by the exit code and by whether HEAD moved; the commit's
-# output is in $tmp/commit.out.
+# commit_expect NAME WANT(pass|refuse) [MESSAGE]: commits what is staged
+# (with MESSAGE, else NAME) and checks the outcome by the exit code and by
+# whether HEAD moved; the commit's output is in $tmp/commit.out.
 commit_expect() {
-	local name="$1" want="$2" msg="$3" before after rc=0
+	local name="$1" want="$2" msg="${3:-$1}" before after rc=0
 	before="$(git rev-parse -q --verify HEAD || echo none)"
 	git commit -q -m "$msg" >"$tmp/commit.out" 2>&1 || rc=$?
 	after="$(git rev-parse -q --verify HEAD || echo none)"

@@ -55,18 +55,14 @@ cache_exists() {
 proj="$tmp/plain"
 in_source "$proj"
 cd "$proj" || exit 1
-git init -q
-bash "$src/ci/install-git-hook.sh" >"$tmp/install.out" 2>&1 || {
-	fail "install the plain hook"
-	show "$tmp/install.out"
-}
+sample_git_hook_repo
 git add -A
-commit_expect "plain hook: the first commit of the clean program goes through" pass "plain hook: the first commit of the clean program goes through"
+commit_expect "plain hook: the first commit of the clean program goes through" pass
 cache_exists "plain hook: the run kept its cache in the work tree"
 status_clean "plain hook: git status is clean after the hook ran"
 printf '\n/* the entry point */\n' >>src/main.c
 git add -A
-commit_expect "plain hook: after git add -A, the next clean commit goes through" pass "plain hook: after git add -A, the next clean commit goes through"
+commit_expect "plain hook: after git add -A, the next clean commit goes through" pass
 status_clean "plain hook: and git status is still clean"
 if git ls-files | grep -q '^\.piiflow-cache/'; then
 	fail "plain hook: the cache was committed"
@@ -102,7 +98,7 @@ pre-commit install >"$tmp/install.out" 2>&1 || {
 for n in 1 2; do
 	printf '\n/* change %s */\n' "$n" >>src/main.c
 	git add -A
-	commit_expect "framework: clean commit $n after git add -A goes through" pass "framework: clean commit $n after git add -A goes through"
+	commit_expect "framework: clean commit $n after git add -A goes through" pass
 	if grep -q 'files were modified by this hook' "$tmp/commit.out"; then
 		fail "framework: commit $n says files were modified by this hook"
 	else

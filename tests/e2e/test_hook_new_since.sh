@@ -56,11 +56,7 @@ project() {
 proj="$tmp/plain"
 project "$proj"
 cd "$proj" || exit 1
-git init -q
-bash "$src/ci/install-git-hook.sh" >"$tmp/install.out" 2>&1 || {
-	fail "install the plain hook"
-	show "$tmp/install.out"
-}
+sample_git_hook_repo
 
 # 1. No HEAD yet: every finding is new.
 git add -A
