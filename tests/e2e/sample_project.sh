@@ -188,12 +188,8 @@ sample_start() {
 		echo "usage: bash $0 PATH_TO_PIIFLOW" >&2
 		exit 2
 	fi
-	piiflow="$1"
+	piiflow="$(realpath -s -- "$1")"
 	shift
-	case "$piiflow" in
-	/*) ;;
-	*) piiflow="$PWD/$piiflow" ;;
-	esac
 	src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
 	local tool
 	for tool in "$@"; do
