@@ -53,7 +53,7 @@ static inline char *set_alloc(struct pf_arena *a, uint32_t n, size_t size)
 	return s;
 }
 
-/* x ∪ y, either NULL or empty. One pass finds whether each has an element
+/* x ∪ y, where either may be NULL or empty. One pass finds whether each has an element
  * the other lacks (stopping once both are known): when one contains the
  * other it is returned as it is; else the two are merged, keeping x's
  * element where both have the key, and cut at PF_SET_MAX. */
