@@ -75,9 +75,7 @@ static void av_push(struct argvec *a, char *s)
 
 static void av_free(struct argvec *a)
 {
-	for (size_t i = 0; i < a->n; i++)
-		free(a->v[i]);
-	free(a->v);
+	pf_free_strings(a->v, a->n);
 	a->v = NULL;
 	a->n = a->cap = 0;
 }
@@ -188,9 +186,7 @@ static void command_release(struct pf_compile_command *c)
 	free(c->file);
 	free(c->display);
 	if (c->argv) {
-		for (size_t i = 0; i < c->argc; i++)
-			free(c->argv[i]);
-		free(c->argv);
+		pf_free_strings(c->argv, c->argc);
 	}
 }
 

@@ -17,16 +17,13 @@
 
 static const char *kind_name(enum pf_ir_dkind k)
 {
-	switch (k) {
-	case PF_D_FIELD:
-		return "field";
-	case PF_D_GLOBAL:
-		return "global";
-	case PF_D_PARAM:
-		return "parameter";
-	default:
-		return "function";
-	}
+	static const char *const names[] = {
+	    [PF_D_FIELD] = "field",
+	    [PF_D_GLOBAL] = "global",
+	    [PF_D_PARAM] = "parameter",
+	    [PF_D_FUNCTION] = "function",
+	};
+	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "function";
 }
 
 static int flush(FILE *out)
@@ -139,9 +136,7 @@ static int read_lines(const char *path, struct pf_lines *l)
 
 static void free_lines(struct pf_lines *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
+	pf_free_strings(l->v, l->n);
 }
 
 /* Inserts text into line at byte column col (1-based); returns a new line. */

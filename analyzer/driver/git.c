@@ -31,9 +31,7 @@ void pf_unsaved_set_free(struct pf_unsaved_set *s)
 		free((char *)s->v[i].contents);
 	}
 	free(s->v);
-	for (size_t i = 0; i < s->nabsent; i++)
-		free(s->absent[i]);
-	free(s->absent);
+	pf_free_strings(s->absent, s->nabsent);
 	memset(s, 0, sizeof(*s));
 }
 

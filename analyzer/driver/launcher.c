@@ -214,9 +214,7 @@ static void pf_unit_command(struct pf_compile_command *cmd, const struct pf_plan
 
 static void pf_command_release(struct pf_compile_command *cmd)
 {
-	for (size_t i = 0; i < cmd->argc; i++)
-		free(cmd->argv[i]);
-	free(cmd->argv);
+	pf_free_strings(cmd->argv, cmd->argc);
 	free(cmd->directory);
 	free(cmd->file);
 	free(cmd->display);

@@ -7,6 +7,7 @@
  */
 #include "driver/driver.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,86 +35,79 @@ static const char *positions(const struct pf_argpos *v, size_t n, char *buf, siz
 	return buf;
 }
 
-static bool from_file(const struct pf_rule_origin *origin, const char *file)
+static void print_source(const void *entry)
 {
-	return origin->file == file || (origin->file && strcmp(origin->file, file) == 0);
-}
-
-static size_t list_sources(const struct pf_rules *r, const char *file)
-{
-	size_t n = 0;
+	const struct pf_rule_source *s = entry;
 	char buf[256];
-	for (size_t i = 0; i < r->nsources; i++) {
-		const struct pf_rule_source *s = &r->sources[i];
-		if (!from_file(&s->origin, file))
-			continue;
-		n++;
-		if (s->kind == PF_SRC_FIELD)
-			printf("  source      field %s -> %s\n", s->name, s->category);
-		else if (s->kind == PF_SRC_VARIABLE)
-			printf("  source      variable %s -> %s\n", s->name, s->category);
-		else
-			printf("  source      %s: %s%s%s -> %s\n", s->name, s->ret ? "return" : "",
-			       s->ret && s->nargs ? ", " : "",
-			       positions(s->args, s->nargs, buf, sizeof(buf)), s->category);
-	}
-	return n;
+	if (s->kind == PF_SRC_FIELD)
+		printf("  source      field %s -> %s\n", s->name, s->category);
+	else if (s->kind == PF_SRC_VARIABLE)
+		printf("  source      variable %s -> %s\n", s->name, s->category);
+	else
+		printf("  source      %s: %s%s%s -> %s\n", s->name, s->ret ? "return" : "",
+		       s->ret && s->nargs ? ", " : "",
+		       positions(s->args, s->nargs, buf, sizeof(buf)), s->category);
 }
 
-static size_t list_sinks(const struct pf_rules *r, const char *file)
+static void print_sink(const void *entry)
 {
-	size_t n = 0;
+	const struct pf_rule_sink *s = entry;
 	char buf[256];
-	for (size_t i = 0; i < r->nsinks; i++) {
-		const struct pf_rule_sink *s = &r->sinks[i];
-		if (!from_file(&s->origin, file))
-			continue;
-		n++;
-		if (s->function_regex)
-			printf("  sink        /%s/: ", s->function_regex);
-		else
-			printf("  sink        %s: ", s->function);
-		printf("%s -> %s\n",
-		       s->nargs ? positions(s->args, s->nargs, buf, sizeof(buf)) : "every argument",
-		       s->purpose);
-	}
-	return n;
+	if (s->function_regex)
+		printf("  sink        /%s/: ", s->function_regex);
+	else
+		printf("  sink        %s: ", s->function);
+	printf("%s -> %s\n",
+	       s->nargs ? positions(s->args, s->nargs, buf, sizeof(buf)) : "every argument",
+	       s->purpose);
 }
 
-static size_t list_others(const struct pf_rules *r, const char *file)
+static void print_propagator(const void *entry)
 {
-	size_t n = 0;
+	const struct pf_rule_propagator *g = entry;
 	char from[256], to[256];
-	for (size_t i = 0; i < r->npropagators; i++) {
-		const struct pf_rule_propagator *g = &r->propagators[i];
-		if (!from_file(&g->origin, file))
-			continue;
-		n++;
-		printf("  propagator  %s: %s -> %s%s\n", g->function,
-		       g->nfrom ? positions(g->from, g->nfrom, from, sizeof(from))
-		                : "every argument",
-		       g->nto ? positions(g->to, g->nto, to, sizeof(to)) : "nothing",
-		       g->nto && !g->replace ? " (appends)" : "");
-	}
-	for (size_t i = 0; i < r->nanonymizers; i++)
-		if (from_file(&r->anonymizers[i].origin, file)) {
-			n++;
-			printf("  anonymizer  %s\n", r->anonymizers[i].function);
-		}
-	for (size_t i = 0; i < r->nconsents; i++)
-		if (from_file(&r->consents[i].origin, file)) {
-			n++;
-			printf("  consent     %s -> %s\n", r->consents[i].function,
-			       r->consents[i].purpose);
-		}
-	for (size_t i = 0; i < r->nendpoints; i++)
-		if (from_file(&r->endpoints[i].origin, file)) {
-			n++;
-			printf("  endpoint    %s -> %s\n", r->endpoints[i].host,
-			       r->endpoints[i].purpose);
-		}
-	return n;
+	printf("  propagator  %s: %s -> %s%s\n", g->function,
+	       g->nfrom ? positions(g->from, g->nfrom, from, sizeof(from)) : "every argument",
+	       g->nto ? positions(g->to, g->nto, to, sizeof(to)) : "nothing",
+	       g->nto && !g->replace ? " (appends)" : "");
 }
+
+static void print_anonymizer(const void *entry)
+{
+	printf("  anonymizer  %s\n", ((const struct pf_rule_anonymizer *)entry)->function);
+}
+
+static void print_consent(const void *entry)
+{
+	const struct pf_rule_consent *c = entry;
+	printf("  consent     %s -> %s\n", c->function, c->purpose);
+}
+
+static void print_endpoint(const void *entry)
+{
+	const struct pf_rule_endpoint *e = entry;
+	printf("  endpoint    %s -> %s\n", e->host, e->purpose);
+}
+
+/* Prints those of the n entries at v (size bytes each, their origin at
+ * offset origin) that come from file, and returns how many. */
+static size_t list(const void *v, size_t n, size_t size, size_t origin, const char *file,
+                   void (*print)(const void *entry))
+{
+	size_t listed = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *entry = (const char *)v + i * size;
+		const struct pf_rule_origin *o = (const struct pf_rule_origin *)(entry + origin);
+		if (o->file != file && (!o->file || strcmp(o->file, file) != 0))
+			continue;
+		print(entry);
+		listed++;
+	}
+	return listed;
+}
+
+#define LIST(r, member, type, file, print)                                                         \
+	list((r)->member, (r)->n##member, sizeof(type), offsetof(type, origin), file, print)
 
 static size_t count_entries(const struct pf_rules *r)
 {
@@ -137,9 +131,12 @@ int pf_driver_rules_list(const struct pf_rules_list_options *o)
 		printf("%s: pack '%s'%s\n", file, rules.packs[f] ? rules.packs[f] : "",
 		       shipped ? " (shipped)" : "");
 		/* One statement each: the order of the lines is the order of the calls. */
-		size_t n = list_sources(&rules, file);
-		n += list_sinks(&rules, file);
-		n += list_others(&rules, file);
+		size_t n = LIST(&rules, sources, struct pf_rule_source, file, print_source);
+		n += LIST(&rules, sinks, struct pf_rule_sink, file, print_sink);
+		n += LIST(&rules, propagators, struct pf_rule_propagator, file, print_propagator);
+		n += LIST(&rules, anonymizers, struct pf_rule_anonymizer, file, print_anonymizer);
+		n += LIST(&rules, consents, struct pf_rule_consent, file, print_consent);
+		n += LIST(&rules, endpoints, struct pf_rule_endpoint, file, print_endpoint);
 		if (n == 0)
 			printf("  (no entries)\n");
 	}

@@ -5,6 +5,7 @@
  */
 #include "engine/lattice.h"
 
+#include <stddef.h>
 #include <string.h>
 
 uint64_t pf_lattice_ops;
@@ -12,18 +13,116 @@ uint64_t pf_lattice_ops;
 const struct pf_tset pf_tset_empty = {0};
 const struct pf_lset pf_lset_empty = {0};
 
-static struct pf_tset *pf_tset_alloc(struct pf_arena *a, uint32_t n)
+/* Both kinds of set are a count and sorted elements keyed by the uint32_t
+ * each starts with (struct pf_tset: labels by origin; struct pf_lset:
+ * location ids), at the same offset. The functions below serve both: each
+ * caller passes sizeof of its element, a constant, and they are inlined so
+ * that every copy moves whole elements as the typed code would. */
+#define PF_SET_ELEMS offsetof(struct pf_lset, v)
+_Static_assert(offsetof(struct pf_tset, v) == PF_SET_ELEMS, "sets share one layout");
+
+static inline uint32_t set_n(const void *s)
 {
-	struct pf_tset *s = pf_arena_alloc(a, sizeof(*s) + n * sizeof(s->v[0]));
-	s->n = n;
+	uint32_t n;
+	memcpy(&n, s, sizeof(n));
+	return n;
+}
+
+static inline const char *set_elems(const void *s)
+{
+	return (const char *)s + PF_SET_ELEMS;
+}
+
+static inline uint32_t set_key(const char *v, size_t size, uint32_t i)
+{
+	uint32_t k;
+	memcpy(&k, v + (size_t)i * size, sizeof(k));
+	return k;
+}
+
+static inline void set_store_n(char *s, uint32_t n)
+{
+	memcpy(s, &n, sizeof(n));
+}
+
+/* A set of n elements of size bytes, to be filled in. */
+static inline char *set_alloc(struct pf_arena *a, uint32_t n, size_t size)
+{
+	char *s = pf_arena_alloc(a, PF_SET_ELEMS + n * size);
+	set_store_n(s, n);
 	return s;
 }
 
-static struct pf_lset *pf_lset_alloc(struct pf_arena *a, uint32_t n)
+/* x ∪ y, where either may be NULL or empty. One pass finds whether each has an element
+ * the other lacks (stopping once both are known): when one contains the
+ * other it is returned as it is; else the two are merged, keeping x's
+ * element where both have the key, and cut at PF_SET_MAX. */
+static inline __attribute__((always_inline)) const void *
+set_union(struct pf_arena *a, const void *x, const void *y, size_t size)
 {
-	struct pf_lset *s = pf_arena_alloc(a, sizeof(*s) + n * sizeof(s->v[0]));
-	s->n = n;
+	uint32_t xn = x ? set_n(x) : 0, yn = y ? set_n(y) : 0;
+	if (yn == 0 || x == y)
+		return x;
+	if (xn == 0)
+		return y;
+	pf_lattice_ops += xn + yn;
+	const char *xv = set_elems(x), *yv = set_elems(y);
+	bool xextra = false, yextra = false;
+	uint32_t i = 0, j = 0;
+	while ((i < xn || j < yn) && !(xextra && yextra)) {
+		if (j == yn) {
+			xextra = true;
+			break;
+		}
+		if (i == xn) {
+			yextra = true;
+			break;
+		}
+		uint32_t kx = set_key(xv, size, i), ky = set_key(yv, size, j);
+		xextra |= kx < ky;
+		yextra |= ky < kx;
+		i += kx <= ky;
+		j += ky <= kx;
+	}
+	if (!yextra)
+		return x;
+	if (!xextra)
+		return y;
+	uint32_t cap = xn + yn > PF_SET_MAX ? PF_SET_MAX : xn + yn;
+	char *s = set_alloc(a, cap, size), *out = s + PF_SET_ELEMS;
+	uint32_t n = 0;
+	i = j = 0;
+	while ((i < xn || j < yn) && n < cap) {
+		uint32_t kx = i < xn ? set_key(xv, size, i) : 0,
+		         ky = j < yn ? set_key(yv, size, j) : 0;
+		if (j == yn || (i < xn && kx < ky)) {
+			memcpy(out + n++ * size, xv + i++ * size, size);
+		} else if (i == xn || ky < kx) {
+			memcpy(out + n++ * size, yv + j++ * size, size);
+		} else { /* the same key: keep x's element (a label's first trace) */
+			memcpy(out + n++ * size, xv + i++ * size, size);
+			j++;
+		}
+	}
+	set_store_n(s, n);
 	return s;
+}
+
+/* A copy of x in arena a, NULL when x is NULL or empty. */
+static inline __attribute__((always_inline)) const void *set_clone(struct pf_arena *a,
+                                                                   const void *x, size_t size)
+{
+	uint32_t n = x ? set_n(x) : 0;
+	if (n == 0)
+		return NULL;
+	char *s = set_alloc(a, n, size);
+	memcpy(s + PF_SET_ELEMS, set_elems(x), n * size);
+	return s;
+}
+
+static struct pf_tset *pf_tset_alloc(struct pf_arena *a, uint32_t n)
+{
+	return (struct pf_tset *)set_alloc(a, n, sizeof(struct pf_label));
 }
 
 const struct pf_tset *pf_tset_one(struct pf_arena *a, uint32_t origin, uint32_t trace)
@@ -34,67 +133,18 @@ const struct pf_tset *pf_tset_one(struct pf_arena *a, uint32_t origin, uint32_t 
 	return s;
 }
 
-/* One pass over two sorted sets: whether each has an element the other
- * lacks (the scan stops once both are known). */
-#define PF_SUBSET_SCAN(X, Y, KEY, xextra, yextra)                                                  \
-	do {                                                                                       \
-		uint32_t i_ = 0, j_ = 0;                                                           \
-		while ((i_ < (X)->n || j_ < (Y)->n) && !((xextra) && (yextra))) {                  \
-			if (j_ == (Y)->n) {                                                        \
-				(xextra) = true;                                                   \
-				break;                                                             \
-			}                                                                          \
-			if (i_ == (X)->n) {                                                        \
-				(yextra) = true;                                                   \
-				break;                                                             \
-			}                                                                          \
-			if (KEY((X)->v[i_]) < KEY((Y)->v[j_])) {                                   \
-				(xextra) = true;                                                   \
-				i_++;                                                              \
-			} else if (KEY((Y)->v[j_]) < KEY((X)->v[i_])) {                            \
-				(yextra) = true;                                                   \
-				j_++;                                                              \
-			} else {                                                                   \
-				i_++;                                                              \
-				j_++;                                                              \
-			}                                                                          \
-		}                                                                                  \
-	} while (0)
-
-#define PF_ORIGIN(l) ((l).origin)
-#define PF_SELF(l) (l)
-
 const struct pf_tset *pf_tset_union(struct pf_arena *a, const struct pf_tset *x,
                                     const struct pf_tset *y)
 {
-	if (!y || y->n == 0 || x == y)
-		return x ? x : &pf_tset_empty;
-	if (!x || x->n == 0)
-		return y;
-	pf_lattice_ops += x->n + y->n;
-	bool xextra = false, yextra = false;
-	PF_SUBSET_SCAN(x, y, PF_ORIGIN, xextra, yextra);
-	if (!yextra)
-		return x;
-	if (!xextra)
-		return y;
-	uint32_t cap = x->n + y->n;
-	if (cap > PF_SET_MAX)
-		cap = PF_SET_MAX;
-	struct pf_tset *s = pf_tset_alloc(a, cap);
-	uint32_t i = 0, j = 0, n = 0;
-	while ((i < x->n || j < y->n) && n < cap) {
-		if (j == y->n || (i < x->n && x->v[i].origin < y->v[j].origin))
-			s->v[n++] = x->v[i++];
-		else if (i == x->n || y->v[j].origin < x->v[i].origin)
-			s->v[n++] = y->v[j++];
-		else {
-			s->v[n++] = x->v[i++]; /* same origin: keep the first trace */
-			j++;
-		}
-	}
-	s->n = n;
-	return s;
+	const struct pf_tset *s = set_union(a, x, y, sizeof(struct pf_label));
+	return s ? s : &pf_tset_empty;
+}
+
+const struct pf_lset *pf_lset_union(struct pf_arena *a, const struct pf_lset *x,
+                                    const struct pf_lset *y)
+{
+	const struct pf_lset *s = set_union(a, x, y, sizeof(uint32_t));
+	return s ? s : &pf_lset_empty;
 }
 
 const struct pf_tset *pf_tset_map_trace(struct pf_arena *a, const struct pf_tset *x,
@@ -112,20 +162,14 @@ const struct pf_tset *pf_tset_map_trace(struct pf_arena *a, const struct pf_tset
 
 const struct pf_tset *pf_tset_clone(struct pf_arena *a, const struct pf_tset *x)
 {
-	if (!x || x->n == 0)
-		return &pf_tset_empty;
-	struct pf_tset *s = pf_tset_alloc(a, x->n);
-	memcpy(s->v, x->v, x->n * sizeof(x->v[0]));
-	return s;
+	const struct pf_tset *s = set_clone(a, x, sizeof(struct pf_label));
+	return s ? s : &pf_tset_empty;
 }
 
 const struct pf_lset *pf_lset_clone(struct pf_arena *a, const struct pf_lset *x)
 {
-	if (!x || x->n == 0)
-		return &pf_lset_empty;
-	struct pf_lset *s = pf_lset_alloc(a, x->n);
-	memcpy(s->v, x->v, x->n * sizeof(x->v[0]));
-	return s;
+	const struct pf_lset *s = set_clone(a, x, sizeof(uint32_t));
+	return s ? s : &pf_lset_empty;
 }
 
 bool pf_tset_same_origins(const struct pf_tset *x, const struct pf_tset *y)
@@ -141,72 +185,19 @@ bool pf_tset_same_origins(const struct pf_tset *x, const struct pf_tset *y)
 
 bool pf_tset_has(const struct pf_tset *x, uint32_t origin)
 {
-	uint32_t lo = 0, hi = x ? x->n : 0;
-	while (lo < hi) {
-		uint32_t mid = (lo + hi) / 2;
-		if (x->v[mid].origin == origin)
-			return true;
-		if (x->v[mid].origin < origin)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
+	return x && pf_sorted_find(x->v, x->n, sizeof(x->v[0]), origin) >= 0;
 }
 
 const struct pf_lset *pf_lset_one(struct pf_arena *a, uint32_t loc)
 {
-	struct pf_lset *s = pf_lset_alloc(a, 1);
+	struct pf_lset *s = (struct pf_lset *)set_alloc(a, 1, sizeof(uint32_t));
 	s->v[0] = loc;
 	return s;
 }
 
 bool pf_lset_has(const struct pf_lset *x, uint32_t loc)
 {
-	uint32_t lo = 0, hi = x ? x->n : 0;
-	while (lo < hi) {
-		uint32_t mid = (lo + hi) / 2;
-		if (x->v[mid] == loc)
-			return true;
-		if (x->v[mid] < loc)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
-}
-
-const struct pf_lset *pf_lset_union(struct pf_arena *a, const struct pf_lset *x,
-                                    const struct pf_lset *y)
-{
-	if (!y || y->n == 0 || x == y)
-		return x ? x : &pf_lset_empty;
-	if (!x || x->n == 0)
-		return y;
-	pf_lattice_ops += x->n + y->n;
-	bool xextra = false, yextra = false;
-	PF_SUBSET_SCAN(x, y, PF_SELF, xextra, yextra);
-	if (!yextra)
-		return x;
-	if (!xextra)
-		return y;
-	uint32_t cap = x->n + y->n;
-	if (cap > PF_SET_MAX)
-		cap = PF_SET_MAX;
-	struct pf_lset *s = pf_lset_alloc(a, cap);
-	uint32_t i = 0, j = 0, n = 0;
-	while ((i < x->n || j < y->n) && n < cap) {
-		if (j == y->n || (i < x->n && x->v[i] < y->v[j]))
-			s->v[n++] = x->v[i++];
-		else if (i == x->n || y->v[j] < x->v[i])
-			s->v[n++] = y->v[j++];
-		else {
-			s->v[n++] = x->v[i++];
-			j++;
-		}
-	}
-	s->n = n;
-	return s;
+	return x && pf_sorted_find(x->v, x->n, sizeof(x->v[0]), loc) >= 0;
 }
 
 bool pf_lset_equal(const struct pf_lset *x, const struct pf_lset *y)

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "util/arena.h"
 
@@ -59,5 +60,24 @@ extern uint64_t pf_lattice_ops;
 
 /* Sets larger than this are cut (the analysis warns once per function). */
 #define PF_SET_MAX 256
+
+/* Binary search of n sorted elements of size bytes, each keyed by the
+ * uint32_t it starts with (a label's origin, a location id, a state entry's
+ * location): the index of key, or -(the index it would go at) - 1. */
+static inline long pf_sorted_find(const void *v, uint32_t n, size_t size, uint32_t key)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2, k;
+		memcpy(&k, (const char *)v + (size_t)mid * size, sizeof(k));
+		if (k == key)
+			return mid;
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -(long)lo - 1;
+}
 
 #endif

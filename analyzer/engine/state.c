@@ -21,24 +21,38 @@ static uint64_t pf_loc_hash(int root, int index, const void *var, int parent, co
 	return pf_mix(h, (uint64_t)(uintptr_t)step);
 }
 
+/* The tables of locations, origins and trace nodes are open-addressing
+ * hashes whose slots hold an item's index + 1 (0: empty). Before one is half
+ * full it is rebuilt at twice the size (min_cap the first time) over the n
+ * items from first on, hash(cx, i) being item i's hash. */
+static void pf_slots_reserve(struct pf_actx *cx, uint32_t **slots, size_t *cap, size_t n,
+                             size_t first, size_t min_cap,
+                             uint64_t (*hash)(struct pf_actx *cx, size_t i))
+{
+	if ((n + 1) * 2 <= *cap)
+		return;
+	size_t ncap = *cap ? *cap * 2 : min_cap;
+	uint32_t *ns = pf_xcalloc(ncap, sizeof(*ns));
+	for (size_t i = first; i < n; i++) {
+		size_t h = (size_t)hash(cx, i) & (ncap - 1);
+		while (ns[h])
+			h = (h + 1) & (ncap - 1);
+		ns[h] = (uint32_t)i + 1;
+	}
+	free(*slots);
+	*slots = ns;
+	*cap = ncap;
+}
+
+static uint64_t pf_loc_hash_at(struct pf_actx *cx, size_t i)
+{
+	const struct pf_loc *l = &cx->locs.v[i];
+	return pf_loc_hash(l->root, l->index, l->var, l->parent, l->step);
+}
+
 static uint32_t pf_loc_find_or_add(struct pf_actx *cx, struct pf_loc *proto)
 {
-	if ((cx->locs.n + 1) * 2 > cx->loc_cap) {
-		size_t ncap = cx->loc_cap ? cx->loc_cap * 2 : 256;
-		uint32_t *ns = pf_xcalloc(ncap, sizeof(*ns));
-		for (size_t i = 0; i < cx->locs.n; i++) {
-			struct pf_loc *l = &cx->locs.v[i];
-			size_t h =
-			    (size_t)pf_loc_hash(l->root, l->index, l->var, l->parent, l->step) &
-			    (ncap - 1);
-			while (ns[h])
-				h = (h + 1) & (ncap - 1);
-			ns[h] = (uint32_t)i + 1;
-		}
-		free(cx->loc_slots);
-		cx->loc_slots = ns;
-		cx->loc_cap = ncap;
-	}
+	pf_slots_reserve(cx, &cx->loc_slots, &cx->loc_cap, cx->locs.n, 0, 256, pf_loc_hash_at);
 	size_t h =
 	    (size_t)pf_loc_hash(proto->root, proto->index, proto->var, proto->parent, proto->step) &
 	    (cx->loc_cap - 1);
@@ -152,21 +166,15 @@ bool pf_loc_port(struct pf_actx *cx, uint32_t loc, bool deep, struct pf_port *ou
 
 /* ---- origins and traces ---- */
 
+static uint64_t pf_origin_hash_at(struct pf_actx *cx, size_t i)
+{
+	return pf_port_hash(&cx->origins.v[i]);
+}
+
 uint32_t pf_origin(struct pf_actx *cx, const struct pf_port *port)
 {
-	if ((cx->origins.n + 1) * 2 > cx->origin_cap) {
-		size_t ncap = cx->origin_cap ? cx->origin_cap * 2 : 64;
-		uint32_t *ns = pf_xcalloc(ncap, sizeof(*ns));
-		for (size_t i = 0; i < cx->origins.n; i++) {
-			size_t h = (size_t)pf_port_hash(&cx->origins.v[i]) & (ncap - 1);
-			while (ns[h])
-				h = (h + 1) & (ncap - 1);
-			ns[h] = (uint32_t)i + 1;
-		}
-		free(cx->origin_slots);
-		cx->origin_slots = ns;
-		cx->origin_cap = ncap;
-	}
+	pf_slots_reserve(cx, &cx->origin_slots, &cx->origin_cap, cx->origins.n, 0, 64,
+	                 pf_origin_hash_at);
 	size_t h = (size_t)pf_port_hash(port) & (cx->origin_cap - 1);
 	while (cx->origin_slots[h]) {
 		if (pf_port_equal(&cx->origins.v[cx->origin_slots[h] - 1], port))
@@ -198,25 +206,19 @@ static uint64_t pf_tnode_hash(uint32_t parent, struct pf_ir_pos pos, const char 
 	return pf_mix(h, (uint64_t)(uintptr_t)steps);
 }
 
+static uint64_t pf_tnode_hash_at(struct pf_actx *cx, size_t i)
+{
+	const struct pf_tnode *t = &cx->tnodes.v[i];
+	return pf_tnode_hash(t->parent, t->pos, t->message, t->steps);
+}
+
 /* Trace nodes are shared: the same step from the same trace is one node,
  * however often a loop or a fixpoint makes it again. */
 static uint32_t pf_tnode_get(struct pf_actx *cx, const struct pf_tnode *n)
 {
-	if ((cx->tnodes.n + 1) * 2 > cx->tnode_cap) {
-		size_t ncap = cx->tnode_cap ? cx->tnode_cap * 2 : 1024;
-		uint32_t *ns = pf_xcalloc(ncap, sizeof(*ns));
-		for (size_t i = 1; i < cx->tnodes.n; i++) {
-			struct pf_tnode *t = &cx->tnodes.v[i];
-			size_t h = (size_t)pf_tnode_hash(t->parent, t->pos, t->message, t->steps) &
-			           (ncap - 1);
-			while (ns[h])
-				h = (h + 1) & (ncap - 1);
-			ns[h] = (uint32_t)i + 1;
-		}
-		free(cx->tnode_slots);
-		cx->tnode_slots = ns;
-		cx->tnode_cap = ncap;
-	}
+	/* node 0 is "no trace": never looked up */
+	pf_slots_reserve(cx, &cx->tnode_slots, &cx->tnode_cap, cx->tnodes.n, 1, 1024,
+	                 pf_tnode_hash_at);
 	size_t h =
 	    (size_t)pf_tnode_hash(n->parent, n->pos, n->message, n->steps) & (cx->tnode_cap - 1);
 	while (cx->tnode_slots[h]) {
@@ -288,17 +290,7 @@ const struct pf_tset *pf_source_label(struct pf_actx *cx, int source)
 
 static long pf_state_find(const struct pf_state *s, uint32_t loc)
 {
-	uint32_t lo = 0, hi = s->n;
-	while (lo < hi) {
-		uint32_t mid = (lo + hi) / 2;
-		if (s->v[mid].loc == loc)
-			return mid;
-		if (s->v[mid].loc < loc)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -(long)lo - 1;
+	return pf_sorted_find(s->v, s->n, sizeof(s->v[0]), loc);
 }
 
 struct pf_entry *pf_state_get(struct pf_state *s, uint32_t loc)

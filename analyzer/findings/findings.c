@@ -15,6 +15,7 @@
 
 #include <xxhash.h>
 
+#include "findings/findings_int.h"
 #include "util/xalloc.h"
 
 /* Separates the fields hashed into a fingerprint: the ASCII unit separator
@@ -36,30 +37,39 @@ static void trace_release(struct pf_trace_step *t, size_t n)
 	free(t);
 }
 
-static void finding_release(struct pf_finding *f)
+/* A finding's own fields for its first source (category, source,
+ * source_name, ...), seen as a source. */
+static struct pf_finding_source finding_head(const struct pf_finding *f)
 {
+	return (struct pf_finding_source){f->category,        f->source,     f->source_name,
+	                                  f->source_function, f->source_how, f->trace,
+	                                  f->ntrace};
+}
+
+static void source_release(struct pf_finding_source *s)
+{
+	free(s->category);
+	free(s->pos.file);
+	free(s->name);
+	free(s->function);
+	free(s->how);
+	trace_release(s->trace, s->ntrace);
+}
+
+void pf_finding_release(void *p)
+{
+	struct pf_finding *f = p;
+	struct pf_finding_source head = finding_head(f);
+	source_release(&head);
+	for (size_t i = 0; i < f->nsources; i++)
+		source_release(&f->sources[i]);
+	free(f->sources);
 	free(f->rule);
 	free(f->message);
 	free(f->purpose);
-	free(f->category);
-	free(f->source.file);
-	free(f->source_name);
-	free(f->source_function);
-	free(f->source_how);
 	free(f->sink.file);
 	free(f->sink_function);
 	free(f->sink_callee);
-	trace_release(f->trace, f->ntrace);
-	for (size_t i = 0; i < f->nsources; i++) {
-		struct pf_finding_source *s = &f->sources[i];
-		free(s->category);
-		free(s->pos.file);
-		free(s->name);
-		free(s->function);
-		free(s->how);
-		trace_release(s->trace, s->ntrace);
-	}
-	free(f->sources);
 	free(f->endpoint);
 	free(f->sink_param);
 	free(f->accepted_by);
@@ -69,25 +79,28 @@ static void finding_release(struct pf_finding *f)
 	memset(f, 0, sizeof(*f));
 }
 
-static void diagnostic_release(struct pf_diagnostic *d)
+void pf_diagnostic_release(void *p)
 {
+	struct pf_diagnostic *d = p;
 	free(d->rule);
 	free(d->pos.file);
 	free(d->message);
 	memset(d, 0, sizeof(*d));
 }
 
+void pf_release_array(void *v, size_t n, size_t size, void (*release)(void *))
+{
+	for (size_t i = 0; i < n; i++)
+		release((char *)v + i * size);
+	free(v);
+}
+
 void pf_report_free(struct pf_report *r)
 {
-	for (size_t i = 0; i < r->nfindings; i++)
-		finding_release(&r->findings[i]);
-	for (size_t i = 0; i < r->naccepted; i++)
-		finding_release(&r->accepted[i]);
-	for (size_t i = 0; i < r->ndiagnostics; i++)
-		diagnostic_release(&r->diagnostics[i]);
-	free(r->findings);
-	free(r->accepted);
-	free(r->diagnostics);
+	pf_release_array(r->findings, r->nfindings, sizeof(*r->findings), pf_finding_release);
+	pf_release_array(r->accepted, r->naccepted, sizeof(*r->accepted), pf_finding_release);
+	pf_release_array(r->diagnostics, r->ndiagnostics, sizeof(*r->diagnostics),
+	                 pf_diagnostic_release);
 	pf_report_clear_decls(r);
 	pf_report_init(r);
 }
@@ -139,21 +152,20 @@ static void finding_copy(struct pf_finding *dst, const struct pf_finding *src)
 		dst->nsources = src->nsources;
 	} else {
 		/* one flow given by the source fields */
-		struct pf_finding_source one = {
-		    src->category,   src->source, src->source_name, src->source_function,
-		    src->source_how, src->trace,  src->ntrace};
+		struct pf_finding_source one = finding_head(src);
 		dst->sources = pf_xcalloc(1, sizeof(*dst->sources));
 		source_copy(&dst->sources[0], &one);
 		dst->nsources = 1;
 	}
-	const struct pf_finding_source *first = &dst->sources[0];
-	dst->category = pf_xstrdup(first->category);
-	dst->source = pos_copy(&first->pos);
-	dst->source_name = pf_xstrdup(first->name);
-	dst->source_function = pf_xstrdup(first->function);
-	dst->source_how = dup_or_null(first->how);
-	dst->trace = trace_copy(first->trace, first->ntrace);
-	dst->ntrace = first->ntrace;
+	struct pf_finding_source head;
+	source_copy(&head, &dst->sources[0]);
+	dst->category = head.category;
+	dst->source = head.pos;
+	dst->source_name = head.name;
+	dst->source_function = head.function;
+	dst->source_how = head.how;
+	dst->trace = head.trace;
+	dst->ntrace = head.ntrace;
 	dst->sink = pos_copy(&src->sink);
 	dst->sink_function = pf_xstrdup(src->sink_function);
 	dst->sink_callee = pf_xstrdup(src->sink_callee);
@@ -177,35 +189,23 @@ static void finding_copy(struct pf_finding *dst, const struct pf_finding *src)
 		pf_finding_fingerprint(dst);
 }
 
-/* Appends one zeroed slot to a growable array and returns it. */
-static void *grow(void **v, size_t *n, size_t *cap, size_t size)
-{
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		*v = pf_xrealloc(*v, *cap * size);
-	}
-	char *slot = (char *)*v + (*n)++ * size;
-	memset(slot, 0, size);
-	return slot;
-}
-
 void pf_report_add_finding(struct pf_report *r, const struct pf_finding *f)
 {
 	struct pf_finding *slot;
 	if (f->accepted_by)
-		slot = grow((void **)&r->accepted, &r->naccepted, &r->capaccepted,
-		            sizeof(*r->accepted));
+		slot = pf_xgrow((void **)&r->accepted, &r->naccepted, &r->capaccepted,
+		                sizeof(*r->accepted));
 	else
-		slot = grow((void **)&r->findings, &r->nfindings, &r->capfindings,
-		            sizeof(*r->findings));
+		slot = pf_xgrow((void **)&r->findings, &r->nfindings, &r->capfindings,
+		                sizeof(*r->findings));
 	finding_copy(slot, f);
 }
 
 void pf_report_add_diagnostic(struct pf_report *r, const char *rule, enum pf_severity sev,
                               const char *file, unsigned line, unsigned column, const char *message)
 {
-	struct pf_diagnostic *d = grow((void **)&r->diagnostics, &r->ndiagnostics,
-	                               &r->capdiagnostics, sizeof(*r->diagnostics));
+	struct pf_diagnostic *d = pf_xgrow((void **)&r->diagnostics, &r->ndiagnostics,
+	                                   &r->capdiagnostics, sizeof(*r->diagnostics));
 	d->rule = pf_xstrdup(rule);
 	d->severity = sev;
 	d->pos.file = pf_xstrdup(file);
@@ -219,7 +219,7 @@ void pf_report_accept(struct pf_report *r, size_t i, const char *accepted_by, co
 	if (i >= r->nfindings)
 		return;
 	struct pf_finding *slot =
-	    grow((void **)&r->accepted, &r->naccepted, &r->capaccepted, sizeof(*r->accepted));
+	    pf_xgrow((void **)&r->accepted, &r->naccepted, &r->capaccepted, sizeof(*r->accepted));
 	/* The strings change owner; only the array slot moves. */
 	*slot = r->findings[i];
 	free(slot->accepted_by);
@@ -352,14 +352,12 @@ struct rank_item {
 	char key[33]; /* hash of fp_key */
 };
 
-static int pos_cmp(const struct pf_pos *a, const struct pf_pos *b);
-
 static int rank_item_cmp(const void *pa, const void *pb)
 {
 	const struct rank_item *a = pa, *b = pb;
 	int c = strcmp(a->key, b->key);
 	if (!c)
-		c = pos_cmp(&a->f->sink, &b->f->sink);
+		c = pf_field_pos(&a->f->sink, &b->f->sink);
 	return c;
 }
 
@@ -378,7 +376,7 @@ void pf_report_rank(struct pf_report *r)
 	unsigned rank = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && strcmp(v[i - 1].key, v[i].key) == 0) {
-			if (pos_cmp(&v[i - 1].f->sink, &v[i].f->sink) != 0)
+			if (pf_field_pos(&v[i - 1].f->sink, &v[i].f->sink) != 0)
 				rank++;
 		} else {
 			rank = 0;
@@ -387,155 +385,6 @@ void pf_report_rank(struct pf_report *r)
 		pf_finding_fingerprint(v[i].f);
 	}
 	free(v);
-}
-
-/* strcmp that orders NULL before every string. */
-static int str_cmp(const char *a, const char *b)
-{
-	if (!a || !b)
-		return (a != NULL) - (b != NULL);
-	return strcmp(a, b);
-}
-
-static int uint_cmp(unsigned long long a, unsigned long long b)
-{
-	return (a > b) - (a < b);
-}
-
-static int pos_cmp(const struct pf_pos *a, const struct pf_pos *b)
-{
-	int c = str_cmp(a->file, b->file);
-	if (!c)
-		c = uint_cmp(a->line, b->line);
-	if (!c)
-		c = uint_cmp(a->column, b->column);
-	return c;
-}
-
-static int steps_cmp(const struct pf_trace_step *a, size_t na, const struct pf_trace_step *b,
-                     size_t nb)
-{
-	int c = uint_cmp(na, nb);
-	for (size_t i = 0; !c && i < na; i++) {
-		c = pos_cmp(&a[i].pos, &b[i].pos);
-		if (!c)
-			c = str_cmp(a[i].message, b[i].message);
-	}
-	return c;
-}
-
-static int trace_cmp(const struct pf_finding *a, const struct pf_finding *b)
-{
-	int c = steps_cmp(a->trace, a->ntrace, b->trace, b->ntrace);
-	if (!c)
-		c = uint_cmp(a->nsources, b->nsources);
-	for (size_t i = 0; !c && i < a->nsources; i++) {
-		const struct pf_finding_source *x = &a->sources[i], *y = &b->sources[i];
-		c = str_cmp(x->category, y->category);
-		if (!c)
-			c = pos_cmp(&x->pos, &y->pos);
-		if (!c)
-			c = str_cmp(x->name, y->name);
-		if (!c)
-			c = str_cmp(x->function, y->function);
-		if (!c)
-			c = str_cmp(x->how, y->how);
-		if (!c)
-			c = steps_cmp(x->trace, x->ntrace, y->trace, y->ntrace);
-	}
-	if (!c)
-		c = str_cmp(a->endpoint, b->endpoint);
-	return c;
-}
-
-/* Sink position, rule and message first (the order a reader scans), then
- * every other field, so that the order is total and duplicates are
- * neighbours. */
-static int finding_cmp(const void *pa, const void *pb)
-{
-	const struct pf_finding *a = pa, *b = pb;
-	int c = pos_cmp(&a->sink, &b->sink);
-	if (!c)
-		c = str_cmp(a->rule, b->rule);
-	if (!c)
-		c = str_cmp(a->message, b->message);
-	if (!c)
-		c = uint_cmp(a->severity, b->severity);
-	if (!c)
-		c = str_cmp(a->purpose, b->purpose);
-	if (!c)
-		c = str_cmp(a->category, b->category);
-	if (!c)
-		c = pos_cmp(&a->source, &b->source);
-	if (!c)
-		c = str_cmp(a->source_name, b->source_name);
-	if (!c)
-		c = str_cmp(a->source_function, b->source_function);
-	if (!c)
-		c = str_cmp(a->sink_function, b->sink_function);
-	if (!c)
-		c = str_cmp(a->sink_callee, b->sink_callee);
-	if (!c)
-		c = (a->sink_argument > b->sink_argument) - (a->sink_argument < b->sink_argument);
-	if (!c)
-		c = trace_cmp(a, b);
-	if (!c)
-		c = strcmp(a->fingerprint, b->fingerprint);
-	if (!c)
-		c = str_cmp(a->accepted_by, b->accepted_by);
-	if (!c)
-		c = str_cmp(a->reason, b->reason);
-	if (!c)
-		c = str_cmp(a->consent_function, b->consent_function);
-	if (!c)
-		c = pos_cmp(&a->consent, &b->consent);
-	return c;
-}
-
-static int diagnostic_cmp(const void *pa, const void *pb)
-{
-	const struct pf_diagnostic *a = pa, *b = pb;
-	int c = pos_cmp(&a->pos, &b->pos);
-	if (!c)
-		c = str_cmp(a->rule, b->rule);
-	if (!c)
-		c = str_cmp(a->message, b->message);
-	if (!c)
-		c = uint_cmp(a->severity, b->severity);
-	return c;
-}
-
-static void sort_findings(struct pf_finding *v, size_t *n)
-{
-	if (*n < 2)
-		return;
-	qsort(v, *n, sizeof(*v), finding_cmp);
-	size_t kept = 1;
-	for (size_t i = 1; i < *n; i++) {
-		if (finding_cmp(&v[kept - 1], &v[i]) == 0)
-			finding_release(&v[i]);
-		else
-			v[kept++] = v[i];
-	}
-	*n = kept;
-}
-
-void pf_report_sort(struct pf_report *r)
-{
-	sort_findings(r->findings, &r->nfindings);
-	sort_findings(r->accepted, &r->naccepted);
-	pf_report_sort_decls(r);
-	if (r->ndiagnostics < 2)
-		return;
-	qsort(r->diagnostics, r->ndiagnostics, sizeof(*r->diagnostics), diagnostic_cmp);
-	size_t kept = 1;
-	for (size_t i = 1; i < r->ndiagnostics; i++) {
-		if (diagnostic_cmp(&r->diagnostics[kept - 1], &r->diagnostics[i]) == 0)
-			diagnostic_release(&r->diagnostics[i]);
-		else
-			r->diagnostics[kept++] = r->diagnostics[i];
-	}
-	r->ndiagnostics = kept;
 }
 
 size_t pf_report_count_at_least(const struct pf_report *r, enum pf_severity sev)
@@ -561,11 +410,13 @@ struct pf_summary_counts pf_report_summary(const struct pf_report *r)
 	s.suppressed = s.baselined = s.consented = 0;
 	for (size_t i = 0; i < r->naccepted; i++) {
 		const char *by = r->accepted[i].accepted_by;
-		if (str_cmp(by, "suppression") == 0)
+		if (!by)
+			continue;
+		if (strcmp(by, "suppression") == 0)
 			s.suppressed++;
-		else if (str_cmp(by, "baseline") == 0)
+		else if (strcmp(by, "baseline") == 0)
 			s.baselined++;
-		else if (str_cmp(by, "consent") == 0)
+		else if (strcmp(by, "consent") == 0)
 			s.consented++;
 	}
 	return s;

@@ -262,3 +262,13 @@ void pf_map_consent_functions(const struct pf_map *m, const char *purpose, char 
 		len += (size_t)w;
 	}
 }
+
+void pf_map_flow_consent(const struct pf_map *m, const struct pf_map_flow *fl, char *buf,
+                         size_t size)
+{
+	const struct pf_finding *f = fl->finding;
+	if (f->consent_function)
+		snprintf(buf, size, "%s", f->consent_function);
+	else
+		pf_map_consent_functions(m, f->purpose, buf, size);
+}

@@ -84,5 +84,9 @@ const char *pf_map_status_name(enum pf_map_status s);
 
 /* The consent functions of purpose, joined with ", " into buf ("" if none). */
 void pf_map_consent_functions(const struct pf_map *m, const char *purpose, char *buf, size_t size);
+/* The consent of a flow accepted by consent, into buf: the function whose
+ * check accepted it, else every consent function of its purpose. */
+void pf_map_flow_consent(const struct pf_map *m, const struct pf_map_flow *fl, char *buf,
+                         size_t size);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "findings/findings_int.h"
 #include "util/xalloc.h"
 
 static char *dup(const char *s)
@@ -21,11 +22,8 @@ void pf_report_add_source(struct pf_report *r, const char *category, const char 
                           const char *function, const char *how, const char *file, unsigned line,
                           unsigned column)
 {
-	if (r->nsources == r->capsources) {
-		r->capsources = r->capsources ? r->capsources * 2 : 16;
-		r->sources = pf_xrealloc(r->sources, r->capsources * sizeof(*r->sources));
-	}
-	struct pf_source_decl *s = &r->sources[r->nsources++];
+	struct pf_source_decl *s =
+	    pf_xgrow((void **)&r->sources, &r->nsources, &r->capsources, sizeof(*r->sources));
 	s->category = dup(category);
 	s->name = dup(name);
 	s->function = dup(function);
@@ -35,17 +33,15 @@ void pf_report_add_source(struct pf_report *r, const char *category, const char 
 
 void pf_report_add_consent(struct pf_report *r, const char *function, const char *purpose)
 {
-	if (r->nconsents == r->capconsents) {
-		r->capconsents = r->capconsents ? r->capconsents * 2 : 8;
-		r->consents = pf_xrealloc(r->consents, r->capconsents * sizeof(*r->consents));
-	}
-	struct pf_consent_decl *c = &r->consents[r->nconsents++];
+	struct pf_consent_decl *c =
+	    pf_xgrow((void **)&r->consents, &r->nconsents, &r->capconsents, sizeof(*r->consents));
 	c->function = dup(function);
 	c->purpose = dup(purpose);
 }
 
-static void source_release(struct pf_source_decl *s)
+void pf_source_decl_release(void *p)
 {
+	struct pf_source_decl *s = p;
 	free(s->category);
 	free(s->name);
 	free(s->function);
@@ -53,20 +49,17 @@ static void source_release(struct pf_source_decl *s)
 	free(s->pos.file);
 }
 
-static void consent_release(struct pf_consent_decl *c)
+void pf_consent_decl_release(void *p)
 {
+	struct pf_consent_decl *c = p;
 	free(c->function);
 	free(c->purpose);
 }
 
 void pf_report_clear_decls(struct pf_report *r)
 {
-	for (size_t i = 0; i < r->nsources; i++)
-		source_release(&r->sources[i]);
-	for (size_t i = 0; i < r->nconsents; i++)
-		consent_release(&r->consents[i]);
-	free(r->sources);
-	free(r->consents);
+	pf_release_array(r->sources, r->nsources, sizeof(*r->sources), pf_source_decl_release);
+	pf_release_array(r->consents, r->nconsents, sizeof(*r->consents), pf_consent_decl_release);
 	r->sources = NULL;
 	r->consents = NULL;
 	r->nsources = r->capsources = r->nconsents = r->capconsents = 0;
@@ -84,53 +77,4 @@ void pf_report_move_decls(struct pf_report *dst, struct pf_report *src)
 	src->sources = NULL;
 	src->consents = NULL;
 	src->nsources = src->capsources = src->nconsents = src->capconsents = 0;
-}
-
-static int source_cmp(const void *a, const void *b)
-{
-	const struct pf_source_decl *x = a, *y = b;
-	int c = strcmp(x->pos.file, y->pos.file);
-	if (c)
-		return c;
-	if (x->pos.line != y->pos.line)
-		return x->pos.line < y->pos.line ? -1 : 1;
-	if (x->pos.column != y->pos.column)
-		return x->pos.column < y->pos.column ? -1 : 1;
-	if ((c = strcmp(x->name, y->name)) || (c = strcmp(x->category, y->category)) ||
-	    (c = strcmp(x->function, y->function)))
-		return c;
-	return strcmp(x->how, y->how);
-}
-
-static int consent_cmp(const void *a, const void *b)
-{
-	const struct pf_consent_decl *x = a, *y = b;
-	int c = strcmp(x->purpose, y->purpose);
-	return c ? c : strcmp(x->function, y->function);
-}
-
-void pf_report_sort_decls(struct pf_report *r)
-{
-	if (r->nsources > 1) {
-		qsort(r->sources, r->nsources, sizeof(*r->sources), source_cmp);
-		size_t kept = 1;
-		for (size_t i = 1; i < r->nsources; i++) {
-			if (source_cmp(&r->sources[kept - 1], &r->sources[i]) == 0)
-				source_release(&r->sources[i]);
-			else
-				r->sources[kept++] = r->sources[i];
-		}
-		r->nsources = kept;
-	}
-	if (r->nconsents > 1) {
-		qsort(r->consents, r->nconsents, sizeof(*r->consents), consent_cmp);
-		size_t kept = 1;
-		for (size_t i = 1; i < r->nconsents; i++) {
-			if (consent_cmp(&r->consents[kept - 1], &r->consents[i]) == 0)
-				consent_release(&r->consents[i]);
-			else
-				r->consents[kept++] = r->consents[i];
-		}
-		r->nconsents = kept;
-	}
 }

@@ -55,24 +55,33 @@ static void w_u8(struct pf_wr *w, unsigned v)
 	w_bytes(w, &b, 1);
 }
 
-/* 0: NULL; 1: a new string follows; k + 2: the string numbered k. Strings
- * are identified by pointer: the IR shares pointers for repeated names. */
-static void w_str(struct pf_wr *w, const char *s)
+/* A reference to p, one of the strings, types or variables numbered in
+ * written (count so far): 0 for NULL; 1 when p is new, numbered now and
+ * written after it (returns true); k + 2 for the one numbered k. They are
+ * identified by pointer: the IR shares pointers for repeated names. */
+static bool w_ref(struct pf_wr *w, struct pf_ptrmap *written, uint32_t *count, const void *p)
 {
-	if (!s) {
+	if (!p) {
 		w_u32(w, 0);
-		return;
+		return false;
 	}
-	uintptr_t id = (uintptr_t)pf_ptrmap_get(&w->strs, s);
+	uintptr_t id = (uintptr_t)pf_ptrmap_get(written, p);
 	if (id) {
 		w_u32(w, (uint32_t)id + 1);
-		return;
+		return false;
 	}
-	size_t n = strlen(s);
+	pf_ptrmap_put(written, p, (void *)(uintptr_t)(++*count));
 	w_u32(w, 1);
+	return true;
+}
+
+static void w_str(struct pf_wr *w, const char *s)
+{
+	if (!w_ref(w, &w->strs, &w->nstrs, s))
+		return;
+	size_t n = strlen(s);
 	w_u32(w, (uint32_t)n);
 	w_bytes(w, s, n);
-	pf_ptrmap_put(&w->strs, s, (void *)(uintptr_t)(++w->nstrs));
 }
 
 static void w_pos(struct pf_wr *w, struct pf_ir_pos p)
@@ -84,17 +93,8 @@ static void w_pos(struct pf_wr *w, struct pf_ir_pos p)
 
 static void w_type(struct pf_wr *w, const struct pf_ir_type *t)
 {
-	if (!t) {
-		w_u32(w, 0);
+	if (!w_ref(w, &w->types, &w->ntypes, t))
 		return;
-	}
-	uintptr_t id = (uintptr_t)pf_ptrmap_get(&w->types, t);
-	if (id) {
-		w_u32(w, (uint32_t)id + 1);
-		return;
-	}
-	pf_ptrmap_put(&w->types, t, (void *)(uintptr_t)(++w->ntypes));
-	w_u32(w, 1);
 	w_u8(w, t->kind);
 	w_str(w, t->spelling);
 	w_u8(w, t->target_const);
@@ -113,17 +113,8 @@ static void w_type(struct pf_wr *w, const struct pf_ir_type *t)
 
 static void w_var(struct pf_wr *w, const struct pf_ir_var *v)
 {
-	if (!v) {
-		w_u32(w, 0);
+	if (!w_ref(w, &w->vars, &w->nvars, v))
 		return;
-	}
-	uintptr_t id = (uintptr_t)pf_ptrmap_get(&w->vars, v);
-	if (id) {
-		w_u32(w, (uint32_t)id + 1);
-		return;
-	}
-	pf_ptrmap_put(&w->vars, v, (void *)(uintptr_t)(++w->nvars));
-	w_u32(w, 1);
 	w_u8(w, v->kind);
 	w_str(w, v->name);
 	w_type(w, v->type);
@@ -366,18 +357,29 @@ static uint32_t r_count(struct pf_rd *r)
 	return r->err ? 0 : n;
 }
 
-static const char *r_str(struct pf_rd *r)
+/* Reads a reference as w_ref wrote it, to one of the n strings, types or
+ * variables read so far: true when a new one follows; else *k is the
+ * number of the one referred to, or n or more for NULL and errors. */
+static bool r_ref(struct pf_rd *r, size_t n, size_t *k)
 {
 	uint32_t tag = r_u32(r);
+	*k = SIZE_MAX;
 	if (r->err || tag == 0)
-		return NULL;
-	if (tag >= 2) {
-		if (tag - 2 >= r->strs.n) {
-			r->err = true;
-			return NULL;
-		}
-		return r->strs.v[tag - 2];
-	}
+		return false;
+	if (tag == 1)
+		return true;
+	if (tag - 2 >= n)
+		r->err = true;
+	else
+		*k = tag - 2;
+	return false;
+}
+
+static const char *r_str(struct pf_rd *r)
+{
+	size_t k;
+	if (!r_ref(r, r->strs.n, &k))
+		return k < r->strs.n ? r->strs.v[k] : NULL;
 	uint32_t n = r_u32(r);
 	if (r->err || n > PF_IO_MAX_STRING) {
 		r->err = true;
@@ -439,16 +441,9 @@ static struct pf_ir_pos r_pos(struct pf_rd *r)
 
 static struct pf_ir_type *r_type(struct pf_rd *r)
 {
-	uint32_t tag = r_u32(r);
-	if (r->err || tag == 0)
-		return NULL;
-	if (tag >= 2) {
-		if (tag - 2 >= r->types.n) {
-			r->err = true;
-			return NULL;
-		}
-		return r->types.v[tag - 2];
-	}
+	size_t k;
+	if (!r_ref(r, r->types.n, &k))
+		return k < r->types.n ? r->types.v[k] : NULL;
 	if (++r->depth > PF_IO_MAX_DEPTH) {
 		r->err = true;
 		return NULL;
@@ -486,16 +481,9 @@ static bool r_source_ok(struct pf_rd *r, int s)
 
 static struct pf_ir_var *r_var(struct pf_rd *r)
 {
-	uint32_t tag = r_u32(r);
-	if (r->err || tag == 0)
-		return NULL;
-	if (tag >= 2) {
-		if (tag - 2 >= r->vars.n) {
-			r->err = true;
-			return NULL;
-		}
-		return r->vars.v[tag - 2];
-	}
+	size_t k;
+	if (!r_ref(r, r->vars.n, &k))
+		return k < r->vars.n ? r->vars.v[k] : NULL;
 	struct pf_ir_var *v = PF_NEW(&r->tu->arena, struct pf_ir_var);
 	PF_VEC_PUSH(r->vars, v);
 	v->kind = r_u8(r);

@@ -119,9 +119,7 @@ void pf_dropped_flags_free(struct pf_dropped_flags *d)
 {
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->n; i++)
-		free(d->flags[i]);
-	free(d->flags);
+	pf_free_strings(d->flags, d->n);
 	pthread_mutex_destroy(&d->lock);
 	free(d);
 }

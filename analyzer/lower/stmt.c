@@ -416,49 +416,57 @@ static void pf_lower_case(struct pf_lower_ctx *cx, CXCursor c, bool is_default)
 	pf_cursors_release(&kids);
 }
 
+/* The statements made of statements (a block, if, the loops, switch),
+ * lowered from their children; one that lacks a child it needs (a
+ * malformed tree after errors) is skipped. */
+static void pf_lower_compound(struct pf_lower_ctx *cx, CXCursor c, enum CXCursorKind kind)
+{
+	struct pf_cursors k;
+	pf_cursors_collect(c, &k);
+	switch (kind) {
+	case CXCursor_CompoundStmt:
+		for (unsigned i = 0; i < k.n; i++)
+			pf_lower_stmt(cx, k.v[i]);
+		break;
+	case CXCursor_IfStmt:
+		if (k.n >= 2)
+			pf_lower_if(cx, &k);
+		break;
+	case CXCursor_WhileStmt:
+		if (k.n >= 2)
+			pf_lower_loop(cx, k.v[0], true, k.v[k.n - 1], NULL, 0, true);
+		break;
+	case CXCursor_DoStmt:
+		if (k.n >= 2)
+			pf_lower_loop(cx, k.v[1], true, k.v[0], NULL, 0, false);
+		break;
+	case CXCursor_ForStmt:
+		if (k.n >= 1)
+			pf_lower_for(cx, c, &k);
+		break;
+	default: /* CXCursor_SwitchStmt */
+		if (k.n >= 1)
+			pf_lower_switch(cx, &k);
+		break;
+	}
+	pf_cursors_release(&k);
+}
+
 static void pf_lower_stmt(struct pf_lower_ctx *cx, CXCursor c)
 {
 	enum CXCursorKind kind = clang_getCursorKind(c);
 	struct pf_cursors k;
 	switch (kind) {
 	case CXCursor_CompoundStmt:
-		pf_cursors_collect(c, &k);
-		for (unsigned i = 0; i < k.n; i++)
-			pf_lower_stmt(cx, k.v[i]);
-		pf_cursors_release(&k);
+	case CXCursor_IfStmt:
+	case CXCursor_WhileStmt:
+	case CXCursor_DoStmt:
+	case CXCursor_ForStmt:
+	case CXCursor_SwitchStmt:
+		pf_lower_compound(cx, c, kind);
 		return;
 	case CXCursor_DeclStmt:
 		pf_lower_decl_stmt(cx, c);
-		return;
-	case CXCursor_IfStmt:
-		pf_cursors_collect(c, &k);
-		if (k.n >= 2)
-			pf_lower_if(cx, &k);
-		pf_cursors_release(&k);
-		return;
-	case CXCursor_WhileStmt:
-		pf_cursors_collect(c, &k);
-		if (k.n >= 2)
-			pf_lower_loop(cx, k.v[0], true, k.v[k.n - 1], NULL, 0, true);
-		pf_cursors_release(&k);
-		return;
-	case CXCursor_DoStmt:
-		pf_cursors_collect(c, &k);
-		if (k.n >= 2)
-			pf_lower_loop(cx, k.v[1], true, k.v[0], NULL, 0, false);
-		pf_cursors_release(&k);
-		return;
-	case CXCursor_ForStmt:
-		pf_cursors_collect(c, &k);
-		if (k.n >= 1)
-			pf_lower_for(cx, c, &k);
-		pf_cursors_release(&k);
-		return;
-	case CXCursor_SwitchStmt:
-		pf_cursors_collect(c, &k);
-		if (k.n >= 1)
-			pf_lower_switch(cx, &k);
-		pf_cursors_release(&k);
 		return;
 	case CXCursor_CaseStmt:
 	case CXCursor_DefaultStmt:

@@ -273,15 +273,9 @@ static void pf_server_free(struct pf_lsp_server *s)
 	pf_lsp_docs_free(&s->docs);
 	json_decref(s->report);
 	free(s->shown);
-	for (size_t i = 0; i < s->npublished; i++)
-		free(s->published[i]);
-	free(s->published);
-	for (size_t i = 0; i < s->nrules; i++)
-		free(s->rules[i]);
-	free(s->rules);
-	for (size_t i = 0; i < s->nflags; i++)
-		free(s->flags[i]);
-	free(s->flags);
+	pf_free_strings(s->published, s->npublished);
+	pf_free_strings(s->rules, s->nrules);
+	pf_free_strings(s->flags, s->nflags);
 	free(s->build_dir);
 }
 

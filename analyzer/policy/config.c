@@ -38,12 +38,8 @@ void pf_config_free(struct pf_config *c)
 	free(c->path);
 	free(c->dir);
 	free(c->build_dir);
-	for (size_t i = 0; i < c->nrules; i++)
-		free(c->rules[i]);
-	free(c->rules);
-	for (size_t i = 0; i < c->nexclude; i++)
-		free(c->exclude[i]);
-	free(c->exclude);
+	pf_free_strings(c->rules, c->nrules);
+	pf_free_strings(c->exclude, c->nexclude);
 	for (size_t i = 0; i < c->npolicy; i++) {
 		struct pf_config_purpose *p = &c->policy[i];
 		free(p->purpose);
@@ -403,80 +399,72 @@ static int get_purpose(struct pf_json_cursor *c, const char *name, json_t *v,
 	return 0;
 }
 
-static int get_policy(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg)
+/* The object keyed by purpose at root[key] ("policy", "data_uses"): values
+ * and examples for the messages; *array is given a slot per entry, which
+ * get fills (with the entry's key pushed). */
+static int get_purpose_object(struct pf_json_cursor *c, json_t *root, const char *key,
+                              const char *values, const char *examples, void **array, size_t size,
+                              int (*get)(struct pf_json_cursor *c, const char *purpose, json_t *v,
+                                         void *ctx),
+                              void *ctx)
 {
-	json_t *v = json_object_get(root, "policy");
+	json_t *v = json_object_get(root, key);
 	if (!v)
 		return 0;
-	pf_json_push_key(c, "policy");
-	int rc = want_purpose_object(c, v, "policy", "severity");
-	if (rc)
-		goto done;
-	cfg->policy = pf_xcalloc(json_object_size(v) + 1, sizeof(*cfg->policy));
+	pf_json_push_key(c, key);
+	int rc = want_purpose_object(c, v, key, values);
+	if (rc == 0)
+		*array = pf_xcalloc(json_object_size(v) + 1, size);
 	const char *name;
 	json_t *entry;
 	json_object_foreach(v, name, entry)
 	{
-		if ((rc = want_purpose_key(c, name, "advertising, marketing or analytics")) != 0)
-			goto done;
+		if (rc || (rc = want_purpose_key(c, name, examples)) != 0)
+			break;
 		pf_json_push_key(c, name);
-		rc = get_purpose(c, name, entry, &cfg->policy[cfg->npolicy++]);
+		rc = get(c, name, entry, ctx);
 		pf_json_pop(c);
-		if (rc)
-			goto done;
 	}
-done:
 	pf_json_pop(c);
 	return rc;
 }
 
+static int get_policy_entry(struct pf_json_cursor *c, const char *purpose, json_t *v, void *ctx)
+{
+	struct pf_config *cfg = ctx;
+	return get_purpose(c, purpose, v, &cfg->policy[cfg->npolicy++]);
+}
+
+struct data_uses_ctx {
+	struct pf_config *cfg;
+	const struct pf_taxonomy *uses;
+};
+
 /* "data_uses": {"purpose": "fideslang.data_use", ...}, each use known to
  * uses when it is given. */
-static int get_data_uses(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg,
-                         const struct pf_taxonomy *uses)
+static int get_data_use(struct pf_json_cursor *c, const char *purpose, json_t *v, void *ctx)
 {
-	json_t *v = json_object_get(root, "data_uses");
-	if (!v)
-		return 0;
-	pf_json_push_key(c, "data_uses");
-	int rc = want_purpose_object(c, v, "data_uses", "fideslang data use");
-	if (rc)
-		goto done;
-	cfg->data_uses = pf_xcalloc(json_object_size(v) + 1, sizeof(*cfg->data_uses));
-	const char *name;
-	json_t *entry;
-	json_object_foreach(v, name, entry)
-	{
-		if ((rc = want_purpose_key(c, name, "advertising, analytics or crash_reports")) !=
-		    0)
-			goto done;
-		pf_json_push_key(c, name);
-		const char *use;
-		rc = want_string(c, entry, "a data use", &use);
-		if (rc == 0 && uses && !pf_taxonomy_known(uses, use)) {
-			const char *near = pf_taxonomy_nearest(uses, use);
-			if (near)
-				rc = pf_json_fail(
-				    c, NULL,
-				    "unknown fideslang data use '%.64s' (did you mean '%s'?)", use,
-				    near);
-			else
-				rc = pf_json_fail(c, NULL,
-				                  "unknown fideslang data use '%.64s' (such as "
-				                  "marketing.advertising, analytics.reporting or "
-				                  "essential.service)",
-				                  use);
-		}
-		pf_json_pop(c);
-		if (rc)
-			goto done;
-		struct pf_config_data_use *d = &cfg->data_uses[cfg->ndata_uses++];
-		d->purpose = pf_xstrdup(name);
-		d->use = pf_xstrdup(use);
+	const struct data_uses_ctx *x = ctx;
+	const char *use;
+	int rc = want_string(c, v, "a data use", &use);
+	if (rc == 0 && x->uses && !pf_taxonomy_known(x->uses, use)) {
+		const char *near = pf_taxonomy_nearest(x->uses, use);
+		if (near)
+			return pf_json_fail(
+			    c, NULL, "unknown fideslang data use '%.64s' (did you mean '%s'?)", use,
+			    near);
+		return pf_json_fail(c, NULL,
+		                    "unknown fideslang data use '%.64s' (such as "
+		                    "marketing.advertising, analytics.reporting or "
+		                    "essential.service)",
+		                    use);
 	}
-done:
-	pf_json_pop(c);
-	return rc;
+	if (rc)
+		return rc;
+	struct pf_config_data_use *d = &x->cfg->data_uses[x->cfg->ndata_uses++];
+	d->purpose = pf_xstrdup(purpose);
+	d->use = pf_xstrdup(use);
+	return 0;
 }
 
 static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *cfg,
@@ -487,6 +475,7 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *c
 	                                   "cache_dir", "analysis_budget",
 	                                   "baseline",  "allow_parse_errors",
 	                                   "data_uses", NULL};
+	struct data_uses_ctx data_uses = {cfg, uses};
 	if (!json_is_object(root))
 		return pf_json_fail(c, NULL, "a config must be a JSON object, got %s",
 		                    type_name(root));
@@ -494,11 +483,16 @@ static int parse_doc(struct pf_json_cursor *c, json_t *root, struct pf_config *c
 	    get_path(c, root, "build_dir", cfg->dir, &cfg->build_dir) ||
 	    get_strings(c, root, "rules", cfg->dir, &cfg->rules, &cfg->nrules) ||
 	    get_strings(c, root, "exclude", NULL, &cfg->exclude, &cfg->nexclude) ||
-	    get_policy(c, root, cfg) || get_path(c, root, "cache_dir", cfg->dir, &cfg->cache_dir) ||
+	    get_purpose_object(c, root, "policy", "severity", "advertising, marketing or analytics",
+	                       (void **)&cfg->policy, sizeof(*cfg->policy), get_policy_entry,
+	                       cfg) ||
+	    get_path(c, root, "cache_dir", cfg->dir, &cfg->cache_dir) ||
 	    get_count(c, root, "analysis_budget", &cfg->analysis_budget) ||
 	    get_bool(c, root, "allow_parse_errors", &cfg->allow_parse_errors) ||
 	    get_path(c, root, "baseline", cfg->dir, &cfg->baseline) ||
-	    get_data_uses(c, root, cfg, uses))
+	    get_purpose_object(c, root, "data_uses", "fideslang data use",
+	                       "advertising, analytics or crash_reports", (void **)&cfg->data_uses,
+	                       sizeof(*cfg->data_uses), get_data_use, &data_uses))
 		return -1;
 	return 0;
 }

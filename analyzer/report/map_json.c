@@ -43,6 +43,16 @@ static json_t *counts_json(const size_t *count)
 	return o;
 }
 
+/* The consent functions of purpose. */
+static json_t *consent_functions_json(const struct pf_map *m, const char *purpose)
+{
+	json_t *fns = json_array();
+	for (size_t i = 0; i < m->nconsents; i++)
+		if (strcmp(m->consents[i].purpose, purpose) == 0)
+			json_array_append_new(fns, str(m->consents[i].function));
+	return fns;
+}
+
 static json_t *flow_json(const struct pf_map *m, const struct pf_map_flow *fl)
 {
 	const struct pf_finding *f = fl->finding;
@@ -55,11 +65,7 @@ static json_t *flow_json(const struct pf_map *m, const struct pf_map_flow *fl)
 	set(o, "sink", pf_report_json_sink(f));
 	set(o, "fingerprint", str(f->fingerprint));
 	if (fl->status == PF_MAP_CONSENT) {
-		json_t *fns = json_array();
-		for (size_t i = 0; i < m->nconsents; i++)
-			if (strcmp(m->consents[i].purpose, f->purpose) == 0)
-				json_array_append_new(fns, str(m->consents[i].function));
-		set(o, "consent_functions", fns);
+		set(o, "consent_functions", consent_functions_json(m, f->purpose));
 		if (f->consent_function) { /* the check that accepted this flow */
 			json_t *c = json_object();
 			set(c, "function", str(f->consent_function));
@@ -88,6 +94,38 @@ static json_t *source_json(const struct pf_map *m, const struct pf_map_source *s
 	return o;
 }
 
+static json_t *purpose_json(const struct pf_map *m, const struct pf_map_purpose *mp)
+{
+	json_t *o = json_object();
+	set(o, "purpose", str(mp->purpose));
+	set(o, "data_use", str_or_null(mp->data_use));
+	json_t *cats = json_array();
+	for (size_t c = 0; c < mp->ncategories; c++)
+		json_array_append_new(cats, str(mp->categories[c]));
+	set(o, "categories", cats);
+	set(o, "flows", counts_json(mp->count));
+	set(o, "consent_functions", consent_functions_json(m, mp->purpose));
+	return o;
+}
+
+/* A category, with its flows counted for each purpose it reaches. */
+static json_t *category_json(const struct pf_map *m, const struct pf_map_category *cat)
+{
+	json_t *o = json_object();
+	set(o, "category", str(cat->category));
+	set(o, "sources", json_integer((json_int_t)cat->nsources));
+	json_t *reached = json_object();
+	for (size_t p = 0; p < m->npurposes; p++) {
+		size_t total = 0;
+		for (int s = 0; s < PF_MAP_NSTATUS; s++)
+			total += cat->count[p][s];
+		if (total)
+			set(reached, m->purposes[p].purpose, counts_json(cat->count[p]));
+	}
+	set(o, "purposes", reached);
+	return o;
+}
+
 int pf_map_write_json(FILE *out, const struct pf_map *m)
 {
 	json_t *root = pf_report_json_root(PF_MAP_SCHEMA_VERSION);
@@ -98,42 +136,13 @@ int pf_map_write_json(FILE *out, const struct pf_map *m)
 	set(root, "sources", sources);
 
 	json_t *purposes = json_array();
-	for (size_t p = 0; p < m->npurposes; p++) {
-		const struct pf_map_purpose *mp = &m->purposes[p];
-		json_t *o = json_object();
-		set(o, "purpose", str(mp->purpose));
-		set(o, "data_use", str_or_null(mp->data_use));
-		json_t *cats = json_array();
-		for (size_t c = 0; c < mp->ncategories; c++)
-			json_array_append_new(cats, str(mp->categories[c]));
-		set(o, "categories", cats);
-		set(o, "flows", counts_json(mp->count));
-		json_t *fns = json_array();
-		for (size_t i = 0; i < m->nconsents; i++)
-			if (strcmp(m->consents[i].purpose, mp->purpose) == 0)
-				json_array_append_new(fns, str(m->consents[i].function));
-		set(o, "consent_functions", fns);
-		json_array_append_new(purposes, o);
-	}
+	for (size_t p = 0; p < m->npurposes; p++)
+		json_array_append_new(purposes, purpose_json(m, &m->purposes[p]));
 	set(root, "purposes", purposes);
 
 	json_t *categories = json_array();
-	for (size_t c = 0; c < m->ncategories; c++) {
-		const struct pf_map_category *cat = &m->categories[c];
-		json_t *o = json_object();
-		set(o, "category", str(cat->category));
-		set(o, "sources", json_integer((json_int_t)cat->nsources));
-		json_t *reached = json_object();
-		for (size_t p = 0; p < m->npurposes; p++) {
-			size_t total = 0;
-			for (int s = 0; s < PF_MAP_NSTATUS; s++)
-				total += cat->count[p][s];
-			if (total)
-				set(reached, m->purposes[p].purpose, counts_json(cat->count[p]));
-		}
-		set(o, "purposes", reached);
-		json_array_append_new(categories, o);
-	}
+	for (size_t c = 0; c < m->ncategories; c++)
+		json_array_append_new(categories, category_json(m, &m->categories[c]));
 	set(root, "categories", categories);
 
 	json_t *summary = json_object();

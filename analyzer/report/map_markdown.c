@@ -81,9 +81,7 @@ static void flow_row(FILE *out, const struct pf_map *m, const struct pf_map_sour
 		fprintf(out, " (%s)", pf_severity_name(f->severity));
 	} else if (fl->status == PF_MAP_CONSENT) {
 		char fns[512];
-		pf_map_consent_functions(m, f->purpose, fns, sizeof(fns));
-		if (f->consent_function) /* the check that accepted this flow */
-			snprintf(fns, sizeof(fns), "%s", f->consent_function);
+		pf_map_flow_consent(m, fl, fns, sizeof(fns));
 		if (fns[0]) {
 			fputs(" by ", out);
 			code(out, fns);

@@ -33,10 +33,8 @@ static void print_flow(FILE *out, const struct pf_map *m, const struct pf_map_fl
 		fprintf(out, " [%s]", pf_severity_name(f->severity));
 	} else if (fl->status == PF_MAP_CONSENT) {
 		char fns[512];
-		pf_map_consent_functions(m, f->purpose, fns, sizeof(fns));
-		if (f->consent_function) /* the check that accepted this flow */
-			fprintf(out, " (consent: %s)", f->consent_function);
-		else if (fns[0])
+		pf_map_flow_consent(m, fl, fns, sizeof(fns));
+		if (f->consent_function || fns[0])
 			fprintf(out, " (consent: %s)", fns);
 	} else if (fl->status == PF_MAP_SUPPRESSED && f->reason) {
 		fprintf(out, " (reason: %s)", f->reason);

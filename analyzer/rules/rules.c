@@ -35,9 +35,7 @@ static void free_when(struct pf_rule_when *w)
 	if (!w)
 		return;
 	free(w->arg.name);
-	for (size_t i = 0; i < w->nis; i++)
-		free(w->is[i]);
-	free(w->is);
+	pf_free_strings(w->is, w->nis);
 	free(w);
 }
 

@@ -1,7 +1,7 @@
 /*
  * What the files of the rules loader share and nobody else needs: the
  * validator of one parsed document (JSON paths and positions of its errors:
- * util/json_path.h).
+ * util/json_path.h) and the look-up of an entry by name.
  */
 #ifndef PF_RULES_INTERNAL_H
 #define PF_RULES_INTERNAL_H
@@ -20,5 +20,9 @@
  * caller frees with pf_rules_free. */
 int pf_rules_parse_doc(struct pf_rules *out, json_t *root, const char *text, size_t len,
                        bool shipped, struct pf_error *err);
+
+/* The first of the n entries at v, each size bytes, whose name (the char *
+ * at offset name) is the string name, or NULL. */
+const void *pf_rules_find_named(const void *v, size_t n, size_t size, size_t name, const char *s);
 
 #endif

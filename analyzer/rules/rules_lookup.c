@@ -5,9 +5,10 @@
  * Linear scans: a run loads a few hundred rules, and the engine asks once
  * per callee or URL, not once per instruction.
  */
-#include "rules.h"
+#include "rules_internal.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <strings.h>
 #include <string.h>
 
@@ -71,28 +72,32 @@ const struct pf_rule_source *pf_rules_find_variable_source(const struct pf_rules
 	return NULL;
 }
 
+const void *pf_rules_find_named(const void *v, size_t n, size_t size, size_t name, const char *s)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *e = (const char *)v + i * size;
+		if (strcmp(*(const char *const *)(e + name), s) == 0)
+			return e;
+	}
+	return NULL;
+}
+
 const struct pf_rule_propagator *pf_rules_find_propagator(const struct pf_rules *r, const char *fn)
 {
-	for (size_t i = 0; i < r->npropagators; i++)
-		if (strcmp(r->propagators[i].function, fn) == 0)
-			return &r->propagators[i];
-	return NULL;
+	return pf_rules_find_named(r->propagators, r->npropagators, sizeof(*r->propagators),
+	                           offsetof(struct pf_rule_propagator, function), fn);
 }
 
 const struct pf_rule_anonymizer *pf_rules_find_anonymizer(const struct pf_rules *r, const char *fn)
 {
-	for (size_t i = 0; i < r->nanonymizers; i++)
-		if (strcmp(r->anonymizers[i].function, fn) == 0)
-			return &r->anonymizers[i];
-	return NULL;
+	return pf_rules_find_named(r->anonymizers, r->nanonymizers, sizeof(*r->anonymizers),
+	                           offsetof(struct pf_rule_anonymizer, function), fn);
 }
 
 const struct pf_rule_consent *pf_rules_find_consent(const struct pf_rules *r, const char *fn)
 {
-	for (size_t i = 0; i < r->nconsents; i++)
-		if (strcmp(r->consents[i].function, fn) == 0)
-			return &r->consents[i];
-	return NULL;
+	return pf_rules_find_named(r->consents, r->nconsents, sizeof(*r->consents),
+	                           offsetof(struct pf_rule_consent, function), fn);
 }
 
 /* True when host (n bytes) is catalog host h or a subdomain of it: equal, or

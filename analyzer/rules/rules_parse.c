@@ -9,6 +9,7 @@
 #include "rules_internal.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,20 @@ __attribute__((format(printf, 3, 4))) static int fail(struct parse *p, const cha
 	va_list ap;
 	va_start(ap, fmt);
 	pf_json_vfail(&p->cur, key, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Records an error about the value of key in the current object: the path
+ * names the key and the position is its value's. Returns -1. */
+__attribute__((format(printf, 3, 4))) static int fail_value(struct parse *p, const char *key,
+                                                            const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	push_key(p, key);
+	pf_json_vfail(&p->cur, NULL, fmt, ap);
+	pop(p);
 	va_end(ap);
 	return -1;
 }
@@ -158,10 +173,7 @@ static int get_name(struct parse *p, json_t *obj, const char *key, bool required
 	int rc = get_string(p, obj, key, required, out);
 	if (rc <= 0 || is_identifier(*out, strlen(*out)))
 		return rc;
-	push_key(p, key);
-	rc = fail(p, NULL, "'%s' must be a C identifier, got '%.100s'", key, *out);
-	pop(p);
-	return rc;
+	return fail_value(p, key, "'%s' must be a C identifier, got '%.100s'", key, *out);
 }
 
 /* A purpose is a bare lower-case word, as in PII_SINK(advertising); it
@@ -175,15 +187,11 @@ static int get_purpose(struct parse *p, json_t *obj, char **out)
 	for (const char *c = s; ok && *c; c++)
 		ok = islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '_' ||
 		     *c == '-';
-	if (!ok) {
-		push_key(p, "purpose");
-		int rc = fail(p, NULL,
-		              "'purpose' must be a bare lower-case word such as advertising, "
-		              "marketing or analytics, got '%.100s'",
-		              s);
-		pop(p);
-		return rc;
-	}
+	if (!ok)
+		return fail_value(p, "purpose",
+		                  "'purpose' must be a bare lower-case word such as advertising, "
+		                  "marketing or analytics, got '%.100s'",
+		                  s);
 	*out = pf_xstrdup(s);
 	return 0;
 }
@@ -202,15 +210,11 @@ static int get_category(struct parse *p, json_t *obj, char **out)
 		else
 			ok = islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '_';
 	}
-	if (!ok) {
-		push_key(p, "category");
-		int rc = fail(p, NULL,
-		              "'category' must be a dotted key such as user.contact.email, "
-		              "got '%.100s'",
-		              s);
-		pop(p);
-		return rc;
-	}
+	if (!ok)
+		return fail_value(p, "category",
+		                  "'category' must be a dotted key such as user.contact.email, "
+		                  "got '%.100s'",
+		                  s);
 	*out = pf_xstrdup(s);
 	return 0;
 }
@@ -220,12 +224,8 @@ static int get_bool(struct parse *p, json_t *obj, const char *key, bool *out)
 	json_t *v = json_object_get(obj, key);
 	if (!v)
 		return 0;
-	if (!json_is_boolean(v)) {
-		push_key(p, key);
-		int rc = fail(p, NULL, "'%s' must be true or false, got %s", key, type_name(v));
-		pop(p);
-		return rc;
-	}
+	if (!json_is_boolean(v))
+		return fail_value(p, key, "'%s' must be true or false, got %s", key, type_name(v));
 	*out = json_is_true(v);
 	return 1;
 }
@@ -301,21 +301,31 @@ static int get_one_pos(struct parse *p, json_t *v, const char *key, const struct
 	return fail(p, NULL, "unknown argument position '%.64s' (expected %s)", s, expected);
 }
 
+/* Opens the array obj[key] of what: 0 when absent, 1 with the key pushed
+ * and *arr set when it is an array, -1 on error. */
+static int open_array(struct parse *p, json_t *obj, const char *key, const char *what, json_t **arr)
+{
+	*arr = json_object_get(obj, key);
+	if (!*arr)
+		return 0;
+	if (!json_is_array(*arr))
+		return fail_value(p, key, "'%s' must be an array of %s, got %s", key, what,
+		                  type_name(*arr));
+	push_key(p, key);
+	return 1;
+}
+
 /* Reads obj[key] as a list of argument positions into *out (which the entry
  * owns at once, so that a later error frees it with the entry). Returns 1
  * when present, 0 when absent, -1 on error. */
 static int get_positions(struct parse *p, json_t *obj, const char *key,
                          const struct poslist_rules *how, struct pf_argpos **out, size_t *n)
 {
-	json_t *v = json_object_get(obj, key);
-	if (!v)
-		return 0;
-	push_key(p, key);
-	int rc = 1;
-	if (!json_is_array(v)) {
-		rc = fail(p, NULL, "'%s' must be an array of argument positions, got %s", key,
-		          type_name(v));
-	} else if (json_array_size(v) == 0 && !how->allow_empty) {
+	json_t *v;
+	int rc = open_array(p, obj, key, "argument positions", &v);
+	if (rc <= 0)
+		return rc;
+	if (json_array_size(v) == 0 && !how->allow_empty) {
 		rc = fail(p, NULL, "'%s' must not be empty (%s)", key, how->empty_hint);
 	} else {
 		*out = pf_xcalloc(json_array_size(v), sizeof(**out));
@@ -441,15 +451,12 @@ static int set_field(struct parse *p, struct pf_rule_source *s, const char *text
 {
 	const char *dot = strchr(text, '.');
 	if (!dot || strchr(dot + 1, '.') || !is_identifier(text, (size_t)(dot - text)) ||
-	    !is_identifier(dot + 1, strlen(dot + 1))) {
-		push_key(p, "field");
-		int rc = fail(p, NULL,
-		              "'field' must be \"record.field\" (a struct or typedef name, a dot "
-		              "and a field name), got '%.100s'",
-		              text);
-		pop(p);
-		return rc;
-	}
+	    !is_identifier(dot + 1, strlen(dot + 1)))
+		return fail_value(
+		    p, "field",
+		    "'field' must be \"record.field\" (a struct or typedef name, a dot "
+		    "and a field name), got '%.100s'",
+		    text);
 	s->kind = PF_SRC_FIELD;
 	s->name = pf_xstrdup(text);
 	s->record = pf_xstrdup(text);
@@ -458,15 +465,21 @@ static int set_field(struct parse *p, struct pf_rule_source *s, const char *text
 	return 0;
 }
 
-static int parse_source(struct parse *p, json_t *e, struct pf_rule_source *s)
+/* What the "args" of a source and of a sink may hold. */
+static const struct poslist_rules source_args_rules = {
+    .return_hint = "use \"return\": true for the return value",
+    .empty_hint = "list the out-parameters, or leave 'args' out",
+};
+static const struct poslist_rules sink_args_rules = {
+    .return_hint = "a sink receives arguments; a return value is not sent anywhere",
+    .empty_hint = "leave 'args' out for every argument",
+};
+
+static int parse_source(struct parse *p, json_t *e, void *entry)
 {
-	static const struct poslist_rules args_rules = {
-	    .return_hint = "use \"return\": true for the return value",
-	    .empty_hint = "list the out-parameters, or leave 'args' out",
-	};
+	struct pf_rule_source *s = entry;
 	const char *fn, *field, *var;
-	if (check_keys(p, e, source_keys, "a source") < 0 || check_comment(p, e) < 0 ||
-	    get_name(p, e, "function", false, &fn) < 0 ||
+	if (get_name(p, e, "function", false, &fn) < 0 ||
 	    get_string(p, e, "field", false, &field) < 0 ||
 	    get_name(p, e, "variable", false, &var) < 0)
 		return -1;
@@ -487,7 +500,7 @@ static int parse_source(struct parse *p, json_t *e, struct pf_rule_source *s)
 		s->kind = PF_SRC_FUNCTION;
 		s->name = pf_xstrdup(fn);
 		if (get_bool(p, e, "return", &s->ret) < 0 ||
-		    get_positions(p, e, "args", &args_rules, &s->args, &s->nargs) < 0 ||
+		    get_positions(p, e, "args", &source_args_rules, &s->args, &s->nargs) < 0 ||
 		    get_when(p, e, &s->when) < 0)
 			return -1;
 		if (!s->ret && s->nargs == 0)
@@ -534,15 +547,11 @@ static int check_source_dup(struct parse *p, size_t i)
 	return 0;
 }
 
-static int parse_sink(struct parse *p, json_t *e, struct pf_rule_sink *s)
+static int parse_sink(struct parse *p, json_t *e, void *entry)
 {
-	static const struct poslist_rules args_rules = {
-	    .return_hint = "a sink receives arguments; a return value is not sent anywhere",
-	    .empty_hint = "leave 'args' out for every argument",
-	};
+	struct pf_rule_sink *s = entry;
 	const char *fn, *re;
-	if (check_keys(p, e, sink_keys, "a sink") < 0 || check_comment(p, e) < 0 ||
-	    get_name(p, e, "function", false, &fn) < 0 ||
+	if (get_name(p, e, "function", false, &fn) < 0 ||
 	    get_string(p, e, "function_regex", false, &re) < 0)
 		return -1;
 	if (!fn && !re)
@@ -557,14 +566,12 @@ static int parse_sink(struct parse *p, json_t *e, struct pf_rule_sink *s)
 			char msg[256];
 			regerror(rc, &s->regex, msg, sizeof(msg));
 			msg[0] = (char)tolower((unsigned char)msg[0]);
-			push_key(p, "function_regex");
-			fail(p, NULL, "invalid regular expression '%.100s': %s", re, msg);
-			pop(p);
-			return -1;
+			return fail_value(p, "function_regex",
+			                  "invalid regular expression '%.100s': %s", re, msg);
 		}
 		s->function_regex = pf_xstrdup(re); /* from here on, the regex is freed */
 	}
-	int rc = get_positions(p, e, "args", &args_rules, &s->args, &s->nargs);
+	int rc = get_positions(p, e, "args", &sink_args_rules, &s->args, &s->nargs);
 	if (rc < 0)
 		return -1;
 	s->all_args = rc == 0;
@@ -614,8 +621,20 @@ static int check_sink_dup(struct parse *p, size_t i)
 	return 0;
 }
 
-static int parse_propagator(struct parse *p, json_t *e, struct pf_rule_propagator *g)
+/* The required "function" of a propagator, an anonymizer or a consent
+ * entry, copied into *out. */
+static int get_function(struct parse *p, json_t *e, char **out)
 {
+	const char *fn;
+	if (get_name(p, e, "function", true, &fn) < 0)
+		return -1;
+	*out = pf_xstrdup(fn);
+	return 0;
+}
+
+static int parse_propagator(struct parse *p, json_t *e, void *entry)
+{
+	struct pf_rule_propagator *g = entry;
 	static const struct poslist_rules from_rules = {
 	    .return_hint = "\"return\" is only valid in 'to'",
 	    .empty_hint = "leave 'from' out for every argument",
@@ -624,11 +643,8 @@ static int parse_propagator(struct parse *p, json_t *e, struct pf_rule_propagato
 	    .allow_return = true,
 	    .allow_empty = true,
 	};
-	const char *fn;
-	if (check_keys(p, e, propagator_keys, "a propagator") < 0 || check_comment(p, e) < 0 ||
-	    get_name(p, e, "function", true, &fn) < 0)
+	if (get_function(p, e, &g->function) < 0)
 		return -1;
-	g->function = pf_xstrdup(fn);
 	int rc = get_positions(p, e, "from", &from_rules, &g->from, &g->nfrom);
 	if (rc < 0)
 		return -1;
@@ -646,59 +662,18 @@ static int parse_propagator(struct parse *p, json_t *e, struct pf_rule_propagato
 	return get_when(p, e, &g->when);
 }
 
-/* A function has one propagator (pf_rules_find_propagator returns one), so a
- * second entry for it would be silently ignored. */
-static int check_propagator_dup(struct parse *p, size_t i)
+static int parse_anonymizer(struct parse *p, json_t *e, void *entry)
 {
-	const struct pf_rule_propagator *g = &p->out->propagators[i];
-	for (size_t j = 0; j < i; j++)
-		if (strcmp(p->out->propagators[j].function, g->function) == 0)
-			return fail(p, NULL,
-			            "duplicate of %s: same function '%.100s' (list every position "
-			            "in one entry)",
-			            p->out->propagators[j].origin.json_path, g->function);
-	return 0;
+	struct pf_rule_anonymizer *a = entry;
+	return get_function(p, e, &a->function);
 }
 
-static int parse_anonymizer(struct parse *p, json_t *e, struct pf_rule_anonymizer *a)
+static int parse_consent(struct parse *p, json_t *e, void *entry)
 {
-	const char *fn;
-	if (check_keys(p, e, anonymizer_keys, "an anonymizer") < 0 || check_comment(p, e) < 0 ||
-	    get_name(p, e, "function", true, &fn) < 0)
+	struct pf_rule_consent *c = entry;
+	if (get_function(p, e, &c->function) < 0)
 		return -1;
-	a->function = pf_xstrdup(fn);
-	return 0;
-}
-
-static int check_anonymizer_dup(struct parse *p, size_t i)
-{
-	const struct pf_rule_anonymizer *a = &p->out->anonymizers[i];
-	for (size_t j = 0; j < i; j++)
-		if (strcmp(p->out->anonymizers[j].function, a->function) == 0)
-			return fail(p, NULL, "duplicate of %s: same function '%.100s'",
-			            p->out->anonymizers[j].origin.json_path, a->function);
-	return 0;
-}
-
-static int parse_consent(struct parse *p, json_t *e, struct pf_rule_consent *c)
-{
-	const char *fn;
-	if (check_keys(p, e, consent_keys, "a consent entry") < 0 || check_comment(p, e) < 0 ||
-	    get_name(p, e, "function", true, &fn) < 0)
-		return -1;
-	c->function = pf_xstrdup(fn);
 	return get_purpose(p, e, &c->purpose);
-}
-
-/* Like PII_CONSENT(purpose), a consent function answers for one purpose. */
-static int check_consent_dup(struct parse *p, size_t i)
-{
-	const struct pf_rule_consent *c = &p->out->consents[i];
-	for (size_t j = 0; j < i; j++)
-		if (strcmp(p->out->consents[j].function, c->function) == 0)
-			return fail(p, NULL, "duplicate of %s: same function '%.100s'",
-			            p->out->consents[j].origin.json_path, c->function);
-	return 0;
 }
 
 /* Why text is not a host name that a suffix match can use, or NULL. Hosts
@@ -754,48 +729,17 @@ static const char *host_problem(const char *text)
 	return NULL;
 }
 
-static int parse_endpoint(struct parse *p, json_t *e, struct pf_rule_endpoint *ep)
+static int parse_endpoint(struct parse *p, json_t *e, void *entry)
 {
+	struct pf_rule_endpoint *ep = entry;
 	const char *host;
-	if (check_keys(p, e, endpoint_keys, "an endpoint") < 0 || check_comment(p, e) < 0 ||
-	    get_string(p, e, "host", true, &host) < 0)
+	if (get_string(p, e, "host", true, &host) < 0)
 		return -1;
 	const char *problem = host_problem(host);
-	if (problem) {
-		push_key(p, "host");
-		int rc = fail(p, NULL, "'host' must be %s, got '%.100s'", problem, host);
-		pop(p);
-		return rc;
-	}
+	if (problem)
+		return fail_value(p, "host", "'host' must be %s, got '%.100s'", problem, host);
 	ep->host = pf_xstrdup(host);
 	return get_purpose(p, e, &ep->purpose);
-}
-
-/* One host, one purpose: a second entry would be shadowed by the first. */
-static int check_endpoint_dup(struct parse *p, size_t i)
-{
-	const struct pf_rule_endpoint *ep = &p->out->endpoints[i];
-	for (size_t j = 0; j < i; j++)
-		if (strcmp(p->out->endpoints[j].host, ep->host) == 0)
-			return fail(p, NULL, "duplicate of %s: same host '%.100s'",
-			            p->out->endpoints[j].origin.json_path, ep->host);
-	return 0;
-}
-
-/* Opens the section root[key]: 0 when absent, 1 with the key pushed and *arr
- * set when it is an array, -1 on error. */
-static int open_section(struct parse *p, json_t *root, const char *key, json_t **arr)
-{
-	*arr = json_object_get(root, key);
-	if (!*arr)
-		return 0;
-	push_key(p, key);
-	if (!json_is_array(*arr)) {
-		fail(p, NULL, "'%s' must be an array of objects, got %s", key, type_name(*arr));
-		pop(p);
-		return -1;
-	}
-	return 1;
 }
 
 /* Pushes entry i of a section and records where it came from. */
@@ -814,129 +758,85 @@ static int open_entry(struct parse *p, json_t *arr, size_t i, struct pf_rule_ori
 	return 0;
 }
 
-/* One function per section: each fills its own array of the pf_rules. The
- * count is raised before an entry is parsed, so that pf_rules_free frees a
- * half-filled entry after an error. */
-static int parse_sources(struct parse *p, json_t *root)
+/* The sections of a rules file, in the order they are parsed: each fills
+ * its own array of the pf_rules (offsets array and count), an entry of size
+ * bytes at a time, with its origin at offset origin. An entry that repeats
+ * an earlier one of the same file is an error: check_dup says when, or, for
+ * the sections of one entry per name, unique is the offset of the name (a
+ * char *), unique_what what it is and hint what to do instead. */
+struct section {
+	const char *key;
+	const char *const *keys; /* an entry's keys, and what it is in messages */
+	const char *what;
+	size_t array, count, size, origin;
+	int (*parse)(struct parse *p, json_t *e, void *entry);
+	int (*check_dup)(struct parse *p, size_t i);
+	size_t unique;
+	const char *unique_what, *hint;
+};
+
+#define ENTRIES(member, type)                                                                      \
+	.array = offsetof(struct pf_rules, member), .count = offsetof(struct pf_rules, n##member), \
+	.size = sizeof(type), .origin = offsetof(type, origin)
+
+static const struct section sections[] = {
+    {"sources", source_keys, "a source", ENTRIES(sources, struct pf_rule_source), parse_source,
+     check_source_dup},
+    {"sinks", sink_keys, "a sink", ENTRIES(sinks, struct pf_rule_sink), parse_sink, check_sink_dup},
+    /* a function has one propagator (pf_rules_find_propagator returns one),
+     * so a second entry for it would be silently ignored */
+    {"propagators", propagator_keys, "a propagator",
+     ENTRIES(propagators, struct pf_rule_propagator), parse_propagator,
+     .unique = offsetof(struct pf_rule_propagator, function), .unique_what = "function",
+     .hint = " (list every position in one entry)"},
+    {"anonymizers", anonymizer_keys, "an anonymizer",
+     ENTRIES(anonymizers, struct pf_rule_anonymizer), parse_anonymizer,
+     .unique = offsetof(struct pf_rule_anonymizer, function), .unique_what = "function"},
+    /* like PII_CONSENT(purpose), a consent function answers for one purpose */
+    {"consent", consent_keys, "a consent entry", ENTRIES(consents, struct pf_rule_consent),
+     parse_consent, .unique = offsetof(struct pf_rule_consent, function),
+     .unique_what = "function"},
+    /* one host, one purpose: a second entry would be shadowed by the first */
+    {"endpoints", endpoint_keys, "an endpoint", ENTRIES(endpoints, struct pf_rule_endpoint),
+     parse_endpoint, .unique = offsetof(struct pf_rule_endpoint, host), .unique_what = "host"},
+};
+
+static int check_dup(struct parse *p, const char *entries, const struct section *sec, size_t i)
 {
-	json_t *arr, *e;
-	int rc = open_section(p, root, "sources", &arr);
-	if (rc <= 0)
-		return rc;
-	struct pf_rules *r = p->out;
-	r->sources = pf_xcalloc(json_array_size(arr), sizeof(*r->sources));
-	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
-		struct pf_rule_source *s = &r->sources[r->nsources++];
-		rc = open_entry(p, arr, i, &s->origin, &e);
-		if (rc >= 0)
-			rc = parse_source(p, e, s);
-		if (rc >= 0)
-			rc = check_source_dup(p, i);
-		pop(p);
-	}
-	pop(p);
-	return rc < 0 ? -1 : 0;
+	if (sec->check_dup)
+		return sec->check_dup(p, i);
+	const char *entry = entries + i * sec->size;
+	const char *name = *(const char *const *)(entry + sec->unique);
+	const char *first = pf_rules_find_named(entries, i, sec->size, sec->unique, name);
+	if (!first)
+		return 0;
+	const struct pf_rule_origin *o = (const struct pf_rule_origin *)(first + sec->origin);
+	return fail(p, NULL, "duplicate of %s: same %s '%.100s'%s", o->json_path, sec->unique_what,
+	            name, sec->hint ? sec->hint : "");
 }
 
-static int parse_sinks(struct parse *p, json_t *root)
+/* The count is raised before an entry is parsed, so that pf_rules_free frees
+ * a half-filled entry after an error. */
+static int parse_section(struct parse *p, json_t *root, const struct section *sec)
 {
 	json_t *arr, *e;
-	int rc = open_section(p, root, "sinks", &arr);
+	int rc = open_array(p, root, sec->key, "objects", &arr);
 	if (rc <= 0)
 		return rc;
-	struct pf_rules *r = p->out;
-	r->sinks = pf_xcalloc(json_array_size(arr), sizeof(*r->sinks));
+	char *rules = (char *)p->out;
+	void **array = (void **)(rules + sec->array);
+	size_t *count = (size_t *)(rules + sec->count);
+	*array = pf_xcalloc(json_array_size(arr), sec->size);
 	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
-		struct pf_rule_sink *s = &r->sinks[r->nsinks++];
-		rc = open_entry(p, arr, i, &s->origin, &e);
+		char *entry = (char *)*array + (*count)++ * sec->size;
+		rc = open_entry(p, arr, i, (struct pf_rule_origin *)(entry + sec->origin), &e);
+		if (rc >= 0 &&
+		    (check_keys(p, e, sec->keys, sec->what) < 0 || check_comment(p, e) < 0))
+			rc = -1;
 		if (rc >= 0)
-			rc = parse_sink(p, e, s);
+			rc = sec->parse(p, e, entry);
 		if (rc >= 0)
-			rc = check_sink_dup(p, i);
-		pop(p);
-	}
-	pop(p);
-	return rc < 0 ? -1 : 0;
-}
-
-static int parse_propagators(struct parse *p, json_t *root)
-{
-	json_t *arr, *e;
-	int rc = open_section(p, root, "propagators", &arr);
-	if (rc <= 0)
-		return rc;
-	struct pf_rules *r = p->out;
-	r->propagators = pf_xcalloc(json_array_size(arr), sizeof(*r->propagators));
-	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
-		struct pf_rule_propagator *g = &r->propagators[r->npropagators++];
-		rc = open_entry(p, arr, i, &g->origin, &e);
-		if (rc >= 0)
-			rc = parse_propagator(p, e, g);
-		if (rc >= 0)
-			rc = check_propagator_dup(p, i);
-		pop(p);
-	}
-	pop(p);
-	return rc < 0 ? -1 : 0;
-}
-
-static int parse_anonymizers(struct parse *p, json_t *root)
-{
-	json_t *arr, *e;
-	int rc = open_section(p, root, "anonymizers", &arr);
-	if (rc <= 0)
-		return rc;
-	struct pf_rules *r = p->out;
-	r->anonymizers = pf_xcalloc(json_array_size(arr), sizeof(*r->anonymizers));
-	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
-		struct pf_rule_anonymizer *a = &r->anonymizers[r->nanonymizers++];
-		rc = open_entry(p, arr, i, &a->origin, &e);
-		if (rc >= 0)
-			rc = parse_anonymizer(p, e, a);
-		if (rc >= 0)
-			rc = check_anonymizer_dup(p, i);
-		pop(p);
-	}
-	pop(p);
-	return rc < 0 ? -1 : 0;
-}
-
-static int parse_consents(struct parse *p, json_t *root)
-{
-	json_t *arr, *e;
-	int rc = open_section(p, root, "consent", &arr);
-	if (rc <= 0)
-		return rc;
-	struct pf_rules *r = p->out;
-	r->consents = pf_xcalloc(json_array_size(arr), sizeof(*r->consents));
-	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
-		struct pf_rule_consent *c = &r->consents[r->nconsents++];
-		rc = open_entry(p, arr, i, &c->origin, &e);
-		if (rc >= 0)
-			rc = parse_consent(p, e, c);
-		if (rc >= 0)
-			rc = check_consent_dup(p, i);
-		pop(p);
-	}
-	pop(p);
-	return rc < 0 ? -1 : 0;
-}
-
-static int parse_endpoints(struct parse *p, json_t *root)
-{
-	json_t *arr, *e;
-	int rc = open_section(p, root, "endpoints", &arr);
-	if (rc <= 0)
-		return rc;
-	struct pf_rules *r = p->out;
-	r->endpoints = pf_xcalloc(json_array_size(arr), sizeof(*r->endpoints));
-	for (size_t i = 0; rc >= 0 && i < json_array_size(arr); i++) {
-		struct pf_rule_endpoint *ep = &r->endpoints[r->nendpoints++];
-		rc = open_entry(p, arr, i, &ep->origin, &e);
-		if (rc >= 0)
-			rc = parse_endpoint(p, e, ep);
-		if (rc >= 0)
-			rc = check_endpoint_dup(p, i);
+			rc = check_dup(p, *array, sec, i);
 		pop(p);
 	}
 	pop(p);
@@ -984,10 +884,10 @@ int pf_rules_parse_doc(struct pf_rules *out, json_t *root, const char *text, siz
 {
 	struct parse p = {
 	    .out = out, .shipped = shipped, .cur = {.text = text, .len = len, .err = err}};
-	if (parse_header(&p, root) < 0 || parse_sources(&p, root) < 0 ||
-	    parse_sinks(&p, root) < 0 || parse_propagators(&p, root) < 0 ||
-	    parse_anonymizers(&p, root) < 0 || parse_consents(&p, root) < 0 ||
-	    parse_endpoints(&p, root) < 0)
+	if (parse_header(&p, root) < 0)
 		return -1;
+	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
+		if (parse_section(&p, root, &sections[i]) < 0)
+			return -1;
 	return 0;
 }

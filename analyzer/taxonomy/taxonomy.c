@@ -27,9 +27,7 @@ void pf_taxonomy_init(struct pf_taxonomy *t)
 
 void pf_taxonomy_free(struct pf_taxonomy *t)
 {
-	for (size_t i = 0; i < t->nkeys; i++)
-		free(t->keys[i]);
-	free(t->keys);
+	pf_free_strings(t->keys, t->nkeys);
 	pf_taxonomy_init(t);
 }
 

@@ -57,3 +57,21 @@ char *pf_xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return s;
 }
+
+void *pf_xgrow(void **v, size_t *n, size_t *cap, size_t size)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*v = pf_xrealloc(*v, *cap * size);
+	}
+	char *slot = (char *)*v + (*n)++ * size;
+	memset(slot, 0, size);
+	return slot;
+}
+
+void pf_free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}

@@ -13,6 +13,11 @@ void *pf_xrealloc(void *p, size_t size);
 char *pf_xstrdup(const char *s);
 /* printf into a fresh heap string, which the caller frees. */
 char *pf_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Appends one zeroed slot of size bytes to the array *v of *n elements and
+ * *cap slots, growing it as needed, and returns the slot. */
+void *pf_xgrow(void **v, size_t *n, size_t *cap, size_t size);
+/* Frees the n strings of v, then v. */
+void pf_free_strings(char **v, size_t n);
 
 /* Growable array: struct { T *v; size_t n, cap; }. */
 #define PF_VEC(T)                                                                                  \

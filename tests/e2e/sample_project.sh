@@ -2,7 +2,9 @@
 # Sourced by the integration tests (test_git_hook.sh, test_precommit_framework.sh,
 # test_ci_scripts.sh, ...): one small C program that the pre-commit hooks and
 # CI scripts are tried on, so that every integration is tested on the same
-# code a user would write. Not a test itself (CTest runs test_*.sh only).
+# code a user would write, and the start those tests share (sample_start,
+# ok/fail/show, run, the git sandbox, the hook repository, commit_expect).
+# Not a test itself (CTest runs test_*.sh only).
 #
 # The program: src/user.h marks struct user's email as personal data and
 # declares the ad SDK's sink; src/ads.c forwards a payload to the sink;
@@ -157,4 +159,168 @@ sample_git_env() {
 [advice]
 	detachedHead = false
 EOF
+}
+
+# sample_project DIR: the program with the old flow of src/legacy.c, its
+# compile database in DIR/build, and build/ ignored by git.
+sample_project() {
+	sample_write "$1"
+	sample_legacy "$1"
+	sample_compdb "$1" "$1/build"
+	printf 'build/\n' >"$1/.gitignore"
+}
+
+# sample_commit_all MESSAGE: a repository in the current folder with all of
+# it committed; the test stops when git fails.
+sample_commit_all() {
+	git init -q && git add -A && git commit -q -m "$1" || exit 1
+}
+
+# ---- the start of a test ------------------------------------------------------
+
+# sample_start "$@" TOOL...: call first, with the script's argument (the
+# piiflow binary) and the tools the test needs. Sets $piiflow (absolute),
+# $src (the checkout, from PIIFLOW_SOURCE_DIR), $tmp (a scratch folder
+# removed at exit), and for ok, fail and run $passed, $failed, $rc, $out
+# and $err. A missing tool fails the test.
+sample_start() {
+	if (($# < 1)); then
+		echo "usage: bash $0 PATH_TO_PIIFLOW" >&2
+		exit 2
+	fi
+	piiflow="$(realpath -s -- "$1")"
+	shift
+	src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
+	local tool
+	for tool in "$@"; do
+		if ! command -v "$tool" >/dev/null 2>&1; then
+			echo "FAIL: $tool is not installed (scripts/bootstrap.sh --test installs it)"
+			echo "0 passed, 1 failed"
+			exit 1
+		fi
+	done
+	tmp="$(mktemp -d)"
+	trap 'rm -rf "$tmp"' EXIT
+	passed=0
+	failed=0
+	rc=0
+	out="$tmp/out"
+	err="$tmp/err"
+}
+
+# sample_sandbox: git and pre-commit apart from the user's own
+# (sample_git_env), and the piiflow under test first on PATH, where the
+# hooks look for it.
+sample_sandbox() {
+	sample_git_env "$tmp"
+	mkdir -p "$tmp/bin"
+	ln -s "$piiflow" "$tmp/bin/piiflow"
+	export PATH="$tmp/bin:$PATH"
+}
+
+ok() {
+	echo "ok   - $1"
+	passed=$((passed + 1))
+}
+
+# fail NAME [WHY]: a check failed; with WHY, a check of the last run, whose
+# output is shown.
+fail() {
+	if (($# > 1)); then
+		echo "FAIL - $1: $2"
+		sed -n '1,20s/^/       | /p' "$out" "$err"
+	else
+		echo "FAIL - $1"
+	fi
+	failed=$((failed + 1))
+}
+
+# show FILE: a captured output, indented, after a failure.
+show() {
+	sed -n '1,40s/^/       | /p' "$1"
+}
+
+# run ARGS...: runs piiflow in the current folder; sets $rc, and its output
+# in the files $out and $err.
+run() {
+	rc=0
+	"$piiflow" "$@" >"$out" 2>"$err" || rc=$?
+}
+
+# ---- the hooks ----------------------------------------------------------------
+
+# sample_hook_repo DIR: a hook repository at DIR holding piiflow's hook files,
+# as a team's mirror of piiflow does; prints its commit.
+sample_hook_repo() {
+	mkdir -p "$1/ci"
+	cp "$src/.pre-commit-hooks.yaml" "$1/"
+	cp -p "$src/ci/pre-commit.sh" "$1/ci/"
+	(cd "$1" && git init -q && git add -A && git commit -q -m "piiflow hooks") >&2 || exit 1
+	git -C "$1" rev-parse HEAD
+}
+
+# sample_git_hook_repo: a repository in the current folder with the plain
+# git hook installed (ci/install-git-hook.sh); a failed install is a failure.
+sample_git_hook_repo() {
+	git init -q
+	bash "$src/ci/install-git-hook.sh" >"$tmp/install.out" 2>&1 || {
+		fail "install the plain hook"
+		show "$tmp/install.out"
+	}
+}
+
+# sample_precommit_config DIR HOOK_REPO REV: the project's
+# .pre-commit-config.yaml, naming piiflow's hook.
+sample_precommit_config() {
+	cat >"$1/.pre-commit-config.yaml" <<EOF
+repos:
+  - repo: $2
+    rev: $3
+    hooks:
+      - id: piiflow
+EOF
+}
+
+# commit_expect NAME WANT(pass|refuse) [MESSAGE]: commits what is staged
+# (with MESSAGE, else NAME) and checks the outcome by the exit code and by
+# whether HEAD moved; the commit's output is in $tmp/commit.out.
+commit_expect() {
+	local name="$1" want="$2" msg="${3:-$1}" before after rc=0
+	before="$(git rev-parse -q --verify HEAD || echo none)"
+	git commit -q -m "$msg" >"$tmp/commit.out" 2>&1 || rc=$?
+	after="$(git rev-parse -q --verify HEAD || echo none)"
+	if [[ "$want" == pass ]]; then
+		if ((rc == 0)) && [[ "$before" != "$after" ]]; then
+			ok "$name"
+			return 0
+		fi
+		fail "$name: git commit exited $rc, want a commit"
+	else
+		if ((rc != 0)) && [[ "$before" == "$after" ]]; then
+			ok "$name"
+			return 0
+		fi
+		fail "$name: git commit exited $rc and HEAD moved=$([[ $before != "$after" ]] && echo yes || echo no), want it refused"
+	fi
+	show "$tmp/commit.out"
+	return 1
+}
+
+# has NAME REGEX [FILE]: the output (by default the last commit's) matches
+# REGEX; lacks NAME REGEX [FILE]: it does not.
+has() {
+	if grep -qE -- "$2" "${3:-$tmp/commit.out}"; then
+		ok "$1"
+	else
+		fail "$1: output lacks /$2/"
+		show "${3:-$tmp/commit.out}"
+	fi
+}
+lacks() {
+	if grep -qE -- "$2" "${3:-$tmp/commit.out}"; then
+		fail "$1: output has /$2/"
+		show "${3:-$tmp/commit.out}"
+	else
+		ok "$1"
+	fi
 }

@@ -14,48 +14,15 @@
 # project() looks for one) and python3 with yaml (python3-yaml).
 set -uo pipefail
 
-if (($# != 1)); then
-	echo "usage: bash tests/e2e/test_ci_scripts.sh PATH_TO_PIIFLOW" >&2
-	exit 2
-fi
-piiflow="$1"
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
 # shellcheck source=tests/e2e/sample_project.sh
-source "$src/tests/e2e/sample_project.sh"
+source "$(dirname "$0")/sample_project.sh"
+sample_start "$@" cmake python3
 unset PIIFLOW_BUILD_DIR PIIFLOW_CMAKE_ARGS
 export PIIFLOW="$piiflow"
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 2
 
-passed=0
-failed=0
-ok() {
-	echo "ok   - $1"
-	passed=$((passed + 1))
-}
-fail() {
-	echo "FAIL - $1"
-	failed=$((failed + 1))
-}
-show() {
-	sed -n '1,40s/^/       | /p' "$1"
-}
-
-for tool in cmake python3; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		fail "$tool is not installed"
-	fi
-done
 if ! python3 -c 'import yaml' 2>/dev/null; then
 	fail "python3 cannot import yaml: install python3-yaml (scripts/bootstrap.sh --test)"
-fi
-if ((failed)); then
 	echo "$passed passed, $failed failed"
 	exit 1
 fi

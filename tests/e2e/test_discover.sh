@@ -12,47 +12,9 @@
 # with PIIFLOW_SOURCE_DIR set to the checkout. Prints "N passed, M failed".
 set -euo pipefail
 
-if (($# != 1)); then
-	echo "usage: bash tests/e2e/test_discover.sh PATH_TO_PIIFLOW" >&2
-	exit 2
-fi
-piiflow="$1"
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
-for tool in python3 patch git; do
-	command -v "$tool" >/dev/null 2>&1 || {
-		echo "FAIL: $tool is needed" >&2
-		exit 1
-	}
-done
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-out="$tmp/out"
-err="$tmp/err"
-rc=0
-
-ok() {
-	echo "ok   - $1"
-	passed=$((passed + 1))
-}
-
-fail() {
-	echo "FAIL - $1: $2"
-	sed -n '1,20s/^/       | /p' "$out" "$err"
-	failed=$((failed + 1))
-}
-
-run() {
-	rc=0
-	"$piiflow" "$@" >"$out" 2>"$err" || rc=$?
-}
+# shellcheck source=tests/e2e/sample_project.sh
+source "$(dirname "$0")/sample_project.sh"
+sample_start "$@" python3 patch git
 
 # expect_lines NAME WANT_RC FILE: stdout must be exactly FILE's lines.
 expect_lines() {

@@ -14,27 +14,9 @@
 # with PIIFLOW_SOURCE_DIR (the checkout).
 set -uo pipefail
 
-if (($# != 1)); then
-	echo "usage: bash tests/e2e/test_editor_matcher.sh PATH_TO_PIIFLOW" >&2
-	exit 2
-fi
-piiflow="$1"
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
 # shellcheck source=tests/e2e/sample_project.sh
-source "$src/tests/e2e/sample_project.sh"
-
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "FAIL: python3 is not installed"
-	echo "0 passed, 1 failed"
-	exit 1
-fi
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/sample_project.sh"
+sample_start "$@" python3
 proj="$tmp/workspace"
 sample_write "$proj"
 sample_session_bad "$proj"

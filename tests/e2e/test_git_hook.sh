@@ -15,48 +15,11 @@
 # with PIIFLOW_SOURCE_DIR (the checkout).
 set -uo pipefail
 
-if (($# != 1)); then
-	echo "usage: bash tests/e2e/test_git_hook.sh PATH_TO_PIIFLOW" >&2
-	exit 2
-fi
-piiflow="$1"
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
 # shellcheck source=tests/e2e/sample_project.sh
-source "$src/tests/e2e/sample_project.sh"
-
-for tool in git python3; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "FAIL: $tool is not installed"
-		echo "0 passed, 1 failed"
-		exit 1
-	fi
-done
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-sample_git_env "$tmp"
-mkdir -p "$tmp/bin"
-ln -s "$piiflow" "$tmp/bin/piiflow"
-export PATH="$tmp/bin:$PATH"
+source "$(dirname "$0")/sample_project.sh"
+sample_start "$@" git python3
+sample_sandbox
 install="$src/ci/install-git-hook.sh"
-
-passed=0
-failed=0
-ok() {
-	echo "ok   - $1"
-	passed=$((passed + 1))
-}
-fail() {
-	echo "FAIL - $1"
-	failed=$((failed + 1))
-}
-show() {
-	sed -n '1,40s/^/       | /p' "$1"
-}
 
 # ---- the installer -----------------------------------------------------------
 other="$tmp/other"
@@ -110,12 +73,10 @@ fi
 
 # ---- the project ---------------------------------------------------------------
 proj="$tmp/project"
-sample_write "$proj"
-sample_legacy "$proj"
-sample_compdb "$proj" "$proj/build"
-printf 'build/\nout/\ncompile_commands.json\n' >"$proj/.gitignore"
+sample_project "$proj"
+printf 'out/\ncompile_commands.json\n' >>"$proj/.gitignore"
 cd "$proj" || exit 1
-git init -q && git add -A && git commit -q -m "initial" || exit 1
+sample_commit_all "initial"
 rc=0
 bash "$install" >"$tmp/out" 2>&1 || rc=$?
 if ((rc == 0)) && [[ -x .git/hooks/pre-commit && -x .git/hooks/piiflow-pre-commit.sh ]]; then
@@ -124,40 +85,6 @@ else
 	fail "install: exit $rc"
 	show "$tmp/out"
 fi
-
-# commit_expect NAME WANT(pass|refuse) MESSAGE: commits what is staged and
-# checks the outcome by the exit code and by whether HEAD moved.
-commit_expect() {
-	local name="$1" want="$2" msg="$3" before after rc=0
-	before="$(git rev-parse HEAD)"
-	git commit -q -m "$msg" >"$tmp/commit.out" 2>&1 || rc=$?
-	after="$(git rev-parse HEAD)"
-	if [[ "$want" == pass ]]; then
-		if ((rc == 0)) && [[ "$before" != "$after" ]]; then
-			ok "$name"
-			return 0
-		fi
-		fail "$name: git commit exited $rc, want a commit"
-	else
-		if ((rc != 0)) && [[ "$before" == "$after" ]]; then
-			ok "$name"
-			return 0
-		fi
-		fail "$name: git commit exited $rc, want it refused"
-	fi
-	show "$tmp/commit.out"
-	return 1
-}
-
-# has NAME REGEX: the last commit's output matches REGEX.
-has() {
-	if grep -qE -- "$2" "$tmp/commit.out"; then
-		ok "$1"
-	else
-		fail "$1: output lacks /$2/"
-		show "$tmp/commit.out"
-	fi
-}
 
 finding="^src/ads.c:6:2: error: personal data 'user.contact.email' reaches advertising sink 'ads_event' \(argument 2 'payload'\) \[pii-to-advertising\]"
 

@@ -16,47 +16,10 @@
 # with PIIFLOW_SOURCE_DIR (the checkout).
 set -uo pipefail
 
-if (($# != 1)); then
-	echo "usage: bash tests/e2e/test_hook_cache_in_source.sh PATH_TO_PIIFLOW" >&2
-	exit 2
-fi
-piiflow="$1"
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
 # shellcheck source=tests/e2e/sample_project.sh
-source "$src/tests/e2e/sample_project.sh"
-
-for tool in git python3 pre-commit; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "FAIL: $tool is not installed (scripts/bootstrap.sh --test installs it)"
-		echo "0 passed, 1 failed"
-		exit 1
-	fi
-done
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-sample_git_env "$tmp"
-mkdir -p "$tmp/bin"
-ln -s "$piiflow" "$tmp/bin/piiflow"
-export PATH="$tmp/bin:$PATH"
-
-passed=0
-failed=0
-ok() {
-	echo "ok   - $1"
-	passed=$((passed + 1))
-}
-fail() {
-	echo "FAIL - $1"
-	failed=$((failed + 1))
-}
-show() {
-	sed -n '1,40s/^/       | /p' "$1"
-}
+source "$(dirname "$0")/sample_project.sh"
+sample_start "$@" git python3 pre-commit
+sample_sandbox
 
 # in_source DIR: the sample program built in source: its compile database
 # at the root, build_dir "." in .piiflow.json, nothing in .gitignore.
@@ -64,20 +27,6 @@ in_source() {
 	sample_write "$1"
 	sample_compdb "$1" "$1"
 	printf '{"build_dir": "."}\n' >"$1/.piiflow.json"
-}
-
-# commit_passes NAME: commits what is staged; it must go through.
-commit_passes() {
-	local before after rc=0
-	before="$(git rev-parse -q --verify HEAD || echo none)"
-	git commit -q -m "$1" >"$tmp/commit.out" 2>&1 || rc=$?
-	after="$(git rev-parse -q --verify HEAD || echo none)"
-	if ((rc == 0)) && [[ "$before" != "$after" ]]; then
-		ok "$1"
-	else
-		fail "$1: git commit exited $rc, want a commit"
-		show "$tmp/commit.out"
-	fi
 }
 
 # status_clean NAME: git status shows nothing, the cache folder included.
@@ -106,18 +55,14 @@ cache_exists() {
 proj="$tmp/plain"
 in_source "$proj"
 cd "$proj" || exit 1
-git init -q
-bash "$src/ci/install-git-hook.sh" >"$tmp/install.out" 2>&1 || {
-	fail "install the plain hook"
-	show "$tmp/install.out"
-}
+sample_git_hook_repo
 git add -A
-commit_passes "plain hook: the first commit of the clean program goes through"
+commit_expect "plain hook: the first commit of the clean program goes through" pass
 cache_exists "plain hook: the run kept its cache in the work tree"
 status_clean "plain hook: git status is clean after the hook ran"
 printf '\n/* the entry point */\n' >>src/main.c
 git add -A
-commit_passes "plain hook: after git add -A, the next clean commit goes through"
+commit_expect "plain hook: after git add -A, the next clean commit goes through" pass
 status_clean "plain hook: and git status is still clean"
 if git ls-files | grep -q '^\.piiflow-cache/'; then
 	fail "plain hook: the cache was committed"
@@ -127,23 +72,13 @@ fi
 
 # ==== the pre-commit framework ===============================================
 hookrepo="$tmp/piiflow-hooks"
-mkdir -p "$hookrepo/ci"
-cp "$src/.pre-commit-hooks.yaml" "$hookrepo/"
-cp -p "$src/ci/pre-commit.sh" "$hookrepo/ci/"
-(cd "$hookrepo" && git init -q && git add -A && git commit -q -m "piiflow hooks") || exit 1
-rev="$(git -C "$hookrepo" rev-parse HEAD)"
+rev="$(sample_hook_repo "$hookrepo")" || exit 1
 
 fw="$tmp/framework"
 in_source "$fw"
-cat >"$fw/.pre-commit-config.yaml" <<EOF
-repos:
-  - repo: $hookrepo
-    rev: $rev
-    hooks:
-      - id: piiflow
-EOF
+sample_precommit_config "$fw" "$hookrepo" "$rev"
 cd "$fw" || exit 1
-git init -q && git add -A && git commit -q -m "initial" || exit 1
+sample_commit_all "initial"
 
 rc=0
 pre-commit try-repo "$hookrepo" piiflow --files src/session.c >"$tmp/try.out" 2>&1 || rc=$?
@@ -163,7 +98,7 @@ pre-commit install >"$tmp/install.out" 2>&1 || {
 for n in 1 2; do
 	printf '\n/* change %s */\n' "$n" >>src/main.c
 	git add -A
-	commit_passes "framework: clean commit $n after git add -A goes through"
+	commit_expect "framework: clean commit $n after git add -A goes through" pass
 	if grep -q 'files were modified by this hook' "$tmp/commit.out"; then
 		fail "framework: commit $n says files were modified by this hook"
 	else

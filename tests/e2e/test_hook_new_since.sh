@@ -22,89 +22,11 @@
 # with PIIFLOW_SOURCE_DIR (the checkout).
 set -uo pipefail
 
-if (($# != 1)); then
-	echo "usage: bash tests/e2e/test_hook_new_since.sh PATH_TO_PIIFLOW" >&2
-	exit 2
-fi
-piiflow="$1"
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
 # shellcheck source=tests/e2e/sample_project.sh
-source "$src/tests/e2e/sample_project.sh"
+source "$(dirname "$0")/sample_project.sh"
+sample_start "$@" git python3 pre-commit
+sample_sandbox
 
-for tool in git python3 pre-commit; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "FAIL: $tool is not installed (scripts/bootstrap.sh --test installs it)"
-		echo "0 passed, 1 failed"
-		exit 1
-	fi
-done
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-sample_git_env "$tmp"
-mkdir -p "$tmp/bin"
-ln -s "$piiflow" "$tmp/bin/piiflow"
-export PATH="$tmp/bin:$PATH"
-
-passed=0
-failed=0
-ok() {
-	echo "ok   - $1"
-	passed=$((passed + 1))
-}
-fail() {
-	echo "FAIL - $1"
-	failed=$((failed + 1))
-}
-show() {
-	sed -n '1,40s/^/       | /p' "$1"
-}
-
-# commit_expect NAME WANT(pass|refuse) MESSAGE: commits what is staged and
-# checks the outcome by the exit code and by whether HEAD moved.
-commit_expect() {
-	local name="$1" want="$2" msg="$3" before after rc=0
-	before="$(git rev-parse -q --verify HEAD || echo none)"
-	git commit -q -m "$msg" >"$tmp/commit.out" 2>&1 || rc=$?
-	after="$(git rev-parse -q --verify HEAD || echo none)"
-	if [[ "$want" == pass ]]; then
-		if ((rc == 0)) && [[ "$before" != "$after" ]]; then
-			ok "$name"
-			return 0
-		fi
-		fail "$name: git commit exited $rc, want a commit"
-	else
-		if ((rc != 0)) && [[ "$before" == "$after" ]]; then
-			ok "$name"
-			return 0
-		fi
-		fail "$name: git commit exited $rc, want it refused"
-	fi
-	show "$tmp/commit.out"
-	return 1
-}
-
-# has NAME REGEX [FILE]: the output matches REGEX.
-has() {
-	if grep -qE -- "$2" "${3:-$tmp/commit.out}"; then
-		ok "$1"
-	else
-		fail "$1: output lacks /$2/"
-		show "${3:-$tmp/commit.out}"
-	fi
-}
-lacks() {
-	if grep -qE -- "$2" "${3:-$tmp/commit.out}"; then
-		fail "$1: output has /$2/"
-		show "${3:-$tmp/commit.out}"
-	else
-		ok "$1"
-	fi
-}
 # errors FILE: the number of findings (error lines) in a text report.
 errors() {
 	grep -cE '^[^ ]+:[0-9]+:[0-9]+: error: ' "$1"
@@ -125,22 +47,16 @@ EOF
 # project DIR: the sample program with old flows in legacy.c and many.c,
 # and its compile database in DIR/build.
 project() {
-	sample_write "$1"
-	sample_legacy "$1"
+	sample_project "$1"
 	many_flows "$1"
 	sample_compdb "$1" "$1/build"
-	printf 'build/\n' >"$1/.gitignore"
 }
 
 # ==== the plain git hook ====================================================
 proj="$tmp/plain"
 project "$proj"
 cd "$proj" || exit 1
-git init -q
-bash "$src/ci/install-git-hook.sh" >"$tmp/install.out" 2>&1 || {
-	fail "install the plain hook"
-	show "$tmp/install.out"
-}
+sample_git_hook_repo
 
 # 1. No HEAD yet: every finding is new.
 git add -A
@@ -283,23 +199,13 @@ sample_compdb "$proj" "$proj/build"
 
 # ==== the pre-commit framework ================================================
 hookrepo="$tmp/piiflow-hooks"
-mkdir -p "$hookrepo/ci"
-cp "$src/.pre-commit-hooks.yaml" "$hookrepo/"
-cp -p "$src/ci/pre-commit.sh" "$hookrepo/ci/"
-(cd "$hookrepo" && git init -q && git add -A && git commit -q -m "piiflow hooks") || exit 1
-rev="$(git -C "$hookrepo" rev-parse HEAD)"
+rev="$(sample_hook_repo "$hookrepo")" || exit 1
 
 fw="$tmp/framework"
 project "$fw"
-cat >"$fw/.pre-commit-config.yaml" <<EOF
-repos:
-  - repo: $hookrepo
-    rev: $rev
-    hooks:
-      - id: piiflow
-EOF
+sample_precommit_config "$fw" "$hookrepo" "$rev"
 cd "$fw" || exit 1
-git init -q && git add -A && git commit -q -m "initial, with old flows" || exit 1
+sample_commit_all "initial, with old flows"
 
 # try-repo on the header, a comment added in the work tree
 {

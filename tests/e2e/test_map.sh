@@ -13,50 +13,12 @@
 # Prints "N passed, M failed".
 set -euo pipefail
 
-if (($# != 1)); then
-	echo "usage: bash tests/e2e/test_map.sh PATH_TO_PIIFLOW" >&2
-	exit 2
-fi
-piiflow="$1"
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
-for tool in python3 dot; do
-	command -v "$tool" >/dev/null 2>&1 || {
-		echo "FAIL: $tool is needed (scripts/bootstrap.sh --test)" >&2
-		exit 1
-	}
-done
+# shellcheck source=tests/e2e/sample_project.sh
+source "$(dirname "$0")/sample_project.sh"
+sample_start "$@" python3 dot
 python3 -c 'import yaml' 2>/dev/null || {
 	echo "FAIL: python3-yaml is needed (scripts/bootstrap.sh --test)" >&2
 	exit 1
-}
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-out="$tmp/out"
-err="$tmp/err"
-rc=0
-
-ok() {
-	echo "ok   - $1"
-	passed=$((passed + 1))
-}
-
-fail() {
-	echo "FAIL - $1: $2"
-	sed -n '1,20s/^/       | /p' "$out" "$err"
-	failed=$((failed + 1))
-}
-
-run() {
-	rc=0
-	"$piiflow" "$@" >"$out" 2>"$err" || rc=$?
 }
 
 # check NAME WANT_RC PYTHON: runs the Python snippet with the output's text

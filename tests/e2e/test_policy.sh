@@ -12,46 +12,9 @@
 # Works in a temporary directory; prints "N passed, M failed".
 set -euo pipefail
 
-if (($# != 1)); then
-	echo "usage: bash tests/e2e/test_policy.sh PATH_TO_PIIFLOW" >&2
-	exit 2
-fi
-piiflow="$1"
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
-command -v python3 >/dev/null 2>&1 || {
-	echo "FAIL: python3 is needed to read piiflow's JSON output" >&2
-	exit 1
-}
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-out="$tmp/out"
-err="$tmp/err"
-rc=0
-
-ok() {
-	echo "ok   - $1"
-	passed=$((passed + 1))
-}
-
-fail() {
-	echo "FAIL - $1: $2"
-	sed -n '1,12s/^/       | /p' "$out" "$err"
-	failed=$((failed + 1))
-}
-
-# run ARGS...: runs piiflow in the current directory; sets rc, $out, $err.
-run() {
-	rc=0
-	"$piiflow" "$@" >"$out" 2>"$err" || rc=$?
-}
+# shellcheck source=tests/e2e/sample_project.sh
+source "$(dirname "$0")/sample_project.sh"
+sample_start "$@" python3
 
 # jq_py EXPR: evaluates a Python expression over the JSON report in $out (d).
 jq_py() {

@@ -14,73 +14,22 @@
 # with PIIFLOW_SOURCE_DIR (the checkout).
 set -uo pipefail
 
-if (($# != 1)); then
-	echo "usage: bash tests/e2e/test_precommit_framework.sh PATH_TO_PIIFLOW" >&2
-	exit 2
-fi
-piiflow="$1"
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
 # shellcheck source=tests/e2e/sample_project.sh
-source "$src/tests/e2e/sample_project.sh"
-
-for tool in pre-commit git python3; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "FAIL: $tool is not installed (scripts/bootstrap.sh --test installs it)"
-		echo "0 passed, 1 failed"
-		exit 1
-	fi
-done
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-sample_git_env "$tmp"
-mkdir -p "$tmp/bin"
-ln -s "$piiflow" "$tmp/bin/piiflow"
-export PATH="$tmp/bin:$PATH"
-
-passed=0
-failed=0
-ok() {
-	echo "ok   - $1"
-	passed=$((passed + 1))
-}
-fail() {
-	echo "FAIL - $1"
-	failed=$((failed + 1))
-}
-# show FILE: the captured output, indented, for a failure.
-show() {
-	sed -n '1,40s/^/       | /p' "$1"
-}
+source "$(dirname "$0")/sample_project.sh"
+sample_start "$@" pre-commit git python3
+sample_sandbox
 
 # ---- the hook repository: the files a team's mirror of piiflow holds -------
 hookrepo="$tmp/piiflow-hooks"
-mkdir -p "$hookrepo/ci"
-cp "$src/.pre-commit-hooks.yaml" "$hookrepo/"
-cp -p "$src/ci/pre-commit.sh" "$hookrepo/ci/"
-(cd "$hookrepo" && git init -q && git add -A && git commit -q -m "piiflow hooks") || exit 1
-rev="$(git -C "$hookrepo" rev-parse HEAD)"
+rev="$(sample_hook_repo "$hookrepo")" || exit 1
 
 # ---- the project -------------------------------------------------------------
 proj="$tmp/project"
-sample_write "$proj"
-sample_legacy "$proj"
-sample_compdb "$proj" "$proj/build"
-printf 'build/\n' >"$proj/.gitignore"
-cat >"$proj/.pre-commit-config.yaml" <<EOF
-repos:
-  - repo: $hookrepo
-    rev: $rev
-    hooks:
-      - id: piiflow
-EOF
+sample_project "$proj"
+sample_precommit_config "$proj" "$hookrepo" "$rev"
 cd "$proj" || exit 1
 # The old flow in legacy.c predates the hook.
-git init -q && git add -A && git commit -q -m "initial" || exit 1
+sample_commit_all "initial"
 
 # try-repo: the hook as a team tries it before adding it to its config.
 out="$tmp/try-legacy.out"
@@ -117,30 +66,6 @@ else
 	fail "pre-commit install"
 	show "$out"
 fi
-
-# commit_expect NAME WANT(pass|refuse) MESSAGE: commits what is staged and
-# checks the outcome by the exit code and by whether HEAD moved.
-commit_expect() {
-	local name="$1" want="$2" msg="$3" before after rc=0
-	before="$(git rev-parse HEAD)"
-	git commit -q -m "$msg" >"$tmp/commit.out" 2>&1 || rc=$?
-	after="$(git rev-parse HEAD)"
-	if [[ "$want" == pass ]]; then
-		if ((rc == 0)) && [[ "$before" != "$after" ]]; then
-			ok "$name"
-			return 0
-		fi
-		fail "$name: git commit exited $rc, want a commit"
-	else
-		if ((rc != 0)) && [[ "$before" == "$after" ]]; then
-			ok "$name"
-			return 0
-		fi
-		fail "$name: git commit exited $rc and HEAD moved=$([[ $before != "$after" ]] && echo yes || echo no), want it refused"
-	fi
-	show "$tmp/commit.out"
-	return 1
-}
 
 # 1. A change to session.c that sends the e-mail address to the ad network.
 sample_session_bad "$proj"

@@ -11,26 +11,13 @@
 # with PIIFLOW_SOURCE_DIR (the checkout).
 set -uo pipefail
 
-if (($# != 1)); then
-	echo "usage: bash tests/e2e/test_progress.sh PATH_TO_PIIFLOW" >&2
-	exit 2
-fi
-piiflow="$1"
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-src="${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}"
 # shellcheck source=tests/e2e/sample_project.sh
-source "$src/tests/e2e/sample_project.sh"
-
+source "$(dirname "$0")/sample_project.sh"
+sample_start "$@"
 if ! command -v script >/dev/null 2>&1 || ! script --version 2>&1 | grep -q util-linux; then
 	echo "skipped: util-linux script (a pseudo-terminal for the test) is not installed"
 	exit 77 # CTest reports a skip (SKIP_RETURN_CODE)
 fi
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
 proj="$tmp/project"
 sample_write "$proj"
 sample_session_bad "$proj"
@@ -56,16 +43,8 @@ units=("$proj"/src/*.c)
 ntus=${#units[@]}
 cd "$proj" || exit 2
 
-passed=0
-failed=0
-ok() {
-	echo "ok   - $1"
-	passed=$((passed + 1))
-}
-fail() {
-	echo "FAIL - $1"
-	failed=$((failed + 1))
-}
+# show FILE: the captured output of a terminal, its carriage returns as
+# line ends.
 show() {
 	sed -n '1,20s/^/       | /p' "$1" | tr '\r' '\n' | head -n 20
 }
