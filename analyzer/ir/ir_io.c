@@ -922,6 +922,7 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under, struct pf_ir_s
 		R_PUSH(tu, tu->diags, tu->ndiags, tu->capdiags, n, d);
 	}
 	n = r_count(&r);
+	PF_VEC(struct pf_ir_decl) kept = {0}; /* in the arena once their number is known */
 	for (size_t i = 0; i < n && !r.err; i++) {
 		struct pf_ir_decl d;
 		d.kind = (enum pf_ir_dkind)r_u8(&r);
@@ -944,8 +945,14 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under, struct pf_ir_s
 		 * includes it, are kept once per program */
 		if (!r.err && sh && pf_decl_seen(sh, &d))
 			continue;
-		R_PUSH(tu, tu->decls, tu->ndecls, tu->capdecls, n, d);
+		PF_VEC_PUSH(kept, d);
 	}
+	if (kept.n) {
+		tu->decls = PF_NEW_N(&tu->arena, struct pf_ir_decl, kept.n);
+		memcpy(tu->decls, kept.v, kept.n * sizeof(*kept.v));
+		tu->ndecls = tu->capdecls = kept.n;
+	}
+	PF_VEC_FREE(kept);
 	char end[4];
 	r_bytes(&r, end, 4);
 	if (r.err || memcmp(end, "END!", 4) != 0 || fgetc(f) != EOF)
