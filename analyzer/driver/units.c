@@ -228,6 +228,7 @@ struct pf_load {
 	pf_strvec unit_paths;         /* and their paths */
 	pf_strvec seen;               /* the sources read (no -p) */
 	size_t gone, unlisted, twice; /* units left out, for the notes */
+	struct pf_ir_shared *shared;  /* what the units read share */
 };
 
 __attribute__((format(printf, 2, 3))) static void pf_load_error(struct pf_load *L, const char *fmt,
@@ -243,12 +244,12 @@ __attribute__((format(printf, 2, 3))) static void pf_load_error(struct pf_load *
 	va_end(ap);
 }
 
-static struct pf_ir_tu *pf_read_ir(const char *path, const char *under)
+static struct pf_ir_tu *pf_read_ir(struct pf_load *L, const char *path, const char *under)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
-	struct pf_ir_tu *tu = under ? pf_ir_read_relative(f, under) : pf_ir_read(f);
+	struct pf_ir_tu *tu = pf_ir_read_shared(f, under, L->shared);
 	fclose(f);
 	return tu;
 }
@@ -274,7 +275,7 @@ static void pf_load_unit(struct pf_load *L, const char *path, const struct pf_un
 			pf_load_error(L,
 			              "%s: the IR of this unit is missing (%s); rebuild the unit",
 			              shown, ir);
-		else if (!(tu = pf_read_ir(ir, L->cwd)))
+		else if (!(tu = pf_read_ir(L, ir, L->cwd)))
 			pf_load_error(L, "%s: not an IR file of this piiflow version", ir);
 		else
 			PF_VEC_PUSH(L->tus, tu);
@@ -313,7 +314,7 @@ static void pf_collect(struct pf_load *L, const struct pf_walk *w, bool all)
 		free(m);
 		if (traced)
 			continue;
-		struct pf_ir_tu *tu = pf_read_ir(ir, NULL);
+		struct pf_ir_tu *tu = pf_read_ir(L, ir, NULL);
 		if (!tu)
 			pf_load_error(L, "%s: not an IR file of this piiflow version", ir);
 		else
@@ -413,7 +414,8 @@ static void pf_load_summary(struct pf_load *L, bool quiet)
 int pf_units_load(const char *dir, const struct pf_compdb *db, struct pf_compdb *files, bool quiet,
                   struct pf_ir_tu ***tus, size_t *ntus)
 {
-	struct pf_load L = {.dir = dir, .cwd = pf_path_absolute(NULL, ".")};
+	struct pf_load L = {
+	    .dir = dir, .cwd = pf_path_absolute(NULL, "."), .shared = pf_ir_shared_new()};
 	pf_unit_format_key(L.key);
 	struct pf_walk w = {0};
 	int e = pf_walk_dir(&w, dir, 0);
@@ -455,6 +457,7 @@ done:
 	PF_VEC_FREE(L.unit_paths);
 	PF_VEC_FREE(L.seen);
 	free(L.cwd);
+	pf_ir_shared_release(L.shared); /* the units hold it from here */
 	if (L.nerrors) {
 		for (size_t i = 0; i < L.tus.n; i++)
 			pf_ir_tu_free(L.tus.v[i]);

@@ -20,6 +20,7 @@ void pf_ir_tu_free(struct pf_ir_tu *tu)
 	if (!tu)
 		return;
 	pf_arena_release(&tu->arena);
+	pf_ir_shared_release(tu->shared);
 	free(tu);
 }
 

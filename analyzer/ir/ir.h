@@ -7,7 +7,8 @@
  *
  * Ownership: everything of a translation unit lives in its pf_ir_tu's arena
  * and is freed by pf_ir_tu_free. Strings that name files, functions and
- * globals are arena copies too.
+ * globals are arena copies too, except in units read with a shared table
+ * (pf_ir_read_shared), whose strings are the table's.
  */
 #ifndef PF_IR_H
 #define PF_IR_H
@@ -274,10 +275,19 @@ struct pf_ir_tu {
 	struct pf_ir_decl *decls; /* the inventory, in source order */
 	size_t ndecls, capdecls;
 	bool fatal; /* the file could not be parsed at all */
+	/* read with pf_ir_read_shared: the strings live there, and the unit
+	 * holds a reference to it; else NULL */
+	struct pf_ir_shared *shared;
 };
 
 struct pf_ir_tu *pf_ir_tu_new(void);
+/* Frees the unit, and drops its reference to the table it was read with. */
 void pf_ir_tu_free(struct pf_ir_tu *tu);
+
+/* What the units of one program share when they are read (ir_io.h). */
+struct pf_ir_shared;
+/* Drops a reference: the table is freed with the last of its units. */
+void pf_ir_shared_release(struct pf_ir_shared *sh);
 
 /* Constructors; all memory comes from the TU's arena. */
 struct pf_ir_expr *pf_ir_expr_new(struct pf_ir_tu *tu, enum pf_ir_ekind kind,

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "util/intern.h"
 #include "util/ptrmap.h"
 #include "util/xalloc.h"
 
@@ -320,7 +321,112 @@ struct pf_rd {
 	const char *under;
 	size_t underlen;
 	struct pf_ptrmap shown;
+	struct pf_ir_shared *sh; /* pf_ir_read_shared: strings go there, or NULL */
 };
+
+/* What the units of one program share (pf_ir_read_shared). */
+struct pf_ir_shared {
+	size_t refs; /* the caller's, and one per unit read with it */
+	struct pf_intern strings;
+	/* the inventory's declarations kept so far, copies in `arena`; open
+	 * addressing over pf_decl_hash, equal when every field is */
+	struct pf_arena arena;
+	const struct pf_ir_decl **decls;
+	size_t ndecls, capdecls;
+	char *buf; /* a string as read, before it is interned */
+	size_t bufcap;
+};
+
+struct pf_ir_shared *pf_ir_shared_new(void)
+{
+	struct pf_ir_shared *sh = pf_xcalloc(1, sizeof(*sh));
+	sh->refs = 1;
+	pf_intern_init(&sh->strings);
+	return sh;
+}
+
+void pf_ir_shared_release(struct pf_ir_shared *sh)
+{
+	if (!sh || --sh->refs)
+		return;
+	pf_intern_release(&sh->strings);
+	pf_arena_release(&sh->arena);
+	free(sh->decls);
+	free(sh->buf);
+	free(sh);
+}
+
+/* Strings are interned, so equal strings are equal pointers here. */
+static uint64_t pf_decl_hash(const struct pf_ir_decl *d)
+{
+	const void *w[] = {d->name, d->scope,      d->type,        d->base_type, d->category,
+	                   d->how,  d->record.tag, d->record.type, d->pos.file,  d->insert.file};
+	uint64_t h = XXH3_64bits(w, sizeof(w));
+	uint32_t v[] = {d->kind,     d->scalar,     d->annotated,   d->redecl,
+	                d->pos.line, d->pos.column, d->insert.line, d->insert.column};
+	return XXH3_64bits_withSeed(v, sizeof(v), h);
+}
+
+static bool pf_decl_same(const struct pf_ir_decl *a, const struct pf_ir_decl *b)
+{
+	return a->kind == b->kind && a->name == b->name && a->scope == b->scope &&
+	       a->type == b->type && a->base_type == b->base_type && a->category == b->category &&
+	       a->how == b->how && a->record.tag == b->record.tag &&
+	       a->record.type == b->record.type && a->scalar == b->scalar &&
+	       a->annotated == b->annotated && a->redecl == b->redecl &&
+	       a->pos.file == b->pos.file && a->pos.line == b->pos.line &&
+	       a->pos.column == b->pos.column && a->insert.file == b->insert.file &&
+	       a->insert.line == b->insert.line && a->insert.column == b->insert.column;
+}
+
+static void pf_decls_grow(struct pf_ir_shared *sh)
+{
+	size_t ncap = sh->capdecls ? sh->capdecls * 2 : 1024;
+	const struct pf_ir_decl **nd = pf_xcalloc(ncap, sizeof(*nd));
+	for (size_t i = 0; i < sh->capdecls; i++) {
+		if (!sh->decls[i])
+			continue;
+		size_t j = (size_t)pf_decl_hash(sh->decls[i]) & (ncap - 1);
+		while (nd[j])
+			j = (j + 1) & (ncap - 1);
+		nd[j] = sh->decls[i];
+	}
+	free(sh->decls);
+	sh->decls = nd;
+	sh->capdecls = ncap;
+}
+
+/* The slot of d in sh's declarations: where it is, or the empty one where
+ * it goes. */
+static size_t pf_decl_slot(struct pf_ir_shared *sh, const struct pf_ir_decl *d)
+{
+	if ((sh->ndecls + 1) * 2 > sh->capdecls)
+		pf_decls_grow(sh);
+	size_t i = (size_t)pf_decl_hash(d) & (sh->capdecls - 1);
+	while (sh->decls[i] && !pf_decl_same(sh->decls[i], d))
+		i = (i + 1) & (sh->capdecls - 1);
+	return i;
+}
+
+/* Whether a unit read earlier with sh recorded d already. */
+static bool pf_decl_seen(struct pf_ir_shared *sh, const struct pf_ir_decl *d)
+{
+	return sh->decls && sh->decls[pf_decl_slot(sh, d)];
+}
+
+/* Remembers the declarations of a unit read whole. */
+static void pf_decls_add(struct pf_ir_shared *sh, const struct pf_ir_tu *tu)
+{
+	for (size_t k = 0; k < tu->ndecls; k++) {
+		size_t i = pf_decl_slot(sh, &tu->decls[k]);
+		if (sh->decls[i])
+			continue; /* twice in this unit */
+		struct pf_ir_decl *copy = PF_NEW(&sh->arena, struct pf_ir_decl);
+		*copy = tu->decls[k];
+		sh->decls[i] = copy;
+		sh->ndecls++;
+	}
+}
 
 static void r_bytes(struct pf_rd *r, void *p, size_t n)
 {
@@ -385,13 +491,25 @@ static const char *r_str(struct pf_rd *r)
 		r->err = true;
 		return NULL;
 	}
-	char *s = pf_arena_alloc(&r->tu->arena, (size_t)n + 1);
+	struct pf_ir_shared *sh = r->sh;
+	char *s;
+	if (sh) {
+		if (sh->bufcap < (size_t)n + 1) {
+			sh->bufcap =
+			    (size_t)n + 1 > 2 * sh->bufcap ? (size_t)n + 1 : 2 * sh->bufcap;
+			sh->buf = pf_xrealloc(sh->buf, sh->bufcap);
+		}
+		s = sh->buf;
+	} else {
+		s = pf_arena_alloc(&r->tu->arena, (size_t)n + 1);
+	}
 	r_bytes(r, s, n);
 	s[n] = '\0';
 	if (r->err)
 		return NULL;
-	PF_VEC_PUSH(r->strs, s);
-	return s;
+	const char *kept = sh ? pf_intern_n(&sh->strings, s, strlen(s)) : s;
+	PF_VEC_PUSH(r->strs, kept);
+	return kept;
 }
 
 static const char *r_str_nonnull(struct pf_rd *r)
@@ -415,11 +533,16 @@ static const char *r_shown(struct pf_rd *r, const char *s)
 		at++;
 	const char *out = s;
 	size_t n = r->underlen;
+	char *shown = NULL;
 	if (at && n == 1) /* the root: every path lies under it */
-		out = pf_arena_printf(&r->tu->arena, "%.*s%s", (int)(at - s), s, at + 1);
+		shown = pf_xasprintf("%.*s%s", (int)(at - s), s, at + 1);
 	else if (at && strncmp(at, r->under, n) == 0 && (at[n] == '/' || at[n] == '\0'))
-		out = pf_arena_printf(&r->tu->arena, "%.*s%s", (int)(at - s), s,
-		                      at[n] ? at + n + 1 : ".");
+		shown = pf_xasprintf("%.*s%s", (int)(at - s), s, at[n] ? at + n + 1 : ".");
+	if (shown) {
+		out = r->sh ? pf_intern(&r->sh->strings, shown)
+		            : pf_arena_strdup(&r->tu->arena, shown);
+		free(shown);
+	}
 	pf_ptrmap_put(&r->shown, s, (void *)out);
 	return out;
 }
@@ -668,23 +791,49 @@ static struct pf_ir_func *r_func(struct pf_rd *r)
 	return fn;
 }
 
-static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under);
+static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under, struct pf_ir_shared *sh);
 
 struct pf_ir_tu *pf_ir_read(FILE *f)
 {
-	return pf_ir_read_in(f, NULL);
+	return pf_ir_read_in(f, NULL, NULL);
 }
 
 struct pf_ir_tu *pf_ir_read_relative(FILE *f, const char *dir)
 {
-	return pf_ir_read_in(f, dir);
+	return pf_ir_read_in(f, dir, NULL);
 }
 
-static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under)
+struct pf_ir_tu *pf_ir_read_shared(FILE *f, const char *dir, struct pf_ir_shared *sh)
 {
-	struct pf_rd r = {
-	    .f = f, .tu = pf_ir_tu_new(), .under = under, .underlen = under ? strlen(under) : 0};
+	return pf_ir_read_in(f, dir, sh);
+}
+
+/* Appends to an array of the unit that will hold n items: allocated at
+ * its size (PF_IR_PUSH doubles, leaving each smaller copy behind in the
+ * arena), up to a size that a corrupt count cannot make costly; past it
+ * the array doubles. */
+#define R_PREALLOC_MAX 65536
+#define R_PUSH(tu, arr, cnt, cap, n, item)                                                         \
+	do {                                                                                       \
+		if (!(cap) && (n)) {                                                               \
+			(cap) = (n) < R_PREALLOC_MAX ? (n) : R_PREALLOC_MAX;                       \
+			(arr) = pf_arena_alloc(&(tu)->arena, (cap) * sizeof(*(arr)));              \
+		}                                                                                  \
+		PF_IR_PUSH(tu, arr, cnt, cap, item);                                               \
+	} while (0)
+
+static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under, struct pf_ir_shared *sh)
+{
+	struct pf_rd r = {.f = f,
+	                  .tu = pf_ir_tu_new(),
+	                  .under = under,
+	                  .underlen = under ? strlen(under) : 0,
+	                  .sh = sh};
 	struct pf_ir_tu *tu = r.tu;
+	if (sh) {
+		sh->refs++;
+		tu->shared = sh;
+	}
 	char magic[8];
 	r_bytes(&r, magic, sizeof(magic));
 	if (r.err || memcmp(magic, pf_magic, sizeof(magic)) != 0)
@@ -706,12 +855,12 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under)
 		s->how = r_str_nonnull(&r);
 		s->pos = r_pos(&r);
 		s->id = (int)i;
-		PF_IR_PUSH(tu, tu->sources, tu->nsources, tu->capsources, s);
+		R_PUSH(tu, tu->sources, tu->nsources, tu->capsources, n, s);
 	}
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
 		struct pf_ir_fdecl *d = r_fdecl(&r);
-		PF_IR_PUSH(tu, tu->fdecls, tu->nfdecls, tu->capfdecls, d);
+		R_PUSH(tu, tu->fdecls, tu->nfdecls, tu->capfdecls, n, d);
 	}
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
@@ -726,30 +875,30 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under)
 		g->init = r_expr(&r);
 		if (!r_source_ok(&r, g->source))
 			r.err = true;
-		PF_IR_PUSH(tu, tu->globals, tu->nglobals, tu->capglobals, g);
+		R_PUSH(tu, tu->globals, tu->nglobals, tu->capglobals, n, g);
 	}
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
 		struct pf_ir_var *v = r_var(&r);
 		if (!v || v->kind != PF_V_GLOBAL)
 			r.err = true;
-		PF_IR_PUSH(tu, tu->global_refs, tu->nglobal_refs, tu->capglobal_refs, v);
+		R_PUSH(tu, tu->global_refs, tu->nglobal_refs, tu->capglobal_refs, n, v);
 	}
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
 		struct pf_ir_func *fn = r_func(&r);
 		if (fn)
-			PF_IR_PUSH(tu, tu->funcs, tu->nfuncs, tu->capfuncs, fn);
+			R_PUSH(tu, tu->funcs, tu->nfuncs, tu->capfuncs, n, fn);
 	}
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
 		const char *k = r_shown(&r, r_str_nonnull(&r));
-		PF_IR_PUSH(tu, tu->addr_taken, tu->naddr_taken, tu->capaddr_taken, k);
+		R_PUSH(tu, tu->addr_taken, tu->naddr_taken, tu->capaddr_taken, n, k);
 	}
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
 		const char *k = r_str_nonnull(&r);
-		PF_IR_PUSH(tu, tu->includes, tu->nincludes, tu->capincludes, k);
+		R_PUSH(tu, tu->includes, tu->nincludes, tu->capincludes, n, k);
 	}
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {
@@ -758,9 +907,10 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under)
 		d.is_error = r_u8(&r);
 		d.pos = r_pos(&r);
 		d.message = r_str_nonnull(&r);
-		PF_IR_PUSH(tu, tu->diags, tu->ndiags, tu->capdiags, d);
+		R_PUSH(tu, tu->diags, tu->ndiags, tu->capdiags, n, d);
 	}
 	n = r_count(&r);
+	PF_VEC(struct pf_ir_decl) kept = {0}; /* in the arena once their number is known */
 	for (size_t i = 0; i < n && !r.err; i++) {
 		struct pf_ir_decl d;
 		d.kind = (enum pf_ir_dkind)r_u8(&r);
@@ -779,12 +929,24 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under)
 		d.insert = r_pos(&r);
 		if (d.kind > PF_D_FUNCTION)
 			r.err = true;
-		PF_IR_PUSH(tu, tu->decls, tu->ndecls, tu->capdecls, d);
+		/* a header's declarations, recorded again by each unit that
+		 * includes it, are kept once per program */
+		if (!r.err && sh && pf_decl_seen(sh, &d))
+			continue;
+		PF_VEC_PUSH(kept, d);
 	}
+	if (kept.n) {
+		tu->decls = PF_NEW_N(&tu->arena, struct pf_ir_decl, kept.n);
+		memcpy(tu->decls, kept.v, kept.n * sizeof(*kept.v));
+		tu->ndecls = tu->capdecls = kept.n;
+	}
+	PF_VEC_FREE(kept);
 	char end[4];
 	r_bytes(&r, end, 4);
 	if (r.err || memcmp(end, "END!", 4) != 0 || fgetc(f) != EOF)
 		goto fail;
+	if (sh)
+		pf_decls_add(sh, tu);
 	PF_VEC_FREE(r.strs);
 	PF_VEC_FREE(r.types);
 	PF_VEC_FREE(r.vars);

@@ -32,4 +32,16 @@ struct pf_ir_tu *pf_ir_read(FILE *f);
  * dir would have shown it, so that both read the same. */
 struct pf_ir_tu *pf_ir_read_relative(FILE *f, const char *dir);
 
+/* The units of one program, read one after the other: each header's
+ * names, types and paths come again in every unit that includes it, and
+ * so do the declarations of its inventory (pf_ir_tu.decls). Read with one
+ * table, a string is held once for all of them (in the table), and a
+ * declaration that a unit read before recorded, equal in every field, is
+ * left out of the units after it: over the program, each is kept once.
+ * The table starts with one reference, the caller's; each unit read with it
+ * takes one, dropped by pf_ir_tu_free. Not for use by several threads at
+ * once. dir as for pf_ir_read_relative, or NULL. */
+struct pf_ir_shared *pf_ir_shared_new(void);
+struct pf_ir_tu *pf_ir_read_shared(FILE *f, const char *dir, struct pf_ir_shared *sh);
+
 #endif

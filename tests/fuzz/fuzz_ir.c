@@ -4,7 +4,8 @@
  * must answer each input with a translation unit or NULL, never crash, hang
  * or leak. What it accepts must be whole: written again and read back, it
  * reads, and the second writing gives the same bytes as the first (the
- * reader numbers strings, types and variables as the writer does). The
+ * reader numbers strings, types and variables as the writer does); read
+ * twice with one shared table (the link phase's), it reads both times. The
  * seeds in corpus/ir are IR files piiflow wrote for golden cases.
  */
 #include <stdio.h>
@@ -49,6 +50,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap();
 		if (rel)
 			pf_ir_tu_free(rel);
+		/* and as the link phase reads a unit after others, with one
+		 * table: accepted alike, twice */
+		struct pf_ir_shared *sh = pf_ir_shared_new();
+		struct pf_ir_tu *shared[2];
+		for (int k = 0; k < 2; k++) {
+			m = fmemopen((void *)data, size, "rb");
+			if (!m)
+				__builtin_trap();
+			shared[k] = pf_ir_read_shared(m, "/src", sh);
+			fclose(m);
+			if (!shared[k] != !tu)
+				__builtin_trap();
+		}
+		pf_ir_shared_release(sh);
+		for (int k = 0; k < 2; k++)
+			if (shared[k])
+				pf_ir_tu_free(shared[k]);
 	}
 	if (!tu)
 		return 0;

@@ -6,7 +6,8 @@
  * written from; what was read writes and reads back to the same bytes. A
  * file cut short or with a byte changed in its header is rejected. IR
  * lowered with absolute paths (the compiler launcher's) and read relative to
- * a folder is the IR lowered in that folder.
+ * a folder is the IR lowered in that folder. Units read with one shared
+ * table hold one copy of each string and of each inventory declaration.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -361,6 +362,59 @@ static void test_absolute_paths_read_relative(void **state)
 	assert_int_equal(chdir(old), 0);
 }
 
+static struct pf_ir_tu *read_shared(const char *buf, size_t len, struct pf_ir_shared *sh)
+{
+	FILE *m = fmemopen((void *)buf, len, "rb");
+	assert_non_null(m);
+	struct pf_ir_tu *tu = pf_ir_read_shared(m, NULL, sh);
+	fclose(m);
+	return tu;
+}
+
+/* Units read with one table (the link phase's) are the units read alone,
+ * with one copy of each string, and an inventory declaration that an
+ * earlier unit recorded is kept only there; a unit that does not read
+ * whole leaves nothing behind in the table. */
+static void test_units_read_with_one_table(void **state)
+{
+	(void)state;
+	struct pf_ir_tu *tu = lower_case(cases[0]);
+	assert_true(tu->ndecls > 0);
+	size_t len = 0;
+	char *bytes = write_mem(tu, &len);
+	struct pf_ir_shared *sh = pf_ir_shared_new();
+	assert_null(read_shared(bytes, len - 1, sh)); /* cut short */
+	struct pf_ir_tu *a = read_shared(bytes, len, sh);
+	struct pf_ir_tu *b = read_shared(bytes, len, sh);
+	pf_ir_shared_release(sh); /* the units hold it from here */
+	assert_non_null(a);
+	assert_non_null(b);
+	same_tu(tu, a);
+	same_tu(tu, b);
+	assert_ptr_equal(a->file, b->file);
+	assert_ptr_equal(a->fdecls[0]->name, b->fdecls[0]->name);
+	assert_int_equal(a->ndecls, tu->ndecls);
+	for (size_t i = 0; i < tu->ndecls; i++) {
+		same_str(a->decls[i].name, tu->decls[i].name);
+		same_pos(a->decls[i].pos, tu->decls[i].pos);
+	}
+	assert_int_equal(b->ndecls, 0);
+	/* written again (equal strings are one now, so the bytes are fewer),
+	 * it reads back as the same unit */
+	size_t len2 = 0;
+	char *again = write_mem(a, &len2);
+	assert_true(len2 <= len);
+	struct pf_ir_tu *c = read_mem(again, len2);
+	assert_non_null(c);
+	same_tu(tu, c);
+	pf_ir_tu_free(c);
+	free(again);
+	pf_ir_tu_free(a);
+	pf_ir_tu_free(b);
+	free(bytes);
+	pf_ir_tu_free(tu);
+}
+
 static void test_damaged_files_are_rejected(void **state)
 {
 	(void)state;
@@ -401,6 +455,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_round_trip),
 	    cmocka_unit_test(test_absolute_paths_read_relative),
+	    cmocka_unit_test(test_units_read_with_one_table),
 	    cmocka_unit_test(test_damaged_files_are_rejected),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
