@@ -190,6 +190,9 @@ struct pf_program {
 	int **tu_source_map; /* per TU: local source id -> program id */
 	PF_VEC(struct pf_ir_source *) sources;
 	PF_VEC(const void *) matched_rules; /* rules field entries that matched a field */
+	/* the names rules entries give fields and globals (open addressing) */
+	const char **rule_names;
+	size_t rule_names_cap;
 	PF_VEC(struct pf_fn *) fns;
 	PF_VEC(struct pf_global) globals;
 	PF_VEC(struct pf_sink_site) sites;
@@ -241,6 +244,9 @@ const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type 
  * it; for a field or global recorded by name, a copy made personal data by
  * the rules entry that names it, or NULL when none does. */
 struct pf_ir_source *pf_rules_apply_source(struct pf_program *p, struct pf_ir_source *s);
+/* Indexes the names of the rules' field and global entries; called once,
+ * before the first pf_rules_apply_*, and freed by pf_program_release. */
+void pf_rules_apply_init(struct pf_program *p);
 /* The category of an inventory declaration, from its annotation or a rules
  * entry naming it (field, global), or NULL; *how says which. */
 const char *pf_rules_apply_decl(const struct pf_program *p, const struct pf_ir_decl *d,

@@ -263,6 +263,7 @@ void pf_program_link(struct pf_program *p)
 {
 	p->empty = pf_intern(&p->strings, "");
 	p->star = pf_intern(&p->strings, "*");
+	pf_rules_apply_init(p);
 	pf_link_sources(p);
 	for (size_t t = 0; t < p->ntus; t++) {
 		struct pf_ir_tu *tu = p->tus[t];
@@ -430,6 +431,7 @@ void pf_program_release(struct pf_program *p)
 	PF_VEC_FREE(p->globals);
 	PF_VEC_FREE(p->sources);
 	PF_VEC_FREE(p->matched_rules);
+	free(p->rule_names);
 	PF_VEC_FREE(p->sites);
 	PF_VEC_FREE(p->opaque);
 	PF_VEC_FREE(p->checks);
