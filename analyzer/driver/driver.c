@@ -84,6 +84,19 @@ static double pf_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* PIIFLOW_TIMING=FILE appends the seconds since t0 at the end of each stage
+ * of a check to FILE: where the time of a language server's analysis goes
+ * (the child's stderr is not the user's). */
+static void pf_stage_time(const char *stage, double t0)
+{
+	const char *file = getenv("PIIFLOW_TIMING");
+	FILE *f = file && *file ? fopen(file, "a") : NULL;
+	if (!f)
+		return;
+	fprintf(f, "%ld %-9s %.3f\n", (long)getpid(), stage, pf_now() - t0);
+	fclose(f);
+}
+
 int pf_driver_load_config(const char *path, bool none, struct pf_config *cfg)
 {
 	pf_config_init(cfg);
@@ -1034,6 +1047,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	/* --from-ir with -p: the IR of exactly the units the database lists */
 	if ((!o->from_ir || o->build_dir) && pf_load_input(o, &cfg, &db, &build_dir) != 0)
 		goto done;
+	pf_stage_time("input", t0);
 	if (o->staged) {
 		char err[4096];
 		if (pf_git_staged(&unsaved, err, sizeof(err)) != 0) {
@@ -1096,6 +1110,7 @@ int pf_driver_check(const struct pf_check_options *o)
 			goto done;
 		}
 	}
+	pf_stage_time("parse", t0);
 	pf_note_dropped_flags(o, tus, ntus);
 	if (!pf_check_parse_errors(o, &cfg, build_dir, tus, ntus))
 		goto done;
@@ -1120,11 +1135,13 @@ int pf_driver_check(const struct pf_check_options *o)
 		goto done;
 	}
 
+	pf_stage_time("checks", t0);
 	struct pf_engine_options eopts = {.rules = &rules,
 	                                  .explain = o->explain ? stderr : NULL,
 	                                  .budget = o->analysis_budget >= 0 ? o->analysis_budget
 	                                                                    : cfg.analysis_budget};
 	pf_run_engine(tus, ntus, &eopts, &report);
+	pf_stage_time("engine", t0);
 	bool filter = build_dir || o->from_ir; /* PATHs then filter the report */
 	char **paths = filter ? o->paths : NULL;
 	size_t npaths = filter ? o->npaths : 0;
@@ -1132,6 +1149,7 @@ int pf_driver_check(const struct pf_check_options *o)
 		pf_filter_paths(&report, paths, npaths, true);
 	pf_policy_apply(&report, &cfg);
 	pf_suppress(&report, &db, &cfg, paths, npaths, all_unsaved, nall_unsaved);
+	pf_stage_time("suppress", t0);
 	if (baseline_file)
 		pf_baseline_apply(&baseline, &report, NULL);
 	if (o->new_since && !o->write_baseline) {
@@ -1168,6 +1186,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	}
 	if (pf_write_output(o, pf_write_findings, &report) != 0)
 		goto done;
+	pf_stage_time("report", t0);
 	exit_code = pf_verdict(o, &report);
 done:
 	for (size_t i = 0; tus && i < ntus; i++)
@@ -1187,5 +1206,6 @@ done:
 	pf_unsaved_set_free(&unsaved);
 	free(all_unsaved);
 	pf_config_free(&cfg);
+	pf_stage_time("freed", t0);
 	return exit_code;
 }

@@ -73,8 +73,7 @@ struct pf_ir_source *pf_rules_apply_source(struct pf_program *p, struct pf_ir_so
 	if (s->kind == PF_IR_SRC_DECLARED)
 		return s;
 	bool field = s->kind == PF_IR_SRC_FIELD;
-	const struct pf_rule_source *rs =
-	    pf_naming_rule(p, field, &s->record, s->name);
+	const struct pf_rule_source *rs = pf_naming_rule(p, field, &s->record, s->name);
 	if (!rs)
 		return NULL;
 	if (field)

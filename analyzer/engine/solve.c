@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <time.h>
 
 #define PF_MAX_RUNS 8
 
@@ -34,9 +36,10 @@ static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int
 					stack[sp++] = e;
 				while (sp) {
 					struct pf_ir_expr *x = stack[--sp];
-					if (x->kind == PF_E_FUNC && x->u.func.fn)
-						pf_postorder(p, (struct pf_fn *)x->u.func.fn, seen,
-						             order, n, depth + 1);
+					struct pf_fn *g =
+					    x->kind == PF_E_FUNC ? pf_program_callee(p, x) : NULL;
+					if (g)
+						pf_postorder(p, g, seen, order, n, depth + 1);
 					for (unsigned k = 0; k < x->nkids && sp < 64; k++)
 						stack[sp++] = x->kids[k];
 				}
@@ -88,7 +91,7 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 	struct pf_program *p = sc->p;
 	switch (e->kind) {
 	case PF_E_FUNC: {
-		struct pf_fn *g = (struct pf_fn *)e->u.func.fn;
+		struct pf_fn *g = pf_program_callee(p, e);
 		if (g) {
 			pf_uf_join(sc->up, sc->self, (size_t)g->id);
 			if (g->sinks.n)
@@ -795,7 +798,17 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	p.debug = debug ? (strcmp(debug, "2") == 0 ? 2 : 1) : 0;
 	p.debug_fn = getenv("PIIFLOW_DEBUG_FUNCTION"); /* its summaries only */
 	p.full = getenv("PIIFLOW_ENGINE_FULL") != NULL;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pf_program_link(&p);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	const char *timing = getenv("PIIFLOW_TIMING"); /* driver.c */
+	FILE *tf = timing && *timing ? fopen(timing, "a") : NULL;
+	if (tf) {
+		fprintf(tf, "%ld link      (%.3f s)\n", (long)getpid(),
+		        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+		fclose(tf);
+	}
 	pf_demand_init(&p);
 	for (size_t i = 0; i < p.fns.n; i++)
 		if (p.fns.v[i]->address_taken)
