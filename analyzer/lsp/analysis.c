@@ -4,7 +4,10 @@
  * server's work folder. The child holds the write end of a pipe: its end of
  * file tells the server's loop, which never waits, that the child is done.
  * A crash in the analysis kills the child, not the server; a newer edit ends
- * the child at once, since its result would be outdated.
+ * the child at once, since its result would be outdated. After an analysis
+ * the server loads the IR of every unit from the cache it filled, between
+ * messages, and holds it: the next child, a fork, links those units from
+ * memory and parses only those an open buffer changed.
  */
 #include "lsp/lsp_int.h"
 
