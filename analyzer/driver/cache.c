@@ -235,31 +235,32 @@ unsigned pf_cache_hits(const struct pf_cache *c)
 	return c ? c->hits : 0;
 }
 
-static void pf_cmd_key(XXH128_hash_t env, const struct pf_compile_command *cmd, char *hex)
+/* The hash of a compile command, after env's when env is not NULL. */
+static XXH128_hash_t pf_cmd_hash(const XXH128_hash_t *env, const struct pf_compile_command *cmd)
 {
 	XXH3_state_t *st = XXH3_createState();
 	XXH3_128bits_reset(st);
-	XXH3_128bits_update(st, &env, sizeof(env));
+	if (env)
+		XXH3_128bits_update(st, env, sizeof(*env));
 	XXH3_128bits_update(st, cmd->directory, strlen(cmd->directory) + 1);
 	XXH3_128bits_update(st, cmd->file, strlen(cmd->file) + 1);
 	for (size_t i = 0; i < cmd->argc; i++)
 		XXH3_128bits_update(st, cmd->argv[i], strlen(cmd->argv[i]) + 1);
 	XXH128_hash_t h = XXH3_128bits_digest(st);
 	XXH3_freeState(st);
+	return h;
+}
+
+static void pf_cmd_key(XXH128_hash_t env, const struct pf_compile_command *cmd, char *hex)
+{
+	XXH128_hash_t h = pf_cmd_hash(&env, cmd);
 	snprintf(hex, 33, "%016llx%016llx", (unsigned long long)h.high64,
 	         (unsigned long long)h.low64);
 }
 
 void pf_cache_command_key(const struct pf_compile_command *cmd, uint64_t key[2])
 {
-	XXH3_state_t *st = XXH3_createState();
-	XXH3_128bits_reset(st);
-	XXH3_128bits_update(st, cmd->directory, strlen(cmd->directory) + 1);
-	XXH3_128bits_update(st, cmd->file, strlen(cmd->file) + 1);
-	for (size_t i = 0; i < cmd->argc; i++)
-		XXH3_128bits_update(st, cmd->argv[i], strlen(cmd->argv[i]) + 1);
-	XXH128_hash_t h = XXH3_128bits_digest(st);
-	XXH3_freeState(st);
+	XXH128_hash_t h = pf_cmd_hash(NULL, cmd);
 	key[0] = h.high64;
 	key[1] = h.low64;
 }

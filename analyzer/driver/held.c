@@ -193,8 +193,13 @@ size_t pf_held_begin(struct pf_held *h, const struct pf_check_options *o)
 	/* stat before reading: a change after it shows in the next refresh */
 	bool has_st = db_path && stat(db_path, &st) == 0;
 	struct pf_error err;
-	if (!db_path || !h->db_path || strcmp(db_path, h->db_path) != 0 ||
-	    (h->has_db_st && (!has_st || !pf_same_stat(&st, &h->db_st))))
+	bool same_db = db_path && h->db_path && strcmp(db_path, h->db_path) == 0 && has_st &&
+	               h->has_db_st && pf_same_stat(&st, &h->db_st);
+	if (same_db && h->total && pf_held_count(h, NULL) == h->total) {
+		free(db_path); /* every unit of the same database is held */
+		goto done;
+	}
+	if (!same_db)
 		pf_drop_all(h);
 	free(h->db_path);
 	h->db_path = db_path;

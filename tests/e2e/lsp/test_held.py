@@ -13,21 +13,10 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from client import Server, uri_of  # noqa: E402
+from client import Checks, Server, uri_of  # noqa: E402
 
 piiflow, src, work = sys.argv[1:4]
-passed = failed = 0
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-        print("ok: " + name)
-    else:
-        failed += 1
-        print("FAIL: " + name + (": " + str(detail) if detail else ""))
-
+check = Checks()
 
 proj = os.path.join(work, "held")
 os.makedirs(os.path.join(proj, "build"))
@@ -180,5 +169,4 @@ check("the server's findings are the command line's", f == {n: sorted(v) for n, 
                                                              want.items()}, (f, want))
 check("shutdown then exit: exit code 0", s.close() == 0)
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+check.done()
