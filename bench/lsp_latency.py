@@ -3,6 +3,9 @@
 of the first analysis (cold, or warm when the cache holds the program), then
 from a didChange (a comment appended to the buffer, not saved) to the end of
 the analysis it starts, measured with the server's work done progress.
+Between the two it waits until the server holds the program's IR in memory
+(its log message, once the first analysis has filled the IR cache), and
+prints how long that took and the server's resident memory then.
 
 usage: bench/lsp_latency.py PIIFLOW ROOT BUILD_DIR FILE [--edits N]
   ROOT      the project's folder (the workspace folder an editor opens)
@@ -55,6 +58,16 @@ s.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "c"
                                                    "version": 1, "text": text}})
 msg = analysis()
 print("didOpen -> analysis done: %.2f s (%s)" % (time.monotonic() - t0, msg))
+t0 = time.monotonic()
+held = s.wait(lambda m: m.get("method") == "window/logMessage"
+              and "held in memory" in m["params"]["message"], "the IR held in memory")
+rss = "?"
+with open("/proc/%d/status" % s.proc.pid) as f:
+    for line in f:
+        if line.startswith("VmRSS:"):
+            rss = "%.0f MiB" % (int(line.split()[1]) / 1024)
+print("%s: %.2f s later; the server's RSS %s" % (held["params"]["message"].split(": ", 1)[1],
+                                                  time.monotonic() - t0, rss))
 for i in range(a.edits):
     text += "\n/* edit %d */\n" % (i + 1)
     t0 = time.monotonic()

@@ -26,6 +26,8 @@ struct pf_filehash {
 	uint64_t hash;
 	int64_t size;
 	bool ok;
+	bool has_stat; /* st was taken before the content was hashed */
+	struct stat st;
 };
 
 struct pf_cache {
@@ -82,13 +84,15 @@ static bool pf_cache_file_hash(struct pf_cache *c, const char *path, uint64_t *h
 		}
 	}
 	pthread_mutex_unlock(&c->lock);
-	struct pf_filehash fh = {pf_xstrdup(path), 0, 0, false};
+	struct pf_filehash fh = {pf_xstrdup(path), 0, 0, false, false, {0}};
 	const struct pf_unsaved_file *u = pf_unsaved_find(c->unsaved, c->nunsaved, path);
 	if (u) {
 		fh.hash = XXH3_64bits(u->contents, u->length);
 		fh.size = (int64_t)u->length;
 		fh.ok = true;
 	} else {
+		/* stat first: a change after it shows in a later stat */
+		fh.has_stat = stat(path, &fh.st) == 0;
 		fh.ok = pf_hash_file(path, &fh.hash, &fh.size);
 	}
 	pthread_mutex_lock(&c->lock);
@@ -97,6 +101,25 @@ static bool pf_cache_file_hash(struct pf_cache *c, const char *path, uint64_t *h
 	*hash = fh.hash;
 	*size = fh.size;
 	return fh.ok;
+}
+
+bool pf_cache_file_info(struct pf_cache *c, const char *path, uint64_t *hash, int64_t *size,
+                        struct stat *st)
+{
+	bool found = false;
+	pthread_mutex_lock(&c->lock);
+	for (size_t i = c->files.n; i-- > 0 && !found;) {
+		const struct pf_filehash *fh = &c->files.v[i];
+		if (strcmp(fh->path, path) != 0)
+			continue;
+		found = fh->ok && fh->has_stat;
+		*hash = fh->hash;
+		*size = fh->size;
+		*st = fh->st;
+		break;
+	}
+	pthread_mutex_unlock(&c->lock);
+	return found;
 }
 
 int pf_cache_make_dirs(const char *dir)
@@ -212,19 +235,34 @@ unsigned pf_cache_hits(const struct pf_cache *c)
 	return c ? c->hits : 0;
 }
 
-static void pf_cmd_key(XXH128_hash_t env, const struct pf_compile_command *cmd, char *hex)
+/* The hash of a compile command, after env's when env is not NULL. */
+static XXH128_hash_t pf_cmd_hash(const XXH128_hash_t *env, const struct pf_compile_command *cmd)
 {
 	XXH3_state_t *st = XXH3_createState();
 	XXH3_128bits_reset(st);
-	XXH3_128bits_update(st, &env, sizeof(env));
+	if (env)
+		XXH3_128bits_update(st, env, sizeof(*env));
 	XXH3_128bits_update(st, cmd->directory, strlen(cmd->directory) + 1);
 	XXH3_128bits_update(st, cmd->file, strlen(cmd->file) + 1);
 	for (size_t i = 0; i < cmd->argc; i++)
 		XXH3_128bits_update(st, cmd->argv[i], strlen(cmd->argv[i]) + 1);
 	XXH128_hash_t h = XXH3_128bits_digest(st);
 	XXH3_freeState(st);
+	return h;
+}
+
+static void pf_cmd_key(XXH128_hash_t env, const struct pf_compile_command *cmd, char *hex)
+{
+	XXH128_hash_t h = pf_cmd_hash(&env, cmd);
 	snprintf(hex, 33, "%016llx%016llx", (unsigned long long)h.high64,
 	         (unsigned long long)h.low64);
+}
+
+void pf_cache_command_key(const struct pf_compile_command *cmd, uint64_t key[2])
+{
+	XXH128_hash_t h = pf_cmd_hash(NULL, cmd);
+	key[0] = h.high64;
+	key[1] = h.low64;
 }
 
 static char *pf_entry_path(const char *dir, const char *hex, const char *ext)

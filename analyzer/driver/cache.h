@@ -39,6 +39,18 @@ void pf_cache_store(struct pf_cache *c, const struct pf_compile_command *cmd,
                     const struct pf_ir_tu *tu);
 unsigned pf_cache_hits(const struct pf_cache *c);
 
+/* What a load or store of this cache found of path, a file a unit read:
+ * its content hash and size, and its stat taken before the content was
+ * read. False when path was not read from disk by this cache (unread,
+ * unreadable, or replaced by an unsaved file). */
+struct stat;
+bool pf_cache_file_info(struct pf_cache *c, const char *path, uint64_t *hash, int64_t *size,
+                        struct stat *st);
+
+/* The 128-bit key of a compile command (its folder, file and arguments),
+ * the same for every run and every cache. */
+void pf_cache_command_key(const struct pf_compile_command *cmd, uint64_t key[2]);
+
 /* Makes dir and its missing parents, as mkdir -p. Returns 0 or -1 (errno). */
 int pf_cache_make_dirs(const char *dir);
 

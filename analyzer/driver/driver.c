@@ -25,6 +25,7 @@
 #include "discover/discover.h"
 #include "driver/cache.h"
 #include "driver/git.h"
+#include "driver/held.h"
 #include "driver/units.h"
 #include "engine/engine.h"
 #include "findings/map.h"
@@ -41,8 +42,10 @@
 struct pf_pool {
 	const struct pf_compdb *db;
 	const struct pf_lower_options *lopts;
-	struct pf_cache *cache; /* or NULL */
+	struct pf_cache *cache;          /* or NULL */
+	const struct pf_held_view *held; /* or NULL */
 	struct pf_ir_tu **tus;
+	bool *borrowed; /* tus[i] is a held unit: not the check's to free */
 	atomic_size_t next;
 	atomic_size_t done;
 	bool progress;
@@ -56,7 +59,10 @@ static void *pf_worker(void *arg)
 		if (i >= pool->db->ncmds)
 			break;
 		const struct pf_compile_command *cmd = &pool->db->cmds[i];
-		struct pf_ir_tu *tu = pool->cache ? pf_cache_load(pool->cache, cmd) : NULL;
+		struct pf_ir_tu *tu = pool->held ? pf_held_view_find(pool->held, cmd) : NULL;
+		pool->borrowed[i] = tu != NULL;
+		if (!tu && pool->cache)
+			tu = pf_cache_load(pool->cache, cmd);
 		if (!tu) {
 			tu = pf_lower_tu(cmd, pool->lopts);
 			if (pool->cache)
@@ -76,6 +82,19 @@ static double pf_now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* PIIFLOW_TIMING=FILE appends the seconds since t0 at the end of each stage
+ * of a check to FILE: where the time of a language server's analysis goes
+ * (the child's stderr is not the user's). */
+static void pf_stage_time(const char *stage, double t0)
+{
+	const char *file = getenv("PIIFLOW_TIMING");
+	FILE *f = file && *file ? fopen(file, "a") : NULL;
+	if (!f)
+		return;
+	fprintf(f, "%ld %-9s %.3f\n", (long)getpid(), stage, pf_now() - t0);
+	fclose(f);
 }
 
 int pf_driver_load_config(const char *path, bool none, struct pf_config *cfg)
@@ -389,17 +408,24 @@ static bool pf_check_parse_errors(const struct pf_check_options *o, const struct
 	return false;
 }
 
-/* Parses and lowers every translation unit of db into tus[], -j at a time.
+/* Parses and lowers every translation unit of db into tus[], -j at a time,
+ * taking those held (held, or NULL) as they are: borrowed[i] says which.
  * Returns false, after naming them, when one could not be parsed at all. */
 static bool pf_parse_all(const struct pf_check_options *o, const struct pf_compdb *db,
                          const struct pf_lower_options *lopts, struct pf_cache *cache,
-                         struct pf_ir_tu **tus, struct pf_report *report)
+                         const struct pf_held_view *held, struct pf_ir_tu **tus, bool *borrowed,
+                         struct pf_report *report)
 {
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t jobs = o->jobs > 0 ? (size_t)o->jobs : (ncpu > 0 ? (size_t)ncpu : 1);
 	if (jobs > db->ncmds)
 		jobs = db->ncmds ? db->ncmds : 1;
-	struct pf_pool pool = {.db = db, .lopts = lopts, .cache = cache, .tus = tus};
+	struct pf_pool pool = {.db = db,
+	                       .lopts = lopts,
+	                       .cache = cache,
+	                       .held = held,
+	                       .tus = tus,
+	                       .borrowed = borrowed};
 	pool.progress = !o->quiet && isatty(2) && db->ncmds > 1;
 	/* Workers get a large stack: deeply nested code (10,000 else-if arms,
 	 * generated expressions) recurses deeply in libclang's visitor and in
@@ -434,6 +460,12 @@ static bool pf_parse_all(const struct pf_check_options *o, const struct pf_compd
 	if (o->explain && cache)
 		fprintf(stderr, "IR cache: %u of %zu translation units re-used\n",
 		        pf_cache_hits(cache), db->ncmds);
+	if (o->explain && held) {
+		size_t n = 0;
+		for (size_t i = 0; i < db->ncmds; i++)
+			n += borrowed[i];
+		fprintf(stderr, "held in memory: %zu of %zu translation units\n", n, db->ncmds);
+	}
 	return ok;
 }
 
@@ -665,7 +697,7 @@ static int pf_tu_cmp(const void *a, const void *b)
 /* The IR cache: on unless --no-cache; its folder is --cache-dir, the
  * config's cache_dir, BUILD_DIR/.piiflow-cache with -p, else the user's
  * cache folder. A cache that cannot be opened only costs speed. */
-static struct pf_cache *pf_open_cache(const struct pf_check_options *o, const struct pf_config *cfg,
+struct pf_cache *pf_driver_open_cache(const struct pf_check_options *o, const struct pf_config *cfg,
                                       const char *build_dir)
 {
 	if (o->no_cache)
@@ -883,13 +915,14 @@ static int pf_base_findings(const struct pf_run *run, const struct pf_compdb *db
 	struct pf_lower_options lopts = *run->lopts;
 	lopts.unsaved = files;
 	lopts.nunsaved = n;
-	struct pf_cache *cache = pf_open_cache(run->o, run->cfg, run->build_dir);
+	struct pf_cache *cache = pf_driver_open_cache(run->o, run->cfg, run->build_dir);
 	pf_cache_set_unsaved(cache, files, n);
 	struct pf_report report;
 	pf_report_init(&report);
 	struct pf_ir_tu **tus = pf_xcalloc(base.ncmds + 1, sizeof(*tus));
+	bool *borrowed = pf_xcalloc(base.ncmds + 1, sizeof(*borrowed));
 	int rc = -1;
-	if (!pf_parse_all(run->o, &base, &lopts, cache, tus, &report)) {
+	if (!pf_parse_all(run->o, &base, &lopts, cache, NULL, tus, borrowed, &report)) {
 		fprintf(stderr, "piiflow: --new-since %s: the units above cannot be parsed at %s\n",
 		        ref, ref);
 		goto done;
@@ -911,6 +944,7 @@ done:
 		if (tus[i])
 			pf_ir_tu_free(tus[i]);
 	free(tus);
+	free(borrowed);
 	pf_report_free(&report);
 	pf_cache_close(cache);
 	free(base.cmds);
@@ -971,8 +1005,10 @@ int pf_driver_check(const struct pf_check_options *o)
 	struct pf_compdb db;
 	struct pf_report report;
 	struct pf_ir_tu **tus = NULL;
+	struct pf_ir_tu **owned = NULL; /* the units to free: not the held ones */
 	size_t ntus = 0;
 	struct pf_cache *cache = NULL;
+	struct pf_held_view *held = NULL;
 	const char *build_dir = NULL;
 	struct pf_dropped_flags *dropped = pf_dropped_flags_new();
 	struct pf_unsaved_set unsaved = {0};
@@ -1011,6 +1047,7 @@ int pf_driver_check(const struct pf_check_options *o)
 	/* --from-ir with -p: the IR of exactly the units the database lists */
 	if ((!o->from_ir || o->build_dir) && pf_load_input(o, &cfg, &db, &build_dir) != 0)
 		goto done;
+	pf_stage_time("input", t0);
 	if (o->staged) {
 		char err[4096];
 		if (pf_git_staged(&unsaved, err, sizeof(err)) != 0) {
@@ -1052,12 +1089,20 @@ int pf_driver_check(const struct pf_check_options *o)
 		for (size_t i = 0; i < ntus; i++)
 			pf_add_tu_diags(&report, tus[i]);
 	} else {
-		cache = pf_open_cache(o, &cfg, build_dir);
+		cache = pf_driver_open_cache(o, &cfg, build_dir);
 		if (cache)
 			pf_cache_set_unsaved(cache, all_unsaved, nall_unsaved);
 		tus = pf_xcalloc(db.ncmds + 1, sizeof(*tus));
 		ntus = db.ncmds;
-		if (!pf_parse_all(o, &db, &lopts, cache, tus, &report))
+		bool *borrowed = pf_xcalloc(db.ncmds + 1, sizeof(*borrowed));
+		if (o->held)
+			held = pf_held_view_new(o->held, all_unsaved, nall_unsaved);
+		bool parsed = pf_parse_all(o, &db, &lopts, cache, held, tus, borrowed, &report);
+		owned = pf_xcalloc(ntus + 1, sizeof(*owned));
+		for (size_t i = 0; i < ntus; i++)
+			owned[i] = borrowed[i] ? NULL : tus[i];
+		free(borrowed);
+		if (!parsed)
 			goto done;
 		if (o->emit_ir) {
 			pf_note_dropped_flags(o, tus, ntus);
@@ -1065,6 +1110,7 @@ int pf_driver_check(const struct pf_check_options *o)
 			goto done;
 		}
 	}
+	pf_stage_time("parse", t0);
 	pf_note_dropped_flags(o, tus, ntus);
 	if (!pf_check_parse_errors(o, &cfg, build_dir, tus, ntus))
 		goto done;
@@ -1089,11 +1135,13 @@ int pf_driver_check(const struct pf_check_options *o)
 		goto done;
 	}
 
+	pf_stage_time("checks", t0);
 	struct pf_engine_options eopts = {.rules = &rules,
 	                                  .explain = o->explain ? stderr : NULL,
 	                                  .budget = o->analysis_budget >= 0 ? o->analysis_budget
 	                                                                    : cfg.analysis_budget};
 	pf_run_engine(tus, ntus, &eopts, &report);
+	pf_stage_time("engine", t0);
 	bool filter = build_dir || o->from_ir; /* PATHs then filter the report */
 	char **paths = filter ? o->paths : NULL;
 	size_t npaths = filter ? o->npaths : 0;
@@ -1101,6 +1149,7 @@ int pf_driver_check(const struct pf_check_options *o)
 		pf_filter_paths(&report, paths, npaths, true);
 	pf_policy_apply(&report, &cfg);
 	pf_suppress(&report, &db, &cfg, paths, npaths, all_unsaved, nall_unsaved);
+	pf_stage_time("suppress", t0);
 	if (baseline_file)
 		pf_baseline_apply(&baseline, &report, NULL);
 	if (o->new_since && !o->write_baseline) {
@@ -1137,12 +1186,15 @@ int pf_driver_check(const struct pf_check_options *o)
 	}
 	if (pf_write_output(o, pf_write_findings, &report) != 0)
 		goto done;
+	pf_stage_time("report", t0);
 	exit_code = pf_verdict(o, &report);
 done:
-	if (tus)
-		for (size_t i = 0; i < ntus; i++)
-			pf_ir_tu_free(tus[i]);
+	for (size_t i = 0; tus && i < ntus; i++)
+		if (!owned || owned[i])
+			pf_ir_tu_free(owned ? owned[i] : tus[i]);
 	free(tus);
+	free(owned);
+	pf_held_view_free(held);
 	pf_cache_close(cache);
 	pf_dropped_flags_free(dropped);
 	pf_report_free(&report);
@@ -1154,5 +1206,6 @@ done:
 	pf_unsaved_set_free(&unsaved);
 	free(all_unsaved);
 	pf_config_free(&cfg);
+	pf_stage_time("freed", t0);
 	return exit_code;
 }

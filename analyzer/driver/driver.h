@@ -31,6 +31,8 @@ enum pf_format {
  * `piiflow map`, or the suggestions of `piiflow discover`. */
 enum pf_command { PF_COMMAND_CHECK, PF_COMMAND_MAP, PF_COMMAND_DISCOVER };
 
+struct pf_held;
+
 enum pf_exit { PF_EXIT_OK = 0, PF_EXIT_FINDINGS = 1, PF_EXIT_ERROR = 2 };
 
 struct pf_check_options {
@@ -67,6 +69,9 @@ struct pf_check_options {
 	 * by the parser, the cache and the suppression comments */
 	const struct pf_unsaved_file *unsaved;
 	size_t nunsaved;
+	/* the language server's units held in memory (driver/held.h), linked
+	 * instead of parsing or reading them again, or NULL */
+	const struct pf_held *held;
 };
 
 /* Runs one check (or map, or discover: o->command) and returns the process

@@ -1198,7 +1198,7 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 	struct pf_ir_expr **argx = e->kids + 1;
 	struct pf_ir_expr *callee = e->kids[0];
 	if (callee->kind == PF_E_FUNC) {
-		struct pf_fn *g = (struct pf_fn *)callee->u.func.fn;
+		struct pf_fn *g = pf_program_callee(cx->p, callee);
 		if (!g)
 			return pf_val_none;
 		return pf_apply_call(cx, g, args, argx, nargs, e, NULL);
@@ -1402,11 +1402,11 @@ static void pf_copy_record(struct pf_actx *cx, const struct pf_lset *dst, const 
 
 /* What a branch condition tests for consent: the call or the local it comes
  * down to, through assignments and one-operand wrappers; NULL when neither. */
-static struct pf_ir_expr *pf_consent_operand(struct pf_ir_expr *e)
+static struct pf_ir_expr *pf_consent_operand(struct pf_program *p, struct pf_ir_expr *e)
 {
 	for (int guard = 0; e && guard < 8; guard++) {
 		if ((e->kind == PF_E_CALL && e->kids[0]->kind == PF_E_FUNC &&
-		     e->kids[0]->u.func.fn) ||
+		     pf_program_callee(p, e->kids[0])) ||
 		    e->kind == PF_E_VAR)
 			return e;
 		if (e->kind == PF_E_ASSIGN && !e->u.assign.compound)
@@ -1421,11 +1421,11 @@ static struct pf_ir_expr *pf_consent_operand(struct pf_ir_expr *e)
 
 static uint64_t pf_consent_of(struct pf_actx *cx, struct pf_ir_expr *e)
 {
-	e = pf_consent_operand(e);
+	e = pf_consent_operand(cx->p, e);
 	if (!e)
 		return 0;
 	if (e->kind == PF_E_CALL) {
-		struct pf_fn *g = (struct pf_fn *)e->kids[0]->u.func.fn;
+		struct pf_fn *g = pf_program_callee(cx->p, e->kids[0]);
 		return g->consent_purpose ? pf_purpose_bit(cx->p, g->consent_purpose) : 0;
 	}
 	for (uint32_t i = 0; i < cx->st.ncv; i++)
@@ -1438,11 +1438,11 @@ static uint64_t pf_consent_of(struct pf_actx *cx, struct pf_ir_expr *e)
  * directly or through a local holding its result; NULL when none. */
 static const struct pf_consent_check *pf_consent_check_of(struct pf_actx *cx, struct pf_ir_expr *e)
 {
-	e = pf_consent_operand(e);
+	e = pf_consent_operand(cx->p, e);
 	if (!e)
 		return NULL;
 	if (e->kind == PF_E_CALL)
-		return pf_consent_check_at(cx->p, (struct pf_fn *)e->kids[0]->u.func.fn, e->pos);
+		return pf_consent_check_at(cx->p, pf_program_callee(cx->p, e->kids[0]), e->pos);
 	for (uint32_t i = 0; i < cx->st.ncv; i++)
 		if (cx->st.cv[i].var == e->u.var)
 			return cx->st.cv[i].by;
@@ -1586,7 +1586,7 @@ static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 	}
 	case PF_E_FUNC: {
 		struct pf_val v = pf_val_none;
-		struct pf_fn *g = (struct pf_fn *)e->u.func.fn;
+		struct pf_fn *g = pf_program_callee(cx->p, e);
 		if (g)
 			v.pts = pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_FUNC, g->id, NULL));
 		return v;

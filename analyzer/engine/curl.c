@@ -185,6 +185,7 @@ bool pf_curl_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
 /* ---- --explain ---- */
 
 struct pf_curl_census {
+	struct pf_program *p;
 	const struct pf_rules *rules;
 	size_t calls;       /* curl_easy_setopt and curl_easy_perform calls */
 	size_t shown, more; /* endpoint strings listed, and those left out */
@@ -199,7 +200,7 @@ static void pf_curl_scan(struct pf_curl_census *c, const struct pf_ir_expr *e,
 	if (!e)
 		return;
 	if (e->kind == PF_E_CALL && e->nkids && e->kids[0] && e->kids[0]->kind == PF_E_FUNC) {
-		const struct pf_fn *g = (const struct pf_fn *)e->kids[0]->u.func.fn;
+		const struct pf_fn *g = pf_program_callee(c->p, e->kids[0]);
 		if (g && (strcmp(g->name, "curl_easy_setopt") == 0 ||
 		          strcmp(g->name, "curl_easy_perform") == 0))
 			c->calls++;
@@ -218,7 +219,7 @@ static void pf_curl_scan(struct pf_curl_census *c, const struct pf_ir_expr *e,
 		pf_curl_scan(c, e->kids[i], at);
 }
 
-void pf_curl_explain(const struct pf_program *p, FILE *out)
+void pf_curl_explain(struct pf_program *p, FILE *out)
 {
 	/* the strings first, into a buffer: the section is left out for a
 	 * program that neither calls libcurl nor names a catalog host */
@@ -227,7 +228,7 @@ void pf_curl_explain(const struct pf_program *p, FILE *out)
 	FILE *buf = open_memstream(&text, &len);
 	if (!buf)
 		return;
-	struct pf_curl_census c = {.rules = p->opts->rules, .out = buf};
+	struct pf_curl_census c = {.p = p, .rules = p->opts->rules, .out = buf};
 	for (size_t i = 0; i < p->fns.n; i++) {
 		const struct pf_ir_func *b = p->fns.v[i]->body;
 		for (unsigned k = 0; b && k < b->nblocks; k++) {

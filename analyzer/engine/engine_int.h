@@ -13,6 +13,7 @@
 #include "engine/lattice.h"
 #include "util/arena.h"
 #include "util/intern.h"
+#include "util/ptrmap.h"
 #include "util/xalloc.h"
 
 /* A port: where data enters or leaves a function. Paths are interned
@@ -204,6 +205,10 @@ struct pf_program {
 	int **tu_source_map; /* per TU: local source id -> program id */
 	PF_VEC(struct pf_ir_source *) sources;
 	PF_VEC(const void *) matched_rules; /* rules field entries that matched a field */
+	/* the names rules entries give fields and globals (open addressing) */
+	const char **rule_names;
+	size_t rule_names_cap;
+	struct pf_ptrmap callees; /* PF_E_FUNC expression -> struct pf_fn */
 	PF_VEC(struct pf_fn *) fns;
 	PF_VEC(struct pf_global) globals;
 	PF_VEC(struct pf_sink_site) sites;
@@ -248,6 +253,9 @@ struct pf_program {
 /* program.c */
 void pf_program_link(struct pf_program *p);
 struct pf_fn *pf_program_fn(struct pf_program *p, const char *key);
+/* The function a function designator (PF_E_FUNC) names, or NULL when the
+ * program has none of that key; remembered per expression. */
+struct pf_fn *pf_program_callee(struct pf_program *p, const struct pf_ir_expr *e);
 int pf_program_global(struct pf_program *p, const char *key);
 int pf_program_source(struct pf_program *p, int tu, int local_id);
 void pf_program_release(struct pf_program *p);
@@ -259,6 +267,9 @@ const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type 
  * it; for a field or global recorded by name, a copy made personal data by
  * the rules entry that names it, or NULL when none does. */
 struct pf_ir_source *pf_rules_apply_source(struct pf_program *p, struct pf_ir_source *s);
+/* Indexes the names of the rules' field and global entries; called once,
+ * before the first pf_rules_apply_*, and freed by pf_program_release. */
+void pf_rules_apply_init(struct pf_program *p);
 /* The category of an inventory declaration, from its annotation or a rules
  * entry naming it (field, global), or NULL; *how says which. */
 const char *pf_rules_apply_decl(const struct pf_program *p, const struct pf_ir_decl *d,
@@ -383,7 +394,7 @@ void pf_summary_hub_first(struct pf_program *p, struct pf_summary *s);
 bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace);
 /* --explain: the strings of the program that name a host of the endpoint
  * catalog (what makes libcurl's calls sinks), and how many calls there are. */
-void pf_curl_explain(const struct pf_program *p, FILE *out);
+void pf_curl_explain(struct pf_program *p, FILE *out);
 
 /* Prints a function's summary, one edge a line (PIIFLOW_DEBUG_ENGINE). */
 void pf_summary_dump(const struct pf_program *p, const struct pf_fn *fn, FILE *out);

@@ -108,7 +108,7 @@ static void pf_kills_of_call(struct pf_kscan *k, const struct pf_ir_expr *call)
 	if (!call || call->kind != PF_E_CALL || !call->nkids || !call->kids[0] ||
 	    call->kids[0]->kind != PF_E_FUNC)
 		return;
-	const struct pf_fn *g = (const struct pf_fn *)call->kids[0]->u.func.fn;
+	const struct pf_fn *g = pf_program_callee(k->cx->p, call->kids[0]);
 	if (!g || !g->kills_known)
 		return;
 	for (size_t i = 0; i < g->kills.n; i++) {

@@ -167,17 +167,30 @@ static void pf_merge_decl(struct pf_program *p, struct pf_fn *fn, struct pf_ir_f
 	}
 }
 
-/* Resolves function designators and marks functions whose address is taken
- * (any use other than a direct call). */
-static void pf_link_expr(struct pf_program *p, struct pf_ir_expr *e, bool is_callee)
+struct pf_fn *pf_program_callee(struct pf_program *p, const struct pf_ir_expr *e)
+{
+	void *fn = pf_ptrmap_get(&p->callees, e);
+	if (!fn) {
+		fn = pf_program_fn(p, e->u.func.key);
+		pf_ptrmap_put(&p->callees, e, fn ? fn : (void *)&p->callees);
+	}
+	return fn == (void *)&p->callees ? NULL : fn;
+}
+
+/* Marks functions whose address is taken (any use other than a direct
+ * call). Linking writes nothing into the IR: the language server's units
+ * are shared, copy-on-write, with the process that holds them, and a write
+ * to each would copy most of their pages. */
+static void pf_link_expr(struct pf_program *p, const struct pf_ir_expr *e, bool is_callee)
 {
 	if (!e)
 		return;
 	if (e->kind == PF_E_FUNC) {
-		struct pf_fn *fn = pf_program_fn(p, e->u.func.key);
-		e->u.func.fn = (struct pf_ir_callee *)fn;
-		if (fn && !is_callee)
-			fn->address_taken = true;
+		if (!is_callee) {
+			struct pf_fn *fn = pf_program_fn(p, e->u.func.key);
+			if (fn)
+				fn->address_taken = true;
+		}
 		return;
 	}
 	for (unsigned i = 0; i < e->nkids; i++)
@@ -263,6 +276,7 @@ void pf_program_link(struct pf_program *p)
 {
 	p->empty = pf_intern(&p->strings, "");
 	p->star = pf_intern(&p->strings, "*");
+	pf_rules_apply_init(p);
 	pf_link_sources(p);
 	for (size_t t = 0; t < p->ntus; t++) {
 		struct pf_ir_tu *tu = p->tus[t];
@@ -431,6 +445,8 @@ void pf_program_release(struct pf_program *p)
 	PF_VEC_FREE(p->globals);
 	PF_VEC_FREE(p->sources);
 	PF_VEC_FREE(p->matched_rules);
+	pf_ptrmap_free(&p->callees);
+	free(p->rule_names);
 	PF_VEC_FREE(p->sites);
 	PF_VEC_FREE(p->opaque);
 	PF_VEC_FREE(p->checks);

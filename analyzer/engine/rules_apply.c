@@ -8,16 +8,60 @@
  */
 #include "engine/engine_int.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 static const char pf_by_rules[] = "is declared personal data by the rules";
 
+static size_t pf_name_slot(const char *name, size_t cap)
+{
+	return (size_t)XXH3_64bits(name, strlen(name)) & (cap - 1);
+}
+
+/* A program declares millions of fields and globals (each unit the ones
+ * of every header it includes), and rules name a few: the names they give
+ * are indexed once, and any other name is looked up no further. */
+void pf_rules_apply_init(struct pf_program *p)
+{
+	const struct pf_rules *r = p->opts->rules;
+	size_t n = r ? r->nsources : 0;
+	p->rule_names_cap = 16;
+	while (p->rule_names_cap < n * 2)
+		p->rule_names_cap *= 2;
+	p->rule_names = pf_xcalloc(p->rule_names_cap, sizeof(*p->rule_names));
+	for (size_t i = 0; i < n; i++) {
+		const struct pf_rule_source *s = &r->sources[i];
+		const char *name = s->kind == PF_SRC_FIELD      ? s->field
+		                   : s->kind == PF_SRC_VARIABLE ? s->name
+		                                                : NULL;
+		if (!name)
+			continue;
+		size_t k = pf_name_slot(name, p->rule_names_cap);
+		while (p->rule_names[k] && strcmp(p->rule_names[k], name) != 0)
+			k = (k + 1) & (p->rule_names_cap - 1);
+		p->rule_names[k] = name;
+	}
+}
+
+static bool pf_rules_name(const struct pf_program *p, const char *name)
+{
+	if (!p->rule_names_cap)
+		return true; /* not indexed: look it up */
+	for (size_t k = pf_name_slot(name, p->rule_names_cap); p->rule_names[k];
+	     k = (k + 1) & (p->rule_names_cap - 1))
+		if (strcmp(p->rule_names[k], name) == 0)
+			return true;
+	return false;
+}
+
 /* The rules entry that names a field (record set) or global, or NULL. */
-static const struct pf_rule_source *pf_naming_rule(const struct pf_rules *r, bool field,
+static const struct pf_rule_source *pf_naming_rule(const struct pf_program *p, bool field,
                                                    const struct pf_ir_record_names *rec,
                                                    const char *name)
 {
-	if (!r)
+	const struct pf_rules *r = p->opts->rules;
+	if (!r || !pf_rules_name(p, name))
 		return NULL;
 	if (field)
 		return pf_rules_find_record_field(r, rec->tag, rec->type, name);
@@ -29,8 +73,7 @@ struct pf_ir_source *pf_rules_apply_source(struct pf_program *p, struct pf_ir_so
 	if (s->kind == PF_IR_SRC_DECLARED)
 		return s;
 	bool field = s->kind == PF_IR_SRC_FIELD;
-	const struct pf_rule_source *rs =
-	    pf_naming_rule(p->opts->rules, field, &s->record, s->name);
+	const struct pf_rule_source *rs = pf_naming_rule(p, field, &s->record, s->name);
 	if (!rs)
 		return NULL;
 	if (field)
@@ -52,7 +95,7 @@ const char *pf_rules_apply_decl(const struct pf_program *p, const struct pf_ir_d
 	if (d->kind != PF_D_FIELD && d->kind != PF_D_GLOBAL)
 		return NULL;
 	const struct pf_rule_source *rs =
-	    pf_naming_rule(p->opts->rules, d->kind == PF_D_FIELD, &d->record, d->name);
+	    pf_naming_rule(p, d->kind == PF_D_FIELD, &d->record, d->name);
 	*how = pf_by_rules;
 	return rs ? rs->category : NULL;
 }

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <time.h>
 
 #include "util/ptrmap.h"
 
@@ -36,10 +38,10 @@ static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int
 					stack[sp++] = e;
 				while (sp) {
 					struct pf_ir_expr *x = stack[--sp];
-					if (x->kind == PF_E_FUNC && x->u.func.fn &&
-					    !pf_modelled_by_name((struct pf_fn *)x->u.func.fn))
-						pf_postorder(p, (struct pf_fn *)x->u.func.fn, seen,
-						             order, n, depth + 1);
+					struct pf_fn *g =
+					    x->kind == PF_E_FUNC ? pf_program_callee(p, x) : NULL;
+					if (g && !pf_modelled_by_name(g))
+						pf_postorder(p, g, seen, order, n, depth + 1);
 					for (unsigned k = 0; k < x->nkids && sp < 64; k++)
 						stack[sp++] = x->kids[k];
 				}
@@ -165,7 +167,7 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 	struct pf_program *p = sc->p;
 	switch (e->kind) {
 	case PF_E_FUNC: {
-		struct pf_fn *g = (struct pf_fn *)e->u.func.fn;
+		struct pf_fn *g = pf_program_callee(p, e);
 		/* a call of an allocator modelled by its name links nothing */
 		if (g && !pf_modelled_by_name(g)) {
 			pf_uf_join(&sc->uf, sc->self, (size_t)g->id);
@@ -198,12 +200,13 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 		/* a cast of a function, or its address stored with another type */
 		for (unsigned i = 0; i < e->nkids; i++) {
 			const struct pf_ir_expr *k = e->kids[i];
-			if (k && k->kind == PF_E_FUNC && k->u.func.fn &&
-			    (e->kind == PF_E_COMBINE || i == 1)) {
+			struct pf_fn *g =
+			    k && k->kind == PF_E_FUNC ? pf_program_callee(p, k) : NULL;
+			if (g && (e->kind == PF_E_COMBINE || i == 1)) {
 				const struct pf_ir_type *t = e->kind == PF_E_ASSIGN && e->kids[0]
 				                                 ? e->kids[0]->type
 				                                 : e->type;
-				pf_scan_converted(sc, t, (struct pf_fn *)k->u.func.fn);
+				pf_scan_converted(sc, t, g);
 			}
 		}
 		break;
@@ -928,7 +931,17 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	p.debug = debug ? (strcmp(debug, "2") == 0 ? 2 : 1) : 0;
 	p.debug_fn = getenv("PIIFLOW_DEBUG_FUNCTION"); /* its summaries only */
 	p.full = getenv("PIIFLOW_ENGINE_FULL") != NULL;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pf_program_link(&p);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	const char *timing = getenv("PIIFLOW_TIMING"); /* driver.c */
+	FILE *tf = timing && *timing ? fopen(timing, "a") : NULL;
+	if (tf) {
+		fprintf(tf, "%ld link      (%.3f s)\n", (long)getpid(),
+		        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+		fclose(tf);
+	}
 	pf_demand_init(&p);
 	for (size_t i = 0; i < p.fns.n; i++)
 		if (p.fns.v[i]->address_taken)

@@ -112,8 +112,6 @@ enum pf_ir_ekind {
 	PF_E_VAARG,   /* va_arg(kids[0], T) */
 };
 
-struct pf_ir_callee; /* the program's function, resolved when linking */
-
 struct pf_ir_expr {
 	enum pf_ir_ekind kind;
 	struct pf_ir_type *type;
@@ -131,7 +129,6 @@ struct pf_ir_expr {
 		struct { /* PF_E_FUNC */
 			const char *key;
 			const char *name;
-			struct pf_ir_callee *fn; /* set by the linker */
 		} func;
 		struct {          /* PF_E_CALL */
 			int site; /* call site number within the function */

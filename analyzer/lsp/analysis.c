@@ -4,7 +4,10 @@
  * server's work folder. The child holds the write end of a pipe: its end of
  * file tells the server's loop, which never waits, that the child is done.
  * A crash in the analysis kills the child, not the server; a newer edit ends
- * the child at once, since its result would be outdated.
+ * the child at once, since its result would be outdated. After an analysis
+ * the server loads the IR of every unit from the cache it filled, between
+ * messages, and holds it: the next child, a fork, links those units from
+ * memory and parses only those an open buffer changed.
  */
 #include "lsp/lsp_int.h"
 
@@ -18,6 +21,7 @@
 #include <unistd.h>
 
 #include "driver/driver.h"
+#include "driver/held.h"
 #include "policy/config.h"
 
 /* The child's exit code when there is nothing to analyze. */
@@ -72,6 +76,7 @@ static int pf_child_check(struct pf_lsp_server *s, const char *report)
 	    .analysis_budget = -1,
 	    .unsaved = unsaved,
 	    .nunsaved = s->docs.n,
+	    .held = s->held,
 	};
 	if (!o.build_dir) {
 		/* no -p: the config's build_dir, else the open C files alone */
@@ -125,8 +130,41 @@ void pf_lsp_analysis_response(struct pf_lsp_server *s, json_int_t id, bool ok)
 		pf_progress(s, "begin", "analyzing the program");
 }
 
+/* Starts a pass that loads the units not held yet, from the cache the
+ * analysis that just ended filled. */
+static void pf_hold_begin(struct pf_lsp_server *s)
+{
+	struct pf_check_options o = {
+	    .build_dir = s->build_dir,
+	    .config = s->opts.config,
+	    .no_config = s->opts.no_config,
+	    .quiet = true,
+	};
+	if (!pf_held_loading(s->held))
+		pf_held_begin(s->held, &o);
+}
+
+void pf_lsp_analysis_hold_step(struct pf_lsp_server *s)
+{
+	if (pf_held_step(s->held))
+		return;
+	size_t total, n = pf_held_count(s->held, &total);
+	pf_lsp_log(s, 4, "piiflow: the IR of %zu of %zu translation units held in memory", n,
+	           total);
+}
+
+void pf_lsp_analysis_file_changed(struct pf_lsp_server *s, const char *path)
+{
+	size_t n = pf_held_forget(s->held, path);
+	if (n)
+		pf_lsp_log(s, 4, "piiflow: %s changed: %zu translation unit%s to read again", path,
+		           n, n == 1 ? "" : "s");
+}
+
 int pf_lsp_analysis_start(struct pf_lsp_server *s)
 {
+	/* what changed on disk since the units were loaded is read again */
+	pf_held_refresh(s->held);
 	char *report = pf_work_file(s, "report.json");
 	char *log = pf_work_file(s, "log.txt");
 	unlink(report);
@@ -257,5 +295,6 @@ static bool pf_finish(struct pf_lsp_server *s, int status)
 	json_decref(s->report);
 	s->report = report;
 	pf_lsp_publish(s);
+	pf_hold_begin(s);
 	return true;
 }

@@ -5,7 +5,9 @@
  * flow or go to its source, and hovers on sources. It sits on top of the
  * driver, like main.c: every analysis is a `piiflow check` run in a child
  * process, so that a crash or a hang there never takes the server down and
- * outdated work is cancelled by ending the child.
+ * outdated work is cancelled by ending the child. Between analyses the server
+ * holds the IR of the program's units in memory (driver/held.h), and each
+ * child, forked with it, parses only the units whose text changed.
  */
 #ifndef PF_LSP_H
 #define PF_LSP_H

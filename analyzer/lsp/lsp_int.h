@@ -13,6 +13,8 @@
 #include <jansson.h>
 
 #include "lsp/lsp.h"
+
+struct pf_held;
 #include "util/xalloc.h"
 
 /* Limits of the server (mirrored in docs/editors.md). A message larger than
@@ -109,6 +111,8 @@ struct pf_lsp_server {
 	bool progress_ready;    /* the client answered it */
 	bool progress_begun;    /* a begin was sent and no end yet */
 	char *shown;            /* the last error shown to the user, or NULL */
+	struct pf_held *held;   /* the program's units held in memory */
+	bool watch_files;       /* the client registers file watchers on request */
 };
 
 #define PF_LSP_PROGRESS_TOKEN "piiflow-analysis"
@@ -126,8 +130,15 @@ void pf_lsp_analysis_cancel(struct pf_lsp_server *s);
  * used from now on. */
 void pf_lsp_analysis_response(struct pf_lsp_server *s, json_int_t id, bool ok);
 /* Called when child_fd is readable (the child ended): reaps it and, when it
- * wrote a report, makes it s->report and publishes the diagnostics. */
+ * wrote a report, makes it s->report and publishes the diagnostics, and
+ * starts loading the units not held yet. */
 void pf_lsp_analysis_finish(struct pf_lsp_server *s);
+/* Loads one more held unit while a pass runs (between messages); logs the
+ * count when the pass ends. */
+void pf_lsp_analysis_hold_step(struct pf_lsp_server *s);
+/* A file changed on disk (saved, or seen by the client's watcher): the held
+ * units that read it are dropped. */
+void pf_lsp_analysis_file_changed(struct pf_lsp_server *s, const char *path);
 
 /* ---- messages to the client (server.c) ----------------------------------- */
 

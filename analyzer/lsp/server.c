@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "compdb/compdb.h"
+#include "driver/held.h"
 #include "util/path.h"
 #include "report/report.h"
 
@@ -121,9 +122,12 @@ static json_t *pf_initialize(struct pf_lsp_server *s, const json_t *params)
 		           strerror(errno));
 	free(root);
 	pf_init_options(s, json_object_get(params, "initializationOptions"));
-	s->progress = json_is_true(
-	    json_object_get(json_object_get(json_object_get(params, "capabilities"), "window"),
-	                    "workDoneProgress"));
+	const json_t *caps = json_object_get(params, "capabilities");
+	s->progress =
+	    json_is_true(json_object_get(json_object_get(caps, "window"), "workDoneProgress"));
+	s->watch_files = json_is_true(json_object_get(
+	    json_object_get(json_object_get(caps, "workspace"), "didChangeWatchedFiles"),
+	    "dynamicRegistration"));
 	return json_pack("{s:{s:{s:b, s:i, s:{s:b}}, s:b, s:{s:[s]}, s:{s:[s]}}, s:{s:s, s:s}}",
 	                 "capabilities", "textDocumentSync", "openClose", 1, "change", 1, "save",
 	                 "includeText", 0, "hoverProvider", 1, "codeActionProvider",
@@ -160,8 +164,37 @@ static void pf_notification(struct pf_lsp_server *s, const char *method, const j
 		const json_t *changes = json_object_get(params, "contentChanges");
 		const json_t *last = json_array_get(changes, json_array_size(changes) - 1);
 		pf_set_text(s, uri, json_object_get(last, "text"), s->delay_ms);
+	} else if (strcmp(method, "initialized") == 0) {
+		/* files changed outside the editor (a checkout, a build's
+		 * generated header) drop the held units that read them */
+		if (s->watch_files)
+			pf_lsp_request(s, "client/registerCapability",
+			               json_pack("{s:[{s:s, s:s, s:{s:[{s:s}, {s:s}]}}]}",
+			                         "registrations", "id", "piiflow-files", "method",
+			                         "workspace/didChangeWatchedFiles",
+			                         "registerOptions", "watchers", "globPattern",
+			                         "**/*.{c,h}", "globPattern",
+			                         "**/compile_commands.json"));
 	} else if (strcmp(method, "textDocument/didSave") == 0) {
+		char *path = uri ? pf_lsp_uri_to_path(uri) : NULL;
+		if (path)
+			pf_lsp_analysis_file_changed(s, path);
+		free(path);
 		pf_schedule(s, 0);
+	} else if (strcmp(method, "workspace/didChangeWatchedFiles") == 0) {
+		const json_t *changes = json_object_get(params, "changes");
+		size_t i;
+		const json_t *c;
+		json_array_foreach(changes, i, c)
+		{
+			const char *curi = json_string_value(json_object_get(c, "uri"));
+			char *path = curi ? pf_lsp_uri_to_path(curi) : NULL;
+			if (path)
+				pf_lsp_analysis_file_changed(s, path);
+			free(path);
+		}
+		if (json_array_size(changes))
+			pf_schedule(s, s->delay_ms);
 	} else if (strcmp(method, "textDocument/didClose") == 0) {
 		/* the file on disk is what the program holds again */
 		if (pf_lsp_docs_find(&s->docs, uri)) {
@@ -252,6 +285,8 @@ static void pf_dispatch(struct pf_lsp_server *s, const char *body, size_t len)
 
 static int pf_poll_timeout(const struct pf_lsp_server *s)
 {
+	if (pf_held_loading(s->held) && !s->shutdown)
+		return 0; /* the next held unit, once no message waits */
 	if (!s->pending || s->child)
 		return -1;
 	double wait = s->due - pf_lsp_now();
@@ -271,6 +306,7 @@ static void pf_server_free(struct pf_lsp_server *s)
 		free(s->workdir);
 	}
 	pf_lsp_docs_free(&s->docs);
+	pf_held_free(s->held);
 	json_decref(s->report);
 	free(s->shown);
 	pf_free_strings(s->published, s->npublished);
@@ -283,6 +319,7 @@ int pf_lsp_serve(int in_fd, int out_fd, const struct pf_lsp_options *o)
 {
 	struct pf_lsp_server s = {.in = in_fd, .out = out_fd, .opts = *o, .child_fd = -1};
 	s.delay_ms = o->delay_ms >= 0 ? o->delay_ms : PF_LSP_DEFAULT_DELAY_MS;
+	s.held = pf_held_new();
 	s.build_dir = pf_strdup_abs(o->build_dir);
 	s.rules = pf_xcalloc(o->nrules + 1, sizeof(*s.rules));
 	for (size_t i = 0; i < o->nrules; i++)
@@ -335,6 +372,8 @@ int pf_lsp_serve(int in_fd, int out_fd, const struct pf_lsp_options *o)
 		if (s.pending && !s.child && !s.shutdown && pf_lsp_now() >= s.due) {
 			s.pending = false;
 			pf_lsp_analysis_start(&s);
+		} else if (pf_held_loading(s.held) && !s.shutdown && n == 0) {
+			pf_lsp_analysis_hold_step(&s);
 		}
 	}
 	int code = s.exit && s.shutdown ? 0 : 1;

@@ -5,13 +5,5 @@
 # findings without saving, malformed input, a crashing analysis, shutdown.
 #
 # Usage: bash tests/e2e/test_lsp.sh PATH_TO_PIIFLOW (PIIFLOW_SOURCE_DIR set)
-set -uo pipefail
-piiflow=$1
-case "$piiflow" in
-/*) ;;
-*) piiflow="$PWD/$piiflow" ;;
-esac
-src=${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-PYTHONDONTWRITEBYTECODE=1 python3 "$src/tests/e2e/lsp/test_protocol.py" "$piiflow" "$src" "$tmp"
+exec bash "${PIIFLOW_SOURCE_DIR:?set PIIFLOW_SOURCE_DIR to the piiflow checkout}/tests/e2e/lsp/run.sh" \
+	test_protocol.py "$1"

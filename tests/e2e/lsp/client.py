@@ -6,6 +6,7 @@ import json
 import os
 import select
 import subprocess
+import sys
 
 DEADLINE = 300  # seconds without any message before a wait fails
 
@@ -101,6 +102,26 @@ class Server:
         self.notify("exit", None)
         self.proc.stdin.close()
         return self.proc.wait(timeout=DEADLINE)
+
+
+class Checks:
+    """check(name, cond, detail): prints ok or FAIL for each; done() prints
+    the counts and exits 1 when one failed."""
+
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def __call__(self, name, cond, detail=""):
+        if cond:
+            self.passed += 1
+            print("ok: " + name)
+        else:
+            self.failed += 1
+            print("FAIL: " + name + (": " + str(detail) if detail else ""))
+
+    def done(self):
+        print("%d passed, %d failed" % (self.passed, self.failed))
+        sys.exit(1 if self.failed else 0)
 
 
 def uri_of(path):

@@ -12,10 +12,10 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from client import Server, uri_of  # noqa: E402
+from client import Checks, Server, uri_of  # noqa: E402
 
 piiflow, src, work = sys.argv[1:4]
-passed = failed = 0
+check = Checks()
 
 
 def reported(diags):
@@ -23,16 +23,6 @@ def reported(diags):
     return [d for d in diags if d.get("code", "").startswith("pii-to-")
             and d.get("severity") != 4]
 
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-        print("ok: " + name)
-    else:
-        failed += 1
-        print("FAIL: " + name + (": " + str(detail) if detail else ""))
 
 
 # the project: the shop example with a compile database in build/
@@ -357,5 +347,4 @@ s.notify("exit", None)
 s.proc.stdin.close()
 check("exit without shutdown: exit code 1", s.proc.wait(timeout=60) == 1)
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+check.done()
