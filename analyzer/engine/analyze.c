@@ -845,7 +845,7 @@ static const char *const pf_free_impls[] = {
     "free", "je_free", "je_sdallocx", "je_dallocx", "tc_free", "mi_free", "cfree",
     /* they tell about memory */
     "malloc_usable_size", "je_malloc_usable_size", "je_nallocx", "je_sallocx", "je_mallctl",
-    "je_mallctlnametomib", "je_mallctlbymib", NULL};
+    "je_mallctlnametomib", "je_mallctlbymib", "je_malloc_stats_print", "je_get_defrag_hint", NULL};
 
 bool pf_modelled_by_name(const struct pf_fn *g)
 {

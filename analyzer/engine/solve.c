@@ -962,8 +962,10 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	for (size_t t = 0; t < ntus; t++)
 		for (size_t i = 0; i < tus[t]->ndecls; i++) {
 			const struct pf_ir_decl *d = &tus[t]->decls[i];
+			if (d->redecl || d->kind == PF_D_FUNCTION)
+				continue;
 			const char *how, *cat = pf_rules_apply_decl(&p, d, &how);
-			if (cat && !d->redecl && d->kind != PF_D_FUNCTION)
+			if (cat)
 				pf_report_add_source(report, cat, d->name, "", how, d->pos.file,
 				                     d->pos.line, d->pos.column);
 		}
