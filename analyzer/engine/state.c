@@ -485,6 +485,18 @@ const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc)
 {
 	struct pf_entry *e = pf_state_get(&cx->st, loc);
 	const struct pf_lset *r = e ? e->pts : &pf_lset_empty;
+	/* a pointer written into the object as a whole (a coarsened summary
+	 * writes at a path's first step) may be in any of its fields, as its
+	 * labels are: read through the fields up to the object, not past a
+	 * pointer (a global's fields keep their own pointers: the elements of
+	 * a constant table, a tracker's callback) */
+	for (uint32_t l = loc; cx->locs.v[l].root != PF_ROOT_GLOBAL && cx->locs.v[l].parent >= 0 &&
+	                       cx->locs.v[l].step != cx->p->star;) {
+		l = (uint32_t)cx->locs.v[l].parent;
+		struct pf_entry *a = pf_state_get(&cx->st, l);
+		if (a && a->pts->n)
+			r = pf_lset_union(&cx->a, r, a->pts);
+	}
 	if (pf_sym_alive(cx, loc))
 		r = pf_lset_union(&cx->a, r,
 		                  pf_lset_one(&cx->a, pf_loc_child(cx, loc, cx->p->star, -1)));
