@@ -63,8 +63,13 @@ s.notify("initialized", {})
 def analysis():
     """Waits for the end of the next analysis; the findings (sink lines, from
     1) the server publishes now, per file name."""
-    end = s.wait(lambda m: m.get("method") == "$/progress"
-                 and m["params"]["value"]["kind"] == "end", "the end of an analysis")
+    while True:
+        end = s.wait(lambda m: m.get("method") == "$/progress"
+                     and m["params"]["value"]["kind"] == "end", "the end of an analysis")
+        # an edit followed at once by a save or a notice starts a second
+        # analysis, which cancels the first: wait for the one that ends
+        if not end["params"]["value"].get("message", "").startswith("cancelled"):
+            break
     check("the analysis ended with a result", "finding" in end["params"]["value"]["message"],
           end)
     latest = {}
