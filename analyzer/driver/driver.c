@@ -36,6 +36,7 @@
 #include "rules/rules.h"
 #include "taxonomy/taxonomy.h"
 #include "util/path.h"
+#include "util/timing.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
 
@@ -75,26 +76,6 @@ static void *pf_worker(void *arg)
 			        pool->db->ncmds);
 	}
 	return NULL;
-}
-
-static double pf_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* PIIFLOW_TIMING=FILE appends the seconds since t0 at the end of each stage
- * of a check to FILE: where the time of a language server's analysis goes
- * (the child's stderr is not the user's). */
-static void pf_stage_time(const char *stage, double t0)
-{
-	const char *file = getenv("PIIFLOW_TIMING");
-	FILE *f = file && *file ? fopen(file, "a") : NULL;
-	if (!f)
-		return;
-	fprintf(f, "%ld %-9s %.3f\n", (long)getpid(), stage, pf_now() - t0);
-	fclose(f);
 }
 
 int pf_driver_load_config(const char *path, bool none, struct pf_config *cfg)

@@ -847,10 +847,15 @@ static const char *const pf_free_impls[] = {
     "malloc_usable_size", "je_malloc_usable_size", "je_nallocx", "je_sallocx", "je_mallctl",
     "je_mallctlnametomib", "je_mallctlbymib", "je_malloc_stats_print", "je_get_defrag_hint", NULL};
 
-bool pf_modelled_by_name(const struct pf_fn *g)
+enum pf_model pf_name_model(const char *name, bool has_body)
 {
-	return pf_name_is(g->name, pf_alloc_impls) || pf_name_is(g->name, pf_realloc_impls) ||
-	       pf_name_is(g->name, pf_free_impls);
+	if ((pf_name_is(name, pf_alloc_fns) && !has_body) || pf_name_is(name, pf_alloc_impls))
+		return PF_MODEL_ALLOC;
+	if (pf_name_is(name, pf_free_impls))
+		return PF_MODEL_FREE;
+	if ((pf_name_is(name, pf_realloc_fns) && !has_body) || pf_name_is(name, pf_realloc_impls))
+		return PF_MODEL_REALLOC;
+	return PF_MODEL_NONE;
 }
 
 /* Where a rule writes "into argument i": what a pointer points to, or the
@@ -1049,16 +1054,14 @@ static struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct p
 				              argx[i], call);
 	if (g->consent_purpose || g->anonymizer)
 		return result;
-	if ((pf_name_is(name, pf_alloc_fns) && !g->body) || pf_name_is(name, pf_alloc_impls)) {
+	if (g->model == PF_MODEL_ALLOC) {
 		result.pts =
 		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_HEAP, call->u.call.site, NULL));
 		return result;
 	}
-	if (pf_name_is(name, pf_free_impls))
+	if (g->model == PF_MODEL_FREE)
 		return result;
-	if (((pf_name_is(name, pf_realloc_fns) && !g->body) ||
-	     pf_name_is(name, pf_realloc_impls)) &&
-	    nargs > 0) {
+	if (g->model == PF_MODEL_REALLOC && nargs > 0) {
 		result.pts = pf_lset_union(
 		    &cx->a, args[0].pts,
 		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_HEAP, call->u.call.site, NULL)));
@@ -1182,13 +1185,6 @@ static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigne
 	return grp;
 }
 
-static const struct pf_ir_type *pf_fn_type_of(const struct pf_ir_type *t)
-{
-	if (t && t->kind == PF_T_POINTER)
-		t = t->target;
-	return t && t->kind == PF_T_FUNCTION ? t : NULL;
-}
-
 static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 {
 	unsigned nargs = e->nkids - 1;
@@ -1222,7 +1218,7 @@ static struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 		return result;
 	/* unresolved: every address-taken function of a matching type (by its
 	 * spelling, else by its number of parameters) */
-	const struct pf_ir_type *ft = pf_fn_type_of(callee->type);
+	const struct pf_ir_type *ft = pf_ir_function_type(callee->type);
 	size_t nat = cx->p->address_taken.n;
 	struct pf_fn **cand = PF_NEW_N(&cx->a, struct pf_fn *, nat + 1);
 	size_t ncand = 0;

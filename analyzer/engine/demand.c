@@ -52,7 +52,7 @@ void pf_demand_param(struct pf_program *p, struct pf_fn *g, int i)
 
 void pf_activate(struct pf_program *p, struct pf_fn *g)
 {
-	if (!g->body || g->member || pf_modelled_by_name(g))
+	if (!g->body || g->member || g->model != PF_MODEL_NONE)
 		return;
 	for (size_t i = 0; i < p->activate.n; i++)
 		if (p->activate.v[i] == g->id)

@@ -115,6 +115,8 @@ struct pf_kill {
 	const char *path;
 };
 
+enum pf_model { PF_MODEL_NONE, PF_MODEL_ALLOC, PF_MODEL_FREE, PF_MODEL_REALLOC };
+
 struct pf_fn {
 	int id;
 	/* Demand: the parameters whose data the analysis follows (bit i:
@@ -152,6 +154,7 @@ struct pf_fn {
 	bool queued;
 	/* part of the fixpoint (pf_relevant's slice, or activated since) */
 	bool member;
+	enum pf_model model; /* pf_name_model */
 	/* what every run of it overwrites through a pointer parameter
 	 * (kills.c): a direct call replaces the caller's value there, when
 	 * the argument designates one variable of the caller */
@@ -300,10 +303,13 @@ void pf_demand_release(struct pf_program *p);
 /* analyze.c */
 /* Returns true when the function's summary changed. */
 bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn);
-/* A function whose calls are modelled by its name whatever its body (the
- * allocators of pf_alloc_impls and their kind): its body is never analyzed
- * and links nothing to its callers. */
-bool pf_modelled_by_name(const struct pf_fn *g);
+/* How calls of a function are modelled by its name (pf_fn.model, set when
+ * the program is linked): an allocator whose result is a new object of the
+ * call site, a function that gives memory back or tells about it and moves
+ * nothing, a reallocator. The allocators of pf_alloc_impls and their kind
+ * are modelled whatever their body, which is then never analyzed and links
+ * nothing to its callers; the others only when the program has no body. */
+enum pf_model pf_name_model(const char *name, bool has_body);
 
 /* A fast hash of a few words (hash tables of ports, edges and trace nodes:
  * their keys are small fixed tuples, for which a general byte hash costs

@@ -12,10 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
-#include <time.h>
 
 #include "util/ptrmap.h"
+#include "util/timing.h"
 
 #define PF_MAX_RUNS 8
 
@@ -40,7 +39,7 @@ static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int
 					struct pf_ir_expr *x = stack[--sp];
 					struct pf_fn *g =
 					    x->kind == PF_E_FUNC ? pf_program_callee(p, x) : NULL;
-					if (g && !pf_modelled_by_name(g))
+					if (g && g->model == PF_MODEL_NONE)
 						pf_postorder(p, g, seen, order, n, depth + 1);
 					for (unsigned k = 0; k < x->nkids && sp < 64; k++)
 						stack[sp++] = x->kids[k];
@@ -108,13 +107,6 @@ static bool pf_is_curl_send(const char *name)
 	return strcmp(name, "curl_easy_setopt") == 0 || strcmp(name, "curl_easy_perform") == 0;
 }
 
-static const struct pf_ir_type *pf_fn_type(const struct pf_ir_type *t)
-{
-	if (t && t->kind == PF_T_POINTER)
-		t = t->target;
-	return t && t->kind == PF_T_FUNCTION ? t : NULL;
-}
-
 static size_t pf_type_node(struct pf_scan *sc, const char *spelling)
 {
 	const char *k = pf_intern(&sc->p->strings, spelling);
@@ -150,7 +142,7 @@ static size_t pf_arity_node(struct pf_scan *sc, unsigned nargs)
  * another function type, or to a data pointer). */
 static void pf_scan_converted(struct pf_scan *sc, const struct pf_ir_type *t, struct pf_fn *g)
 {
-	const struct pf_ir_type *ft = pf_fn_type(t);
+	const struct pf_ir_type *ft = pf_ir_function_type(t);
 	if (ft && ft->spelling) {
 		pf_uf_join(&sc->uf, (size_t)g->id, pf_type_node(sc, ft->spelling));
 	} else if (t && t->kind == PF_T_POINTER) {
@@ -169,7 +161,7 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 	case PF_E_FUNC: {
 		struct pf_fn *g = pf_program_callee(p, e);
 		/* a call of an allocator modelled by its name links nothing */
-		if (g && !pf_modelled_by_name(g)) {
+		if (g && g->model == PF_MODEL_NONE) {
 			pf_uf_join(&sc->uf, sc->self, (size_t)g->id);
 			if (g->sinks.n)
 				sc->sink = true;
@@ -184,7 +176,7 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 		break;
 	case PF_E_CALL:
 		if (e->nkids && e->kids[0] && e->kids[0]->kind != PF_E_FUNC) {
-			const struct pf_ir_type *ft = pf_fn_type(e->kids[0]->type);
+			const struct pf_ir_type *ft = pf_ir_function_type(e->kids[0]->type);
 			unsigned nargs = e->nkids - 1;
 			if (ft && ft->spelling) {
 				pf_uf_join(&sc->uf, sc->self, pf_type_node(sc, ft->spelling));
@@ -246,7 +238,7 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 		pf_uf_new(&sc.uf);
 	for (size_t i = 0; i < p->address_taken.n; i++) {
 		struct pf_fn *g = p->address_taken.v[i];
-		const struct pf_ir_type *t = pf_fn_type(g->decl->type);
+		const struct pf_ir_type *t = pf_ir_function_type(g->decl->type);
 		if (t && t->spelling) {
 			pf_uf_join(&sc.uf, (size_t)g->id, pf_type_node(&sc, t->spelling));
 			pf_ptrmap_put(&sc.own, pf_intern(&p->strings, t->spelling), (void *)1);
@@ -254,7 +246,7 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 	}
 	for (size_t i = 0; i < nf; i++) {
 		struct pf_fn *fn = p->fns.v[i];
-		if (!fn->body || pf_modelled_by_name(fn))
+		if (!fn->body || fn->model != PF_MODEL_NONE)
 			continue;
 		sc.self = i;
 		sc.sink = sc.curl = false;
@@ -295,7 +287,7 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 	for (size_t i = 0; i < nf; i++) {
 		struct pf_fn *fn = p->fns.v[i];
 		relevant[i] =
-		    fn->body && !pf_modelled_by_name(fn) && root_live[pf_uf_find(&sc.uf, i)];
+		    fn->body && fn->model == PF_MODEL_NONE && root_live[pf_uf_find(&sc.uf, i)];
 		n += relevant[i];
 	}
 	free(root_live);
@@ -931,17 +923,9 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	p.debug = debug ? (strcmp(debug, "2") == 0 ? 2 : 1) : 0;
 	p.debug_fn = getenv("PIIFLOW_DEBUG_FUNCTION"); /* its summaries only */
 	p.full = getenv("PIIFLOW_ENGINE_FULL") != NULL;
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	double t0 = pf_now();
 	pf_program_link(&p);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	const char *timing = getenv("PIIFLOW_TIMING"); /* driver.c */
-	FILE *tf = timing && *timing ? fopen(timing, "a") : NULL;
-	if (tf) {
-		fprintf(tf, "%ld link      (%.3f s)\n", (long)getpid(),
-		        (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-		fclose(tf);
-	}
+	pf_stage_time("link", t0); /* the seconds of the link alone */
 	pf_demand_init(&p);
 	for (size_t i = 0; i < p.fns.n; i++)
 		if (p.fns.v[i]->address_taken)

@@ -103,3 +103,10 @@ void pf_ir_block_add_stmt(struct pf_ir_tu *tu, struct pf_ir_block *b, struct pf_
 {
 	PF_IR_PUSH(tu, b->stmts, b->nstmts, b->capstmts, st);
 }
+
+const struct pf_ir_type *pf_ir_function_type(const struct pf_ir_type *t)
+{
+	if (t && t->kind == PF_T_POINTER)
+		t = t->target;
+	return t && t->kind == PF_T_FUNCTION ? t : NULL;
+}

@@ -277,6 +277,9 @@ struct pf_ir_tu {
 	struct pf_ir_shared *shared;
 };
 
+/* The function type t is or points to (the callee's type of a call through
+ * a pointer, a function designator's), or NULL. */
+const struct pf_ir_type *pf_ir_function_type(const struct pf_ir_type *t);
 struct pf_ir_tu *pf_ir_tu_new(void);
 /* Frees the unit, and drops its reference to the table it was read with. */
 void pf_ir_tu_free(struct pf_ir_tu *tu);

@@ -117,8 +117,6 @@ struct pf_lsp_server {
 
 #define PF_LSP_PROGRESS_TOKEN "piiflow-analysis"
 
-double pf_lsp_now(void);
-
 /* ---- the analysis child (analysis.c) ------------------------------------- */
 
 /* Starts a check of the program with the open documents as unsaved files.

@@ -21,14 +21,8 @@
 #include "compdb/compdb.h"
 #include "driver/held.h"
 #include "util/path.h"
+#include "util/timing.h"
 #include "report/report.h"
-
-double pf_lsp_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 void pf_lsp_notify(struct pf_lsp_server *s, const char *method, json_t *params)
 {
@@ -70,7 +64,7 @@ static void pf_schedule(struct pf_lsp_server *s, int delay_ms)
 {
 	pf_lsp_analysis_cancel(s);
 	s->pending = true;
-	s->due = pf_lsp_now() + delay_ms / 1000.0;
+	s->due = pf_now() + delay_ms / 1000.0;
 }
 
 static char *pf_strdup_abs(const char *p)
@@ -289,7 +283,7 @@ static int pf_poll_timeout(const struct pf_lsp_server *s)
 		return 0; /* the next held unit, once no message waits */
 	if (!s->pending || s->child)
 		return -1;
-	double wait = s->due - pf_lsp_now();
+	double wait = s->due - pf_now();
 	return wait <= 0 ? 0 : (int)(wait * 1000) + 1;
 }
 
@@ -369,7 +363,7 @@ int pf_lsp_serve(int in_fd, int out_fd, const struct pf_lsp_options *o)
 		/* the child's end of file (an edit may have ended it just now) */
 		if (s.child && n > 0 && fds[1].revents)
 			pf_lsp_analysis_finish(&s);
-		if (s.pending && !s.child && !s.shutdown && pf_lsp_now() >= s.due) {
+		if (s.pending && !s.child && !s.shutdown && pf_now() >= s.due) {
 			s.pending = false;
 			pf_lsp_analysis_start(&s);
 		} else if (pf_held_loading(s.held) && !s.shutdown && n == 0) {
