@@ -615,6 +615,55 @@ static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const stru
 	}
 }
 
+static bool pf_path_under(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+	return strncmp(a, b, n) == 0 && (b[n] == '\0' || b[n] == '.' || b[n] == '*');
+}
+
+/* Whether a label the caller read for a callee's from-port is the port's
+ * own value, the same in every context: the source it names, or the entry
+ * value of the global storage it reads (the caller left it as it came). */
+static bool pf_own_value(void *ctx, const struct pf_label *l)
+{
+	const struct pf_port *from = ((void **)ctx)[1];
+	const struct pf_port *o = &((struct pf_actx *)((void **)ctx)[0])->origins.v[l->origin];
+	if (from->kind == PF_PORT_SOURCE)
+		return o->kind == PF_PORT_SOURCE && o->index == from->index;
+	return from->kind == PF_PORT_GLOBAL && o->kind == PF_PORT_GLOBAL &&
+	       o->index == from->index && pf_path_under(from->path, o->path);
+}
+
+static bool pf_not_own_value(void *ctx, const struct pf_label *l)
+{
+	return !pf_own_value(ctx, l);
+}
+
+/* The labels of a callee's from-port that are not its own value: a
+ * callee's flow from a source or a global into a global holds whatever the
+ * context, and the whole program's flows through globals (solve.c) take it
+ * from the callee's summary. Callers do not carry it again: they kept every
+ * flow between globals of every callee in their own summaries (hundreds of
+ * millions of edges on git, most through the hubs of large callees). What
+ * a call writes into a global drops those labels, and the global's own
+ * entry value takes their place (pf_own_entry): it holds what any function
+ * stores there. */
+static const struct pf_tset *pf_context_labels(struct pf_actx *cx, const struct pf_port *from,
+                                               const struct pf_tset *labels)
+{
+	if (from->kind != PF_PORT_SOURCE && from->kind != PF_PORT_GLOBAL)
+		return labels;
+	void *ctx[2] = {cx, (void *)from};
+	return pf_tset_filter(&cx->a, labels, pf_not_own_value, ctx);
+}
+
+/* The entry value of global storage `to`, as a label. */
+static const struct pf_tset *pf_own_entry(struct pf_actx *cx, const struct pf_port *to)
+{
+	struct pf_port port = {.kind = PF_PORT_GLOBAL, .index = to->index, .path = to->path};
+	return pf_tset_one(&cx->a, pf_origin(cx, &port), 0);
+}
+
 /* Applies the summary of a function with a body at a call. */
 static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 {
@@ -628,6 +677,7 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		struct pf_port port;
 		bool pts;
 		const struct pf_tset *labels;
+		const struct pf_tset *context; /* pf_context_labels of labels, once needed */
 		const struct pf_lset *locs;
 		const char *before;
 	} *memo = NULL;
@@ -643,6 +693,10 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 	/* a simplified summary's hubs: edges into them come first */
 	const struct pf_tset *hub = &pf_tset_empty;
 	const struct pf_lset *hub_locs = &pf_lset_empty;
+	/* what reaches the hub other than the own values of sources and
+	 * globals (pf_context_labels), and whether it left any out */
+	const struct pf_tset *hub_context = &pf_tset_empty;
+	bool hub_own = false;
 	cx->work += g->summary.n;
 	/* many edges share a from-port: resolve each once per call, found
 	 * through a hash over the ports (slot: memo index + 1) */
@@ -672,6 +726,7 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			memo[m].port = e->from;
 			memo[m].pts = e->pts;
 			memo[m].labels = NULL;
+			memo[m].context = NULL;
 			memo[m].locs = NULL;
 			memo[m].before = NULL;
 			if (e->pts)
@@ -686,16 +741,36 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		before = memo[m].before;
 		if (e->pts ? locs->n == 0 : labels->n == 0)
 			continue;
+		/* into a global or the hub: the labels that depend on the
+		 * context, and whether the port's own value was left out */
+		const struct pf_tset *context = NULL;
+		bool own = false;
+		if (!e->pts && (e->to.kind == PF_PORT_GLOBAL || e->to.kind == PF_PORT_HUB)) {
+			if (e->from.kind == PF_PORT_HUB) {
+				context = hub_context;
+				own = hub_own;
+			} else {
+				if (!memo[m].context)
+					memo[m].context = pf_context_labels(cx, &e->from, labels);
+				context = memo[m].context;
+				own = context != labels;
+			}
+		}
 		if (labels && cs->via)
 			labels = pf_extend(cx, labels, pos, cs->via, NULL, 0, NULL);
 		switch (e->to.kind) {
 		case PF_PORT_HUB:
 			if (e->pts)
 				hub_locs = pf_lset_union(&cx->a, hub_locs, locs);
-			else
+			else {
 				hub = pf_tset_union(
 				    &cx->a, hub,
 				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL));
+				hub_context = pf_tset_union(
+				    &cx->a, hub_context,
+				    pf_extend(cx, context, pos, before, e->trace, e->ntrace, NULL));
+				hub_own |= own;
+			}
 			break;
 		case PF_PORT_SINK: {
 			if (cx->p->sites.v[e->to.index].conditional) {
@@ -780,11 +855,17 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 				}
 				after = written[e->to.index];
 			}
-			if (e->pts)
+			if (e->pts) {
 				w.pts = locs;
-			else
+			} else {
+				if (e->to.kind == PF_PORT_GLOBAL)
+					labels = context;
 				w.labels =
 				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, after);
+				if (e->to.kind == PF_PORT_GLOBAL && own)
+					w.labels = pf_tset_union(&cx->a, w.labels,
+					                         pf_own_entry(cx, &e->to));
+			}
 			pending[npending++] = (struct pf_pending_write){dst, w};
 			break;
 		}
@@ -2023,6 +2104,27 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	/* widening: a summary still changing on its third run is coarsened
 	 * whatever its size, so that recursive groups of functions settle */
 	size_t raw_edges = cx.out.n;
+	char raw_kinds[256] = "";
+	if (p->debug) {
+		/* the raw summary's edges by (pointer or data, from kind, to kind) */
+		unsigned hist[2][9][9] = {{{0}}};
+		for (size_t i = 0; i < cx.out.n; i++) {
+			const struct pf_edge *e = &cx.out.edges[i];
+			if (e->from.kind < 9 && e->to.kind < 9)
+				hist[e->pts][e->from.kind][e->to.kind]++;
+		}
+		static const char kc[] = "SpgfRsEHn";
+		size_t len = 0;
+		for (int a = 0; a < 2; a++)
+			for (int f = 0; f < 9; f++)
+				for (int t = 0; t < 9; t++)
+					if (hist[a][f][t] * 10 >= cx.out.n && cx.out.n >= 100 &&
+					    len + 24 < sizeof(raw_kinds))
+						len += (size_t)snprintf(
+						    raw_kinds + len, sizeof(raw_kinds) - len,
+						    " %s%c>%c:%u", a ? "pts" : "dat", kc[f], kc[t],
+						    hist[a][f][t]);
+	}
 	if (p->debug_fn && getenv("PIIFLOW_DEBUG_RAW") && strcmp(p->debug_fn, fn->name) == 0) {
 		struct pf_summary keep = fn->summary;
 		fn->summary = cx.out;
@@ -2055,10 +2157,10 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		fprintf(stderr,
 		        "%.3fs engine: %s run %u: %zu edges (%zu before bounds), %zu origins, %zu "
 		        "locs, "
-		        "%zu trace nodes, %u blocks, %zu MB held, %zu MB kept, %zu MB peak\n",
+		        "%zu trace nodes, %u blocks, %zu MB held, %zu MB kept, %zu MB peak%s\n",
 		        (double)(clock() - t_start) / CLOCKS_PER_SEC, fn->name, fn->runs + 1,
 		        cx.out.n, raw_edges, cx.origins.n, cx.locs.n, cx.tnodes.n, nb,
-		        p->arena.used >> 20, cx.pa.used >> 20, pf_peak_rss_mb());
+		        p->arena.used >> 20, cx.pa.used >> 20, pf_peak_rss_mb(), raw_kinds);
 	if (p->debug > 1 || (p->debug_fn && strcmp(p->debug_fn, fn->name) == 0))
 		pf_summary_dump(p, fn, stderr);
 	fn->analyzed = true;

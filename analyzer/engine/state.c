@@ -680,6 +680,26 @@ void pf_kill_fields(struct pf_actx *cx, uint32_t loc)
 	cx->st.n = k;
 }
 
+/* Whether loc is storage of a const global (the object itself, its fields
+ * and elements, not what pointers kept in it point to): C allows no write
+ * there, so what a coarse summary or a hub would write there is dropped
+ * (callback tables such as curl's connection filters' `Curl_cft_*` were
+ * otherwise filled with every input of every function that calls through
+ * them). Its initializer is written once, at entry. */
+static bool pf_frozen(struct pf_actx *cx, const struct pf_loc *l)
+{
+	if (l->root != PF_ROOT_GLOBAL || l->index < 0 || cx->init_elements)
+		return false;
+	const struct pf_global *g = &cx->p->globals.v[l->index];
+	if (!g->is_const)
+		return false;
+	const char *star = strchr(l->path, '*');
+	if (!star)
+		return true;
+	/* "*" right at the root of an array or record is its own element */
+	return star == l->path && !g->pointer && !strchr(star + 1, '*');
+}
+
 void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_val *v, bool strong)
 {
 	if (!locs || locs->n == 0)
@@ -689,7 +709,7 @@ void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_va
 	for (uint32_t i = 0; i < locs->n; i++) {
 		uint32_t loc = locs->v[i];
 		struct pf_loc *l = &cx->locs.v[loc];
-		if (l->root == PF_ROOT_FUNC)
+		if (l->root == PF_ROOT_FUNC || pf_frozen(cx, l))
 			continue;
 		/* data stored in a global: its readers follow it from now on (a
 		 * pointer stored in one taints it only once data is written

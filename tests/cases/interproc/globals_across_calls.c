@@ -92,3 +92,64 @@ void report_visit(void)
 {
 	stats_event("last", last_seen()); // expect: pii-to-analytics(user.contact.email)
 }
+
+/* copied between globals by a callee after the caller cleared the target:
+ * the copy is read back after the call */
+static const char *g_from, *g_to;
+static void copy_over(void)
+{
+	g_to = g_from;
+}
+
+void on_logout(const struct user *u)
+{
+	g_from = u->name;
+	g_to = 0;
+	copy_over();
+	stats_event("to", g_to); // expect: pii-to-analytics(user.name)
+}
+
+/* a global the caller fills from another global before a callee copies
+ * it on, then clears: the copy keeps what it held at the call */
+static const char *g_staged, *g_held, *g_published;
+static void publish(void)
+{
+	g_published = g_held;
+}
+
+void on_stage(const struct user *u)
+{
+	g_staged = u->email;
+}
+
+void on_publish(void)
+{
+	g_held = g_staged;
+	publish();
+	g_held = 0;
+}
+
+void flush_published(void)
+{
+	stats_event("published", g_published); // expect: pii-to-analytics(user.contact.email)
+}
+
+/* copied two calls down, read by the caller of the caller */
+static const char *g_deep_src, *g_deep_dst;
+static void deep_copy(void)
+{
+	g_deep_dst = g_deep_src;
+}
+
+static void deep_copy_twice(void)
+{
+	deep_copy();
+}
+
+void on_deep(const struct user *u)
+{
+	g_deep_src = u->email;
+	g_deep_dst = "none";
+	deep_copy_twice();
+	stats_event("deep", g_deep_dst); // expect: pii-to-analytics(user.contact.email)
+}

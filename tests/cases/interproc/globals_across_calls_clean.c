@@ -57,3 +57,24 @@ void flush_kept(void)
 {
 	stats_event("kept", g_kept);
 }
+
+/* a callee copies a clean global into another, two calls down, while
+ * personal data sits in a third: the copy carries none of it */
+static const char *g_private, *g_public, *g_shown;
+static void show(void)
+{
+	g_shown = g_public;
+}
+
+static void show_twice(void)
+{
+	show();
+}
+
+void on_show(const struct user *u)
+{
+	g_private = u->email;
+	g_public = "banner";
+	show_twice();
+	stats_event("shown", g_shown);
+}
