@@ -22,6 +22,7 @@
 
 #include "driver/driver.h"
 #include "driver/held.h"
+#include "driver/inputs.h"
 #include "policy/config.h"
 
 /* The child's exit code when there is nothing to analyze. */
@@ -77,14 +78,20 @@ static int pf_child_check(struct pf_lsp_server *s, const char *report)
 	    .unsaved = unsaved,
 	    .nunsaved = s->docs.n,
 	    .held = s->held,
+	    .inputs = s->inputs,
 	};
 	if (!o.build_dir) {
 		/* no -p: the config's build_dir, else the open C files alone */
-		struct pf_config cfg;
-		if (pf_driver_load_config(o.config, o.no_config, &cfg) != 0)
-			return PF_EXIT_ERROR;
-		bool has_db = cfg.build_dir != NULL;
-		pf_config_free(&cfg);
+		bool has_db;
+		if (s->inputs->loaded) {
+			has_db = s->inputs->has_db;
+		} else {
+			struct pf_config cfg;
+			if (pf_driver_load_config(o.config, o.no_config, &cfg) != 0)
+				return PF_EXIT_ERROR;
+			has_db = cfg.build_dir != NULL;
+			pf_config_free(&cfg);
+		}
 		if (!has_db) {
 			if (!npaths)
 				return PF_LSP_NOTHING; /* only headers open: wait for a C file */
@@ -161,10 +168,38 @@ void pf_lsp_analysis_file_changed(struct pf_lsp_server *s, const char *path)
 		           n, n == 1 ? "" : "s");
 }
 
+/* Reads the config, rules, taxonomy and compile database again when one of
+ * their files changed: each child uses the server's copy. */
+static void pf_inputs_refresh(struct pf_lsp_server *s)
+{
+	struct pf_check_options o = {
+	    .build_dir = s->build_dir,
+	    .rules_files = s->rules,
+	    .nrules = s->nrules,
+	    .no_default_rules = s->opts.no_default_rules,
+	    .config = s->opts.config,
+	    .no_config = s->opts.no_config,
+	};
+	/* the server's stderr is the editor's log: a load's error is the
+	 * child's to report, with the check's own words */
+	int saved = dup(2), null = open("/dev/null", O_WRONLY);
+	if (null >= 0)
+		dup2(null, 2);
+	pf_check_inputs_refresh(s->inputs, &o);
+	pf_check_inputs_scan(s->inputs);
+	if (saved >= 0) {
+		dup2(saved, 2);
+		close(saved);
+	}
+	if (null >= 0)
+		close(null);
+}
+
 int pf_lsp_analysis_start(struct pf_lsp_server *s)
 {
 	/* what changed on disk since the units were loaded is read again */
 	pf_held_refresh(s->held);
+	pf_inputs_refresh(s);
 	char *report = pf_work_file(s, "report.json");
 	char *log = pf_work_file(s, "log.txt");
 	unlink(report);

@@ -15,6 +15,7 @@
 #include "lsp/lsp.h"
 
 struct pf_held;
+struct pf_check_inputs;
 #include "util/xalloc.h"
 
 /* Limits of the server (mirrored in docs/editors.md). A message larger than
@@ -112,7 +113,9 @@ struct pf_lsp_server {
 	bool progress_begun;    /* a begin was sent and no end yet */
 	char *shown;            /* the last error shown to the user, or NULL */
 	struct pf_held *held;   /* the program's units held in memory */
-	bool watch_files;       /* the client registers file watchers on request */
+	/* the config, rules and compile database, read again when they change */
+	struct pf_check_inputs *inputs;
+	bool watch_files; /* the client registers file watchers on request */
 };
 
 #define PF_LSP_PROGRESS_TOKEN "piiflow-analysis"

@@ -20,6 +20,7 @@
 
 #include "compdb/compdb.h"
 #include "driver/held.h"
+#include "driver/inputs.h"
 #include "util/path.h"
 #include "util/timing.h"
 #include "report/report.h"
@@ -301,6 +302,7 @@ static void pf_server_free(struct pf_lsp_server *s)
 	}
 	pf_lsp_docs_free(&s->docs);
 	pf_held_free(s->held);
+	pf_check_inputs_free(s->inputs);
 	json_decref(s->report);
 	free(s->shown);
 	pf_free_strings(s->published, s->npublished);
@@ -314,6 +316,7 @@ int pf_lsp_serve(int in_fd, int out_fd, const struct pf_lsp_options *o)
 	struct pf_lsp_server s = {.in = in_fd, .out = out_fd, .opts = *o, .child_fd = -1};
 	s.delay_ms = o->delay_ms >= 0 ? o->delay_ms : PF_LSP_DEFAULT_DELAY_MS;
 	s.held = pf_held_new();
+	s.inputs = pf_check_inputs_new();
 	s.build_dir = pf_strdup_abs(o->build_dir);
 	s.rules = pf_xcalloc(o->nrules + 1, sizeof(*s.rules));
 	for (size_t i = 0; i < o->nrules; i++)
