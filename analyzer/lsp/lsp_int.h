@@ -115,6 +115,10 @@ struct pf_lsp_server {
 	struct pf_held *held;   /* the program's units held in memory */
 	/* the config, rules and compile database, read again when they change */
 	struct pf_check_inputs *inputs;
+	/* the next analysis's child, forked ahead (analysis.c): 0 when none */
+	pid_t standby;
+	int standby_go;   /* write end: the open documents, and it runs */
+	int standby_done; /* read end of a pipe the standby holds open */
 	bool watch_files; /* the client registers file watchers on request */
 };
 
@@ -137,6 +141,13 @@ void pf_lsp_analysis_finish(struct pf_lsp_server *s);
 /* Loads one more held unit while a pass runs (between messages); logs the
  * count when the pass ends. */
 void pf_lsp_analysis_hold_step(struct pf_lsp_server *s);
+/* Forks the standby when the server is idle and holds the program, and
+ * there is none: a child that reads every page of its memory meanwhile and
+ * runs the next analysis when pf_lsp_analysis_start hands it the open
+ * documents. */
+void pf_lsp_analysis_standby(struct pf_lsp_server *s);
+/* Ends the standby (what it holds is outdated, or the server stops). */
+void pf_lsp_analysis_standby_end(struct pf_lsp_server *s);
 /* A file changed on disk (saved, or seen by the client's watcher): the held
  * units that read it are dropped. */
 void pf_lsp_analysis_file_changed(struct pf_lsp_server *s, const char *path);

@@ -291,6 +291,7 @@ static int pf_poll_timeout(const struct pf_lsp_server *s)
 static void pf_server_free(struct pf_lsp_server *s)
 {
 	pf_lsp_analysis_cancel(s);
+	pf_lsp_analysis_standby_end(s);
 	if (s->workdir) {
 		char path[PATH_MAX + 32];
 		snprintf(path, sizeof(path), "%s/report.json", s->workdir);
@@ -313,7 +314,12 @@ static void pf_server_free(struct pf_lsp_server *s)
 
 int pf_lsp_serve(int in_fd, int out_fd, const struct pf_lsp_options *o)
 {
-	struct pf_lsp_server s = {.in = in_fd, .out = out_fd, .opts = *o, .child_fd = -1};
+	struct pf_lsp_server s = {.in = in_fd,
+	                          .out = out_fd,
+	                          .opts = *o,
+	                          .child_fd = -1,
+	                          .standby_go = -1,
+	                          .standby_done = -1};
 	s.delay_ms = o->delay_ms >= 0 ? o->delay_ms : PF_LSP_DEFAULT_DELAY_MS;
 	s.held = pf_held_new();
 	s.inputs = pf_check_inputs_new();
@@ -372,6 +378,7 @@ int pf_lsp_serve(int in_fd, int out_fd, const struct pf_lsp_options *o)
 		} else if (pf_held_loading(s.held) && !s.shutdown && n == 0) {
 			pf_lsp_analysis_hold_step(&s);
 		}
+		pf_lsp_analysis_standby(&s);
 	}
 	int code = s.exit && s.shutdown ? 0 : 1;
 	pf_lsp_reader_free(&r);
