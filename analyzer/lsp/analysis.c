@@ -370,6 +370,12 @@ void pf_lsp_analysis_standby(struct pf_lsp_server *s)
 		close(go[1]);
 		close(done[0]);
 		close(s->in);
+		/* the protocol's stdout is not the standby's to hold open */
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0) {
+			dup2(null, 1);
+			close(null);
+		}
 		pf_touch_memory(go[0]);
 		struct pf_lsp_docs docs;
 		if (!pf_receive_docs(go[0], &docs))
