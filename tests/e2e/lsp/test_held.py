@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from client import Checks, Server, uri_of  # noqa: E402
@@ -115,8 +116,11 @@ msg = held()
 check("after the first analysis the server holds the IR of every unit",
       "3 of 3 translation units" in msg, msg)
 
-# (1) an edit of an open file adds a flow
+# (1) an edit of an open file adds a flow; the pause before it lets the
+# standby child, forked with the program's text of before, read its pages
+# (the result is the same when it has not): the edit's text must reach it
 a_flow = a_text.replace("log_line(u->nick)", "ads_send(u->email)")
+time.sleep(0.5)
 change("a.c", a_flow, 2)
 f = analysis()
 check("(1) an edit of the open a.c that adds a flow: its finding", f["a.c"] == [5], f)
