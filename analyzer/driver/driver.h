@@ -74,9 +74,11 @@ struct pf_check_options {
 	 * instead of parsing or reading them again, or NULL */
 	const struct pf_held *held;
 	/* the config, rules, taxonomy and compile database the language server
-	 * keeps loaded (driver/inputs.h), used instead of reading them, or NULL.
-	 * The check binds the rules to the program in place: the server runs
-	 * each check in a child of its own, whose copy that changes. */
+	 * keeps loaded (driver/inputs.h) for the same build_dir, rules files,
+	 * config and no_default_rules as these options, used instead of reading
+	 * them when loaded, or NULL. The check binds the rules to the program in
+	 * place: the server runs each check in a child of its own, whose copy
+	 * that changes. */
 	const struct pf_check_inputs *inputs;
 };
 
