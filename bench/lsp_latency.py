@@ -7,10 +7,13 @@ Between the two it waits until the server holds the program's IR in memory
 (its log message, once the first analysis has filled the IR cache), and
 prints how long that took and the server's resident memory then.
 
-usage: bench/lsp_latency.py PIIFLOW ROOT BUILD_DIR FILE [--edits N]
+usage: bench/lsp_latency.py PIIFLOW ROOT BUILD_DIR FILE [--edits N] [--pause S]
   ROOT      the project's folder (the workspace folder an editor opens)
   BUILD_DIR the folder of compile_commands.json, relative to ROOT or absolute
   FILE      the file to open and edit, relative to ROOT or absolute
+  --pause S wait S seconds before each edit, as a user reads between two
+            (the server forks the next analysis's child ahead meanwhile);
+            0, the default, sends each edit as soon as the last analysis ended
 Example, after bench/fetch.sh git:
   python3 bench/lsp_latency.py build/analyzer/piiflow bench/.cache/git/src \\
       "$PWD/bench/.cache/git" builtin/log.c
@@ -31,6 +34,7 @@ ap.add_argument("root")
 ap.add_argument("build_dir")
 ap.add_argument("file")
 ap.add_argument("--edits", type=int, default=3)
+ap.add_argument("--pause", type=float, default=0.0)
 a = ap.parse_args()
 client.DEADLINE = 7200
 root = os.path.abspath(a.root)
@@ -70,6 +74,7 @@ print("%s: %.2f s later; the server's RSS %s" % (held["params"]["message"].split
                                                   time.monotonic() - t0, rss))
 for i in range(a.edits):
     text += "\n/* edit %d */\n" % (i + 1)
+    time.sleep(a.pause)
     t0 = time.monotonic()
     s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": i + 2},
                                         "contentChanges": [{"text": text}]})

@@ -26,6 +26,7 @@
 #include "driver/cache.h"
 #include "driver/git.h"
 #include "driver/held.h"
+#include "driver/inputs.h"
 #include "driver/units.h"
 #include "engine/engine.h"
 #include "findings/map.h"
@@ -203,7 +204,8 @@ static void pf_filter_paths(struct pf_report *r, char **paths, size_t npaths, bo
  * every translation unit's main file (under the paths, when filtering). */
 static void pf_suppress(struct pf_report *r, const struct pf_compdb *db,
                         const struct pf_config *cfg, char **paths, size_t npaths,
-                        const struct pf_unsaved_file *unsaved, size_t nunsaved)
+                        const struct pf_unsaved_file *unsaved, size_t nunsaved,
+                        const struct pf_suppress_cache *cache)
 {
 	size_t n = 0;
 	char **files = pf_xcalloc(r->nfindings + r->naccepted + db->ncmds + 1, sizeof(*files));
@@ -215,7 +217,7 @@ static void pf_suppress(struct pf_report *r, const struct pf_compdb *db,
 		if ((!npaths || pf_under(db->cmds[i].display, paths, npaths)) &&
 		    !pf_config_excluded(cfg, db->cmds[i].display))
 			files[n++] = db->cmds[i].display;
-	pf_suppress_apply(r, files, n, unsaved, nunsaved);
+	pf_suppress_apply_cached(r, files, n, unsaved, nunsaved, cache);
 	free(files);
 	/* A suppression in a sink file outside the paths is not this commit's. */
 	if (npaths)
@@ -595,6 +597,23 @@ static int pf_check_filter_paths(char **paths, size_t npaths, const struct pf_co
 	return rc;
 }
 
+/* Stale entries of the compile database: a warning each (ten at most), in
+ * every run. */
+static void pf_warn_missing(const struct pf_compdb *db, const char *build_dir)
+{
+	for (size_t i = 0; i < db->nmissing && i < 10; i++)
+		fprintf(stderr,
+		        "piiflow: warning: %s: listed in %s/compile_commands.json but no "
+		        "longer exists; skipped (re-run the build's configure step to refresh "
+		        "the database)\n",
+		        db->missing[i].display, build_dir);
+	if (db->nmissing > 10)
+		fprintf(stderr,
+		        "piiflow: warning: ... and %zu more entries whose file does not "
+		        "exist; regenerate the compile database\n",
+		        db->nmissing - 10);
+}
+
 /* The compile database: -p, else the config's build_dir unless the command
  * line names files with "--", else the files given. */
 static int pf_load_input(const struct pf_check_options *o, const struct pf_config *cfg,
@@ -609,19 +628,7 @@ static int pf_load_input(const struct pf_check_options *o, const struct pf_confi
 			pf_error_print(&err, NULL);
 			return -1;
 		}
-		/* stale entries: a warning each (ten at most), in every run */
-		for (size_t i = 0; i < db->nmissing && i < 10; i++)
-			fprintf(
-			    stderr,
-			    "piiflow: warning: %s: listed in %s/compile_commands.json but no "
-			    "longer exists; skipped (re-run the build's configure step to refresh "
-			    "the database)\n",
-			    db->missing[i].display, *build_dir);
-		if (db->nmissing > 10)
-			fprintf(stderr,
-			        "piiflow: warning: ... and %zu more entries whose file does not "
-			        "exist; regenerate the compile database\n",
-			        db->nmissing - 10);
+		pf_warn_missing(db, *build_dir);
 	} else if (o->npaths) {
 		if (pf_compdb_from_files(db, o->paths, o->npaths, o->compiler_flags, o->nflags,
 		                         &err) != 0) {
@@ -917,7 +924,7 @@ static int pf_base_findings(const struct pf_run *run, const struct pf_compdb *db
 	if (run->npaths)
 		pf_filter_paths(&report, run->paths, run->npaths, true);
 	pf_policy_apply(&report, run->cfg);
-	pf_suppress(&report, &base, run->cfg, run->paths, run->npaths, files, n);
+	pf_suppress(&report, &base, run->cfg, run->paths, run->npaths, files, n, NULL);
 	pf_baseline_from_report(out, &report);
 	rc = 0;
 done:
@@ -995,6 +1002,9 @@ int pf_driver_check(const struct pf_check_options *o)
 	struct pf_unsaved_set unsaved = {0};
 	struct pf_unsaved_file *all_unsaved = NULL;
 	size_t nall_unsaved = 0;
+	/* the inputs the language server keeps: used as they are, not freed */
+	const struct pf_check_inputs *in = o->inputs && o->inputs->loaded ? o->inputs : NULL;
+	bool held_db = false;
 	struct pf_baseline since;
 	pf_baseline_init(&since);
 	pf_config_init(&cfg);
@@ -1004,7 +1014,9 @@ int pf_driver_check(const struct pf_check_options *o)
 	pf_compdb_init(&db);
 	pf_report_init(&report);
 
-	if (pf_driver_load_config(o->config, o->no_config, &cfg) != 0)
+	if (in)
+		cfg = in->cfg;
+	else if (pf_driver_load_config(o->config, o->no_config, &cfg) != 0)
 		goto done;
 	const char *baseline_file = o->baseline ? o->baseline : cfg.baseline;
 	if (baseline_file) {
@@ -1021,13 +1033,25 @@ int pf_driver_check(const struct pf_check_options *o)
 			    "with --write-baseline\n",
 			    baseline_file);
 	}
-	if (pf_driver_load_rules(&rules, o->no_default_rules, &cfg, o->rules_files, o->nrules))
+	if (in) {
+		rules = in->rules;
+		tax = in->tax;
+	} else if (pf_driver_load_rules(&rules, o->no_default_rules, &cfg, o->rules_files,
+	                                o->nrules) != 0 ||
+	           pf_driver_load_taxonomy(&tax) != 0) {
 		goto done;
-	if (pf_driver_load_taxonomy(&tax) != 0)
+	}
+	/* a database the check extends (new files named, deletions staged) is
+	 * its own */
+	held_db = in && in->has_db && !o->from_ir && !o->npaths && !o->staged;
+	if (held_db) {
+		db = in->db;
+		build_dir = in->build_dir;
+		pf_warn_missing(&db, build_dir);
+	} else if ((!o->from_ir || o->build_dir) && pf_load_input(o, &cfg, &db, &build_dir) != 0) {
+		/* --from-ir with -p: the IR of exactly the units the database lists */
 		goto done;
-	/* --from-ir with -p: the IR of exactly the units the database lists */
-	if ((!o->from_ir || o->build_dir) && pf_load_input(o, &cfg, &db, &build_dir) != 0)
-		goto done;
+	}
 	pf_stage_time("input", t0);
 	if (o->staged) {
 		char err[4096];
@@ -1129,7 +1153,8 @@ int pf_driver_check(const struct pf_check_options *o)
 	if (npaths)
 		pf_filter_paths(&report, paths, npaths, true);
 	pf_policy_apply(&report, &cfg);
-	pf_suppress(&report, &db, &cfg, paths, npaths, all_unsaved, nall_unsaved);
+	pf_suppress(&report, &db, &cfg, paths, npaths, all_unsaved, nall_unsaved,
+	            in ? in->suppressions : NULL);
 	pf_stage_time("suppress", t0);
 	if (baseline_file)
 		pf_baseline_apply(&baseline, &report, NULL);
@@ -1179,14 +1204,18 @@ done:
 	pf_cache_close(cache);
 	pf_dropped_flags_free(dropped);
 	pf_report_free(&report);
-	pf_compdb_free(&db);
-	pf_taxonomy_free(&tax);
-	pf_rules_free(&rules);
+	if (!held_db)
+		pf_compdb_free(&db);
+	if (!in) {
+		pf_taxonomy_free(&tax);
+		pf_rules_free(&rules);
+	}
 	pf_baseline_free(&baseline);
 	pf_baseline_free(&since);
 	pf_unsaved_set_free(&unsaved);
 	free(all_unsaved);
-	pf_config_free(&cfg);
+	if (!in)
+		pf_config_free(&cfg);
 	pf_stage_time("freed", t0);
 	return exit_code;
 }

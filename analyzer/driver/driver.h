@@ -32,6 +32,7 @@ enum pf_format {
 enum pf_command { PF_COMMAND_CHECK, PF_COMMAND_MAP, PF_COMMAND_DISCOVER };
 
 struct pf_held;
+struct pf_check_inputs;
 
 enum pf_exit { PF_EXIT_OK = 0, PF_EXIT_FINDINGS = 1, PF_EXIT_ERROR = 2 };
 
@@ -72,6 +73,13 @@ struct pf_check_options {
 	/* the language server's units held in memory (driver/held.h), linked
 	 * instead of parsing or reading them again, or NULL */
 	const struct pf_held *held;
+	/* the config, rules, taxonomy and compile database the language server
+	 * keeps loaded (driver/inputs.h) for the same build_dir, rules files,
+	 * config and no_default_rules as these options, used instead of reading
+	 * them when loaded, or NULL. The check binds the rules to the program in
+	 * place: the server runs each check in a child of its own, whose copy
+	 * that changes. */
+	const struct pf_check_inputs *inputs;
 };
 
 /* Runs one check (or map, or discover: o->command) and returns the process

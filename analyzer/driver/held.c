@@ -16,6 +16,7 @@
 
 #include "driver/cache.h"
 #include "driver/driver.h"
+#include "engine/engine.h"
 #include "policy/config.h"
 #include "util/xalloc.h"
 
@@ -291,6 +292,7 @@ static bool pf_hold(struct pf_held *h, const uint64_t key[2], struct pf_ir_tu *t
 		slot = &h->units.v[h->units.n - 1];
 	}
 	*slot = (struct pf_held_unit){{key[0], key[1]}, tu, files, tu->nincludes};
+	pf_engine_link_facts(tu); /* each link then reads them, not the bodies */
 	return true;
 }
 

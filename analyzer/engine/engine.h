@@ -27,6 +27,11 @@ struct pf_engine_options {
 int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_options *opts,
                   struct pf_report *report);
 
+/* Gathers into tu, from its arena, what the link reads from its function
+ * bodies, so that a unit held in memory for many links is walked once:
+ * the link then reads the facts and writes nothing into tu. */
+void pf_engine_link_facts(struct pf_ir_tu *tu);
+
 /* Checks every position of the function entries of r against the first
  * prototype tus declare for the function (an index past the parameters of
  * a function that is not variadic is an error) and resolves parameters

@@ -8,13 +8,17 @@
  */
 #include "engine/engine_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
+/* The maps' keys are interned: a key is its pointer, and hashing the
+ * pointer spares a pass over the string at each of the link's million
+ * lookups. */
 static size_t pf_key_hash(const char *k, size_t cap)
 {
-	return (size_t)XXH3_64bits(k, strlen(k)) & (cap - 1);
+	uint64_t h = (uint64_t)(uintptr_t)k * 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 32) & (cap - 1);
 }
 
 /* Maps of interned keys to ids. */
@@ -177,61 +181,151 @@ struct pf_fn *pf_program_callee(struct pf_program *p, const struct pf_ir_expr *e
 	return fn == (void *)&p->callees ? NULL : fn;
 }
 
-/* Marks functions whose address is taken (any use other than a direct
- * call). Linking writes nothing into the IR: the language server's units
- * are shared, copy-on-write, with the process that holds them, and a write
- * to each would copy most of their pages. */
-static void pf_link_expr(struct pf_program *p, const struct pf_ir_expr *e, bool is_callee)
+/* What the link reads from function bodies: the functions whose address
+ * is taken (any use other than a direct call) and the global variables an
+ * expression may change (assigned to, their address taken, or an array of
+ * theirs used as a pointer: anything may then be written through it).
+ * Both are facts of one unit, gathered by pf_engine_link_facts once for a
+ * unit the language server holds, or here for the others. Linking writes
+ * nothing into the IR: held units are shared, copy-on-write, with the
+ * process that holds them, and a write to each would copy most of their
+ * pages. */
+struct pf_facts {
+	PF_VEC(const char *) fns;
+	PF_VEC(struct pf_ir_var *) vars;
+};
+
+static void pf_facts_expr(struct pf_facts *f, const struct pf_ir_expr *e, bool is_callee)
 {
 	if (!e)
 		return;
 	if (e->kind == PF_E_FUNC) {
-		if (!is_callee) {
-			struct pf_fn *fn = pf_program_fn(p, e->u.func.key);
-			if (fn)
-				fn->address_taken = true;
-		}
+		if (!is_callee)
+			PF_VEC_PUSH(f->fns, e->u.func.key);
 		return;
 	}
 	for (unsigned i = 0; i < e->nkids; i++)
-		pf_link_expr(p, e->kids[i], e->kind == PF_E_CALL && i == 0);
+		pf_facts_expr(f, e->kids[i], e->kind == PF_E_CALL && i == 0);
 }
 
-/* The global an lvalue's own storage belongs to (g, g.f, g[i]), or -1. */
-static int pf_lvalue_global(const struct pf_ir_expr *e)
+/* The global variable an lvalue's own storage belongs to (g, g.f, g[i]),
+ * or NULL. */
+static struct pf_ir_var *pf_lvalue_global(const struct pf_ir_expr *e)
 {
 	for (int guard = 0; e && guard < 64; guard++) {
 		if (e->kind == PF_E_VAR)
-			return e->u.var && e->u.var->kind == PF_V_GLOBAL ? e->u.var->index : -1;
+			return e->u.var && e->u.var->kind == PF_V_GLOBAL ? e->u.var : NULL;
 		if ((e->kind == PF_E_FIELD && !e->u.field.arrow) || e->kind == PF_E_INDEX)
 			e = e->kids[0];
 		else
-			return -1;
+			return NULL;
 	}
-	return -1;
+	return NULL;
 }
 
-/* Marks the globals an expression may change: assigned to, their address
- * taken, or an array of theirs used as a pointer (anything may then be
- * written through it). `base` says e is the object of a field access or
- * an index, where an array stays an array. */
-static void pf_mark_written(struct pf_program *p, const struct pf_ir_expr *e, bool base)
+/* `base` says e is the object of a field access or an index, where an
+ * array stays an array. */
+static void pf_facts_written(struct pf_facts *f, const struct pf_ir_expr *e, bool base)
 {
 	if (!e)
 		return;
-	int g = -1;
+	struct pf_ir_var *g = NULL;
 	if (e->kind == PF_E_ASSIGN && e->nkids)
 		g = pf_lvalue_global(e->kids[0]);
 	else if (e->kind == PF_E_ADDR && e->nkids)
 		g = pf_lvalue_global(e->kids[0]);
 	else if (e->kind == PF_E_VAR && !base && e->type && e->type->kind == PF_T_ARRAY)
 		g = pf_lvalue_global(e);
-	if (g >= 0 && (size_t)g < p->globals.n)
-		p->globals.v[g].written = true;
+	if (g)
+		PF_VEC_PUSH(f->vars, g);
 	for (unsigned i = 0; i < e->nkids; i++)
-		pf_mark_written(p, e->kids[i],
-		                i == 0 && (e->kind == PF_E_INDEX ||
-		                           (e->kind == PF_E_FIELD && !e->u.field.arrow)));
+		pf_facts_written(f, e->kids[i],
+		                 i == 0 && (e->kind == PF_E_INDEX ||
+		                            (e->kind == PF_E_FIELD && !e->u.field.arrow)));
+}
+
+static void pf_facts_of_expr(struct pf_facts *f, const struct pf_ir_expr *e)
+{
+	pf_facts_expr(f, e, false);
+	pf_facts_written(f, e, false);
+}
+
+static void pf_facts_of_tu(struct pf_facts *f, const struct pf_ir_tu *tu)
+{
+	for (size_t i = 0; i < tu->nfuncs; i++) {
+		const struct pf_ir_func *fn = tu->funcs[i];
+		for (unsigned b = 0; b < fn->nblocks; b++) {
+			const struct pf_ir_block *bl = &fn->blocks[b];
+			for (unsigned s = 0; s < bl->nstmts; s++) {
+				pf_facts_of_expr(f, bl->stmts[s].expr);
+				if (bl->stmts[s].kind == PF_S_INIT && bl->stmts[s].var &&
+				    bl->stmts[s].var->kind == PF_V_GLOBAL)
+					PF_VEC_PUSH(f->vars, bl->stmts[s].var);
+			}
+			pf_facts_of_expr(f, bl->cond);
+		}
+	}
+}
+
+/* Marks what facts say, once every global reference is resolved. */
+static void pf_facts_apply(struct pf_program *p, const char *const *fns, size_t nfns,
+                           struct pf_ir_var *const *vars, size_t nvars)
+{
+	for (size_t i = 0; i < nfns; i++) {
+		struct pf_fn *fn = pf_program_fn(p, fns[i]);
+		if (fn)
+			fn->address_taken = true;
+	}
+	for (size_t i = 0; i < nvars; i++) {
+		int g = vars[i]->index;
+		if (g >= 0 && (size_t)g < p->globals.n)
+			p->globals.v[g].written = true;
+	}
+}
+
+static void pf_facts_free(struct pf_facts *f)
+{
+	PF_VEC_FREE(f->fns);
+	PF_VEC_FREE(f->vars);
+}
+
+static int pf_ptr_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t) * (void *const *)a, y = (uintptr_t) * (void *const *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts v[0..n) by address and drops repeats; returns the new count. */
+static size_t pf_unique(void **v, size_t n)
+{
+	if (n < 2)
+		return n;
+	qsort(v, n, sizeof(*v), pf_ptr_cmp);
+	size_t k = 1;
+	for (size_t i = 1; i < n; i++)
+		if (v[i] != v[k - 1])
+			v[k++] = v[i];
+	return k;
+}
+
+void pf_engine_link_facts(struct pf_ir_tu *tu)
+{
+	struct pf_facts f = {0};
+	pf_facts_of_tu(&f, tu);
+	/* the same pointer once; copies of one key at two addresses both stay,
+	 * and mark the same function twice */
+	f.fns.n = pf_unique((void **)f.fns.v, f.fns.n);
+	f.vars.n = pf_unique((void **)f.vars.v, f.vars.n);
+	tu->link_fns = PF_NEW_N(&tu->arena, const char *, f.fns.n + 1);
+	tu->link_vars = PF_NEW_N(&tu->arena, struct pf_ir_var *, f.vars.n + 1);
+	if (f.fns.n)
+		memcpy(tu->link_fns, f.fns.v, f.fns.n * sizeof(*f.fns.v));
+	if (f.vars.n)
+		memcpy(tu->link_vars, f.vars.v, f.vars.n * sizeof(*f.vars.v));
+	tu->nlink_fns = f.fns.n;
+	tu->nlink_vars = f.vars.n;
+	tu->has_link_facts = true;
+	pf_facts_free(&f);
 }
 
 static void pf_add_sinkspec(struct pf_fn *fn, const char *purpose, const struct pf_argpos *args,
@@ -326,29 +420,22 @@ void pf_program_link(struct pf_program *p)
 		}
 	}
 	for (size_t t = 0; t < p->ntus; t++) {
-		struct pf_ir_tu *tu = p->tus[t];
-		for (size_t i = 0; i < tu->nfuncs; i++) {
-			struct pf_ir_func *f = tu->funcs[i];
-			for (unsigned b = 0; b < f->nblocks; b++) {
-				struct pf_ir_block *bl = &f->blocks[b];
-				for (unsigned s = 0; s < bl->nstmts; s++) {
-					pf_link_expr(p, bl->stmts[s].expr, false);
-					pf_mark_written(p, bl->stmts[s].expr, false);
-					if (bl->stmts[s].kind == PF_S_INIT && bl->stmts[s].var &&
-					    bl->stmts[s].var->kind == PF_V_GLOBAL &&
-					    bl->stmts[s].var->index >= 0)
-						p->globals.v[bl->stmts[s].var->index].written =
-						    true;
-				}
-				pf_link_expr(p, bl->cond, false);
-				pf_mark_written(p, bl->cond, false);
-			}
+		const struct pf_ir_tu *tu = p->tus[t];
+		if (tu->has_link_facts) {
+			pf_facts_apply(p, tu->link_fns, tu->nlink_fns, tu->link_vars,
+			               tu->nlink_vars);
+			continue;
 		}
+		struct pf_facts f = {0};
+		pf_facts_of_tu(&f, tu);
+		pf_facts_apply(p, f.fns.v, f.fns.n, f.vars.v, f.vars.n);
+		pf_facts_free(&f);
 	}
-	for (size_t i = 0; i < p->globals.n; i++) {
-		pf_link_expr(p, p->globals.v[i].init, false);
-		pf_mark_written(p, p->globals.v[i].init, false);
-	}
+	struct pf_facts init = {0};
+	for (size_t i = 0; i < p->globals.n; i++)
+		pf_facts_of_expr(&init, p->globals.v[i].init);
+	pf_facts_apply(p, init.fns.v, init.fns.n, init.vars.v, init.vars.n);
+	pf_facts_free(&init);
 	for (size_t i = 0; i < p->globals.n; i++) {
 		struct pf_global *g = &p->globals.v[i];
 		g->constant = g->init && (g->is_const || !g->written);

@@ -272,6 +272,15 @@ struct pf_ir_tu {
 	struct pf_ir_decl *decls; /* the inventory, in source order */
 	size_t ndecls, capdecls;
 	bool fatal; /* the file could not be parsed at all */
+	/* What the link reads from the bodies (pf_engine_link_facts), gathered
+	 * once for a unit the language server holds: the keys of functions used
+	 * other than called, and the global variables an expression may change.
+	 * Not written to the IR files. */
+	bool has_link_facts;
+	const char **link_fns;
+	size_t nlink_fns;
+	struct pf_ir_var **link_vars;
+	size_t nlink_vars;
 	/* read with pf_ir_read_shared: the strings live there, and the unit
 	 * holds a reference to it; else NULL */
 	struct pf_ir_shared *shared;

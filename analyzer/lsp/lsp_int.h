@@ -15,6 +15,7 @@
 #include "lsp/lsp.h"
 
 struct pf_held;
+struct pf_check_inputs;
 #include "util/xalloc.h"
 
 /* Limits of the server (mirrored in docs/editors.md). A message larger than
@@ -112,7 +113,13 @@ struct pf_lsp_server {
 	bool progress_begun;    /* a begin was sent and no end yet */
 	char *shown;            /* the last error shown to the user, or NULL */
 	struct pf_held *held;   /* the program's units held in memory */
-	bool watch_files;       /* the client registers file watchers on request */
+	/* the config, rules and compile database, read again when they change */
+	struct pf_check_inputs *inputs;
+	/* the next analysis's child, forked ahead (analysis.c): 0 when none */
+	pid_t standby;
+	int standby_go;   /* write end: the open documents, and it runs */
+	int standby_done; /* read end of a pipe the standby holds open */
+	bool watch_files; /* the client registers file watchers on request */
 };
 
 #define PF_LSP_PROGRESS_TOKEN "piiflow-analysis"
@@ -134,6 +141,13 @@ void pf_lsp_analysis_finish(struct pf_lsp_server *s);
 /* Loads one more held unit while a pass runs (between messages); logs the
  * count when the pass ends. */
 void pf_lsp_analysis_hold_step(struct pf_lsp_server *s);
+/* Forks the standby when the server is idle and holds the program, and
+ * there is none: a child that reads every page of its memory meanwhile and
+ * runs the next analysis when pf_lsp_analysis_start hands it the open
+ * documents. */
+void pf_lsp_analysis_standby(struct pf_lsp_server *s);
+/* Ends the standby (what it holds is outdated, or the server stops). */
+void pf_lsp_analysis_standby_end(struct pf_lsp_server *s);
 /* A file changed on disk (saved, or seen by the client's watcher): the held
  * units that read it are dropped. */
 void pf_lsp_analysis_file_changed(struct pf_lsp_server *s, const char *path);

@@ -20,6 +20,7 @@
 
 #include "compdb/compdb.h"
 #include "driver/held.h"
+#include "driver/inputs.h"
 #include "util/path.h"
 #include "util/timing.h"
 #include "report/report.h"
@@ -290,6 +291,7 @@ static int pf_poll_timeout(const struct pf_lsp_server *s)
 static void pf_server_free(struct pf_lsp_server *s)
 {
 	pf_lsp_analysis_cancel(s);
+	pf_lsp_analysis_standby_end(s);
 	if (s->workdir) {
 		char path[PATH_MAX + 32];
 		snprintf(path, sizeof(path), "%s/report.json", s->workdir);
@@ -301,6 +303,7 @@ static void pf_server_free(struct pf_lsp_server *s)
 	}
 	pf_lsp_docs_free(&s->docs);
 	pf_held_free(s->held);
+	pf_check_inputs_free(s->inputs);
 	json_decref(s->report);
 	free(s->shown);
 	pf_free_strings(s->published, s->npublished);
@@ -311,9 +314,15 @@ static void pf_server_free(struct pf_lsp_server *s)
 
 int pf_lsp_serve(int in_fd, int out_fd, const struct pf_lsp_options *o)
 {
-	struct pf_lsp_server s = {.in = in_fd, .out = out_fd, .opts = *o, .child_fd = -1};
+	struct pf_lsp_server s = {.in = in_fd,
+	                          .out = out_fd,
+	                          .opts = *o,
+	                          .child_fd = -1,
+	                          .standby_go = -1,
+	                          .standby_done = -1};
 	s.delay_ms = o->delay_ms >= 0 ? o->delay_ms : PF_LSP_DEFAULT_DELAY_MS;
 	s.held = pf_held_new();
+	s.inputs = pf_check_inputs_new();
 	s.build_dir = pf_strdup_abs(o->build_dir);
 	s.rules = pf_xcalloc(o->nrules + 1, sizeof(*s.rules));
 	for (size_t i = 0; i < o->nrules; i++)
@@ -369,6 +378,7 @@ int pf_lsp_serve(int in_fd, int out_fd, const struct pf_lsp_options *o)
 		} else if (pf_held_loading(s.held) && !s.shutdown && n == 0) {
 			pf_lsp_analysis_hold_step(&s);
 		}
+		pf_lsp_analysis_standby(&s);
 	}
 	int code = s.exit && s.shutdown ? 0 : 1;
 	pf_lsp_reader_free(&r);

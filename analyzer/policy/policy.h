@@ -62,6 +62,23 @@ struct pf_unsaved_file; /* compdb/compdb.h */
 void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles,
                        const struct pf_unsaved_file *unsaved, size_t nunsaved);
 
+/* The suppression comments of files, kept with each file's stat by a
+ * caller that applies them again and again (the language server), so that
+ * a check reads only the files changed since: an empty cache from
+ * pf_suppress_cache_new, freed with pf_suppress_cache_free. */
+struct pf_suppress_cache;
+struct pf_suppress_cache *pf_suppress_cache_new(void);
+void pf_suppress_cache_free(struct pf_suppress_cache *c);
+/* Scans each of files (paths as reports show them) that the cache does
+ * not hold as the file on disk is now. */
+void pf_suppress_cache_update(struct pf_suppress_cache *c, char *const *files, size_t nfiles);
+/* pf_suppress_apply, with the comments of a file taken from cache (or
+ * NULL) when the file's stat is the one scanned and no unsaved buffer
+ * replaces it. The same result as pf_suppress_apply. */
+void pf_suppress_apply_cached(struct pf_report *r, char *const *files, size_t nfiles,
+                              const struct pf_unsaved_file *unsaved, size_t nunsaved,
+                              const struct pf_suppress_cache *cache);
+
 /* ---- baselines (baseline.c) ---------------------------------------------- */
 
 /* The fingerprints a baseline records, sorted; one fingerprint recorded k

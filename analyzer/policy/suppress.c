@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util/file.h"
 #include "util/xalloc.h"
@@ -170,6 +171,7 @@ static char *canonical(const char *file)
 struct scanned {
 	char *canon;
 	const char *display;
+	const struct pf_suppressions *held; /* from a cache, or NULL: read the file */
 };
 
 static int scanned_cmp(const void *a, const void *b)
@@ -231,10 +233,20 @@ static void match_file(struct pf_report *r, const struct scanned *file,
  * version), else what is on disk. Returns 0 with a heap copy, or -1. */
 /* The text of a file: from unsaved[] (an editor's buffer, a staged
  * version) when it is there, else from the disk. */
+static const struct pf_unsaved_file *
+unsaved_of(const char *canon, const struct pf_unsaved_file *unsaved, size_t nunsaved)
+{
+	/* canon is resolved already: a second realpath would give it again */
+	for (size_t i = 0; i < nunsaved; i++)
+		if (strcmp(unsaved[i].path, canon) == 0)
+			return &unsaved[i];
+	return NULL;
+}
+
 static int read_text(const char *canon, const struct pf_unsaved_file *unsaved, size_t nunsaved,
                      char **text, size_t *len)
 {
-	const struct pf_unsaved_file *u = pf_unsaved_find(unsaved, nunsaved, canon);
+	const struct pf_unsaved_file *u = unsaved_of(canon, unsaved, nunsaved);
 	if (u) {
 		*text = pf_xmalloc(u->length + 1);
 		memcpy(*text, u->contents, u->length);
@@ -245,14 +257,155 @@ static int read_text(const char *canon, const struct pf_unsaved_file *unsaved, s
 	return pf_read_file(canon, text, len);
 }
 
+/* ---- the cache of scanned files ------------------------------------------ */
+
+struct cached {
+	char *display; /* the path as given, the key */
+	char *canon;
+	struct stat st;
+	struct pf_suppressions sups;
+};
+
+struct pf_suppress_cache {
+	PF_VEC(struct cached) v; /* sorted by display */
+};
+
+struct pf_suppress_cache *pf_suppress_cache_new(void)
+{
+	return pf_xcalloc(1, sizeof(struct pf_suppress_cache));
+}
+
+static void cached_free(struct cached *e)
+{
+	free(e->display);
+	free(e->canon);
+	pf_suppressions_free(&e->sups);
+}
+
+void pf_suppress_cache_free(struct pf_suppress_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->v.n; i++)
+		cached_free(&c->v.v[i]);
+	PF_VEC_FREE(c->v);
+	free(c);
+}
+
+static bool same_stat(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+/* The entry of display among the first n (sorted) entries, or NULL. */
+static struct cached *cache_find_n(const struct pf_suppress_cache *c, size_t n, const char *display)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(c->v.v[mid].display, display);
+		if (cmp == 0)
+			return &c->v.v[mid];
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static struct cached *cache_find(const struct pf_suppress_cache *c, const char *display)
+{
+	return c ? cache_find_n(c, c->v.n, display) : NULL;
+}
+
+/* The entry of display when the file on disk is still the one scanned. */
+static const struct cached *cache_hit(const struct pf_suppress_cache *c, const char *display)
+{
+	const struct cached *e = cache_find(c, display);
+	struct stat st;
+	return e && stat(display, &st) == 0 && same_stat(&st, &e->st) ? e : NULL;
+}
+
+static int cached_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct cached *)a)->display, ((const struct cached *)b)->display);
+}
+
+/* Scans a file into e; false when it cannot be read. The stat is taken
+ * before the read: a change meanwhile shows as a miss later. */
+static bool cached_scan(struct cached *e, const char *display)
+{
+	char *text;
+	size_t len;
+	if (stat(display, &e->st) != 0)
+		return false;
+	e->canon = canonical(display);
+	if (pf_read_file(e->canon, &text, &len) != 0) {
+		free(e->canon);
+		e->canon = NULL;
+		return false;
+	}
+	pf_suppress_scan(text, len, &e->sups);
+	free(text);
+	e->display = pf_xstrdup(display);
+	return true;
+}
+
+void pf_suppress_cache_update(struct pf_suppress_cache *c, char *const *files, size_t nfiles)
+{
+	size_t sorted = c->v.n; /* new files go after, and are sorted in at the end */
+	for (size_t i = 0; i < nfiles; i++) {
+		if (!files[i] || !files[i][0])
+			continue;
+		struct cached *old = cache_find_n(c, sorted, files[i]);
+		struct stat st;
+		if (old && stat(files[i], &st) == 0 && same_stat(&st, &old->st))
+			continue;
+		struct cached e = {0};
+		if (!cached_scan(&e, files[i]))
+			e = (struct cached){.display = pf_xstrdup(files[i])}; /* never hits */
+		if (old) {
+			cached_free(old);
+			*old = e;
+		} else {
+			PF_VEC_PUSH(c->v, e);
+		}
+	}
+	if (c->v.n == sorted)
+		return;
+	qsort(c->v.v, c->v.n, sizeof(*c->v.v), cached_cmp);
+	size_t k = 0; /* a file named twice is one entry */
+	for (size_t i = 0; i < c->v.n; i++) {
+		if (k && strcmp(c->v.v[k - 1].display, c->v.v[i].display) == 0)
+			cached_free(&c->v.v[i]);
+		else
+			c->v.v[k++] = c->v.v[i];
+	}
+	c->v.n = k;
+}
+
 void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles,
                        const struct pf_unsaved_file *unsaved, size_t nunsaved)
 {
+	pf_suppress_apply_cached(r, files, nfiles, unsaved, nunsaved, NULL);
+}
+
+void pf_suppress_apply_cached(struct pf_report *r, char *const *files, size_t nfiles,
+                              const struct pf_unsaved_file *unsaved, size_t nunsaved,
+                              const struct pf_suppress_cache *cache)
+{
 	struct scanned *scan = pf_xcalloc(nfiles + 1, sizeof(*scan));
 	size_t nscan = 0;
-	for (size_t i = 0; i < nfiles; i++)
-		if (files[i] && files[i][0])
-			scan[nscan++] = (struct scanned){canonical(files[i]), files[i]};
+	for (size_t i = 0; i < nfiles; i++) {
+		if (!files[i] || !files[i][0])
+			continue;
+		const struct cached *e = cache ? cache_hit(cache, files[i]) : NULL;
+		scan[nscan++] = (struct scanned){e ? pf_xstrdup(e->canon) : canonical(files[i]),
+		                                 files[i], e ? &e->sups : NULL};
+	}
 	if (nscan > 1)
 		qsort(scan, nscan, sizeof(*scan), scanned_cmp);
 
@@ -265,6 +418,10 @@ void pf_suppress_apply(struct pf_report *r, char *const *files, size_t nfiles,
 	for (size_t i = 0; i < nscan; i++) {
 		if (i > 0 && strcmp(scan[i].canon, scan[i - 1].canon) == 0)
 			continue; /* the same file under another name */
+		if (scan[i].held && !unsaved_of(scan[i].canon, unsaved, nunsaved)) {
+			match_file(r, &scan[i], scan[i].held, canon, reasons);
+			continue;
+		}
 		char *text;
 		size_t len;
 		if (read_text(scan[i].canon, unsaved, nunsaved, &text, &len) != 0)

@@ -291,6 +291,57 @@ static void test_apply_unsaved(void **state)
 	assert_int_equal(f->r.ndiagnostics, 0);
 }
 
+/* A language server's cache: a file's comments come from it while the file
+ * on disk is the one scanned; a file changed on disk, or replaced by a
+ * buffer, is read again, so the result is always pf_suppress_apply's. */
+static void test_apply_cached(void **state)
+{
+	struct fixture *f = *state;
+	write_file("a.c", "// piiflow-allow(pii-to-advertising): cached\nads();\n");
+	write_file("b.c", "\nads();\n");
+	char *files[] = {"a.c", "b.c", "gone.c"};
+	struct pf_suppress_cache *c = pf_suppress_cache_new();
+	pf_suppress_cache_update(c, files, 3);
+	add(&f->r, "a.c", 2, "pii-to-advertising");
+	add(&f->r, "b.c", 2, "pii-to-advertising");
+	pf_suppress_apply_cached(&f->r, files, 3, NULL, 0, c);
+	assert_int_equal(f->r.naccepted, 1);
+	assert_string_equal(f->r.accepted[0].sink.file, "a.c");
+	assert_string_equal(f->r.accepted[0].reason, "cached");
+	assert_int_equal(f->r.ndiagnostics, 0);
+
+	/* on disk, b.c gains a suppression and a.c loses its own; the cache
+	 * is not told */
+	write_file("a.c", "\nads();\n");
+	write_file("b.c", "// piiflow-allow(pii-to-advertising): written later\nads();\n");
+	struct pf_report r;
+	pf_report_init(&r);
+	add(&r, "a.c", 2, "pii-to-advertising");
+	add(&r, "b.c", 2, "pii-to-advertising");
+	pf_suppress_apply_cached(&r, files, 3, NULL, 0, c);
+	assert_int_equal(r.naccepted, 1);
+	assert_string_equal(r.accepted[0].sink.file, "b.c");
+	assert_string_equal(r.accepted[0].reason, "written later");
+	pf_report_free(&r);
+
+	/* scanned again; then a buffer replaces b.c without the comment */
+	pf_suppress_cache_update(c, files, 3);
+	char b[PATH_MAX + 16], rb[PATH_MAX];
+	snprintf(b, sizeof(b), "%s/b.c", f->tmp);
+	assert_non_null(realpath(b, rb));
+	const char *tb = "\nads();\n";
+	struct pf_unsaved_file unsaved[] = {{rb, tb, strlen(tb)}};
+	pf_report_init(&r);
+	add(&r, "a.c", 2, "pii-to-advertising");
+	add(&r, "b.c", 2, "pii-to-advertising");
+	pf_suppress_apply_cached(&r, files, 3, unsaved, 1, c);
+	assert_int_equal(r.naccepted, 0);
+	assert_int_equal(r.nfindings, 2);
+	assert_int_equal(r.ndiagnostics, 0);
+	pf_report_free(&r);
+	pf_suppress_cache_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -302,6 +353,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_apply, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_apply_only_to_its_file, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_apply_unsaved, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_apply_cached, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,14 +3,17 @@ re-parses only the units whose text changed. This drives a three-unit
 project through every way a held unit goes stale and checks the findings
 after each: an edit of an open file, an unsaved edit of a header that only
 unopened units include, files changed on disk and announced with
-workspace/didChangeWatchedFiles or didSave. At the end, the server's
-findings are the command line's.
+workspace/didChangeWatchedFiles or didSave. The server keeps the rules and
+the suppression comments it read too: a rules file and a suppression
+changed on disk, with no notice, count at the next analysis. At the end,
+the server's findings are the command line's.
 
 usage: test_held.py PIIFLOW SOURCE_DIR WORK_DIR"""
 import json
 import os
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from client import Checks, Server, uri_of  # noqa: E402
@@ -39,10 +42,12 @@ void log_line(const char *line);
 """
 write("user.h", USER_H)
 write("sink.h", SINK_H)
+RULES = '{"piiflow_rules": 1, "name": "extra", "sinks": []}\n'
+write("rules.json", RULES)
 a_text = write("a.c", '#include "user.h"\n#include "sink.h"\n'
                "void a_go(const struct user *u)\n{\n\tlog_line(u->nick);\n}\n")
-write("b.c", '#include "user.h"\n#include "sink.h"\n'
-      "void b_go(const struct user *u)\n{\n\tlog_line(u->email);\n}\n")
+b_text = write("b.c", '#include "user.h"\n#include "sink.h"\n'
+               "void b_go(const struct user *u)\n{\n\tlog_line(u->email);\n}\n")
 write("c.c", '#include "user.h"\n#include "sink.h"\n'
       "void c_go(const struct user *u)\n{\n\tlog_line(u->nick);\n}\n")
 db = [{"directory": proj, "file": f,
@@ -55,7 +60,8 @@ uri = {n: uri_of(os.path.join(proj, n)) for n in ("a.c", "b.c", "c.c", "user.h",
 s = Server(piiflow, ["--no-config", "--delay-ms", "0"])
 rid = s.request("initialize", {"processId": os.getpid(), "rootUri": uri_of(proj),
                                "capabilities": {"window": {"workDoneProgress": True}},
-                               "initializationOptions": {"buildDir": "build"}})
+                               "initializationOptions": {"buildDir": "build",
+                                                         "rules": ["rules.json"]}})
 s.response(rid)
 s.notify("initialized", {})
 
@@ -110,8 +116,11 @@ msg = held()
 check("after the first analysis the server holds the IR of every unit",
       "3 of 3 translation units" in msg, msg)
 
-# (1) an edit of an open file adds a flow
+# (1) an edit of an open file adds a flow; the pause before it lets the
+# standby child, forked with the program's text of before, read its pages
+# (the result is the same when it has not): the edit's text must reach it
 a_flow = a_text.replace("log_line(u->nick)", "ads_send(u->email)")
+time.sleep(0.5)
 change("a.c", a_flow, 2)
 f = analysis()
 check("(1) an edit of the open a.c that adds a flow: its finding", f["a.c"] == [5], f)
@@ -160,13 +169,31 @@ s.notify("textDocument/didClose", {"textDocument": {"uri": uri["user.h"]}})
 f = analysis()
 check("(3) closing the saved user.h changes nothing", f["a.c"] == [5] and f["c.c"] == [5], f)
 
+# (4) what the server keeps loaded besides the units, changed on disk with
+# no notice: a rules file (log_line becomes a sink) ...
+write("rules.json", RULES.replace('"sinks": []', '"sinks": [{"function": "log_line", '
+                                  '"args": [0], "purpose": "advertising"}]'))
+change("a.c", a_flow, 3)
+f = analysis()
+check("(4) rules.json changed on disk: log_line is a sink, b.c's flow is found",
+      f["b.c"] == [5] and f["a.c"] == [5] and f["c.c"] == [5], f)
+# ... and a suppression comment in a file that is not open
+write("b.c", b_text.replace("\tlog_line", "\t/* piiflow-allow(pii-to-*): a test */\n\tlog_line"))
+change("a.c", a_flow, 4)
+f = analysis()
+check("(4) a suppression written in b.c on disk accepts its finding", not f["b.c"], f)
+write("b.c", b_text)
+change("a.c", a_flow, 5)
+f = analysis()
+check("(4) the suppression removed on disk: b.c's finding is back", f["b.c"] == [5], f)
+
 # the same findings as the command line, once a.c is saved too
 write("a.c", a_flow)
 s.notify("textDocument/didSave", {"textDocument": {"uri": uri["a.c"]}})
 f = analysis()
-cli = subprocess.run([piiflow, "check", "-p", "build", "--no-config", "--no-cache", "--format",
-                      "json", "--fail-on", "never", "--quiet"], cwd=proj, capture_output=True,
-                     text=True)
+cli = subprocess.run([piiflow, "check", "-p", "build", "--no-config", "--no-cache", "--rules",
+                      "rules.json", "--format", "json", "--fail-on", "never", "--quiet"],
+                     cwd=proj, capture_output=True, text=True)
 want = {n: [] for n in uri}
 for x in json.loads(cli.stdout)["findings"]:
     want[x["sink"]["file"]].append(x["sink"]["line"])
