@@ -640,14 +640,15 @@ static bool pf_not_own_value(void *ctx, const struct pf_label *l)
 }
 
 /* The labels of a callee's from-port that are not its own value: a
- * callee's flow from a source or a global into a global holds whatever the
- * context, and the whole program's flows through globals (solve.c) take it
- * from the callee's summary. Callers do not carry it again: they kept every
- * flow between globals of every callee in their own summaries (hundreds of
- * millions of edges on git, most through the hubs of large callees). What
- * a call writes into a global drops those labels, and the global's own
- * entry value takes their place (pf_own_entry): it holds what any function
- * stores there. */
+ * callee's flow from a source or a global into a global or a sink holds
+ * whatever the context, and the whole program's flows through globals and
+ * into sinks (solve.c) take it from the callee's summary. Callers do not
+ * carry it again: they kept every flow between globals of every callee in
+ * their own summaries (tens of millions of edges on git, most through the
+ * hubs of large callees), and every sink of a global below them. What a
+ * call writes into a global drops those labels, and the global's own entry
+ * value takes their place (pf_own_entry): it holds what any function stores
+ * there. */
 static const struct pf_tset *pf_context_labels(struct pf_actx *cx, const struct pf_port *from,
                                                const struct pf_tset *labels)
 {
@@ -745,7 +746,8 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		 * context, and whether the port's own value was left out */
 		const struct pf_tset *context = NULL;
 		bool own = false;
-		if (!e->pts && (e->to.kind == PF_PORT_GLOBAL || e->to.kind == PF_PORT_HUB)) {
+		if (!e->pts && (e->to.kind == PF_PORT_GLOBAL || e->to.kind == PF_PORT_HUB ||
+		                e->to.kind == PF_PORT_SINK)) {
 			if (e->from.kind == PF_PORT_HUB) {
 				context = hub_context;
 				own = hub_own;
@@ -790,6 +792,12 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			const char *purpose = cx->p->sites.v[e->to.index].purpose;
 			uint64_t bit = pf_purpose_bit(cx->p, purpose);
 			bool consented = e->consented || (cx->st.consent & bit) != 0;
+			/* the callee's own edge reports its own values alike,
+			 * unless this call adds consent */
+			if (consented == e->consented)
+				labels = context;
+			if (!labels->n)
+				break;
 			labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
 			pf_emit_by(cx, labels, e->to, consented,
 			           e->consented ? e->consent_by
@@ -844,6 +852,7 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 				uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, e->to.index, NULL);
 				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
 			}
+			dst = pf_fitting(cx, dst);
 			struct pf_val w = pf_val_none;
 			const char *after = NULL;
 			if (e->to.kind == PF_PORT_PARAM && cs->argx) {
