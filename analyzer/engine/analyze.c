@@ -615,56 +615,6 @@ static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const stru
 	}
 }
 
-static bool pf_path_under(const char *a, const char *b)
-{
-	size_t n = strlen(a);
-	return strncmp(a, b, n) == 0 && (b[n] == '\0' || b[n] == '.' || b[n] == '*');
-}
-
-/* Whether a label the caller read for a callee's from-port is the port's
- * own value, the same in every context: the source it names, or the entry
- * value of the global storage it reads (the caller left it as it came). */
-static bool pf_own_value(void *ctx, const struct pf_label *l)
-{
-	const struct pf_port *from = ((void **)ctx)[1];
-	const struct pf_port *o = &((struct pf_actx *)((void **)ctx)[0])->origins.v[l->origin];
-	if (from->kind == PF_PORT_SOURCE)
-		return o->kind == PF_PORT_SOURCE && o->index == from->index;
-	return from->kind == PF_PORT_GLOBAL && o->kind == PF_PORT_GLOBAL &&
-	       o->index == from->index && pf_path_under(from->path, o->path);
-}
-
-static bool pf_not_own_value(void *ctx, const struct pf_label *l)
-{
-	return !pf_own_value(ctx, l);
-}
-
-/* The labels of a callee's from-port that are not its own value: a
- * callee's flow from a source or a global into a global or a sink holds
- * whatever the context, and the whole program's flows through globals and
- * into sinks (solve.c) take it from the callee's summary. Callers do not
- * carry it again: they kept every flow between globals of every callee in
- * their own summaries (tens of millions of edges on git, most through the
- * hubs of large callees), and every sink of a global below them. What a
- * call writes into a global drops those labels, and the global's own entry
- * value takes their place (pf_own_entry): it holds what any function stores
- * there. */
-static const struct pf_tset *pf_context_labels(struct pf_actx *cx, const struct pf_port *from,
-                                               const struct pf_tset *labels)
-{
-	if (from->kind != PF_PORT_SOURCE && from->kind != PF_PORT_GLOBAL)
-		return labels;
-	void *ctx[2] = {cx, (void *)from};
-	return pf_tset_filter(&cx->a, labels, pf_not_own_value, ctx);
-}
-
-/* The entry value of global storage `to`, as a label. */
-static const struct pf_tset *pf_own_entry(struct pf_actx *cx, const struct pf_port *to)
-{
-	struct pf_port port = {.kind = PF_PORT_GLOBAL, .index = to->index, .path = to->path};
-	return pf_tset_one(&cx->a, pf_origin(cx, &port), 0);
-}
-
 /* Applies the summary of a function with a body at a call. */
 static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 {
@@ -678,7 +628,6 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		struct pf_port port;
 		bool pts;
 		const struct pf_tset *labels;
-		const struct pf_tset *context; /* pf_context_labels of labels, once needed */
 		const struct pf_lset *locs;
 		const char *before;
 	} *memo = NULL;
@@ -694,10 +643,6 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 	/* a simplified summary's hubs: edges into them come first */
 	const struct pf_tset *hub = &pf_tset_empty;
 	const struct pf_lset *hub_locs = &pf_lset_empty;
-	/* what reaches the hub other than the own values of sources and
-	 * globals (pf_context_labels), and whether it left any out */
-	const struct pf_tset *hub_context = &pf_tset_empty;
-	bool hub_own = false;
 	cx->work += g->summary.n;
 	/* many edges share a from-port: resolve each once per call, found
 	 * through a hash over the ports (slot: memo index + 1) */
@@ -727,7 +672,6 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			memo[m].port = e->from;
 			memo[m].pts = e->pts;
 			memo[m].labels = NULL;
-			memo[m].context = NULL;
 			memo[m].locs = NULL;
 			memo[m].before = NULL;
 			if (e->pts)
@@ -742,37 +686,16 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 		before = memo[m].before;
 		if (e->pts ? locs->n == 0 : labels->n == 0)
 			continue;
-		/* into a global or the hub: the labels that depend on the
-		 * context, and whether the port's own value was left out */
-		const struct pf_tset *context = NULL;
-		bool own = false;
-		if (!e->pts && (e->to.kind == PF_PORT_GLOBAL || e->to.kind == PF_PORT_HUB ||
-		                e->to.kind == PF_PORT_SINK)) {
-			if (e->from.kind == PF_PORT_HUB) {
-				context = hub_context;
-				own = hub_own;
-			} else {
-				if (!memo[m].context)
-					memo[m].context = pf_context_labels(cx, &e->from, labels);
-				context = memo[m].context;
-				own = context != labels;
-			}
-		}
 		if (labels && cs->via)
 			labels = pf_extend(cx, labels, pos, cs->via, NULL, 0, NULL);
 		switch (e->to.kind) {
 		case PF_PORT_HUB:
 			if (e->pts)
 				hub_locs = pf_lset_union(&cx->a, hub_locs, locs);
-			else {
+			else
 				hub = pf_tset_union(
 				    &cx->a, hub,
 				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL));
-				hub_context = pf_tset_union(
-				    &cx->a, hub_context,
-				    pf_extend(cx, context, pos, before, e->trace, e->ntrace, NULL));
-				hub_own |= own;
-			}
 			break;
 		case PF_PORT_SINK: {
 			if (cx->p->sites.v[e->to.index].conditional) {
@@ -792,12 +715,6 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 			const char *purpose = cx->p->sites.v[e->to.index].purpose;
 			uint64_t bit = pf_purpose_bit(cx->p, purpose);
 			bool consented = e->consented || (cx->st.consent & bit) != 0;
-			/* the callee's own edge reports its own values alike,
-			 * unless this call adds consent */
-			if (consented == e->consented)
-				labels = context;
-			if (!labels->n)
-				break;
 			labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
 			pf_emit_by(cx, labels, e->to, consented,
 			           e->consented ? e->consent_by
@@ -852,7 +769,6 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 				uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, e->to.index, NULL);
 				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
 			}
-			dst = pf_fitting(cx, dst);
 			struct pf_val w = pf_val_none;
 			const char *after = NULL;
 			if (e->to.kind == PF_PORT_PARAM && cs->argx) {
@@ -864,17 +780,11 @@ static struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite
 				}
 				after = written[e->to.index];
 			}
-			if (e->pts) {
+			if (e->pts)
 				w.pts = locs;
-			} else {
-				if (e->to.kind == PF_PORT_GLOBAL)
-					labels = context;
+			else
 				w.labels =
 				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, after);
-				if (e->to.kind == PF_PORT_GLOBAL && own)
-					w.labels = pf_tset_union(&cx->a, w.labels,
-					                         pf_own_entry(cx, &e->to));
-			}
 			pending[npending++] = (struct pf_pending_write){dst, w};
 			break;
 		}

@@ -151,11 +151,6 @@ const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc);
 const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc);
 const struct pf_tset *pf_val_deep(struct pf_actx *cx, const struct pf_val *v);
 void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_val *v, bool strong);
-/* locs without the locations in a global that name a field its type does
- * not have: where a callee's summary, applied through pointers that may
- * point to objects of other types (hubs, merged targets, coarse paths),
- * would write into a callback table the fields of a connection. */
-const struct pf_lset *pf_fitting(struct pf_actx *cx, const struct pf_lset *locs);
 void pf_kill_fields(struct pf_actx *cx, uint32_t loc);
 
 /* kills.c */

@@ -193,8 +193,6 @@ struct pf_global {
 	struct pf_ir_expr *init; /* the definition's initializer, if lowering kept it */
 	int init_tu;
 	bool is_const;
-	bool pointer;                  /* of a pointer type: its own storage is the pointer alone */
-	const struct pf_ir_type *type; /* its declared type (a complete one if any unit has it) */
 	bool written; /* assigned, or its address taken, somewhere in the program */
 	/* Its initializer is all it ever holds: reads see the initializer's
 	 * values, not a symbolic entry value (pf_global_constant). */

@@ -133,25 +133,6 @@ const struct pf_tset *pf_tset_one(struct pf_arena *a, uint32_t origin, uint32_t 
 	return s;
 }
 
-const struct pf_tset *pf_tset_filter(struct pf_arena *a, const struct pf_tset *x,
-                                     bool (*keep)(void *ctx, const struct pf_label *l), void *ctx)
-{
-	uint32_t n = 0;
-	for (uint32_t i = 0; i < x->n; i++)
-		n += keep(ctx, &x->v[i]);
-	if (n == x->n)
-		return x;
-	if (n == 0)
-		return &pf_tset_empty;
-	struct pf_tset *s = pf_tset_alloc(a, n);
-	n = 0;
-	for (uint32_t i = 0; i < x->n; i++)
-		if (keep(ctx, &x->v[i]))
-			s->v[n++] = x->v[i];
-	pf_lattice_ops += x->n;
-	return s;
-}
-
 const struct pf_tset *pf_tset_union(struct pf_arena *a, const struct pf_tset *x,
                                     const struct pf_tset *y)
 {

@@ -41,9 +41,6 @@ const struct pf_tset *pf_tset_union(struct pf_arena *a, const struct pf_tset *x,
 /* Every label of x with its trace replaced by f(trace) (a new step). */
 const struct pf_tset *pf_tset_map_trace(struct pf_arena *a, const struct pf_tset *x,
                                         uint32_t (*f)(void *ctx, uint32_t trace), void *ctx);
-/* The labels of x for which keep(ctx, label) holds (x itself when all do). */
-const struct pf_tset *pf_tset_filter(struct pf_arena *a, const struct pf_tset *x,
-                                     bool (*keep)(void *ctx, const struct pf_label *l), void *ctx);
 /* A copy of x in arena a (sets outlive the arena they were built in). */
 const struct pf_tset *pf_tset_clone(struct pf_arena *a, const struct pf_tset *x);
 const struct pf_lset *pf_lset_clone(struct pf_arena *a, const struct pf_lset *x);

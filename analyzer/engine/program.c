@@ -402,10 +402,6 @@ void pf_program_link(struct pf_program *p)
 			if (g->source >= 0 && p->globals.v[id].source < 0)
 				p->globals.v[id].source = pf_program_source(p, (int)t, g->source);
 			p->globals.v[id].is_const |= g->is_const;
-			if (g->type && g->type->kind == PF_T_POINTER)
-				p->globals.v[id].pointer = true;
-			if (g->type && (!p->globals.v[id].type || g->type->complete))
-				p->globals.v[id].type = g->type;
 			if (g->init && !p->globals.v[id].init) {
 				p->globals.v[id].init = g->init;
 				p->globals.v[id].init_tu = (int)t;

@@ -680,91 +680,6 @@ void pf_kill_fields(struct pf_actx *cx, uint32_t loc)
 	cx->st.n = k;
 }
 
-/* Whether loc is storage of a const global (the object itself, its fields
- * and elements, not what pointers kept in it point to): C allows no write
- * there, so what a coarse summary or a hub would write there is dropped
- * (callback tables such as curl's connection filters' `Curl_cft_*` were
- * otherwise filled with every input of every function that calls through
- * them). Its initializer is written once, at entry. */
-static bool pf_frozen(struct pf_actx *cx, const struct pf_loc *l)
-{
-	if (l->root != PF_ROOT_GLOBAL || l->index < 0 || cx->init_elements)
-		return false;
-	const struct pf_global *g = &cx->p->globals.v[l->index];
-	if (!g->is_const)
-		return false;
-	const char *star = strchr(l->path, '*');
-	if (!star)
-		return true;
-	/* "*" right at the root of an array or record is its own element */
-	return star == l->path && !g->pointer && !strchr(star + 1, '*');
-}
-
-/* Whether a global's path names a field its type does not have (before
- * the first dereference: what pointers point to may be of any type). */
-static bool pf_misfit(const struct pf_ir_type *t, const char *s)
-{
-	while (*s && t) {
-		if (*s == '[') {
-			if (t->kind != PF_T_ARRAY || !(s = strchr(s, ']')))
-				return false;
-			t = t->target;
-			s++;
-			continue;
-		}
-		if (*s != '.')
-			return false;
-		const char *name = s + 1;
-		size_t len = strcspn(name, ".*[#");
-		while (t && t->kind == PF_T_ARRAY)
-			t = t->target;
-		if (!t || t->kind != PF_T_RECORD || !t->complete)
-			return false;
-		const struct pf_ir_type *ft = NULL;
-		bool found = false;
-		for (size_t f = 0; f < t->nfields && !found; f++) {
-			const char *fname = t->fields[f].name;
-			if (!fname || !*fname)
-				return false; /* an anonymous member: its fields read as ours */
-			if (strlen(fname) == len && strncmp(fname, name, len) == 0) {
-				found = true;
-				ft = t->fields[f].type;
-			}
-		}
-		if (!found)
-			return true;
-		t = ft;
-		s = name + len;
-		if (*s == '#')
-			s += strcspn(s, ".*[");
-	}
-	return false;
-}
-
-const struct pf_lset *pf_fitting(struct pf_actx *cx, const struct pf_lset *locs)
-{
-	bool *fits = NULL;
-	for (uint32_t i = 0; i < locs->n; i++) {
-		const struct pf_loc *l = &cx->locs.v[locs->v[i]];
-		bool fit = l->root != PF_ROOT_GLOBAL || l->index < 0 ||
-		           !pf_misfit(cx->p->globals.v[l->index].type, l->path);
-		if (!fit && !fits) {
-			fits = PF_NEW_N(&cx->a, bool, locs->n);
-			for (uint32_t k = 0; k < i; k++)
-				fits[k] = true;
-		}
-		if (fits)
-			fits[i] = fit;
-	}
-	if (!fits)
-		return locs;
-	const struct pf_lset *r = &pf_lset_empty;
-	for (uint32_t i = 0; i < locs->n; i++)
-		if (fits[i])
-			r = pf_lset_union(&cx->a, r, pf_lset_one(&cx->a, locs->v[i]));
-	return r;
-}
-
 void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_val *v, bool strong)
 {
 	if (!locs || locs->n == 0)
@@ -774,7 +689,7 @@ void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_va
 	for (uint32_t i = 0; i < locs->n; i++) {
 		uint32_t loc = locs->v[i];
 		struct pf_loc *l = &cx->locs.v[loc];
-		if (l->root == PF_ROOT_FUNC || pf_frozen(cx, l))
+		if (l->root == PF_ROOT_FUNC)
 			continue;
 		/* data stored in a global: its readers follow it from now on (a
 		 * pointer stored in one taints it only once data is written

@@ -160,12 +160,10 @@ cwd = os.path.join(os.getcwd(), "callgraph")
 json.dump([{"directory": cwd, "file": "cg%d.c" % k, "arguments": ["cc", "-c", "cg%d.c" % k]}
            for k in range(F)], open("callgraph/compile_commands.json", "w"))
 
-# Past the whole program's work budget: a chain of 200 functions, each
+# Past the whole program's work budget: a chain of 80 functions, each
 # copying eight globals of the one below and calling it; the personal data
-# enters at the top and reaches a sink at the bottom. (What globals point
-# to is carried up the call graph, where each caller resolves it: the
-# summaries grow with the depth.)
-G, C = 8, 200
+# enters at the top and reaches a sink at the bottom.
+G, C = 8, 80
 out = []
 for i in range(C):
     out.append("".join("const char *g%d_%d;\n" % (i, k) for k in range(G)))
