@@ -22,6 +22,8 @@
 #include "compdb/compdb.h"
 #include "util/path.h"
 
+#include "scratch.h"
+
 struct fixture {
 	char old_cwd[PATH_MAX];
 	char tmp[PATH_MAX]; /* absolute, as getcwd reports it */
@@ -44,18 +46,13 @@ static int setup(void **state)
 	return 0;
 }
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	return remove(path);
-}
-
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
 	pf_compdb_free(&f->db);
 	if (chdir(f->old_cwd) != 0)
 		return -1;
-	nftw(f->tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	pf_scratch_remove(f->tmp);
 	free(f);
 	return 0;
 }

@@ -23,6 +23,8 @@
 
 #include "policy/policy.h"
 
+#include "scratch.h"
+
 struct fixture {
 	char old_cwd[PATH_MAX];
 	char tmp[PATH_MAX];
@@ -49,12 +51,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
@@ -63,7 +59,7 @@ static int teardown(void **state)
 	pf_config_free(&f->cfg);
 	if (chdir(f->old_cwd) != 0)
 		return -1;
-	nftw(f->tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	pf_scratch_remove(f->tmp);
 	free(f);
 	return 0;
 }

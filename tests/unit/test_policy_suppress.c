@@ -22,6 +22,8 @@
 #include "policy/policy.h"
 #include "util/unsaved.h"
 
+#include "scratch.h"
+
 static void scan(const char *text, struct pf_suppressions *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -141,19 +143,13 @@ static int setup(void **state)
 	return 0;
 }
 
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
 	pf_report_free(&f->r);
 	if (chdir(f->old_cwd) != 0)
 		return -1;
-	nftw(f->tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	pf_scratch_remove(f->tmp);
 	free(f);
 	return 0;
 }
