@@ -18,6 +18,7 @@
 #include "driver/driver.h"
 #include "engine/engine.h"
 #include "policy/config.h"
+#include "util/file.h"
 #include "util/xalloc.h"
 
 struct pf_held_file {
@@ -169,13 +170,6 @@ static struct pf_held_unit *pf_unit_find(struct pf_held *h, const uint64_t key[2
 		    h->units.v[i].key[1] == key[1])
 			return &h->units.v[i];
 	return NULL;
-}
-
-static bool pf_same_stat(const struct stat *a, const struct stat *b)
-{
-	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
-	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
-	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
 size_t pf_held_begin(struct pf_held *h, const struct pf_check_options *o)

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "driver/driver.h"
+#include "util/file.h"
 #include "util/xalloc.h"
 
 struct pf_stamp {
@@ -77,13 +78,6 @@ static void pf_stamp(struct pf_check_inputs *in, const char *path)
 	struct pf_stamp s = {.path = pf_xstrdup(path)};
 	s.exists = stat(path, &s.st) == 0;
 	PF_VEC_PUSH(in->stamps->v, s);
-}
-
-static bool pf_same_stat(const struct stat *a, const struct stat *b)
-{
-	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
-	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
-	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
 static bool pf_stamps_hold(const struct pf_check_inputs *in)

@@ -2026,18 +2026,18 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	char raw_kinds[256] = "";
 	if (p->debug) {
 		/* the raw summary's edges by (pointer or data, from kind, to kind) */
-		unsigned hist[2][9][9] = {{{0}}};
+		enum { NK = PF_PORT_NEW + 1 };
+		static const char kc[NK + 1] = "SpgfRsEHn"; /* by enum pf_port_kind */
+		unsigned hist[2][NK][NK] = {{{0}}};
 		for (size_t i = 0; i < cx.out.n; i++) {
 			const struct pf_edge *e = &cx.out.edges[i];
-			if (e->from.kind < 9 && e->to.kind < 9)
-				hist[e->pts][e->from.kind][e->to.kind]++;
+			hist[e->pts][e->from.kind][e->to.kind]++;
 		}
-		static const char kc[] = "SpgfRsEHn";
 		size_t len = 0;
-		for (int a = 0; a < 2; a++)
-			for (int f = 0; f < 9; f++)
-				for (int t = 0; t < 9; t++)
-					if (hist[a][f][t] * 10 >= cx.out.n && cx.out.n >= 100 &&
+		for (int a = 0; a < 2 && cx.out.n >= 100; a++)
+			for (int f = 0; f < NK; f++)
+				for (int t = 0; t < NK; t++)
+					if (hist[a][f][t] * 10 >= cx.out.n &&
 					    len + 24 < sizeof(raw_kinds))
 						len += (size_t)snprintf(
 						    raw_kinds + len, sizeof(raw_kinds) - len,

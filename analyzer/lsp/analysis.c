@@ -179,11 +179,11 @@ void pf_lsp_analysis_hold_step(struct pf_lsp_server *s)
 void pf_lsp_analysis_file_changed(struct pf_lsp_server *s, const char *path)
 {
 	size_t n = pf_held_forget(s->held, path);
-	if (n)
-		pf_lsp_analysis_standby_end(s);
-	if (n)
-		pf_lsp_log(s, 4, "piiflow: %s changed: %zu translation unit%s to read again", path,
-		           n, n == 1 ? "" : "s");
+	if (!n)
+		return;
+	pf_lsp_analysis_standby_end(s);
+	pf_lsp_log(s, 4, "piiflow: %s changed: %zu translation unit%s to read again", path, n,
+	           n == 1 ? "" : "s");
 }
 
 /* Reads the config, rules, taxonomy and compile database again when one of
@@ -275,30 +275,17 @@ static bool pf_read_all(int fd, void *buf, size_t n)
 	return true;
 }
 
-static bool pf_write_all(int fd, const void *buf, size_t n)
-{
-	for (size_t put = 0; put < n;) {
-		ssize_t k = write(fd, (const char *)buf + put, n - put);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return false;
-		put += (size_t)k;
-	}
-	return true;
-}
-
 /* The open documents, as the standby reads them: a count, then each path
  * and text with its length. */
 static bool pf_send_docs(int fd, const struct pf_lsp_docs *d)
 {
 	uint64_t n = d->n;
-	bool ok = pf_write_all(fd, &n, sizeof(n));
+	bool ok = pf_lsp_write_all(fd, &n, sizeof(n)) == 0;
 	for (size_t i = 0; ok && i < d->n; i++) {
 		uint64_t lens[2] = {strlen(d->v[i].path), d->v[i].len};
-		ok = pf_write_all(fd, lens, sizeof(lens)) &&
-		     pf_write_all(fd, d->v[i].path, (size_t)lens[0]) &&
-		     pf_write_all(fd, d->v[i].text, (size_t)lens[1]);
+		ok = pf_lsp_write_all(fd, lens, sizeof(lens)) == 0 &&
+		     pf_lsp_write_all(fd, d->v[i].path, (size_t)lens[0]) == 0 &&
+		     pf_lsp_write_all(fd, d->v[i].text, (size_t)lens[1]) == 0;
 	}
 	return ok;
 }

@@ -48,6 +48,8 @@ ssize_t pf_lsp_reader_fill(struct pf_lsp_reader *r, int fd);
  * block has no valid Content-Length (the block is dropped, *body is NULL). */
 int pf_lsp_reader_next(struct pf_lsp_reader *r, char **body, size_t *len);
 void pf_lsp_reader_free(struct pf_lsp_reader *r);
+/* Writes all n bytes of buf to fd (through EINTR): 0, or -1. */
+int pf_lsp_write_all(int fd, const void *buf, size_t n);
 /* Writes msg framed with its Content-Length and takes the reference.
  * Returns 0, or -1 when the client is gone. */
 int pf_lsp_send(int fd, json_t *msg);

@@ -110,8 +110,9 @@ void pf_lsp_reader_free(struct pf_lsp_reader *r)
 	*r = (struct pf_lsp_reader){0};
 }
 
-static int pf_write_all(int fd, const char *p, size_t n)
+int pf_lsp_write_all(int fd, const void *buf, size_t n)
 {
+	const char *p = buf;
 	while (n) {
 		ssize_t w = write(fd, p, n);
 		if (w < 0 && errno == EINTR)
@@ -135,7 +136,9 @@ int pf_lsp_send(int fd, json_t *msg)
 	size_t blen = strlen(body);
 	int hn = snprintf(head, sizeof(head), "Content-Length: %zu\r\n\r\n", blen);
 	int rc =
-	    pf_write_all(fd, head, (size_t)hn) == 0 && pf_write_all(fd, body, blen) == 0 ? 0 : -1;
+	    pf_lsp_write_all(fd, head, (size_t)hn) == 0 && pf_lsp_write_all(fd, body, blen) == 0
+	        ? 0
+	        : -1;
 	free(body);
 	return rc;
 }

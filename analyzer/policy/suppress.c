@@ -229,10 +229,8 @@ static void match_file(struct pf_report *r, const struct scanned *file,
 	}
 }
 
-/* The text of a file: its unsaved content when the run has one (the staged
- * version), else what is on disk. Returns 0 with a heap copy, or -1. */
-/* The text of a file: from unsaved[] (an editor's buffer, a staged
- * version) when it is there, else from the disk. */
+/* The unsaved content of a file (an editor's buffer, a staged version),
+ * or NULL. */
 static const struct pf_unsaved_file *
 unsaved_of(const char *canon, const struct pf_unsaved_file *unsaved, size_t nunsaved)
 {
@@ -243,6 +241,8 @@ unsaved_of(const char *canon, const struct pf_unsaved_file *unsaved, size_t nuns
 	return NULL;
 }
 
+/* The text of a file: its unsaved content when the run has one, else what
+ * is on disk. Returns 0 with a heap copy, or -1. */
 static int read_text(const char *canon, const struct pf_unsaved_file *unsaved, size_t nunsaved,
                      char **text, size_t *len)
 {
@@ -292,13 +292,6 @@ void pf_suppress_cache_free(struct pf_suppress_cache *c)
 	free(c);
 }
 
-static bool same_stat(const struct stat *a, const struct stat *b)
-{
-	return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
-	       a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
-	       a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
-}
-
 /* The entry of display among the first n (sorted) entries, or NULL. */
 static struct cached *cache_find_n(const struct pf_suppress_cache *c, size_t n, const char *display)
 {
@@ -316,17 +309,12 @@ static struct cached *cache_find_n(const struct pf_suppress_cache *c, size_t n, 
 	return NULL;
 }
 
-static struct cached *cache_find(const struct pf_suppress_cache *c, const char *display)
-{
-	return c ? cache_find_n(c, c->v.n, display) : NULL;
-}
-
 /* The entry of display when the file on disk is still the one scanned. */
 static const struct cached *cache_hit(const struct pf_suppress_cache *c, const char *display)
 {
-	const struct cached *e = cache_find(c, display);
+	const struct cached *e = cache_find_n(c, c->v.n, display);
 	struct stat st;
-	return e && stat(display, &st) == 0 && same_stat(&st, &e->st) ? e : NULL;
+	return e && stat(display, &st) == 0 && pf_same_stat(&st, &e->st) ? e : NULL;
 }
 
 static int cached_cmp(const void *a, const void *b)
@@ -362,7 +350,7 @@ void pf_suppress_cache_update(struct pf_suppress_cache *c, char *const *files, s
 			continue;
 		struct cached *old = cache_find_n(c, sorted, files[i]);
 		struct stat st;
-		if (old && stat(files[i], &st) == 0 && same_stat(&st, &old->st))
+		if (old && stat(files[i], &st) == 0 && pf_same_stat(&st, &old->st))
 			continue;
 		struct cached e = {0};
 		if (!cached_scan(&e, files[i]))
