@@ -278,9 +278,60 @@ static void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struc
 
 static bool pf_nameable(struct pf_actx *cx, uint32_t loc);
 
+/* Whether what (a tagged location or set) was emitted at port to already,
+ * during pf_finish; notes it when not. The exit state no longer changes
+ * then and adding an edge twice adds nothing, so what many locations
+ * share (an object several pointers reach, one points-to set) is emitted
+ * once. */
+static bool pf_emitted_before(struct pf_actx *cx, uint64_t what, struct pf_port to)
+{
+	if (!cx->finishing)
+		return false;
+	if (2 * (cx->nemitted + 1) > cx->emitted_cap) {
+		size_t cap = cx->emitted_cap ? 2 * cx->emitted_cap : 256;
+		struct pf_emitted *old = cx->emitted, *v = pf_xcalloc(cap, sizeof(*v));
+		for (size_t i = 0; i < cx->emitted_cap; i++) {
+			if (!old[i].what)
+				continue;
+			size_t h =
+			    (size_t)pf_mix(pf_port_hash(&old[i].to), old[i].what) & (cap - 1);
+			while (v[h].what)
+				h = (h + 1) & (cap - 1);
+			v[h] = old[i];
+		}
+		free(old);
+		cx->emitted = v;
+		cx->emitted_cap = cap;
+	}
+	size_t h = (size_t)pf_mix(pf_port_hash(&to), what) & (cx->emitted_cap - 1);
+	for (; cx->emitted[h].what; h = (h + 1) & (cx->emitted_cap - 1))
+		if (cx->emitted[h].what == what && pf_port_equal(&cx->emitted[h].to, &to))
+			return true;
+	cx->emitted[h] = (struct pf_emitted){what, to};
+	cx->nemitted++;
+	return false;
+}
+
+/* pf_emitted_before's key of an object emitted at a depth, coarsely or
+ * not (even: a points-to set's key is its address, which is aligned, with
+ * the low bit set). */
+static uint64_t pf_object_key(uint32_t loc, int depth, bool coarse)
+{
+	return ((uint64_t)loc + 1) << 8 | (uint64_t)depth << 2 | (uint64_t)coarse << 1;
+}
+
 /* Emits that port to may point to each target the caller can name. */
 static void pf_emit_pts_named(struct pf_actx *cx, const struct pf_lset *targets, struct pf_port to)
 {
+	if (targets->n == 0)
+		return;
+	if (pf_coarse(cx)) { /* each edge will be cut so: the same set at many paths is one */
+		bool cut;
+		to.path = pf_first_step(cx->p, to.path, &cut);
+	}
+	if (pf_emitted_before(cx, (uint64_t)(uintptr_t)targets | 1 | (uint64_t)pf_coarse(cx) << 1,
+	                      to))
+		return;
 	bool spread = pf_coarse(cx) && targets->n > PF_PTS_SPREAD;
 	struct pf_port hub = {.kind = PF_PORT_HUB, .path = cx->p->empty};
 	bool any = false;
@@ -357,11 +408,15 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 		 * of walking its fields and pointees one port at a time */
 		bool cut;
 		to.path = pf_first_step(cx->p, to.path, &cut);
+		if (pf_emitted_before(cx, pf_object_key(loc, 0, true), to))
+			return;
 		pf_emit(cx, pf_deep_labels(cx, loc), to, false);
 		if (e)
 			pf_emit_pts_named(cx, e->pts, to);
 		return;
 	}
+	if (pf_emitted_before(cx, pf_object_key(loc, depth, false), to))
+		return;
 	if (e) {
 		pf_emit(cx, e->labels, to, false);
 		for (uint32_t i = 0; i < e->pts->n; i++) {
@@ -1917,7 +1972,9 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		fprintf(stderr, "engine: start %s (%u blocks)\n", fn->name, fn->body->nblocks);
 	struct pf_ir_func *body = fn->body;
 	fn->stale = false;
-	struct pf_actx cx = {.p = p, .fn = fn, .body = body, .tu = fn->tu};
+	struct pf_actx cx = {
+	    .p = p, .fn = fn, .body = body, .tu = fn->tu, .a = p->scratch, .pa = p->scratch_kept};
+	p->scratch = p->scratch_kept = (struct pf_arena){0};
 	fn->calls.n = 0; /* the calls of this run replace those of the last */
 	cx.ret_labels = &pf_tset_empty;
 	cx.ret_pts = &pf_lset_empty;
@@ -1956,7 +2013,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 			over_work = true;
 			break;
 		}
-		pf_arena_release(&cx.a);
+		pf_arena_reset(&cx.a);
 		cx.gen++; /* memoized reads belong to the last visit */
 		pf_state_copy(&cx, &cx.a, &cx.st, &in[b]);
 		cx.work += in[b].n + 1;
@@ -2019,7 +2076,9 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	}
 	cx.st = exit_state;
 	cx.gen++;
+	cx.finishing = true;
 	pf_finish(&cx);
+	cx.finishing = false;
 	/* widening: a summary still changing on its third run is coarsened
 	 * whatever its size, so that recursive groups of functions settle */
 	size_t raw_edges = cx.out.n;
@@ -2102,12 +2161,18 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		free(cx.acc[k].list);
 	}
 	free(cx.loc_seen);
+	free(cx.emitted);
 	free(cx.origin_slots);
 	free(cx.memo);
 	PF_VEC_FREE(cx.locs);
 	PF_VEC_FREE(cx.origins);
 	PF_VEC_FREE(cx.tnodes);
-	pf_arena_release(&cx.a);
-	pf_arena_release(&cx.pa);
+	struct pf_arena *keep[2] = {&cx.a, &cx.pa}, *into[2] = {&p->scratch, &p->scratch_kept};
+	for (int k = 0; k < 2; k++) {
+		if (keep[k]->reserved > PF_SCRATCH_KEEP)
+			pf_arena_release(keep[k]);
+		pf_arena_reset(keep[k]);
+		*into[k] = *keep[k];
+	}
 	return changed;
 }

@@ -127,6 +127,15 @@ struct pf_actx {
 	/* the new objects (PF_PORT_NEW index) emitted in this run */
 	uint32_t new_emitted;
 	bool init_elements; /* writing a constant global's initializer */
+	/* pf_finish: what was emitted already at which port (an object, a
+	 * points-to set), so that what many locations share is emitted once
+	 * (open addressing) */
+	struct pf_emitted {
+		uint64_t what; /* 0: a free slot */
+		struct pf_port to;
+	} * emitted;
+	size_t nemitted, emitted_cap;
+	bool finishing;
 };
 
 /* locations */

@@ -251,7 +251,13 @@ struct pf_program {
 	PF_VEC(int) activate;
 	size_t activated;                         /* how many functions joined the fixpoint so */
 	PF_VEC(struct pf_consent_check *) checks; /* consent checks met (consent.c) */
+	/* the scratch arenas of one function's analysis, emptied and kept
+	 * for the next (pf_arena_reset), unless they grew past
+	 * PF_SCRATCH_KEEP */
+	struct pf_arena scratch, scratch_kept;
 };
+
+#define PF_SCRATCH_KEEP (32u << 20)
 
 /* program.c */
 void pf_program_link(struct pf_program *p);

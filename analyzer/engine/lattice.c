@@ -48,7 +48,7 @@ static inline void set_store_n(char *s, uint32_t n)
 /* A set of n elements of size bytes, to be filled in. */
 static inline char *set_alloc(struct pf_arena *a, uint32_t n, size_t size)
 {
-	char *s = pf_arena_alloc(a, PF_SET_ELEMS + n * size);
+	char *s = pf_arena_alloc_uninit(a, PF_SET_ELEMS + n * size);
 	set_store_n(s, n);
 	return s;
 }

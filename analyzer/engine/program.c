@@ -544,4 +544,6 @@ void pf_program_release(struct pf_program *p)
 	free(p->tu_source_map);
 	pf_intern_release(&p->strings);
 	pf_arena_release(&p->arena);
+	pf_arena_release(&p->scratch);
+	pf_arena_release(&p->scratch_kept);
 }

@@ -21,7 +21,20 @@ struct pf_arena_block {
 
 #define PF_ARENA_MIN_BLOCK (64 * 1024)
 
-void *pf_arena_alloc(struct pf_arena *a, size_t size)
+/* A block with room for size bytes from the spare ones, or NULL. */
+static struct pf_arena_block *pf_arena_take_spare(struct pf_arena *a, size_t size)
+{
+	for (struct pf_arena_block **at = &a->spare; *at; at = &(*at)->next)
+		if ((*at)->size >= size) {
+			struct pf_arena_block *b = *at;
+			*at = b->next;
+			b->pos = 0;
+			return b;
+		}
+	return NULL;
+}
+
+void *pf_arena_alloc_uninit(struct pf_arena *a, size_t size)
 {
 	const size_t align = _Alignof(max_align_t);
 	size = (size + align - 1) & ~(align - 1);
@@ -29,15 +42,19 @@ void *pf_arena_alloc(struct pf_arena *a, size_t size)
 		size = align;
 	struct pf_arena_block *b = a->head;
 	if (!b || b->size - b->pos < size) {
+		struct pf_arena_block *nb = pf_arena_take_spare(a, size);
 		size_t want = b ? b->size * 2 : PF_ARENA_MIN_BLOCK;
 		if (want > 16 * 1024 * 1024)
 			want = 16 * 1024 * 1024;
 		if (want < size)
 			want = size;
-		struct pf_arena_block *nb = pf_xmalloc(sizeof(*nb) + want);
-		nb->size = want;
-		nb->pos = 0;
-		if (b && want == size && b->size - b->pos > size / 4) {
+		if (!nb) {
+			nb = pf_xmalloc(sizeof(*nb) + want);
+			nb->size = want;
+			nb->pos = 0;
+			a->reserved += want;
+		}
+		if (b && nb->size == size && b->size - b->pos > size / 4) {
 			/* keep filling the current block; put the big one behind it */
 			nb->next = b->next;
 			b->next = nb;
@@ -50,6 +67,12 @@ void *pf_arena_alloc(struct pf_arena *a, size_t size)
 	void *p = b->data + b->pos;
 	b->pos += size;
 	a->used += size;
+	return p;
+}
+
+void *pf_arena_alloc(struct pf_arena *a, size_t size)
+{
+	void *p = pf_arena_alloc_uninit(a, size);
 	memset(p, 0, size);
 	return p;
 }
@@ -86,14 +109,32 @@ char *pf_arena_printf(struct pf_arena *a, const char *fmt, ...)
 	return d;
 }
 
-void pf_arena_release(struct pf_arena *a)
+static void pf_arena_free_blocks(struct pf_arena_block *b)
 {
-	struct pf_arena_block *b = a->head;
 	while (b) {
 		struct pf_arena_block *next = b->next;
 		free(b);
 		b = next;
 	}
+}
+
+void pf_arena_release(struct pf_arena *a)
+{
+	pf_arena_free_blocks(a->head);
+	pf_arena_free_blocks(a->spare);
 	a->head = NULL;
+	a->spare = NULL;
+	a->used = 0;
+	a->reserved = 0;
+}
+
+void pf_arena_reset(struct pf_arena *a)
+{
+	while (a->head) {
+		struct pf_arena_block *b = a->head;
+		a->head = b->next;
+		b->next = a->spare;
+		a->spare = b;
+	}
 	a->used = 0;
 }

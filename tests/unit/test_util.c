@@ -2,7 +2,8 @@
  * The helpers every loader shares: the file reader (whole text, NUL after
  * it, errno values on failure), the did-you-mean helper (edit distance with
  * transpositions, ignoring case; typos and abbreviations of known names)
- * and pf_xasprintf.
+ * pf_xasprintf, and the arena's reset (blocks kept and handed out again,
+ * zeroed by pf_arena_alloc, big requests served).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "util/arena.h"
 #include "util/file.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
@@ -101,13 +103,49 @@ static void test_xasprintf(void **state)
 	free(s);
 }
 
+static void test_arena_reset(void **state)
+{
+	(void)state;
+	struct pf_arena a = PF_ARENA_INIT;
+	/* dirty every byte of a few blocks, one of them bigger than a block */
+	for (int i = 0; i < 100; i++)
+		memset(pf_arena_alloc_uninit(&a, 4000), 0xab, 4000);
+	memset(pf_arena_alloc(&a, 1 << 20), 0xcd, 1 << 20);
+	size_t reserved = a.reserved;
+	assert_true(reserved >= 400000 + (1 << 20));
+	for (int round = 0; round < 3; round++) {
+		pf_arena_reset(&a);
+		assert_int_equal(a.used, 0);
+		/* the same requests again: no new block, zeroed where asked */
+		for (int i = 0; i < 100; i++) {
+			unsigned char *p = pf_arena_alloc(&a, 4000);
+			for (int k = 0; k < 4000; k++)
+				assert_int_equal(p[k], 0);
+			memset(p, 0xef, 4000);
+		}
+		unsigned char *big = pf_arena_alloc(&a, 1 << 20);
+		assert_int_equal(big[0], 0);
+		assert_int_equal(big[(1 << 20) - 1], 0);
+		memset(big, 0x12, 1 << 20);
+		assert_int_equal(a.reserved, reserved);
+	}
+	/* more than was kept: the arena grows as before */
+	pf_arena_reset(&a);
+	for (int i = 0; i < 1000; i++)
+		memset(pf_arena_alloc_uninit(&a, 4000), 0x34, 4000);
+	assert_true(a.reserved > reserved);
+	pf_arena_release(&a);
+	assert_int_equal(a.reserved, 0);
+	assert_null(a.head);
+	assert_null(a.spare);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_edit_distance),
-	    cmocka_unit_test(test_did_you_mean),
-	    cmocka_unit_test(test_read_file),
-	    cmocka_unit_test(test_xasprintf),
+	    cmocka_unit_test(test_edit_distance), cmocka_unit_test(test_did_you_mean),
+	    cmocka_unit_test(test_read_file),     cmocka_unit_test(test_xasprintf),
+	    cmocka_unit_test(test_arena_reset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
