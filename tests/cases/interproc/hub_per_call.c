@@ -1,9 +1,9 @@
 // A function whose summary needs a hub: forty globals and a parameter,
 // each of which may reach each of forty out-parameters. Called through a
-// helper, twice from one function: the helper keeps the hub of its call as
-// a hub of its own, and each call of the helper gets a hub of its caller's,
-// so the e-mail passed at the first call reaches the first call's results
-// and not the second's (hub_per_call_clean.c).
+// helper, twice from one function: what reaches the hub at one call of the
+// helper reaches that call's results and not another call's, so the e-mail
+// passed at the first call reaches the first call's results and not the
+// second's (hub_per_call_clean.c), however the callers keep the hub.
 #include <piiflow.h>
 
 struct user {
