@@ -220,9 +220,26 @@ void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to
 	pf_emit_by(cx, labels, to, consented, NULL);
 }
 
+/* Origin o's port as coarsening cuts it (pf_edge_coarsen's from-port),
+ * made once per origin: a summary past its bound is emitted label by
+ * label, and cutting a path interns a string. */
+static struct pf_port pf_coarse_origin(struct pf_actx *cx, uint32_t o)
+{
+	while (cx->coarse_origins.n < cx->origins.n) {
+		struct pf_port from = cx->origins.v[cx->coarse_origins.n];
+		bool cut;
+		from.path = pf_first_step(cx->p, from.path, &cut);
+		from.deep |= cut;
+		PF_VEC_PUSH(cx->coarse_origins, from);
+	}
+	return cx->coarse_origins.v[o];
+}
+
 void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented,
                 const struct pf_consent_check *by)
 {
+	struct pf_port cut_to = to; /* to as coarsening cuts it, once needed */
+	bool to_cut = false;
 	for (uint32_t i = 0; labels && i < labels->n; i++) {
 		struct pf_edge e = {0};
 		e.from = cx->origins.v[labels->v[i].origin];
@@ -237,8 +254,19 @@ void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port
 		e.consent_by = consented ? by : NULL;
 		/* past the bound the summary will be coarsened: add edges as
 		 * they will be, so that the summary being built stays small */
-		if (pf_coarse(cx) && !pf_edge_coarsen(cx->p, &e))
-			continue;
+		if (pf_coarse(cx)) { /* pf_edge_coarsen, its cuts made once */
+			if (!to_cut && to.kind != PF_PORT_SINK) {
+				bool cut;
+				cut_to.path = pf_first_step(cx->p, to.path, &cut);
+			}
+			to_cut = true;
+			e.from = pf_coarse_origin(cx, labels->v[i].origin);
+			e.to = cut_to;
+			if ((e.from.kind == PF_PORT_PARAM || e.from.kind == PF_PORT_GLOBAL) &&
+			    e.from.kind == e.to.kind && e.from.index == e.to.index &&
+			    e.from.path == e.to.path)
+				continue; /* data moving inside one object stays in it */
+		}
 		if (!pf_summary_wants(&cx->out, &e, pf_trace_length(cx, labels->v[i].trace)))
 			continue; /* known already, with a trace as good */
 		/* flattened once the summary is final (pf_analyze_function) */
@@ -2166,6 +2194,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	free(cx.memo);
 	PF_VEC_FREE(cx.locs);
 	PF_VEC_FREE(cx.origins);
+	PF_VEC_FREE(cx.coarse_origins);
 	PF_VEC_FREE(cx.tnodes);
 	struct pf_arena *keep[2] = {&cx.a, &cx.pa}, *into[2] = {&p->scratch, &p->scratch_kept};
 	for (int k = 0; k < 2; k++) {

@@ -94,7 +94,8 @@ struct pf_actx {
 	uint32_t *loc_slots; /* hash: (root, index, var, parent, step) -> loc + 1 */
 	size_t loc_cap;
 	PF_VEC(struct pf_port) origins;
-	uint32_t *origin_slots; /* hash: port -> origin + 1 */
+	PF_VEC(struct pf_port) coarse_origins; /* pf_coarse_origin's, by origin */
+	uint32_t *origin_slots;                /* hash: port -> origin + 1 */
 	size_t origin_cap;
 	/* reads memoized until the state changes (gen counts changes) */
 	uint64_t gen;
