@@ -262,10 +262,8 @@ void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port
 			to_cut = true;
 			e.from = pf_coarse_origin(cx, labels->v[i].origin);
 			e.to = cut_to;
-			if ((e.from.kind == PF_PORT_PARAM || e.from.kind == PF_PORT_GLOBAL) &&
-			    e.from.kind == e.to.kind && e.from.index == e.to.index &&
-			    e.from.path == e.to.path)
-				continue; /* data moving inside one object stays in it */
+			if (pf_edge_inside_object(&e))
+				continue;
 		}
 		if (!pf_summary_wants(&cx->out, &e, pf_trace_length(cx, labels->v[i].trace)))
 			continue; /* known already, with a trace as good */
@@ -311,38 +309,37 @@ static bool pf_nameable(struct pf_actx *cx, uint32_t loc);
  * then and adding an edge twice adds nothing, so what many locations
  * share (an object several pointers reach, one points-to set) is emitted
  * once. */
+static uint64_t pf_emitted_hash(const struct pf_emitted *x)
+{
+	return pf_mix(pf_port_hash(&x->to), x->what);
+}
+
+static uint64_t pf_emitted_hash_at(struct pf_actx *cx, size_t i)
+{
+	return pf_emitted_hash(&cx->emitted.v[i]);
+}
+
 static bool pf_emitted_before(struct pf_actx *cx, uint64_t what, struct pf_port to)
 {
 	if (!cx->finishing)
 		return false;
-	if (2 * (cx->nemitted + 1) > cx->emitted_cap) {
-		size_t cap = cx->emitted_cap ? 2 * cx->emitted_cap : 256;
-		struct pf_emitted *old = cx->emitted, *v = pf_xcalloc(cap, sizeof(*v));
-		for (size_t i = 0; i < cx->emitted_cap; i++) {
-			if (!old[i].what)
-				continue;
-			size_t h =
-			    (size_t)pf_mix(pf_port_hash(&old[i].to), old[i].what) & (cap - 1);
-			while (v[h].what)
-				h = (h + 1) & (cap - 1);
-			v[h] = old[i];
-		}
-		free(old);
-		cx->emitted = v;
-		cx->emitted_cap = cap;
-	}
-	size_t h = (size_t)pf_mix(pf_port_hash(&to), what) & (cx->emitted_cap - 1);
-	for (; cx->emitted[h].what; h = (h + 1) & (cx->emitted_cap - 1))
-		if (cx->emitted[h].what == what && pf_port_equal(&cx->emitted[h].to, &to))
+	pf_slots_reserve(cx, &cx->emitted_slots, &cx->emitted_cap, cx->emitted.n, 0, 256,
+	                 pf_emitted_hash_at);
+	struct pf_emitted x = {what, to};
+	size_t h = (size_t)pf_emitted_hash(&x) & (cx->emitted_cap - 1);
+	for (; cx->emitted_slots[h]; h = (h + 1) & (cx->emitted_cap - 1)) {
+		const struct pf_emitted *y = &cx->emitted.v[cx->emitted_slots[h] - 1];
+		if (y->what == what && pf_port_equal(&y->to, &to))
 			return true;
-	cx->emitted[h] = (struct pf_emitted){what, to};
-	cx->nemitted++;
+	}
+	PF_VEC_PUSH(cx->emitted, x);
+	cx->emitted_slots[h] = (uint32_t)cx->emitted.n;
 	return false;
 }
 
 /* pf_emitted_before's key of an object emitted at a depth, coarsely or
- * not (even: a points-to set's key is its address, which is aligned, with
- * the low bit set). */
+ * not (even; a points-to set's is its address, which is aligned, with the
+ * low bit set). */
 static uint64_t pf_object_key(uint32_t loc, int depth, bool coarse)
 {
 	return ((uint64_t)loc + 1) << 8 | (uint64_t)depth << 2 | (uint64_t)coarse << 1;
@@ -353,14 +350,14 @@ static void pf_emit_pts_named(struct pf_actx *cx, const struct pf_lset *targets,
 {
 	if (targets->n == 0)
 		return;
-	if (pf_coarse(cx)) { /* each edge will be cut so: the same set at many paths is one */
+	bool coarse = pf_coarse(cx);
+	if (coarse) { /* each edge will be cut so: the same set at many paths is one */
 		bool cut;
 		to.path = pf_first_step(cx->p, to.path, &cut);
 	}
-	if (pf_emitted_before(cx, (uint64_t)(uintptr_t)targets | 1 | (uint64_t)pf_coarse(cx) << 1,
-	                      to))
+	if (pf_emitted_before(cx, (uint64_t)(uintptr_t)targets | 1 | (uint64_t)coarse << 1, to))
 		return;
-	bool spread = pf_coarse(cx) && targets->n > PF_PTS_SPREAD;
+	bool spread = coarse && targets->n > PF_PTS_SPREAD;
 	struct pf_port hub = {.kind = PF_PORT_HUB, .path = cx->p->empty};
 	bool any = false;
 	for (uint32_t i = 0; i < targets->n; i++)
@@ -2189,7 +2186,8 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		free(cx.acc[k].list);
 	}
 	free(cx.loc_seen);
-	free(cx.emitted);
+	free(cx.emitted_slots);
+	PF_VEC_FREE(cx.emitted);
 	free(cx.origin_slots);
 	free(cx.memo);
 	PF_VEC_FREE(cx.locs);

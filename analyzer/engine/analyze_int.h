@@ -83,6 +83,13 @@ struct pf_lv {
 	bool weak;
 };
 
+/* Something pf_finish emitted (an object or a points-to set, tagged) at a
+ * port. */
+struct pf_emitted {
+	uint64_t what;
+	struct pf_port to;
+};
+
 struct pf_actx {
 	struct pf_program *p;
 	struct pf_fn *fn;
@@ -129,13 +136,10 @@ struct pf_actx {
 	uint32_t new_emitted;
 	bool init_elements; /* writing a constant global's initializer */
 	/* pf_finish: what was emitted already at which port (an object, a
-	 * points-to set), so that what many locations share is emitted once
-	 * (open addressing) */
-	struct pf_emitted {
-		uint64_t what; /* 0: a free slot */
-		struct pf_port to;
-	} * emitted;
-	size_t nemitted, emitted_cap;
+	 * points-to set), so that what many locations share is emitted once */
+	PF_VEC(struct pf_emitted) emitted;
+	uint32_t *emitted_slots; /* hash: (what, port) -> emitted + 1 */
+	size_t emitted_cap;
 	bool finishing;
 };
 
@@ -152,6 +156,13 @@ const char *pf_path_suffix(struct pf_actx *cx, uint32_t loc, uint32_t ancestor);
 bool pf_loc_port(struct pf_actx *cx, uint32_t loc, bool deep, struct pf_port *out);
 
 /* state */
+/* The tables of locations, origins, trace nodes and what pf_finish emitted
+ * are open-addressing hashes whose slots hold an item's index + 1 (0:
+ * empty). Before one is half full it is rebuilt at twice the size (min_cap
+ * the first time) over the n items from first on, hash(cx, i) being item
+ * i's hash. */
+void pf_slots_reserve(struct pf_actx *cx, uint32_t **slots, size_t *cap, size_t n, size_t first,
+                      size_t min_cap, uint64_t (*hash)(struct pf_actx *cx, size_t i));
 void pf_state_copy(struct pf_actx *cx, struct pf_arena *a, struct pf_state *dst,
                    const struct pf_state *src);
 bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_state *src);

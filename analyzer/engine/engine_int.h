@@ -368,6 +368,9 @@ static inline size_t pf_heap_pop(size_t *h, size_t *n)
  * from-port reads deep). False when the edge is then data moving inside
  * one object, which is dropped. */
 bool pf_edge_coarsen(struct pf_program *p, struct pf_edge *e);
+/* Whether a coarsened edge moves data inside one object (a parameter's or a
+ * global's, at the same path), which stays in it. */
+bool pf_edge_inside_object(const struct pf_edge *e);
 /* path's first step ("*" or ".name"), interned; *cut when path had more. */
 const char *pf_first_step(struct pf_program *p, const char *path, bool *cut);
 void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_edge *e);

@@ -21,13 +21,8 @@ static uint64_t pf_loc_hash(int root, int index, const void *var, int parent, co
 	return pf_mix(h, (uint64_t)(uintptr_t)step);
 }
 
-/* The tables of locations, origins and trace nodes are open-addressing
- * hashes whose slots hold an item's index + 1 (0: empty). Before one is half
- * full it is rebuilt at twice the size (min_cap the first time) over the n
- * items from first on, hash(cx, i) being item i's hash. */
-static void pf_slots_reserve(struct pf_actx *cx, uint32_t **slots, size_t *cap, size_t n,
-                             size_t first, size_t min_cap,
-                             uint64_t (*hash)(struct pf_actx *cx, size_t i))
+void pf_slots_reserve(struct pf_actx *cx, uint32_t **slots, size_t *cap, size_t n, size_t first,
+                      size_t min_cap, uint64_t (*hash)(struct pf_actx *cx, size_t i))
 {
 	if ((n + 1) * 2 <= *cap)
 		return;

@@ -144,10 +144,14 @@ bool pf_edge_coarsen(struct pf_program *p, struct pf_edge *e)
 		e->from.deep = true;
 	if (e->to.kind != PF_PORT_SINK)
 		e->to.path = pf_first_step(p, e->to.path, &cut);
-	/* data moving inside one object stays in it */
-	return !((e->from.kind == PF_PORT_PARAM || e->from.kind == PF_PORT_GLOBAL) &&
-	         e->from.kind == e->to.kind && e->from.index == e->to.index &&
-	         e->from.path == e->to.path);
+	return !pf_edge_inside_object(e);
+}
+
+bool pf_edge_inside_object(const struct pf_edge *e)
+{
+	return (e->from.kind == PF_PORT_PARAM || e->from.kind == PF_PORT_GLOBAL) &&
+	       e->from.kind == e->to.kind && e->from.index == e->to.index &&
+	       e->from.path == e->to.path;
 }
 
 void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s, bool always)
