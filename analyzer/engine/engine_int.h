@@ -44,6 +44,10 @@ struct pf_step {
 	const char *message;
 };
 
+/* Takes the loops out of n steps, in place: where a step comes again (the
+ * same position and message), what lay between goes. The new count. */
+unsigned pf_steps_unloop(struct pf_step *s, unsigned n);
+
 /* A consent check: the call of a PII_CONSENT function whose nonzero result
  * a branch tested (consent.c). One per function and call position, in the
  * program's arena. It names what accepted a flow; whether a flow is

@@ -56,7 +56,7 @@ static inline char *set_alloc(struct pf_arena *a, uint32_t n, size_t size)
 /* x ∪ y, where either may be NULL or empty. One pass finds whether each has an element
  * the other lacks (stopping once both are known): when one contains the
  * other it is returned as it is; else the two are merged, keeping x's
- * element where both have the key, and cut at PF_SET_MAX. */
+ * element where both have the key. */
 static inline __attribute__((always_inline)) const void *
 set_union(struct pf_arena *a, const void *x, const void *y, size_t size)
 {
@@ -88,11 +88,10 @@ set_union(struct pf_arena *a, const void *x, const void *y, size_t size)
 		return x;
 	if (!xextra)
 		return y;
-	uint32_t cap = xn + yn > PF_SET_MAX ? PF_SET_MAX : xn + yn;
-	char *s = set_alloc(a, cap, size), *out = s + PF_SET_ELEMS;
+	char *s = set_alloc(a, xn + yn, size), *out = s + PF_SET_ELEMS;
 	uint32_t n = 0;
 	i = j = 0;
-	while ((i < xn || j < yn) && n < cap) {
+	while (i < xn || j < yn) {
 		uint32_t kx = i < xn ? set_key(xv, size, i) : 0,
 		         ky = j < yn ? set_key(yv, size, j) : 0;
 		if (j == yn || (i < xn && kx < ky)) {

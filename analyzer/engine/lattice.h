@@ -58,7 +58,12 @@ bool pf_lset_has(const struct pf_lset *x, uint32_t loc);
  * single-threaded. */
 extern uint64_t pf_lattice_ops;
 
-/* Sets larger than this are cut (the analysis warns once per function). */
+/* Sets are never cut: a set holds at most the origins or locations of one
+ * analysis, and the work of the analysis is bounded by its operations
+ * (PF_OPS_BUDGET, reported). Cutting lost flows silently, and made unions
+ * drop elements of their inputs, so that states kept changing. Labels
+ * waiting at one port while a summary is written out are emitted in
+ * chunks of PF_SET_MAX. */
 #define PF_SET_MAX 256
 
 /* Binary search of n sorted elements of size bytes, each keyed by the

@@ -581,7 +581,7 @@ static struct pf_step *pf_concat(struct pf_program *p, const struct pf_step *a, 
 		s[k++] = *mid;
 	for (unsigned i = 0; i < nb && k < total; i++)
 		s[k++] = b[i];
-	*n = k;
+	*n = pf_steps_unloop(s, k);
 	return s;
 }
 

@@ -245,6 +245,8 @@ uint32_t pf_tnode_splice(struct pf_actx *cx, uint32_t parent, const struct pf_st
 }
 
 #define PF_TRACE_MAX 24
+/* how far back a trace is read before its loops are taken out */
+#define PF_TRACE_WALK (4 * PF_TRACE_MAX)
 
 unsigned pf_trace_length(struct pf_actx *cx, uint32_t trace)
 {
@@ -254,12 +256,43 @@ unsigned pf_trace_length(struct pf_actx *cx, uint32_t trace)
 	return len < PF_TRACE_MAX ? len : PF_TRACE_MAX;
 }
 
+static bool pf_step_same(const struct pf_step *a, const struct pf_step *b)
+{
+	return a->pos.line == b->pos.line && a->pos.column == b->pos.column &&
+	       (a->pos.file == b->pos.file ||
+	        (a->pos.file && b->pos.file && strcmp(a->pos.file, b->pos.file) == 0)) &&
+	       (a->message == b->message ||
+	        (a->message && b->message && strcmp(a->message, b->message) == 0));
+}
+
+unsigned pf_steps_unloop(struct pf_step *s, unsigned n)
+{
+	unsigned k = 0;
+	for (unsigned i = 0; i < n; i++) {
+		unsigned j = 0;
+		while (j < k && !pf_step_same(&s[j], &s[i]))
+			j++;
+		if (j < k) { /* back where the data was: drop the loop */
+			k = j + 1;
+			continue;
+		}
+		s[k++] = s[i];
+	}
+	return k;
+}
+
 struct pf_step *pf_trace_flatten(struct pf_actx *cx, uint32_t trace, unsigned *n)
 {
-	unsigned keep = pf_trace_length(cx, trace);
-	struct pf_step *steps = PF_NEW_N(&cx->p->arena, struct pf_step, keep + 1);
+	/* read further back than is kept, so that the loops taken out make
+	 * room for older steps */
+	unsigned walk = 0;
+	for (uint32_t t = trace; t && walk < PF_TRACE_WALK; t = cx->tnodes.v[t].parent)
+		walk += cx->tnodes.v[t].steps ? cx->tnodes.v[t].nsteps : 1;
+	if (walk > PF_TRACE_WALK)
+		walk = PF_TRACE_WALK;
+	struct pf_step *steps = PF_NEW_N(&cx->p->arena, struct pf_step, walk + 1);
 	/* newest first in the chain; keep the newest steps when cutting */
-	unsigned i = keep;
+	unsigned i = walk;
 	for (uint32_t t = trace; t && i > 0; t = cx->tnodes.v[t].parent) {
 		const struct pf_tnode *nd = &cx->tnodes.v[t];
 		if (!nd->steps) {
@@ -268,6 +301,11 @@ struct pf_step *pf_trace_flatten(struct pf_actx *cx, uint32_t trace, unsigned *n
 		}
 		for (unsigned k = nd->nsteps; k > 0 && i > 0; k--)
 			steps[--i] = nd->steps[k - 1];
+	}
+	unsigned keep = pf_steps_unloop(steps, walk);
+	if (keep > PF_TRACE_MAX) {
+		memmove(steps, steps + (keep - PF_TRACE_MAX), PF_TRACE_MAX * sizeof(*steps));
+		keep = PF_TRACE_MAX;
 	}
 	*n = keep;
 	return steps;
@@ -524,9 +562,7 @@ static void pf_acc_add(struct pf_actx *cx, struct pf_acc *acc, const struct pf_t
 		acc->list = pf_xrealloc(acc->list, ncap * sizeof(*acc->list));
 		acc->cap = ncap;
 	}
-	/* a full accumulator is cut at PF_SET_MAX anyway: once full, reading
-	 * on would cost without changing the result's size */
-	for (uint32_t i = 0; i < s->n && acc->n < PF_SET_MAX; i++) {
+	for (uint32_t i = 0; i < s->n; i++) {
 		uint32_t o = s->v[i].origin;
 		if (o >= acc->cap || acc->stamp[o] == acc->cur)
 			continue;
@@ -547,7 +583,7 @@ static const struct pf_tset *pf_acc_finish(struct pf_actx *cx, struct pf_acc *ac
 	if (acc->n == 0)
 		return &pf_tset_empty;
 	qsort(acc->list, acc->n, sizeof(*acc->list), pf_u32_cmp);
-	size_t n = acc->n > PF_SET_MAX ? PF_SET_MAX : acc->n;
+	size_t n = acc->n;
 	struct pf_tset *s = pf_arena_alloc(&cx->a, sizeof(*s) + n * sizeof(s->v[0]));
 	s->n = (uint32_t)n;
 	for (size_t i = 0; i < n; i++) {
@@ -582,7 +618,7 @@ static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth);
 static void pf_deep_below(struct pf_actx *cx, uint32_t loc, int depth, int budget)
 {
 	struct pf_acc *acc = &cx->acc[0];
-	for (int c = cx->locs.v[loc].first_child; c >= 0 && budget > 0 && acc->n < PF_SET_MAX;
+	for (int c = cx->locs.v[loc].first_child; c >= 0 && budget > 0;
 	     c = cx->locs.v[c].next_sibling, budget--) {
 		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)c);
 		if (e) {
@@ -599,7 +635,7 @@ static void pf_deep_below(struct pf_actx *cx, uint32_t loc, int depth, int budge
 
 static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth)
 {
-	if (cx->acc[0].n >= PF_SET_MAX || !pf_visit(cx, loc))
+	if (!pf_visit(cx, loc))
 		return;
 	struct pf_acc *acc = &cx->acc[0];
 	pf_acc_add(cx, acc, pf_read_labels(cx, loc));

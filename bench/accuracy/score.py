@@ -156,6 +156,22 @@ def diagnostics(report, cwd):
     return out
 
 
+def traces(report):
+    """The traces of every finding and accepted flow: how many, how many are
+    empty (SPEC section 5: never), how many take a step twice (a loop: a
+    trace is meant to be the shortest), and the longest."""
+    t = {"n": 0, "empty": 0, "looped": 0, "longest": 0}
+    for f in (report.get("findings") or []) + (report.get("accepted") or []):
+        for src in f.get("sources") or [f]:
+            steps = [(x.get("file"), x.get("line"), x.get("column"), x.get("message"))
+                     for x in src.get("trace") or []]
+            t["n"] += 1
+            t["empty"] += not steps
+            t["looped"] += len(set(steps)) != len(steps)
+            t["longest"] = max(t["longest"], len(steps))
+    return t
+
+
 def show(item, roots):
     path, line, rule, cat = item[:4]
     where = path or "<no file>"
@@ -233,6 +249,7 @@ def score(res, out, work, expected):
     res["missed"] = missing
     res["false"] = described
     res["diagnostics"] = diagnostics(report, work)
+    res["traces"] = traces(report)
     res["summary"] = report.get("summary")
     if res["seconds"] == "-":  # --rescore: the run's own figure
         res["seconds"] = (res["summary"] or {}).get("seconds", "-")
@@ -269,6 +286,11 @@ def main():
             r["codebase"], r["expected"], r["found"], len(r["missed"]), len(r["false"]),
             len(r["diagnostics"]), r["seconds"], r["cpu"], r["rss_mib"]))
     for r in results:
+        t = r.get("traces")
+        if t:
+            print("\n%s: %d traces, %d empty, %d taking a step twice, the longest %d steps" % (
+                r["codebase"], t["n"], t["empty"], t["looped"], t["longest"]))
+    for r in results:
         if r["error"]:
             print("\n%s: %s" % (r["codebase"], r["error"]))
         if r["missed"]:
@@ -289,13 +311,15 @@ def main():
             for d in sorted(r["diagnostics"], key=lambda i: (i[0] or "", i[1] or 0))[:opts.show_diagnostics]:
                 print("  " + show(d, roots))
     exact = all(not r["error"] and not r["missed"] and not r["false"] and not r["diagnostics"]
-                for r in results)
+                and not (r.get("traces") or {}).get("empty")
+                and not (r.get("traces") or {}).get("looped") for r in results)
     if opts.json:
         with open(opts.json, "w") as f:
             json.dump([{"codebase": r["codebase"], "expected": r["expected"], "found": r["found"],
                         "missed": len(r["missed"]), "false": len(r["false"]),
                         "diagnostics": len(r["diagnostics"]),
                         "seconds": r["seconds"], "cpu_seconds": r["cpu"], "rss_mib": r["rss_mib"],
+                        "traces": r.get("traces"),
                         "error": r["error"]} for r in results], f, indent=1)
     print("\n%s" % ("exact" if exact else "not exact"))
     return 0 if exact else 1

@@ -5,7 +5,7 @@
  * equality ignores order, coarsening cuts paths to their first step and
  * drops data moving inside one object; a state join unions labels and
  * points-to sets per location, keeps entry values a side did not kill, and
- * intersects consent.
+ * intersects consent. A trace's loops are taken out.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -337,6 +337,39 @@ static void test_join_consent_variables(void **state)
 	assert_false(pf_state_join(&f->cx, &dst, &src));
 }
 
+/* A trace that comes back to a step it took (a loop through a recursive
+ * group, a callee applied in rounds) is shown without the loop: the step
+ * once, then what followed its last occurrence. Steps are the same by
+ * position and message text, not by pointer. */
+static void test_steps_unloop(void **state)
+{
+	(void)state;
+	char f1[] = "a.c", f2[] = "a.c", m1[] = "written into 'p' by 'f'",
+	     m2[] = "written into 'p' by 'f'";
+	struct pf_step s[] = {
+	    {{"a.c", 1, 1}, "read"},  {{f1, 2, 3}, m1},        {{"b.c", 9, 1}, "passed to 'g'"},
+	    {{"b.c", 4, 2}, "x"},     {{f2, 2, 3}, m2},        {{"a.c", 5, 1}, "passed to 'h'"},
+	    {{"a.c", 5, 1}, "other"}, {{"a.c", 6, 1}, "sink"},
+	};
+	unsigned n = pf_steps_unloop(s, 8);
+	assert_int_equal(n, 5);
+	assert_int_equal(s[0].pos.line, 1);
+	assert_int_equal(s[1].pos.line, 2);
+	assert_string_equal(s[2].message, "passed to 'h'");
+	assert_string_equal(s[3].message, "other"); /* same position, another step */
+	assert_string_equal(s[4].message, "sink");
+	/* nested and repeated loops, and no loop at all */
+	struct pf_step t[] = {
+	    {{"a.c", 1, 1}, "a"}, {{"a.c", 2, 1}, "b"}, {{"a.c", 1, 1}, "a"},
+	    {{"a.c", 2, 1}, "b"}, {{"a.c", 1, 1}, "a"}, {{"a.c", 3, 1}, "c"},
+	};
+	assert_int_equal(pf_steps_unloop(t, 6), 2);
+	assert_string_equal(t[0].message, "a");
+	assert_string_equal(t[1].message, "c");
+	assert_int_equal(pf_steps_unloop(t, 2), 2);
+	assert_int_equal(pf_steps_unloop(t, 0), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -353,6 +386,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_join_unreached_sides, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_join_kill_and_consent, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_join_consent_variables, setup, teardown),
+	    cmocka_unit_test(test_steps_unloop),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
