@@ -18,11 +18,6 @@ enum pf_root {
 	PF_ROOT_CALLNEW, /* index: call site * PF_NEW_MAX + the callee's PF_PORT_NEW index */
 };
 
-#define PF_LOC_MAX_DEPTH 6
-#define PF_TNODE_BUDGET 20000
-#define PF_WORK_BUDGET 4000000
-#define PF_OPS_BUDGET 50000000ULL
-
 struct pf_loc {
 	uint8_t root;
 	bool sym; /* unwritten parts hold the function's entry values */
@@ -181,15 +176,90 @@ void pf_kill_fields(struct pf_actx *cx, uint32_t loc);
  * call of a function that does so with the parameter as its argument. */
 void pf_kills_compute(struct pf_actx *cx);
 
-/* analyze.c */
+/* eval.c: expressions and statements */
+extern const struct pf_val pf_val_none;
+struct pf_val pf_val_union(struct pf_actx *cx, struct pf_val a, struct pf_val b);
+/* s interned in the program's strings. */
+const char *pf_istr(struct pf_actx *cx, const char *s);
+/* Messages of trace steps, interned: the same step is made again at every
+ * visit of its block, and must not cost memory each time. */
+__attribute__((format(printf, 2, 3))) const char *pf_msg(struct pf_actx *cx, const char *fmt, ...);
+/* Children of every location of a set, along one step. */
+const struct pf_lset *pf_children(struct pf_actx *cx, const struct pf_lset *locs, const char *step,
+                                  int source);
 /* The labels of every location of locs (deep: and of all below each). */
 const struct pf_tset *pf_read_set(struct pf_actx *cx, const struct pf_lset *locs, bool deep);
+const struct pf_lset *pf_read_pts_set(struct pf_actx *cx, const struct pf_lset *locs);
+/* A name for an expression in messages: "buf", "u->email", "tracker.track". */
+const char *pf_describe(struct pf_actx *cx, struct pf_ir_expr *e);
+struct pf_val pf_eval(struct pf_actx *cx, struct pf_ir_expr *e);
+struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e);
+/* Assigns rhs to the objects lv (of type t); out, if not NULL, gets the
+ * value assigned. */
+void pf_assign_to(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr *rhs,
+                  const struct pf_ir_type *t, struct pf_val *out);
+void pf_stmt(struct pf_actx *cx, struct pf_ir_stmt *s);
+
+/* emit.c: the summary */
 void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented);
 /* pf_emit naming the check that consented (NULL: none known). */
 void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented,
                 const struct pf_consent_check *by);
+/* The summary of a function too costly to analyze (its work budget ran
+ * out): each demanded parameter reaches the result and what every writable
+ * pointer parameter points to. */
+void pf_assume_everything(struct pf_actx *cx);
+/* Emits the function's outputs from the state at its exit (cx->st). */
+void pf_finish(struct pf_actx *cx);
+
+/* instantiate.c: a callee's summary applied at a call */
+struct pf_callsite {
+	struct pf_fn *g;
+	struct pf_val *args;
+	struct pf_ir_expr **argx; /* entries are NULL for a synthesized call */
+	unsigned nargs;
+	struct pf_ir_expr *call;
+	const char *via;
+};
+/* The labels of s with their traces extended at pos: a step before, a
+ * callee's steps, a step after (each optional). */
+const struct pf_tset *pf_extend(struct pf_actx *cx, const struct pf_tset *s, struct pf_ir_pos pos,
+                                const char *before, const struct pf_step *steps, unsigned nsteps,
+                                const char *after);
+/* Applies the summary of a function with a body (or of a group) at a call. */
+struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs);
+
+/* call.c: calls */
+/* Everything an argument carries: its value, what it reaches, and the
+ * fields its type declares personal data. */
 const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val *v,
                                   struct pf_ir_expr *argx);
+/* A call of g (via: the trace step of a call through a pointer, or NULL). */
+struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+                            struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
+                            const char *via);
+struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e);
+
+/* models.c: library functions modelled by the engine */
+/* The va_list builtins (__builtin_va_*); true when g is one. */
+bool pf_model_builtin(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args, unsigned nargs);
+/* The call of an allocator or of a function that frees memory
+ * (g->model, from pf_name_model's table); true when handled. */
+bool pf_model_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args, unsigned nargs,
+                   struct pf_ir_expr *call, struct pf_val *result);
+/* Where a rule writes "into argument i". */
+const struct pf_lset *pf_arg_target(struct pf_actx *cx, const struct pf_val *v,
+                                    struct pf_ir_expr *argx);
+/* A library call modelled by a rules propagator. */
+struct pf_val pf_propagate(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+                           struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call);
+/* A function with no body and no rule. */
+struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+                        struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call);
+/* The function pointers handed to g, called with the call's other
+ * arguments. */
+void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+                  struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call);
 
 /* curl.c */
 const struct pf_tset *pf_curl_string_labels(struct pf_actx *cx, const char *text);
@@ -218,6 +288,14 @@ void pf_state_consent_join(struct pf_actx *cx, struct pf_state *dst, const struc
 const struct pf_consent_check *pf_state_consent_by(const struct pf_state *st, uint64_t bit);
 /* A call record of st's consent: the checks copied to the program's arena. */
 void pf_callrec_consent(struct pf_actx *cx, struct pf_callrec *rec);
+/* The purposes a branch condition (or an assigned value) tests for
+ * consent: a consent call, or a local holding its result. */
+uint64_t pf_consent_of(struct pf_actx *cx, struct pf_ir_expr *e);
+/* The check behind pf_consent_of(cx, e), or NULL. */
+const struct pf_consent_check *pf_consent_check_of(struct pf_actx *cx, struct pf_ir_expr *e);
+/* Local v holds a consent result (mask, by) until it is reassigned. */
+void pf_set_consent_var(struct pf_actx *cx, const struct pf_ir_var *v, uint64_t mask,
+                        const struct pf_consent_check *by);
 
 /* origins and traces */
 uint32_t pf_origin(struct pf_actx *cx, const struct pf_port *port);

@@ -8,7 +8,9 @@
  * where paths with checks of their own join, the check of the path that
  * reached the join first. The names never decide whether a flow is
  * accepted: the bits alone do, so a check that cannot be named (NULL)
- * changes no verdict.
+ * changes no verdict. What a branch condition or an assigned value tests
+ * for consent (a consent call, or a local holding its result) is read here
+ * too (pf_consent_of, pf_consent_check_of).
  */
 #include <string.h>
 
@@ -155,4 +157,72 @@ void pf_entry_consent_by(struct pf_program *p)
 			}
 		}
 	}
+}
+
+/* What a branch condition tests for consent: the call or the local it comes
+ * down to, through assignments and one-operand wrappers; NULL when neither. */
+static struct pf_ir_expr *pf_consent_operand(struct pf_program *p, struct pf_ir_expr *e)
+{
+	for (int guard = 0; e && guard < PF_CONSENT_UNWRAP; guard++) {
+		if ((e->kind == PF_E_CALL && e->kids[0]->kind == PF_E_FUNC &&
+		     pf_program_callee(p, e->kids[0])) ||
+		    e->kind == PF_E_VAR)
+			return e;
+		if (e->kind == PF_E_ASSIGN && !e->u.assign.compound)
+			e = e->kids[1];
+		else if ((e->kind == PF_E_COMBINE || e->kind == PF_E_SEQ) && e->nkids == 1)
+			e = e->kids[0];
+		else
+			return NULL;
+	}
+	return NULL;
+}
+
+uint64_t pf_consent_of(struct pf_actx *cx, struct pf_ir_expr *e)
+{
+	e = pf_consent_operand(cx->p, e);
+	if (!e)
+		return 0;
+	if (e->kind == PF_E_CALL) {
+		struct pf_fn *g = pf_program_callee(cx->p, e->kids[0]);
+		return g->consent_purpose ? pf_purpose_bit(cx->p, g->consent_purpose) : 0;
+	}
+	for (uint32_t i = 0; i < cx->st.ncv; i++)
+		if (cx->st.cv[i].var == e->u.var)
+			return cx->st.cv[i].mask;
+	return 0;
+}
+
+/* The check behind pf_consent_of(cx, e): the consent call that e tests,
+ * directly or through a local holding its result; NULL when none. */
+const struct pf_consent_check *pf_consent_check_of(struct pf_actx *cx, struct pf_ir_expr *e)
+{
+	e = pf_consent_operand(cx->p, e);
+	if (!e)
+		return NULL;
+	if (e->kind == PF_E_CALL)
+		return pf_consent_check_at(cx->p, pf_program_callee(cx->p, e->kids[0]), e->pos);
+	for (uint32_t i = 0; i < cx->st.ncv; i++)
+		if (cx->st.cv[i].var == e->u.var)
+			return cx->st.cv[i].by;
+	return NULL;
+}
+
+/* A local that holds a consent result until it is reassigned. */
+void pf_set_consent_var(struct pf_actx *cx, const struct pf_ir_var *v, uint64_t mask,
+                        const struct pf_consent_check *by)
+{
+	uint32_t k = 0;
+	for (uint32_t i = 0; i < cx->st.ncv; i++)
+		if (cx->st.cv[i].var != v)
+			cx->st.cv[k++] = cx->st.cv[i];
+	cx->st.ncv = k;
+	if (!mask || v->kind == PF_V_GLOBAL)
+		return;
+	struct pf_cvar *ncv = PF_NEW_N(&cx->a, struct pf_cvar, k + 1);
+	if (k)
+		memcpy(ncv, cx->st.cv, k * sizeof(*ncv));
+	ncv[k] = (struct pf_cvar){v, mask, by};
+	cx->st.cv = ncv;
+	cx->st.ncv = k + 1;
 }

@@ -192,8 +192,6 @@ struct pf_curl_census {
 	FILE *out;
 };
 
-#define PF_CURL_EXPLAIN_MAX 10
-
 static void pf_curl_scan(struct pf_curl_census *c, const struct pf_ir_expr *e,
                          const struct pf_ir_pos *at)
 {

@@ -108,10 +108,6 @@ struct pf_callrec {
 	uint32_t nby;
 };
 
-/* New objects a summary can name (PF_PORT_NEW); past them, an object's
- * contents are emitted at the port that points to it, as before. */
-#define PF_NEW_MAX 16
-
 /* A location a function overwrites on every path: what parameter
  * `param` points to, along `path` ("*", "*.next", interned). */
 struct pf_kill {
@@ -261,8 +257,6 @@ struct pf_program {
 	struct pf_arena scratch, scratch_kept;
 };
 
-#define PF_SCRATCH_KEEP (32u << 20)
-
 /* program.c */
 void pf_program_link(struct pf_program *p);
 struct pf_fn *pf_program_fn(struct pf_program *p, const char *key);
@@ -313,11 +307,13 @@ void pf_demand_release(struct pf_program *p);
 /* analyze.c */
 /* Returns true when the function's summary changed. */
 bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn);
+
+/* models.c */
 /* How calls of a function are modelled by its name (pf_fn.model, set when
  * the program is linked): an allocator whose result is a new object of the
  * call site, a function that gives memory back or tells about it and moves
- * nothing, a reallocator. The allocators of pf_alloc_impls and their kind
- * are modelled whatever their body, which is then never analyzed and links
+ * nothing, a reallocator. Most are modelled whatever their body (models.c's
+ * table of hooks says which), which is then never analyzed and links
  * nothing to its callers; the others only when the program has no body. */
 enum pf_model pf_name_model(const char *name, bool has_body);
 
@@ -383,31 +379,19 @@ void pf_summary_free(struct pf_summary *s);
  * their first step (reads then cover everything below it), which keeps the
  * cost of every call to the function bounded. */
 void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s, bool always);
-#define PF_SUMMARY_MAX 1024
-/* From this run of a function on (its summary changed on each before), its
- * summary is coarsened whatever its size: the widening that makes large
- * recursive groups settle. */
-#define PF_WIDEN_RUNS 2
-/* The whole program's work budget: this many set operations per function
- * analyzed (about 50 ms each on the machines we measure: enough for curl's
- * 1,642 functions with libc's output functions as sinks to settle), and a
- * floor for small programs (about 10 s). */
-#define PF_PROGRAM_OPS_PER_FN 10000000ULL
-#define PF_PROGRAM_OPS_MIN 2000000000ULL
 /* A summary still past PF_SUMMARY_MAX edges after coarsening routes its
  * flows between parameters, globals and results through one hub: each
  * input reaches the hub, the hub reaches each output, which turns a product
  * of inputs and outputs into their sum (pointer edges have a hub of their
  * own). Flows from sources and into sinks keep their own edges. Edges into
- * the hubs come first. Returns 0 (unchanged), 1 or 2 (see below). */
+ * the hubs come first. Returns 0 (unchanged), 1, or 2 when, past
+ * PF_SUMMARY_HUB_MAX edges with the hub, flows into sinks go through it too:
+ * data reaching any input of the function is then taken to reach each of
+ * its sinks. */
 int pf_summary_hub(struct pf_program *p, struct pf_summary *s);
 /* Puts the edges into hubs first (pf_emit_pts_hub adds some before the
  * summary needs a hub of its own). */
 void pf_summary_hub_first(struct pf_program *p, struct pf_summary *s);
-/* Past this many edges with the hub, flows into sinks go through it too
- * (pf_summary_hub returns 2): data reaching any input of the function is
- * then taken to reach each of its sinks. */
-#define PF_SUMMARY_HUB_MAX (4 * PF_SUMMARY_MAX)
 /* False when s has this edge already, with consent no weaker and a trace no
  * longer than ntrace: adding it again would change nothing. */
 bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace);

@@ -21,10 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Functions with more blocks than this get the kills of their entry block
- * only (the reachability test is quadratic in blocks). */
-#define PF_KILL_BLOCKS 256
-
 struct pf_kscan {
 	struct pf_actx *cx;
 	const struct pf_ir_func *b;

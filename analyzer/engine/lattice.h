@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "engine/limits.h"
 #include "util/arena.h"
 
 /* A label: an origin (port id of the function being analyzed) and the trace
@@ -57,14 +58,6 @@ bool pf_lset_has(const struct pf_lset *x, uint32_t loc);
  * effort an analysis takes (deterministic, unlike a clock). The engine is
  * single-threaded. */
 extern uint64_t pf_lattice_ops;
-
-/* Sets are never cut: a set holds at most the origins or locations of one
- * analysis, and the work of the analysis is bounded by its operations
- * (PF_OPS_BUDGET, reported). Cutting lost flows silently, and made unions
- * drop elements of their inputs, so that states kept changing. Labels
- * waiting at one port while a summary is written out are emitted in
- * chunks of PF_SET_MAX. */
-#define PF_SET_MAX 256
 
 /* Binary search of n sorted elements of size bytes, each keyed by the
  * uint32_t it starts with (a label's origin, a location id, a state entry's

@@ -16,8 +16,6 @@
 #include "util/ptrmap.h"
 #include "util/timing.h"
 
-#define PF_MAX_RUNS 8
-
 static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int *order, size_t *n,
                          int depth)
 {
@@ -25,13 +23,13 @@ static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int
 		return;
 	seen[fn->id] = true;
 	struct pf_ir_func *b = fn->body;
-	if (b && depth < 2000) {
+	if (b && depth < PF_POSTORDER_DEPTH) {
 		for (unsigned i = 0; i < b->nblocks; i++) {
 			for (unsigned s = 0; s < b->blocks[i].nstmts; s++) {
 				/* direct callees appear as FUNC nodes; a shallow scan of
 				 * the statement's call is enough to order most work */
 				struct pf_ir_expr *e = b->blocks[i].stmts[s].expr;
-				struct pf_ir_expr *stack[64];
+				struct pf_ir_expr *stack[PF_POSTORDER_STACK];
 				int sp = 0;
 				if (e)
 					stack[sp++] = e;
@@ -41,7 +39,8 @@ static void pf_postorder(struct pf_program *p, struct pf_fn *fn, bool *seen, int
 					    x->kind == PF_E_FUNC ? pf_program_callee(p, x) : NULL;
 					if (g && g->model == PF_MODEL_NONE)
 						pf_postorder(p, g, seen, order, n, depth + 1);
-					for (unsigned k = 0; k < x->nkids && sp < 64; k++)
+					for (unsigned k = 0;
+					     k < x->nkids && sp < PF_POSTORDER_STACK; k++)
 						stack[sp++] = x->kids[k];
 				}
 			}
@@ -88,8 +87,6 @@ static void pf_uf_join(struct pf_uf *u, size_t a, size_t b)
 	if (a != b)
 		u->up.v[a < b ? b : a] = a < b ? a : b;
 }
-
-#define PF_ARITY_NODES 32
 
 struct pf_scan {
 	struct pf_program *p;
@@ -565,7 +562,7 @@ static bool pf_reads(const struct pf_port *from, const char *stored)
 static unsigned pf_concat_length(unsigned na, bool mid, unsigned nb)
 {
 	unsigned total = na + (mid ? 1 : 0) + nb;
-	return total > 32 ? 32 : total;
+	return total > PF_TRACE_JOINED_MAX ? PF_TRACE_JOINED_MAX : total;
 }
 
 static struct pf_step *pf_concat(struct pf_program *p, const struct pf_step *a, unsigned na,

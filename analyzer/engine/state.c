@@ -244,10 +244,6 @@ uint32_t pf_tnode_splice(struct pf_actx *cx, uint32_t parent, const struct pf_st
 	return pf_tnode_get(cx, &n);
 }
 
-#define PF_TRACE_MAX 24
-/* how far back a trace is read before its loops are taken out */
-#define PF_TRACE_WALK (4 * PF_TRACE_MAX)
-
 unsigned pf_trace_length(struct pf_actx *cx, uint32_t trace)
 {
 	unsigned len = 0;
@@ -604,7 +600,7 @@ static bool pf_visit(struct pf_actx *cx, uint32_t loc)
 		       (n - cx->nloc_seen) * sizeof(*cx->loc_seen));
 		cx->nloc_seen = n;
 	}
-	if (cx->loc_seen[loc] == cx->seen_cur || cx->nseen >= 256)
+	if (cx->loc_seen[loc] == cx->seen_cur || cx->nseen >= PF_DEEP_LOCS)
 		return false;
 	cx->loc_seen[loc] = cx->seen_cur;
 	cx->nseen++;
@@ -623,7 +619,7 @@ static void pf_deep_below(struct pf_actx *cx, uint32_t loc, int depth, int budge
 		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)c);
 		if (e) {
 			pf_acc_add(cx, acc, e->labels);
-			if (depth < 3)
+			if (depth < PF_DEEP_POINTERS)
 				for (uint32_t j = 0; j < e->pts->n; j++)
 					pf_deep_rec(cx, e->pts->v[j], depth + 1);
 		}
@@ -644,8 +640,8 @@ static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth)
 		if (pf_loc_port(cx, loc, true, &port) && pf_demanded(cx->p, cx->fn, &port))
 			pf_acc_add(cx, acc, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
 	}
-	pf_deep_below(cx, loc, depth, 256);
-	if (depth < 3) {
+	pf_deep_below(cx, loc, depth, PF_DEEP_CHILDREN);
+	if (depth < PF_DEEP_POINTERS) {
 		struct pf_entry *e = pf_state_get(&cx->st, loc);
 		if (e)
 			for (uint32_t j = 0; j < e->pts->n; j++)

@@ -1,0 +1,318 @@
+/*
+ * Calls: which function a call reaches (directly, or through a pointer:
+ * the functions it may point to, else every address-taken function of its
+ * type, merged into one group past PF_GROUP_MIN), and what a call of each
+ * does, in order: the library models (models.c, curl.c), the rules' sinks,
+ * consent and anonymizers, annotations, the summary of a function with a
+ * body (instantiate.c), the rules' sources and propagators, and last an
+ * opaque function.
+ */
+#include "engine/analyze_int.h"
+
+#include <string.h>
+
+/* A pointer returned by code we cannot see, or by a function whose summary
+ * names nothing it points to (an allocator's wrapper returns memory fresh
+ * from malloc, which its summary cannot name), points to an object of the
+ * call site's own, so that what the caller writes through it is read back
+ * through it (and only through it). A summary's contents under the result
+ * land in the same object (pf_instantiate). */
+static struct pf_val pf_own_object(struct pf_actx *cx, struct pf_ir_expr *call,
+                                   struct pf_val result)
+{
+	if (result.pts->n == 0 && call->type &&
+	    (call->type->kind == PF_T_POINTER || call->type->kind == PF_T_RECORD)) {
+		const struct pf_lset *obj =
+		    pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_CALLRET, call->u.call.site, NULL));
+		if (call->type->kind == PF_T_POINTER)
+			result.pts = obj;
+		else if (result.objs->n == 0)
+			result.objs = obj;
+	}
+	return result;
+}
+
+/* Everything an argument carries: its value, what it reaches, and the
+ * fields its type declares personal data ("a struct whose field is PII"). */
+const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val *v,
+                                  struct pf_ir_expr *argx)
+{
+	const struct pf_tset *labels = pf_val_deep(cx, v);
+	int n = 0;
+	const int *ds = pf_type_deep_sources(cx->p, cx->tu, argx ? argx->type : NULL, &n);
+	for (int i = 0; i < n; i++)
+		labels = pf_tset_union(&cx->a, labels, pf_source_label(cx, ds[i]));
+	return labels;
+}
+
+static void pf_check_sink(struct pf_actx *cx, struct pf_fn *g, const char *purpose, int arg,
+                          const struct pf_val *v, struct pf_ir_expr *argx, struct pf_ir_expr *call)
+{
+	const struct pf_tset *all = pf_arg_deep(cx, v, argx);
+	const struct pf_tset *labels = &pf_tset_empty;
+	for (uint32_t i = 0; i < all->n; i++) /* an endpoint name is not personal data */
+		if (!pf_origin_is_endpoint(cx, all->v[i].origin))
+			labels = pf_tset_union(
+			    &cx->a, labels, pf_tset_one(&cx->a, all->v[i].origin, all->v[i].trace));
+	if (labels->n == 0)
+		return;
+	int site = pf_program_sink_site(cx->p, cx->fn, call->u.call.site, arg, purpose, g->name,
+	                                call->pos);
+	if (arg < g->decl->nparams && g->decl->param_names && g->decl->param_names[arg] &&
+	    g->decl->param_names[arg][0])
+		cx->p->sites.v[site].param = g->decl->param_names[arg];
+	struct pf_port to = {.kind = PF_PORT_SINK, .index = site, .path = cx->p->empty};
+	uint64_t bit = pf_purpose_bit(cx->p, purpose);
+	bool consented = (cx->st.consent & bit) != 0;
+	pf_emit_by(cx, labels, to, consented, pf_state_consent_by(&cx->st, bit));
+}
+
+/* The value of each argument that is a plain string literal, else NULL,
+ * for the rules that look at it ("when"). */
+static const char **pf_call_literals(struct pf_actx *cx, struct pf_ir_expr **argx, unsigned nargs)
+{
+	const char **lit = PF_NEW_N(&cx->a, const char *, nargs + 1);
+	for (unsigned i = 0; i < nargs; i++)
+		lit[i] = argx[i] && argx[i]->kind == PF_E_STRING ? argx[i]->u.text : NULL;
+	return lit;
+}
+
+static bool pf_sink_applies(const struct pf_sinkspec *s, int i, int nfixed)
+{
+	if (s->param >= 0)
+		return s->param == i;
+	if (!s->args)
+		return true;
+	return pf_argpos_matches(s->args, s->nargs, i, nfixed);
+}
+
+static void pf_add_dependent(struct pf_fn *callee, struct pf_fn *caller)
+{
+	for (size_t i = 0; i < callee->dependents.n; i++)
+		if (callee->dependents.v[i] == caller->id)
+			return;
+	PF_VEC_PUSH(callee->dependents, caller->id);
+}
+
+/* Demands the parameters of g that this call passes data. */
+static void pf_demand_args(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args, unsigned nargs)
+{
+	if (cx->p->full)
+		return;
+	int nfixed = g->decl->nparams;
+	for (unsigned i = 0; i < nargs; i++) {
+		int port = (int)i < nfixed || nfixed < 0 ? (int)i : nfixed;
+		if (args[i].labels->n || pf_val_deep(cx, &args[i])->n)
+			pf_demand_param(cx->p, g, port);
+	}
+}
+
+struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
+                            struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
+                            const char *via)
+{
+	struct pf_val result = pf_val_none;
+	int nfixed = g->decl->nparams;
+	if (pf_model_builtin(cx, g, args, nargs))
+		return result;
+	if (pf_curl_call(cx, g, args, argx, nargs, call, &result))
+		return result;
+	const char **lit = g->has_rule ? pf_call_literals(cx, argx, nargs) : NULL;
+	for (size_t k = 0; k < g->sinks.n; k++)
+		for (unsigned i = 0; i < nargs; i++)
+			if (pf_sink_applies(&g->sinks.v[k], (int)i, nfixed) &&
+			    (!g->sinks.v[k].when ||
+			     pf_rules_when_holds(g->sinks.v[k].when, lit, nargs)))
+				pf_check_sink(cx, g, g->sinks.v[k].purpose, (int)i, &args[i],
+				              argx[i], call);
+	if (g->consent_purpose || g->anonymizer)
+		return result;
+	if (pf_model_call(cx, g, args, nargs, call, &result))
+		return result;
+	bool annotated = g->decl->ret_source >= 0;
+	if (g->decl->ret_source >= 0)
+		result.labels = pf_source_label(cx, g->decl->ret_source);
+	for (int j = 0; j < nfixed && (unsigned)j < nargs; j++) {
+		if (g->decl->param_out_source[j] < 0)
+			continue;
+		annotated = true;
+		struct pf_val w = pf_val_none;
+		w.labels = pf_source_label(cx, g->decl->param_out_source[j]);
+		pf_write(cx, args[j].pts, &w, false);
+	}
+	if (g->body) {
+		pf_activate(cx->p, g);
+		pf_demand_args(cx, g, args, nargs);
+		struct pf_callsite cs = {g, args, argx, nargs, call, via};
+		pf_add_dependent(g, cx->fn);
+		struct pf_callrec rec = {g->id, cx->st.consent, NULL, 0};
+		pf_callrec_consent(cx, &rec);
+		PF_VEC_PUSH(cx->fn->calls, rec);
+		result = pf_val_union(cx, result, pf_instantiate(cx, &cs));
+		return pf_own_object(cx, call, result);
+	}
+	for (const struct pf_rule_source *rs = g->rsource; rs;
+	     rs = pf_rules_find_function_source_next(cx->p->opts->rules, g->name, rs)) {
+		if (!pf_rules_when_holds(rs->when, lit, nargs))
+			continue;
+		int src = pf_program_rule_source(cx->p, rs->category, g->name, call->pos);
+		if (rs->ret)
+			result.labels =
+			    pf_tset_union(&cx->a, result.labels, pf_source_label(cx, src));
+		for (unsigned i = 0; i < nargs; i++)
+			if (pf_argpos_matches(rs->args, rs->nargs, (int)i, nfixed)) {
+				struct pf_val w = pf_val_none;
+				w.labels = pf_source_label(cx, src);
+				pf_write(cx, pf_arg_target(cx, &args[i], argx[i]), &w, false);
+			}
+	}
+	/* a propagator limited to other calls: this one is as if it had none */
+	bool unmodelled = g->prop && !pf_rules_when_holds(g->prop->when, lit, nargs);
+	if (g->prop && !unmodelled)
+		result = pf_val_union(cx, result, pf_propagate(cx, g, args, argx, nargs, call));
+	if (unmodelled || (!g->has_rule && !annotated && g->sinks.n == 0))
+		result = pf_val_union(cx, result, pf_opaque(cx, g, args, argx, nargs, call));
+	pf_callbacks(cx, g, args, argx, nargs, call);
+	return pf_own_object(cx, call, result);
+}
+
+/* A member of a merged group: a function whose call is just its summary
+ * (no rule, annotation or library model applies to it). */
+static bool pf_groupable(const struct pf_fn *g, unsigned nargs)
+{
+	const struct pf_ir_fdecl *d = g->decl;
+	if (!g->body || g->sinks.n || g->consent_purpose || g->anonymizer || g->prop ||
+	    g->rsource || g->has_rule || d->variadic || d->nparams != (int)nargs ||
+	    d->ret_source >= 0 || strncmp(g->name, "curl_", 5) == 0 ||
+	    strncmp(g->name, "__builtin_", 10) == 0)
+		return false;
+	for (int j = 0; j < d->nparams; j++)
+		if (d->param_out_source[j] >= 0)
+			return false;
+	return true;
+}
+
+static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigned nargs,
+                                   struct pf_fn **cand, size_t ncand)
+{
+	struct pf_program *p = cx->p;
+	if (type)
+		type = pf_intern(&p->strings, type);
+	struct pf_fgroup *grp = NULL;
+	for (size_t i = 0; i < p->groups.n && !grp; i++)
+		if (p->groups.v[i]->type == type && p->groups.v[i]->nargs == (int)nargs)
+			grp = p->groups.v[i];
+	if (!grp) {
+		grp = PF_NEW(&p->arena, struct pf_fgroup);
+		grp->type = type;
+		grp->nargs = (int)nargs;
+		grp->version = UINT64_MAX;
+		for (size_t i = 0; i < ncand; i++)
+			if (pf_groupable(cand[i], nargs))
+				PF_VEC_PUSH(grp->members, cand[i]);
+		struct pf_ir_fdecl *d = PF_NEW(&p->arena, struct pf_ir_fdecl);
+		d->nparams = (int)nargs;
+		d->ret_source = -1;
+		d->param_names = PF_NEW_N(&p->arena, const char *, nargs + 1);
+		for (unsigned j = 0; j < nargs; j++)
+			d->param_names[j] = "";
+		grp->fn.decl = d;
+		grp->fn.id = -1;
+		grp->fn.name =
+		    pf_arena_printf(&p->arena, "one of %zu functions of its type", grp->members.n);
+		grp->fn.key = grp->fn.name;
+		PF_VEC_PUSH(p->groups, grp);
+	}
+	uint64_t version = 0;
+	for (size_t i = 0; i < grp->members.n; i++)
+		version += grp->members.v[i]->analyses;
+	if (version != grp->version) {
+		/* edges into a member's hub first, as instantiation wants them */
+		struct pf_summary *s = &grp->fn.summary;
+		pf_summary_free(s);
+		for (int phase = 0; phase < 2; phase++)
+			for (size_t i = 0; i < grp->members.n; i++) {
+				const struct pf_summary *ms = &grp->members.v[i]->summary;
+				for (size_t k = 0; k < ms->n; k++)
+					if ((ms->edges[k].to.kind == PF_PORT_HUB) == (phase == 0))
+						pf_summary_add(p, s, &ms->edges[k]);
+			}
+		pf_summary_hub(p, s);
+		grp->version = version;
+	}
+	return grp;
+}
+
+struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
+{
+	unsigned nargs = e->nkids - 1;
+	struct pf_val *args = PF_NEW_N(&cx->a, struct pf_val, nargs + 1);
+	for (unsigned i = 0; i < nargs; i++)
+		args[i] = pf_eval(cx, e->kids[i + 1]);
+	struct pf_ir_expr **argx = e->kids + 1;
+	struct pf_ir_expr *callee = e->kids[0];
+	if (callee->kind == PF_E_FUNC) {
+		struct pf_fn *g = pf_program_callee(cx->p, callee);
+		if (!g)
+			return pf_val_none;
+		return pf_apply_call(cx, g, args, argx, nargs, e, NULL);
+	}
+	/* through a function pointer */
+	struct pf_val fv = pf_eval(cx, callee);
+	struct pf_val result = pf_val_none;
+	const char *name = pf_describe(cx, callee);
+	const char *via = pf_msg(cx, "called through '%s'", name ? name : "a function pointer");
+	bool any = false;
+	for (uint32_t i = 0; i < fv.pts->n; i++) {
+		struct pf_loc *l = &cx->locs.v[fv.pts->v[i]];
+		if (l->root != PF_ROOT_FUNC)
+			continue;
+		any = true;
+		result = pf_val_union(
+		    cx, result,
+		    pf_apply_call(cx, cx->p->fns.v[l->index], args, argx, nargs, e, via));
+	}
+	if (any)
+		return result;
+	/* unresolved: every address-taken function of a matching type (by its
+	 * spelling, else by its number of parameters) */
+	const struct pf_ir_type *ft = pf_ir_function_type(callee->type);
+	size_t nat = cx->p->address_taken.n;
+	struct pf_fn **cand = PF_NEW_N(&cx->a, struct pf_fn *, nat + 1);
+	size_t ncand = 0;
+	bool by_type = false;
+	for (int pass = 0; pass < 2 && !ncand; pass++) {
+		by_type = pass == 0;
+		for (size_t i = 0; i < nat; i++) {
+			struct pf_fn *g = cx->p->address_taken.v[i];
+			const struct pf_ir_type *gt = g->decl->type;
+			bool match = pass == 0
+			                 ? (ft && gt && ft->spelling && gt->spelling &&
+			                    strcmp(ft->spelling, gt->spelling) == 0)
+			                 : (g->decl->nparams == (int)nargs ||
+			                    (g->decl->variadic && g->decl->nparams <= (int)nargs));
+			if (match)
+				cand[ncand++] = g;
+		}
+	}
+	struct pf_fgroup *grp = NULL;
+	if (ncand >= PF_GROUP_MIN)
+		grp = pf_fgroup(cx, by_type ? ft->spelling : NULL, nargs, cand, ncand);
+	for (size_t i = 0; i < ncand; i++)
+		if (!grp || !pf_groupable(cand[i], nargs))
+			result = pf_val_union(
+			    cx, result, pf_apply_call(cx, cand[i], args, argx, nargs, e, via));
+	if (grp) {
+		for (size_t i = 0; i < grp->members.n; i++) {
+			pf_activate(cx->p, grp->members.v[i]);
+			pf_demand_args(cx, grp->members.v[i], args, nargs);
+			pf_add_dependent(grp->members.v[i], cx->fn);
+			struct pf_callrec rec = {grp->members.v[i]->id, cx->st.consent, NULL, 0};
+			pf_callrec_consent(cx, &rec);
+			PF_VEC_PUSH(cx->fn->calls, rec);
+		}
+		struct pf_callsite cs = {&grp->fn, args, argx, nargs, e, via};
+		result = pf_val_union(cx, result, pf_instantiate(cx, &cs));
+	}
+	return result;
+}

@@ -1,0 +1,392 @@
+/*
+ * A callee's summary applied at a call site: each port of an edge is
+ * resolved to the caller's labels or locations (arguments, what they point
+ * to, globals, the callee's new objects, the hubs of a coarsened summary),
+ * the trace of each label is extended by the callee's steps, and what the
+ * callee writes lands in the caller's state once every edge has read it
+ * as it was at the call.
+ */
+#include "engine/analyze_int.h"
+
+#include <string.h>
+
+struct pf_extend {
+	struct pf_actx *cx;
+	struct pf_ir_pos pos;
+	const char *before; /* a step before the callee's own, or NULL */
+	const struct pf_step *steps;
+	unsigned nsteps;
+	const char *after;
+};
+
+static uint32_t pf_extend_fn(void *ctx, uint32_t trace)
+{
+	struct pf_extend *x = ctx;
+	if (x->before)
+		trace = pf_tnode(x->cx, trace, x->pos, x->before);
+	trace = pf_tnode_splice(x->cx, trace, x->steps, x->nsteps);
+	if (x->after)
+		trace = pf_tnode(x->cx, trace, x->pos, x->after);
+	return trace;
+}
+
+const struct pf_tset *pf_extend(struct pf_actx *cx, const struct pf_tset *s, struct pf_ir_pos pos,
+                                const char *before, const struct pf_step *steps, unsigned nsteps,
+                                const char *after)
+{
+	if (!s || s->n == 0 || (!before && !nsteps && !after))
+		return s ? s : &pf_tset_empty;
+	/* In a function where data of everything reaches everything, traces
+	 * stop growing past a budget: findings keep the steps made so far. */
+	if (cx->tnodes.n > PF_TNODE_BUDGET)
+		return s;
+	struct pf_extend x = {cx, pos, before, steps, nsteps, after};
+	return pf_tset_map_trace(&cx->a, s, pf_extend_fn, &x);
+}
+
+static struct pf_val pf_variadic_union(struct pf_actx *cx, struct pf_val *args, unsigned nargs,
+                                       unsigned from)
+{
+	struct pf_val r = pf_val_none;
+	for (unsigned i = from; i < nargs; i++)
+		r = pf_val_union(cx, r, args[i]);
+	return r;
+}
+
+/* Parses one step of a port path; returns the rest. */
+static const char *pf_next_step(struct pf_actx *cx, const char *path, const char **step)
+{
+	if (*path == '*') {
+		*step = cx->p->star;
+		return path + 1;
+	}
+	const char *end = path + 1;
+	while (*end && *end != '.' && *end != '*')
+		end++;
+	*step = pf_intern_n(&cx->p->strings, path, (size_t)(end - path));
+	return end;
+}
+
+static const struct pf_lset *pf_follow(struct pf_actx *cx, const struct pf_lset *locs,
+                                       const char *path)
+{
+	while (*path && locs->n) {
+		const char *step;
+		path = pf_next_step(cx, path, &step);
+		if (step == cx->p->star)
+			locs = pf_read_pts_set(cx, locs);
+		else
+			locs = pf_children(cx, locs, step, -1);
+	}
+	return locs;
+}
+
+/* The caller's locations a callee port path names, starting from a value. */
+static const struct pf_lset *pf_follow_val(struct pf_actx *cx, const struct pf_val *v,
+                                           const char *path)
+{
+	if (path[0] == '*')
+		return pf_follow(cx, v->pts, path + 1);
+	if (path[0] == '.')
+		return pf_follow(cx, v->objs, path);
+	return &pf_lset_empty;
+}
+
+/* Caller labels for a callee's from-port. */
+static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf_callsite *cs,
+                                             const struct pf_port *from, const char **before,
+                                             const struct pf_tset *const *hub)
+{
+	*before = NULL;
+	switch (from->kind) {
+	case PF_PORT_SOURCE:
+		return pf_source_label(cx, from->index);
+	case PF_PORT_ENDPOINT:
+		return pf_tset_one(&cx->a, pf_origin(cx, from), 0);
+	case PF_PORT_PARAM: {
+		int nfixed = cs->g->decl->nparams;
+		struct pf_val v;
+		if (from->index >= nfixed)
+			v = pf_variadic_union(cx, cs->args, cs->nargs, (unsigned)nfixed);
+		else if ((unsigned)from->index < cs->nargs)
+			v = cs->args[from->index];
+		else
+			return &pf_tset_empty;
+		int ai = from->index < nfixed ? from->index : nfixed;
+		if (!cs->g->arg_msgs)
+			cs->g->arg_msgs = PF_NEW_N(&cx->p->arena, const char *, nfixed + 1);
+		if (!cs->g->arg_msgs[ai]) {
+			const char *pname = ai < nfixed ? cs->g->decl->param_names[ai] : "";
+			cs->g->arg_msgs[ai] =
+			    pf_msg(cx, "passed to '%s' as argument %d%s%s%s", cs->g->name, ai + 1,
+			           *pname ? " ('" : "", pname, *pname ? "')" : "");
+		}
+		*before = cs->g->arg_msgs[ai];
+		/* a parameter declared as an array (`va_list ap`, `char name[16]`)
+		 * is a pointer to the caller's array, which the callee reads as
+		 * its own variable: what it holds is what the array holds */
+		const struct pf_ir_func *gb = cs->g->body;
+		if (!*from->path && gb && from->index < nfixed && gb->params[from->index] &&
+		    gb->params[from->index]->type &&
+		    gb->params[from->index]->type->kind == PF_T_ARRAY)
+			return pf_tset_union(&cx->a, v.labels, pf_read_set(cx, v.pts, from->deep));
+		if (!*from->path)
+			return from->deep ? pf_val_deep(cx, &v) : v.labels;
+		const struct pf_lset *locs = pf_follow_val(cx, &v, from->path);
+		const struct pf_tset *r = pf_read_set(cx, locs, from->deep);
+		if (from->path[0] == '*')
+			r = pf_tset_union(&cx->a, r, v.labels);
+		return r;
+	}
+	case PF_PORT_GLOBAL: {
+		uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, from->index, NULL);
+		const struct pf_lset *locs = pf_follow(cx, pf_lset_one(&cx->a, root), from->path);
+		return pf_read_set(cx, locs, from->deep);
+	}
+	case PF_PORT_HUB:
+		*before = pf_msg(cx, "mixed with the other inputs of '%s'", cs->g->name);
+		return *hub;
+	default:
+		return &pf_tset_empty;
+	}
+}
+
+/* The caller's object for a callee's new object k at this call. */
+static uint32_t pf_new_root(struct pf_actx *cx, const struct pf_callsite *cs, int k)
+{
+	return pf_loc_root(cx, PF_ROOT_CALLNEW, cs->call->u.call.site * PF_NEW_MAX + k, NULL);
+}
+
+/* The pointees of locations that hold a callee's new object: what they
+ * point to already, and a "*" child of each made its pointee, so that a
+ * read through the pointer later finds what the callee wrote there. */
+static const struct pf_lset *pf_new_pointees(struct pf_actx *cx, const struct pf_lset *locs)
+{
+	const struct pf_lset *r = pf_read_pts_set(cx, locs);
+	for (uint32_t i = 0; i < locs->n; i++) {
+		const struct pf_lset *kid =
+		    pf_lset_one(&cx->a, pf_loc_child(cx, locs->v[i], cx->p->star, -1));
+		struct pf_val w = pf_val_none;
+		w.pts = kid;
+		pf_write(cx, pf_lset_one(&cx->a, locs->v[i]), &w, false);
+		r = pf_lset_union(&cx->a, r, kid);
+	}
+	return r;
+}
+
+static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const struct pf_callsite *cs,
+                                                  const struct pf_port *from,
+                                                  const struct pf_lset *const *hub)
+{
+	switch (from->kind) {
+	case PF_PORT_FUNC:
+		return pf_lset_one(&cx->a, pf_loc_root(cx, PF_ROOT_FUNC, from->index, NULL));
+	case PF_PORT_PARAM: {
+		if ((unsigned)from->index >= cs->nargs)
+			return &pf_lset_empty;
+		return pf_follow_val(cx, &cs->args[from->index], from->path);
+	}
+	case PF_PORT_GLOBAL: {
+		uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, from->index, NULL);
+		return pf_follow(cx, pf_lset_one(&cx->a, root), from->path);
+	}
+	case PF_PORT_HUB:
+		return *hub;
+	case PF_PORT_NEW:
+		return pf_lset_one(&cx->a, pf_new_root(cx, cs, from->index));
+	default:
+		return &pf_lset_empty;
+	}
+}
+
+/* Applies the summary of a function with a body at a call. */
+struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
+{
+	struct pf_val result = pf_val_none;
+	struct pf_fn *g = cs->g;
+	struct pf_ir_pos pos = cs->call->pos;
+	uint32_t callret = pf_loc_root(cx, PF_ROOT_CALLRET, cs->call->u.call.site, NULL);
+	const char *returned = pf_msg(cx, "returned from '%s'", g->name);
+	const char **written = PF_NEW_N(&cx->a, const char *, cs->nargs + 1); /* per argument */
+	struct pf_memo {
+		struct pf_port port;
+		bool pts;
+		const struct pf_tset *labels;
+		const struct pf_lset *locs;
+		const char *before;
+	} *memo = NULL;
+	size_t nmemo = 0;
+	/* writes wait until every edge has read the caller's state as it was
+	 * at the call, and the callee's kills (kills.c) have cleared what it
+	 * overwrites */
+	struct pf_pending_write {
+		const struct pf_lset *dst;
+		struct pf_val w;
+	} *pending = PF_NEW_N(&cx->a, struct pf_pending_write, g->summary.n + 1);
+	size_t npending = 0;
+	/* a simplified summary's hubs: edges into them come first */
+	const struct pf_tset *hub = &pf_tset_empty;
+	const struct pf_lset *hub_locs = &pf_lset_empty;
+	cx->work += g->summary.n;
+	/* many edges share a from-port: resolve each once per call, found
+	 * through a hash over the ports (slot: memo index + 1) */
+	size_t hcap = 16;
+	while (hcap < 2 * g->summary.n)
+		hcap *= 2;
+	memo = PF_NEW_N(&cx->a, struct pf_memo, g->summary.n + 1);
+	uint32_t *slots = PF_NEW_N(&cx->a, uint32_t, hcap);
+	memset(slots, 0, hcap * sizeof(*slots));
+	for (size_t i = 0; i < g->summary.n; i++) {
+		const struct pf_edge *e = &g->summary.edges[i];
+		const struct pf_tset *labels = NULL;
+		const struct pf_lset *locs = NULL;
+		const char *before = NULL;
+		size_t slot = (size_t)pf_mix(pf_port_hash(&e->from), e->pts) & (hcap - 1);
+		size_t m = nmemo;
+		while (slots[slot]) {
+			size_t k = slots[slot] - 1;
+			if (memo[k].pts == e->pts && pf_port_equal(&memo[k].port, &e->from)) {
+				m = k;
+				break;
+			}
+			slot = (slot + 1) & (hcap - 1);
+		}
+		if (m == nmemo) {
+			slots[slot] = (uint32_t)(m + 1);
+			memo[m].port = e->from;
+			memo[m].pts = e->pts;
+			memo[m].labels = NULL;
+			memo[m].locs = NULL;
+			memo[m].before = NULL;
+			if (e->pts)
+				memo[m].locs = pf_resolve_from_locs(cx, cs, &e->from, &hub_locs);
+			else
+				memo[m].labels =
+				    pf_resolve_from(cx, cs, &e->from, &memo[m].before, &hub);
+			nmemo++;
+		}
+		locs = memo[m].locs;
+		labels = memo[m].labels;
+		before = memo[m].before;
+		if (e->pts ? locs->n == 0 : labels->n == 0)
+			continue;
+		if (labels && cs->via)
+			labels = pf_extend(cx, labels, pos, cs->via, NULL, 0, NULL);
+		switch (e->to.kind) {
+		case PF_PORT_HUB:
+			if (e->pts)
+				hub_locs = pf_lset_union(&cx->a, hub_locs, locs);
+			else
+				hub = pf_tset_union(
+				    &cx->a, hub,
+				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL));
+			break;
+		case PF_PORT_SINK: {
+			if (cx->p->sites.v[e->to.index].conditional) {
+				/* libcurl in the callee, with a URL it was given */
+				struct pf_sink_site ss = cx->p->sites.v[e->to.index];
+				const char *ignored;
+				const struct pf_tset *none = &pf_tset_empty;
+				const struct pf_tset *url =
+				    pf_resolve_from(cx, cs, &ss.cond, &ignored, &none);
+				labels =
+				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
+				pf_curl_report_at(cx, url, labels, cx->p->fns.v[ss.fn], ss.site,
+				                  ss.argument, ss.callee, ss.pos, e->consented,
+				                  e->consent_by);
+				break;
+			}
+			const char *purpose = cx->p->sites.v[e->to.index].purpose;
+			uint64_t bit = pf_purpose_bit(cx->p, purpose);
+			bool consented = e->consented || (cx->st.consent & bit) != 0;
+			labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
+			pf_emit_by(cx, labels, e->to, consented,
+			           e->consented ? e->consent_by
+			                        : pf_state_consent_by(&cx->st, bit));
+			break;
+		}
+		case PF_PORT_RETURN: {
+			if (!*e->to.path) {
+				if (e->pts)
+					result.pts = pf_lset_union(&cx->a, result.pts, locs);
+				else
+					result.labels =
+					    pf_tset_union(&cx->a, result.labels,
+					                  pf_extend(cx, labels, pos, before,
+					                            e->trace, e->ntrace, returned));
+				break;
+			}
+			const struct pf_lset *root = pf_lset_one(&cx->a, callret);
+			if (e->to.path[0] == '*')
+				result.pts = pf_lset_union(&cx->a, result.pts, root);
+			else
+				result.objs = pf_lset_union(&cx->a, result.objs, root);
+			const char *rest = e->to.path[0] == '*' ? e->to.path + 1 : e->to.path;
+			const struct pf_lset *dst = root;
+			while (*rest) {
+				const char *step;
+				rest = pf_next_step(cx, rest, &step);
+				dst = step == cx->p->star ? pf_new_pointees(cx, dst)
+				                          : pf_children(cx, dst, step, -1);
+			}
+			struct pf_val w = pf_val_none;
+			if (e->pts)
+				w.pts = locs;
+			else
+				w.labels = pf_extend(cx, labels, pos, before, e->trace, e->ntrace,
+				                     returned);
+			pending[npending++] = (struct pf_pending_write){dst, w};
+			break;
+		}
+		case PF_PORT_PARAM:
+		case PF_PORT_GLOBAL:
+		case PF_PORT_NEW: {
+			const struct pf_lset *dst;
+			if (e->to.kind == PF_PORT_PARAM) {
+				if ((unsigned)e->to.index >= cs->nargs)
+					break;
+				dst = pf_follow_val(cx, &cs->args[e->to.index], e->to.path);
+			} else if (e->to.kind == PF_PORT_NEW) {
+				uint32_t root = pf_new_root(cx, cs, e->to.index);
+				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
+			} else {
+				uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, e->to.index, NULL);
+				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
+			}
+			struct pf_val w = pf_val_none;
+			const char *after = NULL;
+			if (e->to.kind == PF_PORT_PARAM && cs->argx) {
+				if (!written[e->to.index]) {
+					const char *dest = pf_describe(cx, cs->argx[e->to.index]);
+					written[e->to.index] =
+					    pf_msg(cx, "written into '%s' by '%s'",
+					           dest ? dest : "its argument", g->name);
+				}
+				after = written[e->to.index];
+			}
+			if (e->pts)
+				w.pts = locs;
+			else
+				w.labels =
+				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, after);
+			pending[npending++] = (struct pf_pending_write){dst, w};
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	/* a direct call replaces what the callee overwrites on every path,
+	 * where the argument designates one variable of ours */
+	for (size_t i = 0; !cs->via && i < g->kills.n; i++) {
+		const struct pf_kill *k = &g->kills.v[i];
+		if ((unsigned)k->param >= cs->nargs)
+			continue;
+		const struct pf_lset *dst = pf_follow_val(cx, &cs->args[k->param], k->path);
+		if (dst->n == 1 && cx->locs.v[dst->v[0]].root == PF_ROOT_LOCAL)
+			pf_write(cx, dst, &pf_val_none, true);
+	}
+	for (size_t i = 0; i < npending; i++)
+		pf_write(cx, pending[i].dst, &pending[i].w, false);
+	return result;
+}
