@@ -100,7 +100,8 @@ static struct pf_val pf_load(struct pf_actx *cx, const struct pf_lset *locs,
 		v.labels = pf_read_set(cx, locs, false);
 	} else {
 		v.labels = pf_read_set(cx, locs, false);
-		v.pts = pf_read_pts_set(cx, locs);
+		if (!(t && t->kind == PF_T_SCALAR && t->no_pointer))
+			v.pts = pf_read_pts_set(cx, locs);
 	}
 	return v;
 }

@@ -75,6 +75,11 @@ struct pf_ir_type {
 	bool target_const;         /* pointer to const */
 	bool is_union;
 	bool complete; /* record: fields known */
+	/* scalar: a value of this type is never taken for a pointer: an
+	 * integer other than intptr_t and uintptr_t, an enum, _Bool, a
+	 * floating type. C needs a cast to store a pointer in one, and
+	 * nothing but intptr_t and uintptr_t is meant to bring it back. */
+	bool no_pointer;
 	struct pf_ir_field *fields;
 	size_t nfields;
 	int nparams; /* function: fixed parameters; -1 when unprototyped */

@@ -101,6 +101,7 @@ static void w_type(struct pf_wr *w, const struct pf_ir_type *t)
 	w_u8(w, t->target_const);
 	w_u8(w, t->is_union);
 	w_u8(w, t->complete);
+	w_u8(w, t->no_pointer);
 	w_i32(w, t->nparams);
 	w_u8(w, t->variadic);
 	w_type(w, t->target);
@@ -581,6 +582,7 @@ static struct pf_ir_type *r_type(struct pf_rd *r)
 	t->target_const = r_u8(r);
 	t->is_union = r_u8(r);
 	t->complete = r_u8(r);
+	t->no_pointer = r_u8(r);
 	t->nparams = r_i32(r);
 	t->variadic = r_u8(r);
 	t->target = r_type(r);

@@ -15,7 +15,7 @@
 
 /* 6: the IR holds no rules; fields and globals are recorded by name and
  * matched against the rules when the program is linked. */
-#define PF_IR_FORMAT_VERSION 6
+#define PF_IR_FORMAT_VERSION 7
 
 /* Writes tu. The IR does not depend on the rules, so one file serves any
  * rules files. Returns 0, or -1 when writing failed. */

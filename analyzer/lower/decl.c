@@ -53,8 +53,40 @@ static enum CXVisitorResult pf_field_visitor(CXCursor c, CXClientData data)
 	return CXVisit_Continue;
 }
 
+/* Whether t is spelled intptr_t or uintptr_t (through typedefs of them):
+ * the integers meant to hold a pointer. */
+static bool pf_is_intptr(CXType t)
+{
+	for (int i = 0; i < 16; i++) {
+		if (t.kind == CXType_Elaborated) {
+			t = clang_Type_getNamedType(t);
+			continue;
+		}
+		if (t.kind != CXType_Typedef)
+			return false;
+		CXString s = clang_getTypedefName(t);
+		const char *n = clang_getCString(s);
+		bool hit = n && (strcmp(n, "intptr_t") == 0 || strcmp(n, "uintptr_t") == 0 ||
+		                 strcmp(n, "__intptr_t") == 0 || strcmp(n, "__uintptr_t") == 0);
+		clang_disposeString(s);
+		if (hit)
+			return true;
+		t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
+	}
+	return false;
+}
+
 struct pf_ir_type *pf_lower_type(struct pf_lower_ctx *cx, CXType t)
 {
+	if (pf_is_intptr(t)) { /* one type for all of them: a scalar that may hold a pointer */
+		if (!cx->intptr_type) {
+			cx->intptr_type = PF_NEW(&cx->tu->arena, struct pf_ir_type);
+			cx->intptr_type->kind = PF_T_SCALAR;
+			cx->intptr_type->ndeep_sources = -1;
+			cx->intptr_type->nparams = -1;
+		}
+		return cx->intptr_type;
+	}
 	CXType ct = clang_getCanonicalType(t);
 	const void *key = ct.data[0];
 	struct pf_ir_type *ty = key ? pf_ptrmap_get(&cx->types, key) : NULL;
@@ -107,6 +139,9 @@ struct pf_ir_type *pf_lower_type(struct pf_lower_ctx *cx, CXType t)
 	}
 	default:
 		ty->kind = PF_T_SCALAR;
+		ty->no_pointer = (ct.kind >= CXType_Bool && ct.kind <= CXType_LongDouble) ||
+		                 ct.kind == CXType_Enum || ct.kind == CXType_Float128 ||
+		                 ct.kind == CXType_Half || ct.kind == CXType_Float16;
 		break;
 	}
 	return ty;

@@ -42,13 +42,14 @@ struct pf_lower_ctx {
 	struct pf_ir_tu *tu;
 	const struct pf_lower_options *opts;
 	CXTranslationUnit ctu;
-	const char *directory;   /* of the compile command: relative paths start there */
-	struct pf_ptrmap files;  /* CXFile -> display path */
-	struct pf_ptrmap types;  /* clang type pointer -> struct pf_ir_type */
-	struct pf_ptrmap decls;  /* canonical function cursor data -> pf_ir_fdecl */
-	struct pf_ptrmap gvars;  /* canonical global cursor data -> pf_ir_global */
-	struct pf_ptrmap locals; /* local/param cursor data -> pf_ir_var (per function) */
-	struct pf_ptrmap fields; /* field cursor data -> source id + 2 (1: none) */
+	const char *directory;          /* of the compile command: relative paths start there */
+	struct pf_ptrmap files;         /* CXFile -> display path */
+	struct pf_ptrmap types;         /* clang type pointer -> struct pf_ir_type */
+	struct pf_ir_type *intptr_type; /* intptr_t and uintptr_t: pf_lower_type */
+	struct pf_ptrmap decls;         /* canonical function cursor data -> pf_ir_fdecl */
+	struct pf_ptrmap gvars;         /* canonical global cursor data -> pf_ir_global */
+	struct pf_ptrmap locals;        /* local/param cursor data -> pf_ir_var (per function) */
+	struct pf_ptrmap fields;        /* field cursor data -> source id + 2 (1: none) */
 	/* The function being lowered. */
 	struct pf_ir_func *fn;
 	const char *fn_name;

@@ -113,6 +113,7 @@ static void same_type(const struct pf_ir_type *a, const struct pf_ir_type *b, in
 	assert_int_equal(a->target_const, b->target_const);
 	assert_int_equal(a->is_union, b->is_union);
 	assert_int_equal(a->complete, b->complete);
+	assert_int_equal(a->no_pointer, b->no_pointer);
 	assert_int_equal(a->nfields, b->nfields);
 	assert_int_equal(a->nparams, b->nparams);
 	assert_int_equal(a->variadic, b->variadic);
@@ -450,6 +451,42 @@ static void test_damaged_files_are_rejected(void **state)
 	pf_ir_tu_free(tu);
 }
 
+/* Scalars that never hold a pointer are marked (the engine reads no
+ * pointee from them); intptr_t and uintptr_t, pointers and records are
+ * not; the mark survives writing and reading. */
+static void test_scalars_that_hold_no_pointer(void **state)
+{
+	(void)state;
+	struct pf_ir_tu *tu = lower_case("pointers/int_holds_no_pointer.c");
+	assert_non_null(tu);
+	const struct pf_ir_type *slot = NULL;
+	for (size_t i = 0; i < tu->nglobals; i++)
+		if (strcmp(tu->globals[i]->name, "g_slot") == 0)
+			slot = tu->globals[i]->type;
+	assert_non_null(slot);
+	assert_int_equal(slot->kind, PF_T_RECORD);
+	assert_false(slot->no_pointer);
+	static const struct {
+		const char *field;
+		bool no_pointer;
+	} want[] = {{"hash", true},   {"tag", false}, {"size", true}, {"state", true},
+	            {"weight", true}, {"c", true},    {"used", true}};
+	assert_int_equal(slot->nfields, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < slot->nfields; i++) {
+		assert_string_equal(slot->fields[i].name, want[i].field);
+		assert_int_equal(slot->fields[i].type->kind, PF_T_SCALAR);
+		assert_int_equal(slot->fields[i].type->no_pointer, want[i].no_pointer);
+	}
+	size_t len;
+	char *buf = write_mem(tu, &len);
+	struct pf_ir_tu *back = read_mem(buf, len);
+	assert_non_null(back);
+	same_tu(tu, back);
+	free(buf);
+	pf_ir_tu_free(back);
+	pf_ir_tu_free(tu);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -457,6 +494,7 @@ int main(void)
 	    cmocka_unit_test(test_absolute_paths_read_relative),
 	    cmocka_unit_test(test_units_read_with_one_table),
 	    cmocka_unit_test(test_damaged_files_are_rejected),
+	    cmocka_unit_test(test_scalars_that_hold_no_pointer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
