@@ -154,7 +154,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	pf_heap_push(heap, &count, rpo[0]);
 	queued[0] = true;
 	bool budget = false, over_work = false;
-	uint64_t ops_start = pf_lattice_ops;
+	uint64_t ops_start = pf_lattice_ops, cuts_start = pf_lattice_cuts;
 	uint64_t ops_budget = p->exhausted ? PF_OPS_BUDGET_AFTER : PF_OPS_BUDGET;
 	struct pf_state exit_state = {0};
 	while (count) {
@@ -234,6 +234,13 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	cx.finishing = true;
 	pf_finish(&cx);
 	cx.finishing = false;
+	if (pf_lattice_cuts != cuts_start && !fn->set_cut_warned && !p->exhausted) {
+		fn->set_cut_warned = true;
+		pf_program_budget(p, body->decl->pos,
+		                  "the flow analysis of '%s' had more than %d labels or locations "
+		                  "in one set and cut it; flows through it may be missed",
+		                  fn->name, PF_SET_MAX);
+	}
 	/* widening: a summary still changing on its third run is coarsened
 	 * whatever its size, so that recursive groups of functions settle */
 	size_t raw_edges = cx.out.n;
@@ -290,10 +297,12 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		fprintf(stderr,
 		        "%.3fs engine: %s run %u: %zu edges (%zu before bounds), %zu origins, %zu "
 		        "locs, "
-		        "%zu trace nodes, %u blocks, %zu MB held, %zu MB kept, %zu MB peak%s\n",
+		        "%zu trace nodes, %u blocks, %zu MB held, %zu MB kept, %zu MB peak, %llu "
+		        "deep cuts%s\n",
 		        (double)(clock() - t_start) / CLOCKS_PER_SEC, fn->name, fn->runs + 1,
 		        cx.out.n, raw_edges, cx.origins.n, cx.locs.n, cx.tnodes.n, nb,
-		        p->arena.used >> 20, cx.pa.used >> 20, pf_peak_rss_mb(), raw_kinds);
+		        p->arena.used >> 20, cx.pa.used >> 20, pf_peak_rss_mb(),
+		        (unsigned long long)cx.deep_cuts, raw_kinds);
 	if (p->debug > 1 || (p->debug_fn && strcmp(p->debug_fn, fn->name) == 0))
 		pf_summary_dump(p, fn, stderr);
 	fn->analyzed = true;

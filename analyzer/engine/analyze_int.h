@@ -126,6 +126,7 @@ struct pf_actx {
 	size_t nloc_seen;
 	uint32_t seen_cur;
 	int nseen;
+	uint64_t deep_cuts; /* deep reads stopped by a PF_DEEP_* bound with more to read */
 	int call_depth;
 	/* the new objects (PF_PORT_NEW index) emitted in this run */
 	uint32_t new_emitted;

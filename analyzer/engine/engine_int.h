@@ -148,6 +148,7 @@ struct pf_fn {
 	uint64_t new_keys[PF_NEW_MAX];
 	int nnew_keys;
 	bool analyzed;
+	bool set_cut_warned;    /* a set of its analysis was cut at PF_SET_MAX */
 	unsigned runs;          /* rounds of the current fixpoint (reset by new demand) */
 	unsigned analyses;      /* every analysis, for those who cache its summary */
 	PF_VEC(int) dependents; /* functions to analyze again when this summary changes */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 uint64_t pf_lattice_ops;
+uint64_t pf_lattice_cuts;
 
 const struct pf_tset pf_tset_empty = {0};
 const struct pf_lset pf_lset_empty = {0};
@@ -56,7 +57,8 @@ static inline char *set_alloc(struct pf_arena *a, uint32_t n, size_t size)
 /* x ∪ y, where either may be NULL or empty. One pass finds whether each has an element
  * the other lacks (stopping once both are known): when one contains the
  * other it is returned as it is; else the two are merged, keeping x's
- * element where both have the key. */
+ * element where both have the key, and cut at PF_SET_MAX (counted in
+ * pf_lattice_cuts). */
 static inline __attribute__((always_inline)) const void *
 set_union(struct pf_arena *a, const void *x, const void *y, size_t size)
 {
@@ -88,10 +90,11 @@ set_union(struct pf_arena *a, const void *x, const void *y, size_t size)
 		return x;
 	if (!xextra)
 		return y;
-	char *s = set_alloc(a, xn + yn, size), *out = s + PF_SET_ELEMS;
+	uint32_t cap = xn + yn > PF_SET_MAX ? PF_SET_MAX : xn + yn;
+	char *s = set_alloc(a, cap, size), *out = s + PF_SET_ELEMS;
 	uint32_t n = 0;
 	i = j = 0;
-	while (i < xn || j < yn) {
+	while ((i < xn || j < yn) && n < cap) {
 		uint32_t kx = i < xn ? set_key(xv, size, i) : 0,
 		         ky = j < yn ? set_key(yv, size, j) : 0;
 		if (j == yn || (i < xn && kx < ky)) {
@@ -103,6 +106,8 @@ set_union(struct pf_arena *a, const void *x, const void *y, size_t size)
 			j++;
 		}
 	}
+	if (i < xn || j < yn)
+		pf_lattice_cuts++;
 	set_store_n(s, n);
 	return s;
 }

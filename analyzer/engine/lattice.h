@@ -58,6 +58,8 @@ bool pf_lset_has(const struct pf_lset *x, uint32_t loc);
  * effort an analysis takes (deterministic, unlike a clock). The engine is
  * single-threaded. */
 extern uint64_t pf_lattice_ops;
+/* Sets cut at PF_SET_MAX so far: each analysis that cuts one warns. */
+extern uint64_t pf_lattice_cuts;
 
 /* Binary search of n sorted elements of size bytes, each keyed by the
  * uint32_t it starts with (a label's origin, a location id, a state entry's

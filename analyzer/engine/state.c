@@ -580,6 +580,10 @@ static const struct pf_tset *pf_acc_finish(struct pf_actx *cx, struct pf_acc *ac
 		return &pf_tset_empty;
 	qsort(acc->list, acc->n, sizeof(*acc->list), pf_u32_cmp);
 	size_t n = acc->n;
+	if (n > PF_SET_MAX) {
+		n = PF_SET_MAX;
+		pf_lattice_cuts++;
+	}
 	struct pf_tset *s = pf_arena_alloc(&cx->a, sizeof(*s) + n * sizeof(s->v[0]));
 	s->n = (uint32_t)n;
 	for (size_t i = 0; i < n; i++) {
@@ -600,8 +604,12 @@ static bool pf_visit(struct pf_actx *cx, uint32_t loc)
 		       (n - cx->nloc_seen) * sizeof(*cx->loc_seen));
 		cx->nloc_seen = n;
 	}
-	if (cx->loc_seen[loc] == cx->seen_cur || cx->nseen >= PF_DEEP_LOCS)
+	if (cx->loc_seen[loc] == cx->seen_cur)
 		return false;
+	if (cx->nseen >= PF_DEEP_LOCS) {
+		cx->deep_cuts++;
+		return false;
+	}
 	cx->loc_seen[loc] = cx->seen_cur;
 	cx->nseen++;
 	return true;
@@ -614,19 +622,23 @@ static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth);
 static void pf_deep_below(struct pf_actx *cx, uint32_t loc, int depth, int budget)
 {
 	struct pf_acc *acc = &cx->acc[0];
-	for (int c = cx->locs.v[loc].first_child; c >= 0 && budget > 0;
-	     c = cx->locs.v[c].next_sibling, budget--) {
+	int c = cx->locs.v[loc].first_child;
+	for (; c >= 0 && budget > 0; c = cx->locs.v[c].next_sibling, budget--) {
 		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)c);
 		if (e) {
 			pf_acc_add(cx, acc, e->labels);
 			if (depth < PF_DEEP_POINTERS)
 				for (uint32_t j = 0; j < e->pts->n; j++)
 					pf_deep_rec(cx, e->pts->v[j], depth + 1);
+			else if (e->pts->n)
+				cx->deep_cuts++;
 		}
 		if (cx->locs.v[c].source >= 0)
 			pf_acc_add(cx, acc, pf_source_label(cx, cx->locs.v[c].source));
 		pf_deep_below(cx, (uint32_t)c, depth, budget / 2);
 	}
+	if (c >= 0)
+		cx->deep_cuts++;
 }
 
 static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth)
@@ -641,12 +653,12 @@ static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth)
 			pf_acc_add(cx, acc, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
 	}
 	pf_deep_below(cx, loc, depth, PF_DEEP_CHILDREN);
-	if (depth < PF_DEEP_POINTERS) {
-		struct pf_entry *e = pf_state_get(&cx->st, loc);
-		if (e)
-			for (uint32_t j = 0; j < e->pts->n; j++)
-				pf_deep_rec(cx, e->pts->v[j], depth + 1);
-	}
+	struct pf_entry *e = pf_state_get(&cx->st, loc);
+	if (e && depth < PF_DEEP_POINTERS)
+		for (uint32_t j = 0; j < e->pts->n; j++)
+			pf_deep_rec(cx, e->pts->v[j], depth + 1);
+	else if (e && e->pts->n)
+		cx->deep_cuts++;
 }
 
 const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc)
