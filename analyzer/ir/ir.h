@@ -84,9 +84,6 @@ struct pf_ir_type {
 	size_t nfields;
 	int nparams; /* function: fixed parameters; -1 when unprototyped */
 	bool variadic;
-	/* Engine cache: sources reachable through fields (computed once). */
-	int *deep_sources;
-	int ndeep_sources; /* -1 until computed */
 };
 
 enum pf_ir_vkind { PF_V_LOCAL, PF_V_PARAM, PF_V_GLOBAL };
@@ -222,6 +219,10 @@ struct pf_ir_global {
 	 * or strings (callback tables, trackers, endpoint URLs), or NULL. */
 	struct pf_ir_expr *init;
 	bool is_const; /* the object itself (or each element) is const */
+	/* the unit defines it (a tentative definition counts), not only
+	 * declares it: where several programs share a database, which unit a
+	 * reference resolves to (engine/programs.c) */
+	bool defined;
 };
 
 /* A named declaration of the project's own code (not of a system header):

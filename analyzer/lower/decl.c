@@ -82,7 +82,6 @@ struct pf_ir_type *pf_lower_type(struct pf_lower_ctx *cx, CXType t)
 		if (!cx->intptr_type) {
 			cx->intptr_type = PF_NEW(&cx->tu->arena, struct pf_ir_type);
 			cx->intptr_type->kind = PF_T_SCALAR;
-			cx->intptr_type->ndeep_sources = -1;
 			cx->intptr_type->nparams = -1;
 		}
 		return cx->intptr_type;
@@ -93,7 +92,6 @@ struct pf_ir_type *pf_lower_type(struct pf_lower_ctx *cx, CXType t)
 	if (ty)
 		return ty;
 	ty = PF_NEW(&cx->tu->arena, struct pf_ir_type);
-	ty->ndeep_sources = -1;
 	ty->nparams = -1;
 	if (key)
 		pf_ptrmap_put(&cx->types, key, ty);
@@ -535,6 +533,8 @@ static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClie
 	} else if (k == CXCursor_VarDecl) {
 		struct pf_ir_global *g = pf_lower_global(cx, c);
 		CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+		if (clang_isCursorDefinition(c))
+			g->defined = true;
 		if (clang_isCursorDefinition(c) && !clang_Cursor_isNull(init)) {
 			clang_visitChildren(c, pf_addr_visitor, cx);
 			pf_lower_global_init(cx, g, init);
