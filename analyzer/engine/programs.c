@@ -142,17 +142,18 @@ static void pf_partition_use(struct pf_partition *pt, int t, const char *name, i
 	PF_VEC_PUSH(pt->units[t].uses, s);
 }
 
-/* The functions a unit calls or takes the address of are its function
- * declarations (lowering records no other); the globals it reads or writes
- * are its global references. */
+/* The names a unit uses are the external functions and globals lowering
+ * saw it name (tu->refs: bodies and every global's initializer, kept or
+ * not), with the functions whose address it takes and the globals its
+ * lowered code reads or writes. Function declarations are not uses: an
+ * annotated prototype in a header is lowered in every unit including it. */
 static void pf_partition_uses(struct pf_partition *pt)
 {
 	int *mark = pf_xcalloc(pt->syms.v.n + 1, sizeof(*mark));
 	for (size_t t = 0; t < pt->ntus; t++) {
 		const struct pf_ir_tu *tu = pt->tus[t];
-		for (size_t i = 0; i < tu->nfdecls; i++)
-			if (!tu->fdecls[i]->is_static)
-				pf_partition_use(pt, (int)t, tu->fdecls[i]->key, mark);
+		for (size_t i = 0; i < tu->nrefs; i++)
+			pf_partition_use(pt, (int)t, tu->refs[i], mark);
 		for (size_t i = 0; i < tu->naddr_taken; i++)
 			pf_partition_use(pt, (int)t, tu->addr_taken[i], mark);
 		for (size_t i = 0; i < tu->nglobal_refs; i++)
@@ -384,6 +385,8 @@ int pf_engine_run_programs(struct pf_ir_tu **tus, size_t ntus, const struct pf_e
 		return pf_engine_run(tus, ntus, opts, report);
 	}
 	struct pf_ir_tu **sub = pf_xcalloc(ntus + 1, sizeof(*sub));
+	struct pf_report unmatched; /* the unmatched-rule warnings every program gave */
+	pf_report_init(&unmatched);
 	bool *counted = NULL;
 	unsigned functions = 0, opaque = 0;
 	for (size_t i = 0; i < ps.n; i++) {
@@ -396,6 +399,17 @@ int pf_engine_run_programs(struct pf_ir_tu **tus, size_t ntus, const struct pf_e
 		struct pf_report part;
 		pf_report_init(&part);
 		pf_engine_run(sub, p->nunits, opts, &part);
+		if (i == 0) {
+			for (size_t k = 0; k < part.ndiagnostics; k++) {
+				const struct pf_diagnostic *d = &part.diagnostics[k];
+				if (strcmp(d->rule, "unmatched-rule") == 0)
+					pf_report_add_diagnostic(&unmatched, d->rule, d->severity,
+					                         d->pos.file, d->pos.line,
+					                         d->pos.column, d->message);
+			}
+		} else {
+			pf_report_keep_common(&unmatched, "unmatched-rule", &part);
+		}
 		pf_report_merge(report, &part);
 		if (part.summary.opaque_calls > opaque) /* shared calls counted once */
 			opaque = part.summary.opaque_calls;
@@ -429,6 +443,9 @@ int pf_engine_run_programs(struct pf_ir_tu **tus, size_t ntus, const struct pf_e
 		PF_VEC_FREE(seen.v);
 		free(seen.slots);
 	}
+	/* an entry one program matches is matched in the database */
+	pf_report_keep_common(report, "unmatched-rule", &unmatched);
+	pf_report_free(&unmatched);
 	report->summary.functions = functions;
 	report->summary.opaque_calls = opaque;
 	free(first);

@@ -182,6 +182,11 @@ void pf_report_rank(struct pf_report *r);
  * engine's reports, before any filter moves findings to accepted. */
 void pf_report_merge(struct pf_report *dst, const struct pf_report *src);
 
+/* Drops from r each diagnostic of the given rule that keep does not have
+ * (same position and message): an unmatched-rule warning holds for a
+ * database only when every program's engine gave it. */
+void pf_report_keep_common(struct pf_report *r, const char *rule, const struct pf_report *keep);
+
 /* Sorts findings, accepted and diagnostics by file, line, column (of the sink,
  * for findings), rule, then message, then every other field, and removes
  * exact duplicates (equal in every field, trace included), so that two runs

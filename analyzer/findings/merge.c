@@ -147,6 +147,22 @@ static bool same_diagnostic(const struct pf_diagnostic *a, const struct pf_diagn
 	       !pf_field_pos(&a->pos, &b->pos) && !str_cmp(a->message, b->message);
 }
 
+void pf_report_keep_common(struct pf_report *r, const char *rule, const struct pf_report *keep)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->ndiagnostics; i++) {
+		struct pf_diagnostic *d = &r->diagnostics[i];
+		bool kept = str_cmp(d->rule, rule) != 0;
+		for (size_t x = 0; x < keep->ndiagnostics && !kept; x++)
+			kept = same_diagnostic(&keep->diagnostics[x], d);
+		if (kept)
+			r->diagnostics[n++] = *d;
+		else
+			pf_diagnostic_release(d);
+	}
+	r->ndiagnostics = n;
+}
+
 void pf_report_merge(struct pf_report *dst, const struct pf_report *src)
 {
 	size_t n = dst->nfindings + dst->naccepted + src->nfindings + src->naccepted;

@@ -271,6 +271,14 @@ struct pf_ir_tu {
 	size_t nglobal_refs, capglobal_refs;
 	const char **addr_taken; /* keys of functions whose address is taken */
 	size_t naddr_taken, capaddr_taken;
+	/* The external functions and globals the unit names, each once: in the
+	 * bodies it lowers (static locals' initializers too) and in the
+	 * initializers of its globals, static or not, whether lowering keeps
+	 * the initializer or not (a table of `&handler` pointers names no
+	 * function and is not kept). The names a link of the unit resolves
+	 * (engine/programs.c). */
+	const char **refs;
+	size_t nrefs, caprefs;
 	const char **includes; /* absolute paths of every file the TU read, main file first */
 	size_t nincludes, capincludes;
 	struct pf_ir_diag *diags;

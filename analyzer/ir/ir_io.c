@@ -272,6 +272,9 @@ int pf_ir_write(FILE *f, const struct pf_ir_tu *tu)
 	w_u32(&w, (uint32_t)tu->naddr_taken);
 	for (size_t i = 0; i < tu->naddr_taken; i++)
 		w_str(&w, tu->addr_taken[i]);
+	w_u32(&w, (uint32_t)tu->nrefs);
+	for (size_t i = 0; i < tu->nrefs; i++)
+		w_str(&w, tu->refs[i]);
 	w_u32(&w, (uint32_t)tu->nincludes);
 	for (size_t i = 0; i < tu->nincludes; i++)
 		w_str(&w, tu->includes[i]);
@@ -897,6 +900,11 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under, struct pf_ir_s
 	for (size_t i = 0; i < n && !r.err; i++) {
 		const char *k = r_shown(&r, r_str_nonnull(&r));
 		R_PUSH(tu, tu->addr_taken, tu->naddr_taken, tu->capaddr_taken, n, k);
+	}
+	n = r_count(&r);
+	for (size_t i = 0; i < n && !r.err; i++) {
+		const char *k = r_str_nonnull(&r);
+		R_PUSH(tu, tu->refs, tu->nrefs, tu->caprefs, n, k);
 	}
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {

@@ -392,6 +392,37 @@ static enum CXChildVisitResult pf_addr_visitor(CXCursor c, CXCursor parent, CXCl
 	return CXChildVisit_Recurse;
 }
 
+/* Adds to the unit's references each external function or global a
+ * DeclRefExpr under the cursor names, once. Declarations of system headers
+ * are kept too: a database may define what it also installs as a system
+ * header (a library and its tools). */
+static enum CXChildVisitResult pf_refs_visitor(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct pf_lower_ctx *cx = data;
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return CXChildVisit_Recurse;
+	CXCursor ref = clang_getCursorReferenced(c);
+	enum CXCursorKind k = clang_getCursorKind(ref);
+	if ((k != CXCursor_FunctionDecl && k != CXCursor_VarDecl) ||
+	    clang_getCursorLinkage(ref) != CXLinkage_External)
+		return CXChildVisit_Recurse;
+	const void *key = pf_cursor_key(ref);
+	if (!key || pf_ptrmap_get(&cx->refs, key))
+		return CXChildVisit_Recurse;
+	const char *name = pf_lower_spelling(cx, ref);
+	if (!*name)
+		return CXChildVisit_Recurse;
+	pf_ptrmap_put(&cx->refs, key, (void *)name);
+	PF_IR_PUSH(cx->tu, cx->tu->refs, cx->tu->nrefs, cx->tu->caprefs, name);
+	return CXChildVisit_Recurse;
+}
+
+void pf_lower_refs(struct pf_lower_ctx *cx, CXCursor c)
+{
+	clang_visitChildren(c, pf_refs_visitor, cx);
+}
+
 /* What an initializer holds that matters to flows: functions (callback
  * tables, trackers) and strings (endpoint URLs); counted up to a bound. */
 struct pf_init_scan {
@@ -537,6 +568,7 @@ static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClie
 			g->defined = true;
 		if (clang_isCursorDefinition(c) && !clang_Cursor_isNull(init)) {
 			clang_visitChildren(c, pf_addr_visitor, cx);
+			pf_lower_refs(cx, c);
 			pf_lower_global_init(cx, g, init);
 		}
 	} else if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl) {
