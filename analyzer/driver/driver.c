@@ -653,7 +653,7 @@ struct pf_engine_job {
 static void *pf_engine_thread(void *arg)
 {
 	struct pf_engine_job *job = arg;
-	pf_engine_run(job->tus, job->ntus, job->opts, job->report);
+	pf_engine_run_programs(job->tus, job->ntus, job->opts, job->report);
 	return NULL;
 }
 
@@ -670,7 +670,7 @@ static void pf_run_engine(struct pf_ir_tu **tus, size_t ntus, const struct pf_en
 	if (pthread_create(&t, &attr, pf_engine_thread, &job) == 0)
 		pthread_join(t, NULL);
 	else
-		pf_engine_run(tus, ntus, opts, report);
+		pf_engine_run_programs(tus, ntus, opts, report);
 	pthread_attr_destroy(&attr);
 }
 

@@ -27,6 +27,34 @@ struct pf_engine_options {
 int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_options *opts,
                   struct pf_report *report);
 
+/* One program of a compile database (programs.c): units[0..nunits) are
+ * indexes into the units given, in their order; root is the unit that
+ * defines its `main`, or -1 for the units no `main` reaches. */
+struct pf_engine_program {
+	int root;
+	int *units;
+	size_t nunits;
+	size_t nleft; /* root -1: how many of the units no program took */
+};
+
+struct pf_engine_programs {
+	struct pf_engine_program *v;
+	size_t n, cap;
+	size_t several;   /* external names defined by more than one unit */
+	size_t undecided; /* of them, names the nearest folder did not resolve */
+};
+
+/* Splits tus[0..ntus) into the programs a linker would make of them
+ * (programs.c). out is freed with pf_engine_programs_free. */
+void pf_engine_partition(struct pf_engine_programs *out, struct pf_ir_tu **tus, size_t ntus);
+void pf_engine_programs_free(struct pf_engine_programs *ps);
+
+/* Analyzes each program of tus[0..ntus) apart and merges their findings
+ * into report (pf_report_merge); one program is pf_engine_run's alone.
+ * Returns 0. */
+int pf_engine_run_programs(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_options *opts,
+                           struct pf_report *report);
+
 /* Gathers into tu, from its arena, what the link reads from its function
  * bodies, so that a unit held in memory for many links is walked once:
  * the link then reads the facts and writes nothing into tu. */

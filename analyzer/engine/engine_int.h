@@ -213,6 +213,10 @@ struct pf_program {
 	const char **rule_names;
 	size_t rule_names_cap;
 	struct pf_ptrmap callees; /* PF_E_FUNC expression -> struct pf_fn */
+	/* type -> struct pf_deep (pf_type_deep_sources): kept here, not in the
+	 * type, since source ids are the program's and one unit may take part
+	 * in several programs, one after the other (programs.c) */
+	struct pf_ptrmap deep;
 	PF_VEC(struct pf_fn *) fns;
 	PF_VEC(struct pf_global) globals;
 	PF_VEC(struct pf_sink_site) sites;

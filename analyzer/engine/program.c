@@ -486,25 +486,33 @@ static void pf_deep_collect(struct pf_program *p, int tu, struct pf_ir_type *t, 
 	}
 }
 
+struct pf_deep {
+	int *v;
+	int n;
+};
+
 const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type *t, int *n)
 {
 	if (!t) {
 		*n = 0;
 		return NULL;
 	}
-	if (t->ndeep_sources < 0) {
+	struct pf_deep *d = pf_ptrmap_get(&p->deep, t);
+	if (!d) {
 		struct pf_ints out = {0};
 		struct pf_types seen = {0};
 		pf_deep_collect(p, tu, t, 0, &out, &seen);
-		t->deep_sources = PF_NEW_N(&p->arena, int, out.n + 1);
+		d = PF_NEW(&p->arena, struct pf_deep);
+		d->v = PF_NEW_N(&p->arena, int, out.n + 1);
 		if (out.n)
-			memcpy(t->deep_sources, out.v, out.n * sizeof(int));
-		t->ndeep_sources = (int)out.n;
+			memcpy(d->v, out.v, out.n * sizeof(int));
+		d->n = (int)out.n;
+		pf_ptrmap_put(&p->deep, t, d);
 		PF_VEC_FREE(out);
 		PF_VEC_FREE(seen);
 	}
-	*n = t->ndeep_sources;
-	return t->deep_sources;
+	*n = d->n;
+	return d->v;
 }
 
 void pf_program_release(struct pf_program *p)
@@ -534,6 +542,7 @@ void pf_program_release(struct pf_program *p)
 	PF_VEC_FREE(p->sources);
 	PF_VEC_FREE(p->matched_rules);
 	pf_ptrmap_free(&p->callees);
+	pf_ptrmap_free(&p->deep);
 	free(p->rule_names);
 	PF_VEC_FREE(p->sites);
 	PF_VEC_FREE(p->opaque);

@@ -173,6 +173,20 @@ void pf_finding_fingerprint_v1(const struct pf_finding *f, size_t i, char out[33
  * accepted keeps one rank) and recomputes the fingerprints. */
 void pf_report_rank(struct pf_report *r);
 
+/* Adds what src reports to dst, as if one engine run had found both (the
+ * programs of one compile database are analyzed apart): the findings of one
+ * sink call, argument and purpose become one, listing the sources of both
+ * once each with its shortest trace; a source that reaches the call without
+ * consent in either is not also listed as accepted by consent; diagnostics
+ * dst has are not repeated. The fingerprints are ranked again. For the
+ * engine's reports, before any filter moves findings to accepted. */
+void pf_report_merge(struct pf_report *dst, const struct pf_report *src);
+
+/* Drops from r each diagnostic of the given rule that keep does not have
+ * (same position and message): an unmatched-rule warning holds for a
+ * database only when every program's engine gave it. */
+void pf_report_keep_common(struct pf_report *r, const char *rule, const struct pf_report *keep);
+
 /* Sorts findings, accepted and diagnostics by file, line, column (of the sink,
  * for findings), rule, then message, then every other field, and removes
  * exact duplicates (equal in every field, trace included), so that two runs

@@ -84,9 +84,6 @@ struct pf_ir_type {
 	size_t nfields;
 	int nparams; /* function: fixed parameters; -1 when unprototyped */
 	bool variadic;
-	/* Engine cache: sources reachable through fields (computed once). */
-	int *deep_sources;
-	int ndeep_sources; /* -1 until computed */
 };
 
 enum pf_ir_vkind { PF_V_LOCAL, PF_V_PARAM, PF_V_GLOBAL };
@@ -222,6 +219,10 @@ struct pf_ir_global {
 	 * or strings (callback tables, trackers, endpoint URLs), or NULL. */
 	struct pf_ir_expr *init;
 	bool is_const; /* the object itself (or each element) is const */
+	/* the unit defines it (a tentative definition counts), not only
+	 * declares it: where several programs share a database, which unit a
+	 * reference resolves to (engine/programs.c) */
+	bool defined;
 };
 
 /* A named declaration of the project's own code (not of a system header):
@@ -270,6 +271,14 @@ struct pf_ir_tu {
 	size_t nglobal_refs, capglobal_refs;
 	const char **addr_taken; /* keys of functions whose address is taken */
 	size_t naddr_taken, capaddr_taken;
+	/* The external functions and globals the unit names, each once: in the
+	 * bodies it lowers (static locals' initializers too) and in the
+	 * initializers of its globals, static or not, whether lowering keeps
+	 * the initializer or not (a table of `&handler` pointers names no
+	 * function and is not kept). The names a link of the unit resolves
+	 * (engine/programs.c). */
+	const char **refs;
+	size_t nrefs, caprefs;
 	const char **includes; /* absolute paths of every file the TU read, main file first */
 	size_t nincludes, capincludes;
 	struct pf_ir_diag *diags;

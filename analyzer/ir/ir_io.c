@@ -260,6 +260,7 @@ int pf_ir_write(FILE *f, const struct pf_ir_tu *tu)
 		w_i32(&w, g->source);
 		w_pos(&w, g->pos);
 		w_u8(&w, g->is_const);
+		w_u8(&w, g->defined);
 		w_expr(&w, g->init);
 	}
 	w_u32(&w, (uint32_t)tu->nglobal_refs);
@@ -271,6 +272,9 @@ int pf_ir_write(FILE *f, const struct pf_ir_tu *tu)
 	w_u32(&w, (uint32_t)tu->naddr_taken);
 	for (size_t i = 0; i < tu->naddr_taken; i++)
 		w_str(&w, tu->addr_taken[i]);
+	w_u32(&w, (uint32_t)tu->nrefs);
+	for (size_t i = 0; i < tu->nrefs; i++)
+		w_str(&w, tu->refs[i]);
 	w_u32(&w, (uint32_t)tu->nincludes);
 	for (size_t i = 0; i < tu->nincludes; i++)
 		w_str(&w, tu->includes[i]);
@@ -574,7 +578,6 @@ static struct pf_ir_type *r_type(struct pf_rd *r)
 	}
 	struct pf_ir_type *t = PF_NEW(&r->tu->arena, struct pf_ir_type);
 	PF_VEC_PUSH(r->types, t);
-	t->ndeep_sources = -1;
 	t->kind = r_u8(r);
 	if (t->kind > PF_T_FUNCTION)
 		r->err = true;
@@ -874,6 +877,7 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under, struct pf_ir_s
 		g->source = r_i32(&r);
 		g->pos = r_pos(&r);
 		g->is_const = r_u8(&r);
+		g->defined = r_u8(&r);
 		g->init = r_expr(&r);
 		if (!r_source_ok(&r, g->source))
 			r.err = true;
@@ -896,6 +900,11 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under, struct pf_ir_s
 	for (size_t i = 0; i < n && !r.err; i++) {
 		const char *k = r_shown(&r, r_str_nonnull(&r));
 		R_PUSH(tu, tu->addr_taken, tu->naddr_taken, tu->capaddr_taken, n, k);
+	}
+	n = r_count(&r);
+	for (size_t i = 0; i < n && !r.err; i++) {
+		const char *k = r_str_nonnull(&r);
+		R_PUSH(tu, tu->refs, tu->nrefs, tu->caprefs, n, k);
 	}
 	n = r_count(&r);
 	for (size_t i = 0; i < n && !r.err; i++) {

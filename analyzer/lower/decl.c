@@ -82,7 +82,6 @@ struct pf_ir_type *pf_lower_type(struct pf_lower_ctx *cx, CXType t)
 		if (!cx->intptr_type) {
 			cx->intptr_type = PF_NEW(&cx->tu->arena, struct pf_ir_type);
 			cx->intptr_type->kind = PF_T_SCALAR;
-			cx->intptr_type->ndeep_sources = -1;
 			cx->intptr_type->nparams = -1;
 		}
 		return cx->intptr_type;
@@ -93,7 +92,6 @@ struct pf_ir_type *pf_lower_type(struct pf_lower_ctx *cx, CXType t)
 	if (ty)
 		return ty;
 	ty = PF_NEW(&cx->tu->arena, struct pf_ir_type);
-	ty->ndeep_sources = -1;
 	ty->nparams = -1;
 	if (key)
 		pf_ptrmap_put(&cx->types, key, ty);
@@ -394,6 +392,37 @@ static enum CXChildVisitResult pf_addr_visitor(CXCursor c, CXCursor parent, CXCl
 	return CXChildVisit_Recurse;
 }
 
+/* Adds to the unit's references each external function or global a
+ * DeclRefExpr under the cursor names, once. Declarations of system headers
+ * are kept too: a database may define what it also installs as a system
+ * header (a library and its tools). */
+static enum CXChildVisitResult pf_refs_visitor(CXCursor c, CXCursor parent, CXClientData data)
+{
+	struct pf_lower_ctx *cx = data;
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return CXChildVisit_Recurse;
+	CXCursor ref = clang_getCursorReferenced(c);
+	enum CXCursorKind k = clang_getCursorKind(ref);
+	if ((k != CXCursor_FunctionDecl && k != CXCursor_VarDecl) ||
+	    clang_getCursorLinkage(ref) != CXLinkage_External)
+		return CXChildVisit_Recurse;
+	const void *key = pf_cursor_key(ref);
+	if (!key || pf_ptrmap_get(&cx->refs, key))
+		return CXChildVisit_Recurse;
+	const char *name = pf_lower_spelling(cx, ref);
+	if (!*name)
+		return CXChildVisit_Recurse;
+	pf_ptrmap_put(&cx->refs, key, (void *)name);
+	PF_IR_PUSH(cx->tu, cx->tu->refs, cx->tu->nrefs, cx->tu->caprefs, name);
+	return CXChildVisit_Recurse;
+}
+
+void pf_lower_refs(struct pf_lower_ctx *cx, CXCursor c)
+{
+	clang_visitChildren(c, pf_refs_visitor, cx);
+}
+
 /* What an initializer holds that matters to flows: functions (callback
  * tables, trackers) and strings (endpoint URLs); counted up to a bound. */
 struct pf_init_scan {
@@ -535,8 +564,11 @@ static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClie
 	} else if (k == CXCursor_VarDecl) {
 		struct pf_ir_global *g = pf_lower_global(cx, c);
 		CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+		if (clang_isCursorDefinition(c))
+			g->defined = true;
 		if (clang_isCursorDefinition(c) && !clang_Cursor_isNull(init)) {
 			clang_visitChildren(c, pf_addr_visitor, cx);
+			pf_lower_refs(cx, c);
 			pf_lower_global_init(cx, g, init);
 		}
 	} else if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl) {

@@ -50,6 +50,7 @@ struct pf_lower_ctx {
 	struct pf_ptrmap gvars;         /* canonical global cursor data -> pf_ir_global */
 	struct pf_ptrmap locals;        /* local/param cursor data -> pf_ir_var (per function) */
 	struct pf_ptrmap fields;        /* field cursor data -> source id + 2 (1: none) */
+	struct pf_ptrmap refs;          /* canonical cursor data -> its key in tu->refs */
 	/* The function being lowered. */
 	struct pf_ir_func *fn;
 	const char *fn_name;
@@ -82,6 +83,8 @@ struct pf_ir_type *pf_lower_type(struct pf_lower_ctx *cx, CXType t);
 struct pf_ir_fdecl *pf_lower_fdecl(struct pf_lower_ctx *cx, CXCursor fn);
 struct pf_ir_global *pf_lower_global(struct pf_lower_ctx *cx, CXCursor var);
 struct pf_ir_var *pf_lower_global_ref(struct pf_lower_ctx *cx, CXCursor var);
+/* Adds to tu->refs the external functions and globals named under c. */
+void pf_lower_refs(struct pf_lower_ctx *cx, CXCursor c);
 int pf_lower_annotation_source(struct pf_lower_ctx *cx, CXCursor decl, const char *kind,
                                const char *name);
 const char *pf_lower_annotation_purpose(struct pf_lower_ctx *cx, CXCursor decl, const char *kind);

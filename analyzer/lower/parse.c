@@ -342,6 +342,7 @@ struct pf_ir_tu *pf_lower_tu(const struct pf_compile_command *cmd,
 	pf_ptrmap_free(&cx.gvars);
 	pf_ptrmap_free(&cx.locals);
 	pf_ptrmap_free(&cx.fields);
+	pf_ptrmap_free(&cx.refs);
 	free(cx.labels);
 	return tu;
 }

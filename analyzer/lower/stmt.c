@@ -528,6 +528,7 @@ void pf_lower_function_body(struct pf_lower_ctx *cx, CXCursor fncur, struct pf_i
 	for (size_t i = 0; i < cx->tu->nfuncs; i++)
 		if (cx->tu->funcs[i]->decl == decl)
 			return;
+	pf_lower_refs(cx, fncur);
 	struct pf_ir_func *fn = PF_NEW(&cx->tu->arena, struct pf_ir_func);
 	fn->decl = decl;
 	cx->fn = fn;

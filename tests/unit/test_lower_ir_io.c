@@ -263,6 +263,8 @@ static void same_tu(const struct pf_ir_tu *a, const struct pf_ir_tu *b)
 		assert_int_equal(a->globals[i]->source, b->globals[i]->source);
 		same_type(a->globals[i]->type, b->globals[i]->type, 3);
 		same_pos(a->globals[i]->pos, b->globals[i]->pos);
+		assert_int_equal(a->globals[i]->is_const, b->globals[i]->is_const);
+		assert_int_equal(a->globals[i]->defined, b->globals[i]->defined);
 	}
 	assert_int_equal(a->nglobal_refs, b->nglobal_refs);
 	for (size_t i = 0; i < a->nglobal_refs; i++)
@@ -273,6 +275,9 @@ static void same_tu(const struct pf_ir_tu *a, const struct pf_ir_tu *b)
 	assert_int_equal(a->naddr_taken, b->naddr_taken);
 	for (size_t i = 0; i < a->naddr_taken; i++)
 		same_str(a->addr_taken[i], b->addr_taken[i]);
+	assert_int_equal(a->nrefs, b->nrefs);
+	for (size_t i = 0; i < a->nrefs; i++)
+		same_str(a->refs[i], b->refs[i]);
 	assert_int_equal(a->nincludes, b->nincludes);
 	for (size_t i = 0; i < a->nincludes; i++)
 		same_str(a->includes[i], b->includes[i]);
@@ -487,6 +492,48 @@ static void test_scalars_that_hold_no_pointer(void **state)
 	pf_ir_tu_free(tu);
 }
 
+static bool has_ref(const struct pf_ir_tu *tu, const char *name)
+{
+	for (size_t i = 0; i < tu->nrefs; i++)
+		if (strcmp(tu->refs[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* A unit's references name the globals of an initializer lowering does not
+ * keep (a static table of addresses, which names no function) and the
+ * functions its bodies call, each once, and not what it defines static;
+ * they survive writing and reading. */
+static void test_references_of_a_unit(void **state)
+{
+	(void)state;
+	struct pf_ir_tu *tu = lower_case("programs/handler_table/core.c");
+	assert_non_null(tu);
+	const struct pf_ir_global *table = NULL;
+	for (size_t i = 0; i < tu->nglobals; i++)
+		if (strcmp(tu->globals[i]->name, "handlers") == 0)
+			table = tu->globals[i];
+	assert_non_null(table);
+	assert_null(table->init); /* not kept: the references come from elsewhere */
+	assert_true(table->defined);
+	assert_true(has_ref(tu, "handler_http"));
+	assert_true(has_ref(tu, "handler_file"));
+	assert_true(has_ref(tu, "strcmp"));
+	assert_false(has_ref(tu, "handlers"));
+	assert_false(has_ref(tu, "transfer")); /* named by no expression */
+	for (size_t i = 0; i < tu->nrefs; i++)
+		for (size_t j = i + 1; j < tu->nrefs; j++)
+			assert_string_not_equal(tu->refs[i], tu->refs[j]);
+	size_t len;
+	char *buf = write_mem(tu, &len);
+	struct pf_ir_tu *back = read_mem(buf, len);
+	assert_non_null(back);
+	same_tu(tu, back);
+	free(buf);
+	pf_ir_tu_free(back);
+	pf_ir_tu_free(tu);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -495,6 +542,7 @@ int main(void)
 	    cmocka_unit_test(test_units_read_with_one_table),
 	    cmocka_unit_test(test_damaged_files_are_rejected),
 	    cmocka_unit_test(test_scalars_that_hold_no_pointer),
+	    cmocka_unit_test(test_references_of_a_unit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,7 @@
+#include "shared.h"
+
+int main(void)
+{
+	transfer("http", current_user()->email);
+	return 0;
+}

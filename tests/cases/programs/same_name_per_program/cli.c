@@ -1,0 +1,17 @@
+#include "shared.h"
+
+const char *prepare(const char *s)
+{
+	return s;
+}
+
+static void run(void)
+{
+	send_a(current_user()->email);
+}
+
+int main(void)
+{
+	run();
+	return 0;
+}

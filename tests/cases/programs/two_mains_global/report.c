@@ -1,0 +1,7 @@
+#include "shared.h"
+
+int main(void)
+{
+	flush_last();
+	return 0;
+}

@@ -1,0 +1,7 @@
+#include "shared.h"
+
+int main(void)
+{
+	remember(current_user()->email);
+	return 0;
+}
