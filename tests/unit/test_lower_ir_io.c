@@ -456,6 +456,15 @@ static void test_damaged_files_are_rejected(void **state)
 	pf_ir_tu_free(tu);
 }
 
+/* The global of tu named name, or NULL. */
+static const struct pf_ir_global *find_global(const struct pf_ir_tu *tu, const char *name)
+{
+	for (size_t i = 0; i < tu->nglobals; i++)
+		if (strcmp(tu->globals[i]->name, name) == 0)
+			return tu->globals[i];
+	return NULL;
+}
+
 /* Scalars that never hold a pointer are marked (the engine reads no
  * pointee from them); intptr_t and uintptr_t, pointers and records are
  * not; the mark survives writing and reading. */
@@ -464,11 +473,9 @@ static void test_scalars_that_hold_no_pointer(void **state)
 	(void)state;
 	struct pf_ir_tu *tu = lower_case("pointers/int_holds_no_pointer.c");
 	assert_non_null(tu);
-	const struct pf_ir_type *slot = NULL;
-	for (size_t i = 0; i < tu->nglobals; i++)
-		if (strcmp(tu->globals[i]->name, "g_slot") == 0)
-			slot = tu->globals[i]->type;
-	assert_non_null(slot);
+	const struct pf_ir_global *g = find_global(tu, "g_slot");
+	assert_non_null(g);
+	const struct pf_ir_type *slot = g->type;
 	assert_int_equal(slot->kind, PF_T_RECORD);
 	assert_false(slot->no_pointer);
 	static const struct {
@@ -509,10 +516,7 @@ static void test_references_of_a_unit(void **state)
 	(void)state;
 	struct pf_ir_tu *tu = lower_case("programs/handler_table/core.c");
 	assert_non_null(tu);
-	const struct pf_ir_global *table = NULL;
-	for (size_t i = 0; i < tu->nglobals; i++)
-		if (strcmp(tu->globals[i]->name, "handlers") == 0)
-			table = tu->globals[i];
+	const struct pf_ir_global *table = find_global(tu, "handlers");
 	assert_non_null(table);
 	assert_null(table->init); /* not kept: the references come from elsewhere */
 	assert_true(table->defined);
