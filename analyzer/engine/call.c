@@ -275,7 +275,9 @@ struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 	if (any)
 		return result;
 	/* unresolved: every address-taken function of a matching type (by its
-	 * spelling, else by its number of parameters) */
+	 * spelling; else, with as many parameters, those converted to another
+	 * type or held as data: only they can be called through a pointer of a
+	 * type that no function has) */
 	const struct pf_ir_type *ft = pf_ir_function_type(callee->type);
 	size_t nat = cx->p->address_taken.n;
 	struct pf_fn **cand = PF_NEW_N(&cx->a, struct pf_fn *, nat + 1);
@@ -286,11 +288,12 @@ struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 		for (size_t i = 0; i < nat; i++) {
 			struct pf_fn *g = cx->p->address_taken.v[i];
 			const struct pf_ir_type *gt = g->decl->type;
-			bool match = pass == 0
-			                 ? (ft && gt && ft->spelling && gt->spelling &&
-			                    strcmp(ft->spelling, gt->spelling) == 0)
-			                 : (g->decl->nparams == (int)nargs ||
-			                    (g->decl->variadic && g->decl->nparams <= (int)nargs));
+			bool match =
+			    pass == 0 ? (ft && gt && ft->spelling && gt->spelling &&
+			                 strcmp(ft->spelling, gt->spelling) == 0)
+			              : g->converted &&
+			                    (g->decl->nparams == (int)nargs ||
+			                     (g->decl->variadic && g->decl->nparams <= (int)nargs));
 			if (match)
 				cand[ncand++] = g;
 		}

@@ -133,6 +133,10 @@ struct pf_fn {
 	struct pf_ir_func *body;
 	int tu; /* index of the TU of the body (or of the first declaration) */
 	bool address_taken;
+	/* its address is converted to another function type, held as a data
+	 * pointer or handed to a call (solve.c's scan): a call through a
+	 * pointer of a type no function has may reach it */
+	bool converted;
 	const char *consent_purpose;
 	bool anonymizer;
 	const struct pf_rule_propagator *prop;

@@ -140,9 +140,13 @@ static size_t pf_arity_node(struct pf_scan *sc, unsigned nargs)
 static void pf_scan_converted(struct pf_scan *sc, const struct pf_ir_type *t, struct pf_fn *g)
 {
 	const struct pf_ir_type *ft = pf_ir_function_type(t);
+	const struct pf_ir_type *own = pf_ir_function_type(g->decl->type);
 	if (ft && ft->spelling) {
 		pf_uf_join(&sc->uf, (size_t)g->id, pf_type_node(sc, ft->spelling));
+		if (!own || !own->spelling || strcmp(own->spelling, ft->spelling) != 0)
+			g->converted = true;
 	} else if (t && t->kind == PF_T_POINTER) {
+		g->converted = true;
 		if (!sc->untyped)
 			sc->untyped = pf_uf_new(&sc->uf) + 1;
 		pf_uf_join(&sc->uf, (size_t)g->id, sc->untyped - 1);
@@ -182,6 +186,15 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 			} else {
 				pf_uf_join(&sc->uf, sc->self, pf_arity_node(sc, nargs));
 			}
+		}
+		/* a function handed to another as an argument may be taken as a
+		 * `void *` or another type there without a cast being seen */
+		for (unsigned i = 1; i < e->nkids; i++) {
+			struct pf_fn *g = e->kids[i] && e->kids[i]->kind == PF_E_FUNC
+			                      ? pf_program_callee(p, e->kids[i])
+			                      : NULL;
+			if (g)
+				g->converted = true;
 		}
 		break;
 	case PF_E_COMBINE:
