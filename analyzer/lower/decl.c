@@ -376,11 +376,32 @@ struct pf_ir_fdecl *pf_lower_fdecl(struct pf_lower_ctx *cx, CXCursor fn)
 	return d;
 }
 
-/* Functions named in a global's initializer (callback tables, vtables) have
- * their address taken: calls through pointers of their type may reach them. */
+/* Adds to the unit's references the external function or global ref, once.
+ * Declarations of system headers are kept too: a database may define what
+ * it also installs as a system header (a library and its tools). */
+static void pf_note_ref(struct pf_lower_ctx *cx, CXCursor ref)
+{
+	enum CXCursorKind k = clang_getCursorKind(ref);
+	if ((k != CXCursor_FunctionDecl && k != CXCursor_VarDecl) ||
+	    clang_getCursorLinkage(ref) != CXLinkage_External)
+		return;
+	const void *key = pf_cursor_key(ref);
+	if (!key || pf_ptrmap_get(&cx->refs, key))
+		return;
+	const char *name = pf_lower_spelling(cx, ref);
+	if (!*name)
+		return;
+	pf_ptrmap_put(&cx->refs, key, (void *)name);
+	PF_IR_PUSH(cx->tu, cx->tu->refs, cx->tu->nrefs, cx->tu->caprefs, name);
+}
+
+/* In a global's initializer, one walk: functions named there (callback
+ * tables, vtables) have their address taken, so calls through pointers of
+ * their type may reach them, and every external name is a reference. */
 static enum CXChildVisitResult pf_addr_visitor(CXCursor c, CXCursor parent, CXClientData data)
 {
 	struct pf_lower_ctx *cx = data;
+	(void)parent;
 	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
 		CXCursor ref = clang_getCursorReferenced(c);
 		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
@@ -388,33 +409,17 @@ static enum CXChildVisitResult pf_addr_visitor(CXCursor c, CXCursor parent, CXCl
 			PF_IR_PUSH(cx->tu, cx->tu->addr_taken, cx->tu->naddr_taken,
 			           cx->tu->capaddr_taken, d->key);
 		}
+		pf_note_ref(cx, ref);
 	}
 	return CXChildVisit_Recurse;
 }
 
-/* Adds to the unit's references each external function or global a
- * DeclRefExpr under the cursor names, once. Declarations of system headers
- * are kept too: a database may define what it also installs as a system
- * header (a library and its tools). */
+/* Each external function or global a DeclRefExpr under a function names. */
 static enum CXChildVisitResult pf_refs_visitor(CXCursor c, CXCursor parent, CXClientData data)
 {
-	struct pf_lower_ctx *cx = data;
 	(void)parent;
-	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
-		return CXChildVisit_Recurse;
-	CXCursor ref = clang_getCursorReferenced(c);
-	enum CXCursorKind k = clang_getCursorKind(ref);
-	if ((k != CXCursor_FunctionDecl && k != CXCursor_VarDecl) ||
-	    clang_getCursorLinkage(ref) != CXLinkage_External)
-		return CXChildVisit_Recurse;
-	const void *key = pf_cursor_key(ref);
-	if (!key || pf_ptrmap_get(&cx->refs, key))
-		return CXChildVisit_Recurse;
-	const char *name = pf_lower_spelling(cx, ref);
-	if (!*name)
-		return CXChildVisit_Recurse;
-	pf_ptrmap_put(&cx->refs, key, (void *)name);
-	PF_IR_PUSH(cx->tu, cx->tu->refs, cx->tu->nrefs, cx->tu->caprefs, name);
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr)
+		pf_note_ref(data, clang_getCursorReferenced(c));
 	return CXChildVisit_Recurse;
 }
 
@@ -568,7 +573,6 @@ static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClie
 			g->defined = true;
 		if (clang_isCursorDefinition(c) && !clang_Cursor_isNull(init)) {
 			clang_visitChildren(c, pf_addr_visitor, cx);
-			pf_lower_refs(cx, c);
 			pf_lower_global_init(cx, g, init);
 		}
 	} else if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl) {
