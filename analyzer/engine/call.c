@@ -243,6 +243,18 @@ static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigne
 	return grp;
 }
 
+/* Whether e designates storage inside a global whose contents are known
+ * at entry (a constant one holds its initializer, one never written nor
+ * initialized holds zeros): a function pointer read there that points to
+ * no function is null, not unknown. */
+static bool pf_in_fixed_global(struct pf_actx *cx, const struct pf_ir_expr *e)
+{
+	const struct pf_ir_var *v = pf_lvalue_global(e);
+	if (!v || v->index < 0 || (size_t)v->index >= cx->p->globals.n)
+		return false;
+	return cx->p->globals.v[v->index].constant || cx->p->globals.v[v->index].zero;
+}
+
 struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 {
 	unsigned nargs = e->nkids - 1;
@@ -272,7 +284,7 @@ struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 		    cx, result,
 		    pf_apply_call(cx, cx->p->fns.v[l->index], args, argx, nargs, e, via));
 	}
-	if (any)
+	if (any || (fv.pts->n == 0 && pf_in_fixed_global(cx, callee)))
 		return result;
 	/* unresolved: every address-taken function of a matching type (by its
 	 * spelling; else, with as many parameters, those converted to another

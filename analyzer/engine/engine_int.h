@@ -202,6 +202,13 @@ struct pf_global {
 	/* Its initializer is all it ever holds: reads see the initializer's
 	 * values, not a symbolic entry value (pf_global_constant). */
 	bool constant;
+	bool defined;     /* a unit of the program defines it */
+	bool initialized; /* a definition of it has an initializer */
+	/* Defined in the program without an initializer and never written:
+	 * it holds zeros, so reads of it carry nothing and a call through it
+	 * reaches no function (a hook that only another program sets, such
+	 * as git's report_garbage in the units no main reaches). */
+	bool zero;
 };
 
 struct pf_program {
@@ -273,6 +280,9 @@ struct pf_fn *pf_program_fn(struct pf_program *p, const char *key);
  * program has none of that key; remembered per expression. */
 struct pf_fn *pf_program_callee(struct pf_program *p, const struct pf_ir_expr *e);
 int pf_program_global(struct pf_program *p, const char *key);
+/* The global variable an lvalue's own storage belongs to (g, g.f, g[i]),
+ * or NULL. */
+struct pf_ir_var *pf_lvalue_global(const struct pf_ir_expr *e);
 int pf_program_source(struct pf_program *p, int tu, int local_id);
 void pf_program_release(struct pf_program *p);
 const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type *t, int *n);

@@ -184,7 +184,8 @@ struct pf_fn *pf_program_callee(struct pf_program *p, const struct pf_ir_expr *e
 /* What the link reads from function bodies: the functions whose address
  * is taken (any use other than a direct call) and the global variables an
  * expression may change (assigned to, their address taken, or an array of
- * theirs used as a pointer: anything may then be written through it).
+ * theirs, or in them, used as a pointer: anything may then be written
+ * through it).
  * Both are facts of one unit, gathered by pf_engine_link_facts once for a
  * unit the language server holds, or here for the others. Linking writes
  * nothing into the IR: held units are shared, copy-on-write, with the
@@ -208,9 +209,7 @@ static void pf_facts_expr(struct pf_facts *f, const struct pf_ir_expr *e, bool i
 		pf_facts_expr(f, e->kids[i], e->kind == PF_E_CALL && i == 0);
 }
 
-/* The global variable an lvalue's own storage belongs to (g, g.f, g[i]),
- * or NULL. */
-static struct pf_ir_var *pf_lvalue_global(const struct pf_ir_expr *e)
+struct pf_ir_var *pf_lvalue_global(const struct pf_ir_expr *e)
 {
 	for (int guard = 0; e && guard < 64; guard++) {
 		if (e->kind == PF_E_VAR)
@@ -234,8 +233,8 @@ static void pf_facts_written(struct pf_facts *f, const struct pf_ir_expr *e, boo
 		g = pf_lvalue_global(e->kids[0]);
 	else if (e->kind == PF_E_ADDR && e->nkids)
 		g = pf_lvalue_global(e->kids[0]);
-	else if (e->kind == PF_E_VAR && !base && e->type && e->type->kind == PF_T_ARRAY)
-		g = pf_lvalue_global(e);
+	else if (!base && e->type && e->type->kind == PF_T_ARRAY)
+		g = pf_lvalue_global(e); /* an array of it (g, g.buf, g[i]) used as a pointer */
 	if (g)
 		PF_VEC_PUSH(f->vars, g);
 	for (unsigned i = 0; i < e->nkids; i++)
@@ -402,6 +401,8 @@ void pf_program_link(struct pf_program *p)
 			if (g->source >= 0 && p->globals.v[id].source < 0)
 				p->globals.v[id].source = pf_program_source(p, (int)t, g->source);
 			p->globals.v[id].is_const |= g->is_const;
+			p->globals.v[id].defined |= g->defined;
+			p->globals.v[id].initialized |= g->initialized;
 			if (g->init && !p->globals.v[id].init) {
 				p->globals.v[id].init = g->init;
 				p->globals.v[id].init_tu = (int)t;
@@ -437,6 +438,7 @@ void pf_program_link(struct pf_program *p)
 	for (size_t i = 0; i < p->globals.n; i++) {
 		struct pf_global *g = &p->globals.v[i];
 		g->constant = g->init && (g->is_const || !g->written);
+		g->zero = g->defined && !g->initialized && !g->written;
 	}
 	for (size_t i = 0; i < p->fns.n; i++)
 		pf_link_rules(p, p->fns.v[i]);

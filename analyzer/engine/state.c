@@ -89,8 +89,10 @@ uint32_t pf_loc_root(struct pf_actx *cx, enum pf_root root, int index, struct pf
 		l.sym = var->kind == PF_V_PARAM;
 		l.source = pf_program_source(cx->p, cx->tu, var->source);
 	} else if (root == PF_ROOT_GLOBAL) {
-		/* a constant global holds what its initializer wrote at entry */
-		l.sym = index < 0 || !cx->p->globals.v[index].constant;
+		/* a constant global holds what its initializer wrote at entry;
+		 * one never written nor initialized, zeros */
+		l.sym = index < 0 ||
+		        !(cx->p->globals.v[index].constant || cx->p->globals.v[index].zero);
 		l.source = index >= 0 ? cx->p->globals.v[index].source : -1;
 	}
 	return pf_loc_find_or_add(cx, &l);

@@ -223,6 +223,9 @@ struct pf_ir_global {
 	 * declares it: where several programs share a database, which unit a
 	 * reference resolves to (engine/programs.c) */
 	bool defined;
+	/* a definition of it in the unit has an initializer (kept in init
+	 * or not): one without holds zeros until something writes it */
+	bool initialized;
 };
 
 /* A named declaration of the project's own code (not of a system header):

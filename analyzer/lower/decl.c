@@ -569,9 +569,12 @@ static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClie
 	} else if (k == CXCursor_VarDecl) {
 		struct pf_ir_global *g = pf_lower_global(cx, c);
 		CXCursor init = clang_Cursor_getVarDeclInitializer(c);
-		if (clang_isCursorDefinition(c))
+		/* a definition, or a tentative one (`int x;` at file scope,
+		 * which libclang does not count as a definition) */
+		if (clang_isCursorDefinition(c) || clang_Cursor_getStorageClass(c) != CX_SC_Extern)
 			g->defined = true;
 		if (clang_isCursorDefinition(c) && !clang_Cursor_isNull(init)) {
+			g->initialized = true;
 			clang_visitChildren(c, pf_addr_visitor, cx);
 			pf_lower_global_init(cx, g, init);
 		}

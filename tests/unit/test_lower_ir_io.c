@@ -265,6 +265,7 @@ static void same_tu(const struct pf_ir_tu *a, const struct pf_ir_tu *b)
 		same_pos(a->globals[i]->pos, b->globals[i]->pos);
 		assert_int_equal(a->globals[i]->is_const, b->globals[i]->is_const);
 		assert_int_equal(a->globals[i]->defined, b->globals[i]->defined);
+		assert_int_equal(a->globals[i]->initialized, b->globals[i]->initialized);
 	}
 	assert_int_equal(a->nglobal_refs, b->nglobal_refs);
 	for (size_t i = 0; i < a->nglobal_refs; i++)
@@ -538,6 +539,33 @@ static void test_references_of_a_unit(void **state)
 	pf_ir_tu_free(tu);
 }
 
+/* A tentative definition (`void (*hook)(...);` at file scope) defines its
+ * global, which holds zeros: lowering marks it defined and not
+ * initialized, a definition with an initializer both, and the marks
+ * survive writing and reading. */
+static void test_tentative_definitions(void **state)
+{
+	(void)state;
+	struct pf_ir_tu *tu = lower_case("interproc/hook_never_set_clean.c");
+	assert_non_null(tu);
+	const struct pf_ir_global *hook = find_global(tu, "report_hook");
+	assert_non_null(hook);
+	assert_true(hook->defined);
+	assert_false(hook->initialized);
+	const struct pf_ir_global *table = find_global(tu, "reporters");
+	assert_non_null(table);
+	assert_true(table->defined);
+	assert_true(table->initialized);
+	size_t len;
+	char *buf = write_mem(tu, &len);
+	struct pf_ir_tu *back = read_mem(buf, len);
+	assert_non_null(back);
+	same_tu(tu, back);
+	free(buf);
+	pf_ir_tu_free(back);
+	pf_ir_tu_free(tu);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -547,6 +575,7 @@ int main(void)
 	    cmocka_unit_test(test_damaged_files_are_rejected),
 	    cmocka_unit_test(test_scalars_that_hold_no_pointer),
 	    cmocka_unit_test(test_references_of_a_unit),
+	    cmocka_unit_test(test_tentative_definitions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
