@@ -127,6 +127,11 @@ struct pf_actx {
 	uint32_t seen_cur;
 	int nseen;
 	uint64_t deep_cuts; /* deep reads stopped by a PF_DEEP_* bound with more to read */
+	/* Whether anything in this analysis can hold a label: a write of one
+	 * (every label in a state is written by pf_write), a location that is
+	 * a source, a global that holds data. With none of them and no
+	 * demanded parameter, a deep read finds nothing and is not made. */
+	bool wrote_labels, source_locs, tainted_locs;
 	int call_depth;
 	/* the new objects (PF_PORT_NEW index) emitted in this run */
 	uint32_t new_emitted;

@@ -102,6 +102,8 @@ static void pf_demand_args(struct pf_actx *cx, struct pf_fn *g, struct pf_val *a
 	int nfixed = g->decl->nparams;
 	for (unsigned i = 0; i < nargs; i++) {
 		int port = (int)i < nfixed || nfixed < 0 ? (int)i : nfixed;
+		if (pf_param_demanded(g, port))
+			continue; /* known already: no deep read to find out */
 		if (args[i].labels->n || pf_val_deep(cx, &args[i])->n)
 			pf_demand_param(cx->p, g, port);
 	}

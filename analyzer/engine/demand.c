@@ -42,6 +42,11 @@ static void pf_requeue(struct pf_program *p, struct pf_fn *fn)
 	PF_VEC_PUSH(p->requeue, fn->id);
 }
 
+bool pf_param_demanded(const struct pf_fn *g, int i)
+{
+	return i >= 0 && (g->demand & pf_param_bit(i)) != 0;
+}
+
 void pf_demand_param(struct pf_program *p, struct pf_fn *g, int i)
 {
 	if (p->full || i < 0 || (g->demand & pf_param_bit(i)))

@@ -209,6 +209,10 @@ struct pf_global {
 	 * reaches no function (a hook that only another program sets, such
 	 * as git's report_garbage in the units no main reaches). */
 	bool zero;
+	/* An array of one character (git's strbuf_slopbuf, the empty string
+	 * every strbuf points to until it grows): it holds a terminator at
+	 * most, so what is written into it carries no data. */
+	bool one_char;
 };
 
 struct pf_program {
@@ -306,6 +310,8 @@ bool pf_rules_field_matched(const struct pf_program *p, const void *rule);
 /* demand.c */
 /* Whether reads of port carry symbolic data in fn's analysis. */
 bool pf_demanded(const struct pf_program *p, const struct pf_fn *fn, const struct pf_port *port);
+/* Whether parameter i of g is demanded already. */
+bool pf_param_demanded(const struct pf_fn *g, int i);
 /* Demands parameter i of g (a caller passes it data); queues g again when
  * that is new. */
 void pf_demand_param(struct pf_program *p, struct pf_fn *g, int i);

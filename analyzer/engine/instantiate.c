@@ -236,6 +236,15 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 	memo = PF_NEW_N(&cx->a, struct pf_memo, g->summary.n + 1);
 	uint32_t *slots = PF_NEW_N(&cx->a, uint32_t, hcap);
 	memset(slots, 0, hcap * sizeof(*slots));
+	/* and each to-port's locations once: many edges write into one
+	 * (slot: index into dsts + 1) */
+	struct pf_dst {
+		struct pf_port port;
+		const struct pf_lset *locs;
+	} *dsts = PF_NEW_N(&cx->a, struct pf_dst, g->summary.n + 1);
+	size_t ndsts = 0;
+	uint32_t *dslots = PF_NEW_N(&cx->a, uint32_t, hcap);
+	memset(dslots, 0, hcap * sizeof(*dslots));
 	for (size_t i = 0; i < g->summary.n; i++) {
 		const struct pf_edge *e = &g->summary.edges[i];
 		const struct pf_tset *labels = NULL;
@@ -341,18 +350,27 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 		case PF_PORT_PARAM:
 		case PF_PORT_GLOBAL:
 		case PF_PORT_NEW: {
-			const struct pf_lset *dst;
-			if (e->to.kind == PF_PORT_PARAM) {
-				if ((unsigned)e->to.index >= cs->nargs)
-					break;
-				dst = pf_follow_val(cx, &cs->args[e->to.index], e->to.path);
-			} else if (e->to.kind == PF_PORT_NEW) {
-				uint32_t root = pf_new_root(cx, cs, e->to.index);
-				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
-			} else {
-				uint32_t root = pf_loc_root(cx, PF_ROOT_GLOBAL, e->to.index, NULL);
-				dst = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
+			if (e->to.kind == PF_PORT_PARAM && (unsigned)e->to.index >= cs->nargs)
+				break;
+			size_t ds = (size_t)pf_port_hash(&e->to) & (hcap - 1);
+			while (dslots[ds] && !pf_port_equal(&dsts[dslots[ds] - 1].port, &e->to))
+				ds = (ds + 1) & (hcap - 1);
+			if (!dslots[ds]) {
+				const struct pf_lset *d;
+				if (e->to.kind == PF_PORT_PARAM) {
+					d = pf_follow_val(cx, &cs->args[e->to.index], e->to.path);
+				} else if (e->to.kind == PF_PORT_NEW) {
+					uint32_t root = pf_new_root(cx, cs, e->to.index);
+					d = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
+				} else {
+					uint32_t root =
+					    pf_loc_root(cx, PF_ROOT_GLOBAL, e->to.index, NULL);
+					d = pf_follow(cx, pf_lset_one(&cx->a, root), e->to.path);
+				}
+				dsts[ndsts] = (struct pf_dst){e->to, d};
+				dslots[ds] = (uint32_t)++ndsts;
 			}
+			const struct pf_lset *dst = dsts[dslots[ds] - 1].locs;
 			struct pf_val w = pf_val_none;
 			const char *after = NULL;
 			if (e->to.kind == PF_PORT_PARAM && cs->argx) {

@@ -289,14 +289,20 @@ struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args
 	return result;
 }
 
-/* A function pointer handed to a function with no body is assumed to be
- * called with that call's other arguments. */
+/* A function pointer handed to a function with no body (an argument of a
+ * function pointer type) is assumed to be called with that call's other
+ * arguments. */
 void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                   struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
 {
 	if (cx->call_depth > PF_CALLBACK_DEPTH)
 		return;
 	for (unsigned i = 0; i < nargs; i++) {
+		/* only an argument of a function type: a string or a buffer
+		 * that the model takes to point to some function as well
+		 * (strcmp's and memcpy's, in git) calls nothing */
+		if (argx && argx[i] && argx[i]->type && !pf_ir_function_type(argx[i]->type))
+			continue;
 		for (uint32_t k = 0; k < args[i].pts->n; k++) {
 			struct pf_loc *l = &cx->locs.v[args[i].pts->v[k]];
 			if (l->root != PF_ROOT_FUNC)

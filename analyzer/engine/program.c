@@ -402,6 +402,7 @@ void pf_program_link(struct pf_program *p)
 				p->globals.v[id].source = pf_program_source(p, (int)t, g->source);
 			p->globals.v[id].is_const |= g->is_const;
 			p->globals.v[id].defined |= g->defined;
+			p->globals.v[id].one_char |= g->one_char;
 			p->globals.v[id].initialized |= g->initialized;
 			if (g->init && !p->globals.v[id].init) {
 				p->globals.v[id].init = g->init;

@@ -55,13 +55,20 @@ static uint32_t pf_loc_find_or_add(struct pf_actx *cx, struct pf_loc *proto)
 		struct pf_loc *l = &cx->locs.v[cx->loc_slots[h] - 1];
 		if (l->root == proto->root && l->index == proto->index && l->var == proto->var &&
 		    l->parent == proto->parent && l->step == proto->step) {
-			if (l->source < 0 && proto->source >= 0)
+			if (l->source < 0 && proto->source >= 0) {
 				l->source = proto->source;
+				cx->source_locs = true;
+			}
 			return cx->loc_slots[h] - 1;
 		}
 		h = (h + 1) & (cx->loc_cap - 1);
 	}
 	uint32_t id = (uint32_t)cx->locs.n;
+	if (proto->source >= 0)
+		cx->source_locs = true;
+	if (proto->root == PF_ROOT_GLOBAL && proto->index >= 0 && cx->p->tainted &&
+	    cx->p->tainted[proto->index])
+		cx->tainted_locs = true;
 	proto->first_child = -1;
 	proto->next_sibling = -1;
 	PF_VEC_PUSH(cx->locs, *proto);
@@ -665,6 +672,9 @@ static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth)
 
 const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc)
 {
+	if (!cx->wrote_labels && !cx->source_locs && !cx->tainted_locs && !cx->p->full &&
+	    cx->fn->demand == 0)
+		return &pf_tset_empty;
 	struct pf_memo_read *m = pf_memo(cx, loc);
 	if (m->gen_deep == cx->gen + 1)
 		return m->deep;
@@ -726,11 +736,14 @@ void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_va
 	if (!locs || locs->n == 0)
 		return;
 	cx->gen++;
+	if (v->labels && v->labels->n)
+		cx->wrote_labels = true;
 	strong = strong && locs->n == 1;
 	for (uint32_t i = 0; i < locs->n; i++) {
 		uint32_t loc = locs->v[i];
 		struct pf_loc *l = &cx->locs.v[loc];
-		if (l->root == PF_ROOT_FUNC)
+		if (l->root == PF_ROOT_FUNC || (l->root == PF_ROOT_GLOBAL && l->index >= 0 &&
+		                                cx->p->globals.v[l->index].one_char))
 			continue;
 		/* data stored in a global: its readers follow it from now on (a
 		 * pointer stored in one taints it only once data is written

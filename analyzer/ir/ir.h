@@ -226,6 +226,9 @@ struct pf_ir_global {
 	/* a definition of it in the unit has an initializer (kept in init
 	 * or not): one without holds zeros until something writes it */
 	bool initialized;
+	/* its definition is an array of one character (git's strbuf_slopbuf,
+	 * the empty string every strbuf points to until it grows) */
+	bool one_char;
 };
 
 /* A named declaration of the project's own code (not of a system header):

@@ -262,6 +262,7 @@ int pf_ir_write(FILE *f, const struct pf_ir_tu *tu)
 		w_u8(&w, g->is_const);
 		w_u8(&w, g->defined);
 		w_u8(&w, g->initialized);
+		w_u8(&w, g->one_char);
 		w_expr(&w, g->init);
 	}
 	w_u32(&w, (uint32_t)tu->nglobal_refs);
@@ -880,6 +881,7 @@ static struct pf_ir_tu *pf_ir_read_in(FILE *f, const char *under, struct pf_ir_s
 		g->is_const = r_u8(&r);
 		g->defined = r_u8(&r);
 		g->initialized = r_u8(&r);
+		g->one_char = r_u8(&r);
 		g->init = r_expr(&r);
 		if (!r_source_ok(&r, g->source))
 			r.err = true;

@@ -17,7 +17,7 @@
  * matched against the rules when the program is linked. 7: a type says
  * whether it never holds a pointer. 8: a global says whether the unit
  * defines it, and the unit lists the external names it uses (refs). */
-#define PF_IR_FORMAT_VERSION 9
+#define PF_IR_FORMAT_VERSION 10
 
 /* Writes tu. The IR does not depend on the rules, so one file serves any
  * rules files. Returns 0, or -1 when writing failed. */

@@ -543,6 +543,17 @@ static bool pf_has_annotation(struct pf_lower_ctx *cx, CXCursor decl)
 	return false;
 }
 
+/* Whether t is an array of one character (the definition's type: a header
+ * may declare it `extern char a[];`). */
+static bool pf_one_char_array(CXType t)
+{
+	CXType ct = clang_getCanonicalType(t);
+	if (ct.kind != CXType_ConstantArray || clang_getArraySize(ct) != 1)
+		return false;
+	enum CXTypeKind k = clang_getCanonicalType(clang_getArrayElementType(ct)).kind;
+	return k == CXType_Char_S || k == CXType_Char_U || k == CXType_SChar || k == CXType_UChar;
+}
+
 /* A TU's IR holds the functions it defines and the ones it uses, not every
  * prototype its headers declare: a declaration is lowered when the TU calls
  * or takes the address of the function, or when it carries an annotation
@@ -571,8 +582,11 @@ static enum CXChildVisitResult pf_tu_visitor(CXCursor c, CXCursor parent, CXClie
 		CXCursor init = clang_Cursor_getVarDeclInitializer(c);
 		/* a definition, or a tentative one (`int x;` at file scope,
 		 * which libclang does not count as a definition) */
-		if (clang_isCursorDefinition(c) || clang_Cursor_getStorageClass(c) != CX_SC_Extern)
+		if (clang_isCursorDefinition(c) ||
+		    clang_Cursor_getStorageClass(c) != CX_SC_Extern) {
 			g->defined = true;
+			g->one_char = pf_one_char_array(clang_getCursorType(c));
+		}
 		if (clang_isCursorDefinition(c) && !clang_Cursor_isNull(init)) {
 			g->initialized = true;
 			clang_visitChildren(c, pf_addr_visitor, cx);

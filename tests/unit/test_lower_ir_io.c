@@ -266,6 +266,7 @@ static void same_tu(const struct pf_ir_tu *a, const struct pf_ir_tu *b)
 		assert_int_equal(a->globals[i]->is_const, b->globals[i]->is_const);
 		assert_int_equal(a->globals[i]->defined, b->globals[i]->defined);
 		assert_int_equal(a->globals[i]->initialized, b->globals[i]->initialized);
+		assert_int_equal(a->globals[i]->one_char, b->globals[i]->one_char);
 	}
 	assert_int_equal(a->nglobal_refs, b->nglobal_refs);
 	for (size_t i = 0; i < a->nglobal_refs; i++)
@@ -457,6 +458,18 @@ static void test_damaged_files_are_rejected(void **state)
 	pf_ir_tu_free(tu);
 }
 
+/* Writes tu and reads it back: the same unit. */
+static void same_after_round_trip(const struct pf_ir_tu *tu)
+{
+	size_t len;
+	char *buf = write_mem(tu, &len);
+	struct pf_ir_tu *back = read_mem(buf, len);
+	assert_non_null(back);
+	same_tu(tu, back);
+	free(buf);
+	pf_ir_tu_free(back);
+}
+
 /* The global of tu named name, or NULL. */
 static const struct pf_ir_global *find_global(const struct pf_ir_tu *tu, const char *name)
 {
@@ -490,13 +503,7 @@ static void test_scalars_that_hold_no_pointer(void **state)
 		assert_int_equal(slot->fields[i].type->kind, PF_T_SCALAR);
 		assert_int_equal(slot->fields[i].type->no_pointer, want[i].no_pointer);
 	}
-	size_t len;
-	char *buf = write_mem(tu, &len);
-	struct pf_ir_tu *back = read_mem(buf, len);
-	assert_non_null(back);
-	same_tu(tu, back);
-	free(buf);
-	pf_ir_tu_free(back);
+	same_after_round_trip(tu);
 	pf_ir_tu_free(tu);
 }
 
@@ -529,13 +536,7 @@ static void test_references_of_a_unit(void **state)
 	for (size_t i = 0; i < tu->nrefs; i++)
 		for (size_t j = i + 1; j < tu->nrefs; j++)
 			assert_string_not_equal(tu->refs[i], tu->refs[j]);
-	size_t len;
-	char *buf = write_mem(tu, &len);
-	struct pf_ir_tu *back = read_mem(buf, len);
-	assert_non_null(back);
-	same_tu(tu, back);
-	free(buf);
-	pf_ir_tu_free(back);
+	same_after_round_trip(tu);
 	pf_ir_tu_free(tu);
 }
 
@@ -552,17 +553,28 @@ static void test_tentative_definitions(void **state)
 	assert_non_null(hook);
 	assert_true(hook->defined);
 	assert_false(hook->initialized);
+	assert_false(hook->one_char);
 	const struct pf_ir_global *table = find_global(tu, "reporters");
 	assert_non_null(table);
 	assert_true(table->defined);
 	assert_true(table->initialized);
-	size_t len;
-	char *buf = write_mem(tu, &len);
-	struct pf_ir_tu *back = read_mem(buf, len);
-	assert_non_null(back);
-	same_tu(tu, back);
-	free(buf);
-	pf_ir_tu_free(back);
+	same_after_round_trip(tu);
+	pf_ir_tu_free(tu);
+}
+
+/* An array of one character is marked where it is defined, though the
+ * header declared it without a size; the mark survives writing and
+ * reading. */
+static void test_one_char_arrays(void **state)
+{
+	(void)state;
+	struct pf_ir_tu *tu = lower_case("idioms/string_builder_sentinel.c");
+	assert_non_null(tu);
+	const struct pf_ir_global *slop = find_global(tu, "sb_slopbuf");
+	assert_non_null(slop);
+	assert_true(slop->defined);
+	assert_true(slop->one_char);
+	same_after_round_trip(tu);
 	pf_ir_tu_free(tu);
 }
 
@@ -576,6 +588,7 @@ int main(void)
 	    cmocka_unit_test(test_scalars_that_hold_no_pointer),
 	    cmocka_unit_test(test_references_of_a_unit),
 	    cmocka_unit_test(test_tentative_definitions),
+	    cmocka_unit_test(test_one_char_arrays),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
