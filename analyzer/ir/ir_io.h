@@ -16,7 +16,10 @@
 /* 6: the IR holds no rules; fields and globals are recorded by name and
  * matched against the rules when the program is linked. 7: a type says
  * whether it never holds a pointer. 8: a global says whether the unit
- * defines it, and the unit lists the external names it uses (refs). */
+ * defines it, and the unit lists the external names it uses (refs).
+ * 9: a global says whether a definition of it has an initializer (a
+ * tentative definition now counts as defining it). 10: a global says
+ * whether its definition is an array of one character. */
 #define PF_IR_FORMAT_VERSION 10
 
 /* Writes tu. The IR does not depend on the rules, so one file serves any
