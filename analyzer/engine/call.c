@@ -257,6 +257,41 @@ static bool pf_in_fixed_global(struct pf_actx *cx, const struct pf_ir_expr *e)
 	return cx->p->globals.v[v->index].constant || cx->p->globals.v[v->index].zero;
 }
 
+/* The functions a call through a pointer that points to none the
+ * analysis knows may reach: those whose address is taken with the
+ * pointer's function type (their own, or one their address is converted
+ * to); where none is, those with as many parameters whose address goes
+ * where the analysis does not follow it. A function handed to another
+ * that has a body is followed there: a hook that only the library's users
+ * set (curl's share lock) reaches none of the program's functions. */
+static size_t pf_pointer_candidates(struct pf_program *p, const struct pf_ir_expr *callee,
+                                    unsigned nargs, struct pf_fn **cand, bool *by_type)
+{
+	const struct pf_ir_type *ft = pf_ir_function_type(callee->type);
+	size_t ncand = 0;
+	for (int pass = 0; pass < 2 && !ncand; pass++) {
+		*by_type = pass == 0;
+		for (size_t i = 0; i < p->address_taken.n; i++) {
+			struct pf_fn *g = p->address_taken.v[i];
+			const struct pf_ir_type *gt = g->decl->type;
+			bool arity = g->decl->nparams == (int)nargs ||
+			             (g->decl->variadic && g->decl->nparams <= (int)nargs);
+			bool match = false;
+			if (pass == 1)
+				match = arity && g->escapes;
+			else if (ft && ft->spelling) {
+				match =
+				    gt && gt->spelling && strcmp(ft->spelling, gt->spelling) == 0;
+				for (size_t k = 0; k < g->cast_types.n && !match && arity; k++)
+					match = strcmp(ft->spelling, g->cast_types.v[k]) == 0;
+			}
+			if (match)
+				cand[ncand++] = g;
+		}
+	}
+	return ncand;
+}
+
 struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 {
 	unsigned nargs = e->nkids - 1;
@@ -288,33 +323,14 @@ struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 	}
 	if (any || (fv.pts->n == 0 && pf_in_fixed_global(cx, callee)))
 		return result;
-	/* unresolved: every address-taken function of a matching type (by its
-	 * spelling; else, with as many parameters, those converted to another
-	 * type or held as data: only they can be called through a pointer of a
-	 * type that no function has) */
-	const struct pf_ir_type *ft = pf_ir_function_type(callee->type);
-	size_t nat = cx->p->address_taken.n;
-	struct pf_fn **cand = PF_NEW_N(&cx->a, struct pf_fn *, nat + 1);
-	size_t ncand = 0;
-	bool by_type = false;
-	for (int pass = 0; pass < 2 && !ncand; pass++) {
-		by_type = pass == 0;
-		for (size_t i = 0; i < nat; i++) {
-			struct pf_fn *g = cx->p->address_taken.v[i];
-			const struct pf_ir_type *gt = g->decl->type;
-			bool match =
-			    pass == 0 ? (ft && gt && ft->spelling && gt->spelling &&
-			                 strcmp(ft->spelling, gt->spelling) == 0)
-			              : g->converted &&
-			                    (g->decl->nparams == (int)nargs ||
-			                     (g->decl->variadic && g->decl->nparams <= (int)nargs));
-			if (match)
-				cand[ncand++] = g;
-		}
-	}
+	/* unresolved: the functions of its type */
+	struct pf_fn **cand = PF_NEW_N(&cx->a, struct pf_fn *, cx->p->address_taken.n + 1);
+	bool by_type;
+	size_t ncand = pf_pointer_candidates(cx->p, callee, nargs, cand, &by_type);
 	struct pf_fgroup *grp = NULL;
 	if (ncand >= PF_GROUP_MIN)
-		grp = pf_fgroup(cx, by_type ? ft->spelling : NULL, nargs, cand, ncand);
+		grp = pf_fgroup(cx, by_type ? pf_ir_function_type(callee->type)->spelling : NULL,
+		                nargs, cand, ncand);
 	for (size_t i = 0; i < ncand; i++)
 		if (!grp || !pf_groupable(cand[i], nargs))
 			result = pf_val_union(

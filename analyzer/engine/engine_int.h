@@ -133,10 +133,15 @@ struct pf_fn {
 	struct pf_ir_func *body;
 	int tu; /* index of the TU of the body (or of the first declaration) */
 	bool address_taken;
-	/* its address is converted to another function type, held as a data
-	 * pointer or handed to a call (solve.c's scan): a call through a
-	 * pointer of a type no function has may reach it */
-	bool converted;
+	/* the function types other than its own that its address is
+	 * converted to (interned spellings; solve.c's scan): a call through a
+	 * pointer of such a type may reach it */
+	PF_VEC(const char *) cast_types;
+	/* its address goes where the analysis does not follow it: held as a
+	 * data pointer, converted to another function type, or handed to a
+	 * function without a body (solve.c's scan): a call through a pointer
+	 * of a type no function has may reach it */
+	bool escapes;
 	const char *consent_purpose;
 	bool anonymizer;
 	const struct pf_rule_propagator *prop;

@@ -525,6 +525,7 @@ void pf_program_release(struct pf_program *p)
 		PF_VEC_FREE(fn->sinks);
 		PF_VEC_FREE(fn->constants);
 		PF_VEC_FREE(fn->dependents);
+		PF_VEC_FREE(fn->cast_types);
 		PF_VEC_FREE(fn->kills);
 		PF_VEC_FREE(fn->sink_ids);
 		PF_VEC_FREE(fn->calls);

@@ -143,10 +143,16 @@ static void pf_scan_converted(struct pf_scan *sc, const struct pf_ir_type *t, st
 	const struct pf_ir_type *own = pf_ir_function_type(g->decl->type);
 	if (ft && ft->spelling) {
 		pf_uf_join(&sc->uf, (size_t)g->id, pf_type_node(sc, ft->spelling));
-		if (!own || !own->spelling || strcmp(own->spelling, ft->spelling) != 0)
-			g->converted = true;
+		const char *cast = pf_intern(&sc->p->strings, ft->spelling);
+		bool known = own && own->spelling && strcmp(own->spelling, cast) == 0;
+		for (size_t i = 0; i < g->cast_types.n && !known; i++)
+			known = g->cast_types.v[i] == cast;
+		if (!known) {
+			PF_VEC_PUSH(g->cast_types, cast);
+			g->escapes = true;
+		}
 	} else if (t && t->kind == PF_T_POINTER) {
-		g->converted = true;
+		g->escapes = true;
 		if (!sc->untyped)
 			sc->untyped = pf_uf_new(&sc->uf) + 1;
 		pf_uf_join(&sc->uf, (size_t)g->id, sc->untyped - 1);
@@ -187,14 +193,17 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 				pf_uf_join(&sc->uf, sc->self, pf_arity_node(sc, nargs));
 			}
 		}
-		/* a function handed to another as an argument may be taken as a
-		 * `void *` or another type there without a cast being seen */
-		for (unsigned i = 1; i < e->nkids; i++) {
+		/* a function handed to one without a body may come back from it
+		 * as a `void *` or another type, out of the analysis' sight */
+		struct pf_fn *callee = e->nkids && e->kids[0] && e->kids[0]->kind == PF_E_FUNC
+		                           ? pf_program_callee(p, e->kids[0])
+		                           : NULL;
+		for (unsigned i = 1; i < e->nkids && (!callee || !callee->body); i++) {
 			struct pf_fn *g = e->kids[i] && e->kids[i]->kind == PF_E_FUNC
 			                      ? pf_program_callee(p, e->kids[i])
 			                      : NULL;
 			if (g)
-				g->converted = true;
+				g->escapes = true;
 		}
 		break;
 	case PF_E_COMBINE:
