@@ -189,9 +189,15 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
  * when t is no such object, or past PF_NEW_MAX of them. */
 static bool pf_emit_new(struct pf_actx *cx, uint32_t t, struct pf_port to)
 {
-	if (to.kind != PF_PORT_PARAM && to.kind != PF_PORT_NEW)
-		return false;
 	const struct pf_loc *l = &cx->locs.v[t];
+	/* a result: an allocation or what a callee made, which the caller
+	 * names again per call site (realloc's wrapper returns its argument's
+	 * object or a new one); an object of a call that named none is the
+	 * caller's own object already, and renaming it would go round a
+	 * recursion without end */
+	bool result = to.kind == PF_PORT_RETURN && !to.path[0] && l->root != PF_ROOT_CALLRET;
+	if (to.kind != PF_PORT_PARAM && to.kind != PF_PORT_NEW && !result)
+		return false;
 	if (l->sym || l->parent != -1 ||
 	    (l->root != PF_ROOT_HEAP && l->root != PF_ROOT_CALLRET && l->root != PF_ROOT_CALLNEW))
 		return false;
@@ -307,7 +313,7 @@ void pf_finish(struct pf_actx *cx)
 		uint32_t t = cx->ret_pts->v[i];
 		if (pf_nameable(cx, t)) {
 			pf_emit_pts(cx, pf_lset_one(&cx->a, t), ret);
-		} else {
+		} else if (!pf_emit_new(cx, t, ret)) {
 			struct pf_port inner = ret;
 			inner.path = cx->p->star;
 			pf_emit_object(cx, t, inner, 0);
