@@ -263,14 +263,15 @@ static bool pf_in_fixed_global(struct pf_actx *cx, const struct pf_ir_expr *e)
  * to); where none is, those with as many parameters whose address goes
  * where the analysis does not follow it. A function handed to another
  * that has a body is followed there: a hook that only the library's users
- * set (curl's share lock) reaches none of the program's functions. */
+ * set (curl's share lock) reaches none of the program's functions. *type
+ * is the type's spelling where they were found by it, else NULL. */
 static size_t pf_pointer_candidates(struct pf_program *p, const struct pf_ir_expr *callee,
-                                    unsigned nargs, struct pf_fn **cand, bool *by_type)
+                                    unsigned nargs, struct pf_fn **cand, const char **type)
 {
 	const struct pf_ir_type *ft = pf_ir_function_type(callee->type);
 	size_t ncand = 0;
 	for (int pass = 0; pass < 2 && !ncand; pass++) {
-		*by_type = pass == 0;
+		*type = pass == 0 && ft ? ft->spelling : NULL;
 		for (size_t i = 0; i < p->address_taken.n; i++) {
 			struct pf_fn *g = p->address_taken.v[i];
 			const struct pf_ir_type *gt = g->decl->type;
@@ -325,12 +326,11 @@ struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 		return result;
 	/* unresolved: the functions of its type */
 	struct pf_fn **cand = PF_NEW_N(&cx->a, struct pf_fn *, cx->p->address_taken.n + 1);
-	bool by_type;
-	size_t ncand = pf_pointer_candidates(cx->p, callee, nargs, cand, &by_type);
+	const char *type;
+	size_t ncand = pf_pointer_candidates(cx->p, callee, nargs, cand, &type);
 	struct pf_fgroup *grp = NULL;
 	if (ncand >= PF_GROUP_MIN)
-		grp = pf_fgroup(cx, by_type ? pf_ir_function_type(callee->type)->spelling : NULL,
-		                nargs, cand, ncand);
+		grp = pf_fgroup(cx, type, nargs, cand, ncand);
 	for (size_t i = 0; i < ncand; i++)
 		if (!grp || !pf_groupable(cand[i], nargs))
 			result = pf_val_union(

@@ -49,7 +49,7 @@ bool pf_param_demanded(const struct pf_fn *g, int i)
 
 void pf_demand_param(struct pf_program *p, struct pf_fn *g, int i)
 {
-	if (p->full || i < 0 || (g->demand & pf_param_bit(i)))
+	if (p->full || i < 0 || pf_param_demanded(g, i))
 		return;
 	g->demand |= pf_param_bit(i);
 	pf_requeue(p, g); /* the fixpoint skips it while it waits in the queue */
