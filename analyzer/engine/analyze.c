@@ -241,6 +241,9 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		                  "in one set and cut it; flows through it may be missed",
 		                  fn->name, PF_SET_MAX);
 	}
+	fn->cuts = (uint8_t)((cx.deep_cuts ? PF_CUT_DEEP : 0) | (cx.emit_cuts ? PF_CUT_EMIT : 0) |
+	                     (cx.callback_cut ? PF_CUT_CALLBACK : 0));
+	fn->callback_cut = cx.callback_cut;
 	/* widening: a summary still changing on its third run is coarsened
 	 * whatever its size, so that recursive groups of functions settle */
 	size_t raw_edges = cx.out.n;
@@ -298,11 +301,12 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		        "%.3fs engine: %s run %u: %zu edges (%zu before bounds), %zu origins, %zu "
 		        "locs, "
 		        "%zu trace nodes, %u blocks, %zu MB held, %zu MB kept, %zu MB peak, %llu "
-		        "deep cuts%s\n",
+		        "deep cuts, %llu emit cuts%s%s\n",
 		        (double)(clock() - t_start) / CLOCKS_PER_SEC, fn->name, fn->runs + 1,
 		        cx.out.n, raw_edges, cx.origins.n, cx.locs.n, cx.tnodes.n, nb,
 		        p->arena.used >> 20, cx.pa.used >> 20, pf_peak_rss_mb(),
-		        (unsigned long long)cx.deep_cuts, raw_kinds);
+		        (unsigned long long)cx.deep_cuts, (unsigned long long)cx.emit_cuts,
+		        cx.callback_cut ? ", callback cut" : "", raw_kinds);
 	if (p->debug > 1 || (p->debug_fn && strcmp(p->debug_fn, fn->name) == 0))
 		pf_summary_dump(p, fn, stderr);
 	fn->analyzed = true;

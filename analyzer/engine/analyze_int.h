@@ -126,7 +126,10 @@ struct pf_actx {
 	size_t nloc_seen;
 	uint32_t seen_cur;
 	int nseen;
-	uint64_t deep_cuts; /* deep reads stopped by a PF_DEEP_* bound with more to read */
+	uint64_t deep_cuts;       /* deep reads stopped by a PF_DEEP_* bound with more to read */
+	uint64_t emit_cuts;       /* objects whose contents PF_EMIT_DEPTH kept out of the summary */
+	const char *callback_cut; /* a function with no body whose callback PF_CALLBACK_DEPTH
+	                           * kept from being called, or NULL */
 	/* Whether anything in this analysis can hold a label: a write of one
 	 * (every label in a state is written by pf_write), a location that is
 	 * a source, a global that holds data. With none of them and no

@@ -259,11 +259,20 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 				snprintf(buf, sizeof(buf), "%s*", to.path);
 				inner.path = pf_istr(cx, buf);
 				pf_emit_object(cx, t, inner, depth + 1);
+			} else if (pf_state_get(&cx->st, t)) {
+				cx->emit_cuts++;
 			}
 		}
 	}
-	if (depth >= PF_EMIT_DEPTH)
+	if (depth >= PF_EMIT_DEPTH) {
+		/* what is written into its fields stays out of the summary */
+		for (int c = cx->locs.v[loc].first_child; c >= 0; c = cx->locs.v[c].next_sibling)
+			if (pf_state_get(&cx->st, (uint32_t)c)) {
+				cx->emit_cuts++;
+				break;
+			}
 		return;
+	}
 	for (uint32_t i = 0; i < cx->st.n; i++) {
 		uint32_t l = cx->st.v[i].loc;
 		if (l == loc || cx->locs.v[l].parent != (int)loc)

@@ -115,6 +115,12 @@ struct pf_kill {
 	const char *path;
 };
 
+/* Bounds of one function's analysis that can lose flows (pf_fn.cuts). */
+enum {
+	PF_CUT_DEEP = 1,    /* a deep read stopped at PF_DEEP_LOCS, _CHILDREN or _POINTERS */
+	PF_CUT_EMIT = 2,    /* an object's contents below PF_EMIT_DEPTH left out of the summary */
+	PF_CUT_CALLBACK = 4 /* a callback not called past PF_CALLBACK_DEPTH */
+};
 enum pf_model { PF_MODEL_NONE, PF_MODEL_ALLOC, PF_MODEL_FREE, PF_MODEL_REALLOC };
 
 struct pf_fn {
@@ -157,10 +163,14 @@ struct pf_fn {
 	uint64_t new_keys[PF_NEW_MAX];
 	int nnew_keys;
 	bool analyzed;
-	bool set_cut_warned;    /* a set of its analysis was cut at PF_SET_MAX */
-	unsigned runs;          /* rounds of the current fixpoint (reset by new demand) */
-	unsigned analyses;      /* every analysis, for those who cache its summary */
-	PF_VEC(int) dependents; /* functions to analyze again when this summary changes */
+	bool set_cut_warned; /* a set of its analysis was cut at PF_SET_MAX */
+	/* Bounds its last analysis met that can lose flows (PF_CUT_*), warned
+	 * about once the fixpoint settles (solve.c's pf_warn_cuts) */
+	uint8_t cuts;
+	const char *callback_cut; /* PF_CUT_CALLBACK: the function with no body */
+	unsigned runs;            /* rounds of the current fixpoint (reset by new demand) */
+	unsigned analyses;        /* every analysis, for those who cache its summary */
+	PF_VEC(int) dependents;   /* functions to analyze again when this summary changes */
 	bool queued;
 	/* part of the fixpoint (pf_relevant's slice, or activated since) */
 	bool member;

@@ -61,7 +61,8 @@
 
 /* Depth of an object's fields and pointees emitted at an output port
  * (emit.c's pf_emit_object). Deeper, what is written there is not in the
- * summary: loses flows. No warning. */
+ * summary: loses flows. Warns (solve.c's pf_warn_cuts) when the function's
+ * last analysis left something out. */
 #define PF_EMIT_DEPTH 2
 
 /* Possible targets of a call through a pointer (call.c). From this many
@@ -70,7 +71,8 @@
 #define PF_GROUP_MIN 8
 
 /* Nesting of callbacks handed to functions with no body (models.c). Deeper,
- * a callback is not called: loses flows. No warning. */
+ * a callback is not called: loses flows. Warns when the function's last
+ * analysis met it. */
 #define PF_CALLBACK_DEPTH 2
 
 /* Fields of a record copied field by field, and the nesting of records so
@@ -94,8 +96,8 @@
 
 /* Locations visited by one deep read (state.c's pf_visit), the children of
  * a location walked by it (halved at each level below), and the pointers it
- * follows. Past them, what lies further is not read: loses flows. No
- * warning. */
+ * follows. Past them, what lies further is not read: loses flows. Warns
+ * when the function's last analysis stopped a read with more to read. */
 #define PF_DEEP_LOCS 256
 #define PF_DEEP_CHILDREN 256
 #define PF_DEEP_POINTERS 3

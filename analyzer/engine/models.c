@@ -295,8 +295,6 @@ struct pf_val pf_opaque(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args
 void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                   struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call)
 {
-	if (cx->call_depth > PF_CALLBACK_DEPTH)
-		return;
 	for (unsigned i = 0; i < nargs; i++) {
 		/* only an argument of a function type: a string or a buffer
 		 * that the model takes to point to some function as well
@@ -308,6 +306,10 @@ void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
 			if (l->root != PF_ROOT_FUNC)
 				continue;
 			struct pf_fn *cb = cx->p->fns.v[l->index];
+			if (cx->call_depth > PF_CALLBACK_DEPTH) {
+				cx->callback_cut = g->name;
+				continue;
+			}
 			struct pf_val other = pf_val_none;
 			for (unsigned j = 0; j < nargs; j++)
 				if (j != i)

@@ -329,6 +329,38 @@ static void pf_enqueue(size_t *q, size_t *count, const int *rank, const bool *se
 	fn->queued = true;
 }
 
+/* Once the fixpoint has settled: a warning for each bound that the last
+ * analysis of a function met and that can lose flows (pf_fn.cuts). Past the
+ * program's budget the program's own warning says it all. */
+static void pf_warn_cuts(struct pf_program *p)
+{
+	for (size_t i = 0; i < p->fns.n && !p->exhausted; i++) {
+		const struct pf_fn *fn = p->fns.v[i];
+		if (!fn->analyzed || !fn->cuts)
+			continue;
+		if (fn->cuts & PF_CUT_DEEP)
+			pf_program_budget(p, fn->decl->pos,
+			                  "the flow analysis of '%s' stopped reading what a value "
+			                  "reaches at %d pointers, %d locations or %d fields of "
+			                  "one; flows through what lies further may be missed",
+			                  fn->name, PF_DEEP_POINTERS, PF_DEEP_LOCS,
+			                  PF_DEEP_CHILDREN);
+		if (fn->cuts & PF_CUT_EMIT)
+			pf_program_budget(p, fn->decl->pos,
+			                  "the summary of '%s' leaves out what lies more than %d "
+			                  "fields or pointers below an object it writes; flows "
+			                  "through it may be missed",
+			                  fn->name, PF_EMIT_DEPTH);
+		if (fn->cuts & PF_CUT_CALLBACK)
+			pf_program_budget(
+			    p, fn->decl->pos,
+			    "the flow analysis of '%s' did not call back a function "
+			    "handed to '%s' inside %d callbacks already; flows through "
+			    "it may be missed",
+			    fn->name, fn->callback_cut, PF_CALLBACK_DEPTH + 1);
+	}
+}
+
 static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 {
 	size_t nf = p->fns.n;
@@ -442,6 +474,7 @@ static void pf_fixpoint(struct pf_program *p, const bool *relevant)
 		                  "kept their summaries; flows through them may be missed",
 		                  analyses - once, n, at->name, once, p->over_after_exhausted,
 		                  kept);
+	pf_warn_cuts(p);
 	free(rank);
 	free(q);
 	free(seen);
