@@ -19,11 +19,29 @@
 
 /* The constant globals an expression reads, and those their initializers
  * read in turn (a table of pointers to trackers). */
+static bool pf_reads_constant(const struct pf_program *p, const struct pf_ir_expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == PF_E_VAR && e->u.var && e->u.var->kind == PF_V_GLOBAL &&
+	    e->u.var->index >= 0 && p->globals.v[e->u.var->index].constant)
+		return true;
+	for (unsigned i = 0; i < e->nkids; i++)
+		if (pf_reads_constant(p, e->kids[i]))
+			return true;
+	return false;
+}
+
 static void pf_collect_constants(struct pf_program *p, struct pf_fn *fn, const struct pf_ir_expr *e,
                                  int depth)
 {
-	if (!e || depth > PF_CONSTANT_DEPTH)
+	if (!e)
 		return;
+	if (depth > PF_CONSTANT_DEPTH) {
+		/* a constant global read down there is read as any other */
+		fn->constants_cut = fn->constants_cut || pf_reads_constant(p, e);
+		return;
+	}
 	if (e->kind == PF_E_VAR && e->u.var && e->u.var->kind == PF_V_GLOBAL &&
 	    e->u.var->index >= 0 && p->globals.v[e->u.var->index].constant) {
 		int g = e->u.var->index;

@@ -134,6 +134,7 @@ struct pf_fn {
 	bool stale;            /* its demand or a global it reads grew since its last analysis */
 	PF_VEC(int) constants; /* constant globals its body (or their initializers) reads */
 	bool constants_known;
+	bool constants_cut; /* it reads one deeper than PF_CONSTANT_DEPTH (warned) */
 	const char *key, *name;
 	struct pf_ir_fdecl *decl; /* merged interface */
 	struct pf_ir_func *body;

@@ -91,7 +91,7 @@
  * it reads) searched for the constant globals a function reads (analyze.c).
  * Deeper, a constant global is read as any other: a call through it is
  * resolved by its type (adds flows), a URL kept in it is no endpoint (loses
- * flows). No warning. */
+ * flows). Warns (solve.c's pf_warn_cuts). */
 #define PF_CONSTANT_DEPTH 64
 
 /* Locations visited by one deep read (state.c's pf_visit), the children of

@@ -336,8 +336,17 @@ static void pf_warn_cuts(struct pf_program *p)
 {
 	for (size_t i = 0; i < p->fns.n && !p->exhausted; i++) {
 		const struct pf_fn *fn = p->fns.v[i];
-		if (!fn->analyzed || !fn->cuts)
+		if (!fn->analyzed)
 			continue;
+		if (fn->constants_cut)
+			pf_program_budget(
+			    p, fn->decl->pos,
+			    "the flow analysis of '%s' reads a constant global more "
+			    "than %d levels deep in an expression or initializer, and "
+			    "reads it as any other global: a call through it may reach "
+			    "every function of its type, and a URL kept in it is no "
+			    "endpoint; flows through it may be missed",
+			    fn->name, PF_CONSTANT_DEPTH);
 		if (fn->cuts & PF_CUT_DEEP)
 			pf_program_budget(p, fn->decl->pos,
 			                  "the flow analysis of '%s' stopped reading what a value "
