@@ -440,6 +440,16 @@ static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 		v.labels = pf_curl_string_labels(cx, e->u.text);
 		return v;
 	}
+	case PF_E_VAARG: {
+		/* the next argument: what the list holds (va_start wrote the
+		 * variadic arguments there), whether the list is the function's
+		 * own or a parameter pointing to its caller's */
+		struct pf_val l = pf_eval(cx, e->kids[0]);
+		struct pf_val v = pf_val_none;
+		v.labels = pf_tset_union(&cx->a, l.labels, pf_read_set(cx, l.pts, false));
+		v.pts = pf_read_pts_set(cx, l.pts);
+		return v;
+	}
 	default:
 		return pf_val_none;
 	}

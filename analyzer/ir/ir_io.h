@@ -19,8 +19,9 @@
  * defines it, and the unit lists the external names it uses (refs).
  * 9: a global says whether a definition of it has an initializer (a
  * tentative definition now counts as defining it). 10: a global says
- * whether its definition is an array of one character. */
-#define PF_IR_FORMAT_VERSION 10
+ * whether its definition is an array of one character. 11: va_arg is an
+ * expression of its own (PF_E_VAARG), no longer its list operand. */
+#define PF_IR_FORMAT_VERSION 11
 
 /* Writes tu. The IR does not depend on the rules, so one file serves any
  * rules files. Returns 0, or -1 when writing failed. */

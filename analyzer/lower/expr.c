@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define PF_MAX_EXPR_DEPTH 50000
 
@@ -22,11 +23,48 @@ static bool pf_is_expr(CXCursor c)
 	return clang_isExpression(clang_getCursorKind(c)) != 0;
 }
 
+/* Whether t is the compiler's va_list: an array of, or a pointer to (a
+ * va_list parameter), the record __va_list_tag (x86-64) or __va_list
+ * (AArch64). Where va_list is a plain char pointer (i386, 32-bit Arm) no
+ * type tells it apart. */
+static bool pf_is_va_list(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray)
+		t = clang_getCanonicalType(clang_getArrayElementType(t));
+	else if (t.kind == CXType_Pointer)
+		t = clang_getCanonicalType(clang_getPointeeType(t));
+	if (t.kind != CXType_Record)
+		return false;
+	CXString name = clang_getCursorSpelling(clang_getTypeDeclaration(t));
+	const char *s = clang_getCString(name);
+	bool va = s && (strcmp(s, "__va_list_tag") == 0 || strcmp(s, "__va_list") == 0);
+	clang_disposeString(name);
+	return va;
+}
+
+/* Whether c is va_arg(list, T): libclang exposes it as an expression of no
+ * kind of its own whose one operand is a va_list and whose type, T, is not
+ * (the decay of a va_list array to a pointer is such an expression too, of
+ * a va_list type). */
+static bool pf_is_va_arg(CXCursor c)
+{
+	if (clang_getCursorKind(c) != CXCursor_UnexposedExpr ||
+	    pf_is_va_list(clang_getCursorType(c)))
+		return false;
+	struct pf_cursors kids;
+	pf_cursors_collect(c, &kids);
+	bool va =
+	    kids.n == 1 && pf_is_expr(kids.v[0]) && pf_is_va_list(clang_getCursorType(kids.v[0]));
+	pf_cursors_release(&kids);
+	return va;
+}
+
 CXCursor pf_lower_strip(CXCursor c)
 {
 	for (int guard = 0; guard < 64; guard++) {
 		enum CXCursorKind k = clang_getCursorKind(c);
-		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
+		if ((k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr) || pf_is_va_arg(c))
 			return c;
 		struct pf_cursors kids;
 		pf_cursors_collect(c, &kids);
@@ -447,8 +485,9 @@ static struct pf_ir_expr *pf_lower_expr_kind(struct pf_lower_ctx *cx, CXCursor c
 {
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_ParenExpr:
-	case CXCursor_UnexposedExpr:
 		return pf_combine_kids(cx, c, PF_E_COMBINE);
+	case CXCursor_UnexposedExpr:
+		return pf_combine_kids(cx, c, pf_is_va_arg(c) ? PF_E_VAARG : PF_E_COMBINE);
 	case CXCursor_DeclRefExpr:
 		return pf_decl_ref(cx, c);
 	case CXCursor_MemberRefExpr:
