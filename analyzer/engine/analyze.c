@@ -17,8 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-/* The constant globals an expression reads, and those their initializers
- * read in turn (a table of pointers to trackers). */
+/* Whether an expression reads a constant global. */
 static bool pf_reads_constant(const struct pf_program *p, const struct pf_ir_expr *e)
 {
 	if (!e)
@@ -32,6 +31,8 @@ static bool pf_reads_constant(const struct pf_program *p, const struct pf_ir_exp
 	return false;
 }
 
+/* The constant globals an expression reads, and those their initializers
+ * read in turn (a table of pointers to trackers). */
 static void pf_collect_constants(struct pf_program *p, struct pf_fn *fn, const struct pf_ir_expr *e,
                                  int depth)
 {

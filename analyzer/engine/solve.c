@@ -334,7 +334,9 @@ static void pf_enqueue(size_t *q, size_t *count, const int *rank, const bool *se
  * program's budget the program's own warning says it all. */
 static void pf_warn_cuts(struct pf_program *p)
 {
-	for (size_t i = 0; i < p->fns.n && !p->exhausted; i++) {
+	if (p->exhausted)
+		return;
+	for (size_t i = 0; i < p->fns.n; i++) {
 		const struct pf_fn *fn = p->fns.v[i];
 		if (!fn->analyzed)
 			continue;

@@ -43,32 +43,25 @@ static bool pf_is_va_list(CXType t)
 	return va;
 }
 
-/* Whether c is va_arg(list, T): libclang exposes it as an expression of no
- * kind of its own whose one operand is a va_list and whose type, T, is not
- * (the decay of a va_list array to a pointer is such an expression too, of
- * a va_list type). */
-static bool pf_is_va_arg(CXCursor c)
+/* Whether c, whose one operand is kid, is va_arg(list, T): libclang
+ * exposes it as an expression of no kind of its own whose operand is a
+ * va_list and whose type, T, is not (the decay of a va_list array to a
+ * pointer is such an expression too, of a va_list type). */
+static bool pf_is_va_arg(CXCursor c, CXCursor kid)
 {
-	if (clang_getCursorKind(c) != CXCursor_UnexposedExpr ||
-	    pf_is_va_list(clang_getCursorType(c)))
-		return false;
-	struct pf_cursors kids;
-	pf_cursors_collect(c, &kids);
-	bool va =
-	    kids.n == 1 && pf_is_expr(kids.v[0]) && pf_is_va_list(clang_getCursorType(kids.v[0]));
-	pf_cursors_release(&kids);
-	return va;
+	return clang_getCursorKind(c) == CXCursor_UnexposedExpr &&
+	       pf_is_va_list(clang_getCursorType(kid)) && !pf_is_va_list(clang_getCursorType(c));
 }
 
 CXCursor pf_lower_strip(CXCursor c)
 {
 	for (int guard = 0; guard < 64; guard++) {
 		enum CXCursorKind k = clang_getCursorKind(c);
-		if ((k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr) || pf_is_va_arg(c))
+		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
 			return c;
 		struct pf_cursors kids;
 		pf_cursors_collect(c, &kids);
-		bool one = kids.n == 1 && pf_is_expr(kids.v[0]);
+		bool one = kids.n == 1 && pf_is_expr(kids.v[0]) && !pf_is_va_arg(c, kids.v[0]);
 		CXCursor next = one ? kids.v[0] : c;
 		pf_cursors_release(&kids);
 		if (!one)
@@ -83,24 +76,24 @@ static struct pf_ir_type *pf_etype(struct pf_lower_ctx *cx, CXCursor c)
 	return pf_lower_type(cx, clang_getCursorType(c));
 }
 
-/* A value made of every expression child of c. */
+/* A value made of every expression child of c (va_arg's operand is the
+ * list it reads from, PF_E_VAARG). */
 static struct pf_ir_expr *pf_combine_kids(struct pf_lower_ctx *cx, CXCursor c,
                                           enum pf_ir_ekind kind)
 {
 	struct pf_cursors kids;
 	pf_cursors_collect(c, &kids);
-	unsigned n = 0;
+	unsigned n = 0, first = 0;
 	for (unsigned i = 0; i < kids.n; i++)
-		if (pf_is_expr(kids.v[i]))
-			n++;
+		if (pf_is_expr(kids.v[i]) && n++ == 0)
+			first = i;
+	if (n == 1 && kind == PF_E_COMBINE && pf_is_va_arg(c, kids.v[first]))
+		kind = PF_E_VAARG;
 	struct pf_ir_expr *e;
 	if (n == 0) {
 		e = pf_const(cx, c);
 	} else if (n == 1 && kind == PF_E_COMBINE) {
-		e = NULL;
-		for (unsigned i = 0; i < kids.n && !e; i++)
-			if (pf_is_expr(kids.v[i]))
-				e = pf_lower_expr(cx, kids.v[i]);
+		e = pf_lower_expr(cx, kids.v[first]);
 	} else {
 		e = pf_ir_expr_new(cx->tu, kind, pf_etype(cx, c), (struct pf_ir_pos){0}, n);
 		unsigned j = 0;
@@ -485,9 +478,8 @@ static struct pf_ir_expr *pf_lower_expr_kind(struct pf_lower_ctx *cx, CXCursor c
 {
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_ParenExpr:
-		return pf_combine_kids(cx, c, PF_E_COMBINE);
 	case CXCursor_UnexposedExpr:
-		return pf_combine_kids(cx, c, pf_is_va_arg(c) ? PF_E_VAARG : PF_E_COMBINE);
+		return pf_combine_kids(cx, c, PF_E_COMBINE);
 	case CXCursor_DeclRefExpr:
 		return pf_decl_ref(cx, c);
 	case CXCursor_MemberRefExpr:
