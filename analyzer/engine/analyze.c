@@ -139,6 +139,20 @@ static unsigned *pf_rpo_numbers(const struct pf_ir_func *body)
 	return num;
 }
 
+/* Whether PIIFLOW_DEBUG_FUNCTION names fn (a list separated by commas). */
+static bool pf_debug_fn_named(const struct pf_program *p, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *s = p->debug_fn; s && *s;) {
+		const char *end = strchr(s, ',');
+		size_t len = end ? (size_t)(end - s) : strlen(s);
+		if (len == n && strncmp(s, name, n) == 0)
+			return true;
+		s = end ? end + 1 : NULL;
+	}
+	return false;
+}
+
 bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 {
 	clock_t t_start = clock();
@@ -287,7 +301,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 						    " %s%c>%c:%u", a ? "pts" : "dat", kc[f], kc[t],
 						    hist[a][f][t]);
 	}
-	if (p->debug_fn && getenv("PIIFLOW_DEBUG_RAW") && strcmp(p->debug_fn, fn->name) == 0) {
+	if (getenv("PIIFLOW_DEBUG_RAW") && pf_debug_fn_named(p, fn->name)) {
 		struct pf_summary keep = fn->summary;
 		fn->summary = cx.out;
 		pf_summary_dump(p, fn, stderr);
@@ -326,7 +340,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		        p->arena.used >> 20, cx.pa.used >> 20, pf_peak_rss_mb(),
 		        (unsigned long long)cx.deep_cuts, (unsigned long long)cx.emit_cuts,
 		        cx.callback_cut ? ", callback cut" : "", raw_kinds);
-	if (p->debug > 1 || (p->debug_fn && strcmp(p->debug_fn, fn->name) == 0))
+	if (p->debug > 1 || pf_debug_fn_named(p, fn->name))
 		pf_summary_dump(p, fn, stderr);
 	fn->analyzed = true;
 	/* rounds count the runs that changed the summary: a run whose callees

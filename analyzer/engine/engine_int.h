@@ -273,7 +273,7 @@ struct pf_program {
 	bool exhausted;
 	unsigned over_after_exhausted; /* analyses then cut by their own budget */
 	int debug; /* PIIFLOW_DEBUG_ENGINE: per-function figures on stderr (2: and summaries) */
-	const char *debug_fn; /* PIIFLOW_DEBUG_FUNCTION: the summaries of that function */
+	const char *debug_fn; /* PIIFLOW_DEBUG_FUNCTION: their summaries (names, by commas) */
 	/* Demand-driven analysis (off with PIIFLOW_ENGINE_FULL, to compare):
 	 * what a function reads from a parameter or a global carries data
 	 * only when that input is demanded (pf_fn.demand) or the global

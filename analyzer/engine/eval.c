@@ -161,6 +161,44 @@ static const struct pf_ir_type *pf_pointee(const struct pf_ir_type *t)
 	return t && (t->kind == PF_T_POINTER || t->kind == PF_T_ARRAY) ? t->target : NULL;
 }
 
+/* The containers of locs, as a pointer of type `t *` sees them: where a
+ * location is a member m of an object (P.m) and t is a record with a
+ * member m that is itself a record (embedded, not pointed to), the pointer
+ * was made from a pointer to that member by container_of() (subtracting
+ * the member's offset, or a cast where it is the first member) and points
+ * to P. A pointer to P.m has the type of P.m, and a record cannot hold
+ * itself, so only a record that embeds a member with the same name as the
+ * one it is held in is taken for its container (a rare coincidence). */
+static uint32_t pf_container(const struct pf_actx *cx, uint32_t loc, const struct pf_ir_type *t)
+{
+	const struct pf_loc *l = &cx->locs.v[loc];
+	if (l->parent < 0 || l->step[0] != '.')
+		return loc;
+	for (size_t k = 0; k < t->nfields; k++) {
+		const struct pf_ir_field *f = &t->fields[k];
+		if (f->name && f->type && f->type->kind == PF_T_RECORD &&
+		    strcmp(f->name, l->step + 1) == 0)
+			return (uint32_t)l->parent;
+	}
+	return loc;
+}
+
+static const struct pf_lset *pf_containers(struct pf_actx *cx, const struct pf_lset *locs,
+                                           const struct pf_ir_type *t)
+{
+	if (!t || t->kind != PF_T_RECORD || t->is_union || !t->complete)
+		return locs;
+	uint32_t i = 0;
+	while (i < locs->n && pf_container(cx, locs->v[i], t) == locs->v[i])
+		i++;
+	if (i == locs->n)
+		return locs;
+	const struct pf_lset *r = &pf_lset_empty;
+	for (i = 0; i < locs->n; i++)
+		r = pf_lset_union(&cx->a, r, pf_lset_one(&cx->a, pf_container(cx, locs->v[i], t)));
+	return r;
+}
+
 struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
 {
 	struct pf_lv lv = {&pf_lset_empty, true};
@@ -178,7 +216,7 @@ struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
 		const struct pf_lset *locs;
 		if (e->u.field.arrow) {
 			struct pf_val bv = pf_eval(cx, base);
-			locs = bv.pts;
+			locs = pf_containers(cx, bv.pts, bt);
 			lv.weak = locs->n != 1;
 			for (uint32_t i = 0; i < locs->n && !lv.weak; i++)
 				lv.weak = cx->locs.v[locs->v[i]].root == PF_ROOT_HEAP ||
@@ -198,7 +236,7 @@ struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
 	}
 	case PF_E_DEREF: {
 		struct pf_val v = pf_eval(cx, e->kids[0]);
-		lv.locs = v.pts;
+		lv.locs = pf_containers(cx, v.pts, e->type);
 		lv.weak = true;
 		return lv;
 	}
@@ -375,7 +413,7 @@ static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 		struct pf_val p = pf_eval(cx, e->kids[0]);
 		if (pf_is_kind(e->type, PF_T_FUNCTION))
 			return p;
-		struct pf_val v = pf_load(cx, p.pts, e->type);
+		struct pf_val v = pf_load(cx, pf_containers(cx, p.pts, e->type), e->type);
 		v.labels = pf_tset_union(&cx->a, v.labels, p.labels);
 		return v;
 	}
