@@ -25,9 +25,12 @@ struct pf_loc {
 	struct pf_ir_var *var;
 	int parent; /* -1 for a root */
 	int depth;
-	const char *step;              /* interned "*" or ".name" */
-	const char *path;              /* interned path from the root */
-	int source;                    /* program source declared on this step, or -1 */
+	const char *step; /* interned "*" or ".name" */
+	const char *path; /* interned path from the root */
+	int source;       /* program source declared on this step, or -1 */
+	/* its C type where known: a local's or a parameter's, and what lies
+	 * below one along fields, elements and pointers; else NULL */
+	const struct pf_ir_type *type;
 	int first_child, next_sibling; /* the locations one step below, or -1 */
 };
 
@@ -102,9 +105,12 @@ struct pf_actx {
 	/* reads memoized until the state changes (gen counts changes) */
 	uint64_t gen;
 	struct pf_memo_read {
-		uint64_t gen_read, gen_deep;
-		const struct pf_tset *read, *deep;
+		uint64_t gen_read, gen_deep, gen_up;
+		const struct pf_tset *read, *deep, *up;
 	} * memo;
+	/* the deep read in progress also reads the objects that hold what it
+	 * reaches as a member (pf_deep_labels_up) */
+	bool deep_up;
 	size_t nmemo;
 	PF_VEC(struct pf_tnode) tnodes;
 	uint32_t *tnode_slots; /* hash: (parent, position, message) -> node + 1 */
@@ -175,6 +181,9 @@ const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc);
 const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc);
 const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc);
 const struct pf_tset *pf_val_deep(struct pf_actx *cx, const struct pf_val *v);
+/* pf_val_deep, and the objects that hold what it reaches as a member: what
+ * a callee may read after container_of(). Decides demand only. */
+const struct pf_tset *pf_val_deep_up(struct pf_actx *cx, const struct pf_val *v);
 void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_val *v, bool strong);
 void pf_kill_fields(struct pf_actx *cx, uint32_t loc);
 

@@ -104,7 +104,11 @@ static void pf_demand_args(struct pf_actx *cx, struct pf_fn *g, struct pf_val *a
 		int port = (int)i < nfixed || nfixed < 0 ? (int)i : nfixed;
 		if (pf_param_demanded(g, port))
 			continue; /* known already: no deep read to find out */
-		if (args[i].labels->n || pf_val_deep(cx, &args[i])->n)
+		/* what the argument reaches, and the objects that hold it
+		 * as a member: the callee may turn a pointer to a member back
+		 * into its object (container_of), and its summary says
+		 * which of the object's fields it reads */
+		if (args[i].labels->n || pf_val_deep_up(cx, &args[i])->n)
 			pf_demand_param(cx->p, g, port);
 	}
 }

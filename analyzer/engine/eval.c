@@ -161,26 +161,66 @@ static const struct pf_ir_type *pf_pointee(const struct pf_ir_type *t)
 	return t && (t->kind == PF_T_POINTER || t->kind == PF_T_ARRAY) ? t->target : NULL;
 }
 
-/* The containers of locs, as a pointer of type `t *` sees them: where a
- * location is a member m of an object (P.m) and t is a record with a
- * member m that is itself a record (embedded, not pointed to), the pointer
- * was made from a pointer to that member by container_of() (subtracting
- * the member's offset, or a cast where it is the first member) and points
- * to P. A pointer to P.m has the type of P.m, and a record cannot hold
- * itself, so only a record that embeds a member with the same name as the
- * one it is held in is taken for its container (a rare coincidence). */
-static uint32_t pf_container(const struct pf_actx *cx, uint32_t loc, const struct pf_ir_type *t)
+/* Whether a and b are one record type (spellings, qualifiers aside). */
+static bool pf_same_record(const struct pf_ir_type *a, const struct pf_ir_type *b)
+{
+	if (!a || !b || a->kind != PF_T_RECORD || b->kind != PF_T_RECORD || !a->spelling ||
+	    !b->spelling)
+		return false;
+	const char *x = a->spelling, *y = b->spelling;
+	for (int k = 0; k < 2; k++) {
+		static const char *const quals[] = {"const ", "volatile "};
+		for (int q = 0; q < 2; q++) {
+			size_t n = strlen(quals[q]);
+			if (strncmp(x, quals[q], n) == 0)
+				x += n;
+			if (strncmp(y, quals[q], n) == 0)
+				y += n;
+		}
+	}
+	return strcmp(x, y) == 0;
+}
+
+/* The location a pointer of type `t *` designates where it points to loc:
+ * loc itself, or the t that holds it as a member, turned back by
+ * container_of() (subtracting the member's offset, or a cast where it is
+ * the first member). Where loc's type is known and is another record
+ * that t embeds as exactly one of its members m, the container is loc's
+ * "<m" (its parent when loc is that member of it: pf_loc_child). Where
+ * loc's type is unknown (an allocation), loc is taken for the member when
+ * it is a member m of an object and t embeds a record as its member m: a
+ * pointer to P.m has the type of P.m, and a record cannot hold itself, so
+ * only a record that embeds a member of the same name as the one it is
+ * held in would be mistaken for its container (a rare coincidence). */
+static uint32_t pf_container(struct pf_actx *cx, uint32_t loc, const struct pf_ir_type *t)
 {
 	const struct pf_loc *l = &cx->locs.v[loc];
-	if (l->parent < 0 || l->step[0] != '.')
-		return loc;
-	for (size_t k = 0; k < t->nfields; k++) {
-		const struct pf_ir_field *f = &t->fields[k];
-		if (f->name && f->type && f->type->kind == PF_T_RECORD &&
-		    strcmp(f->name, l->step + 1) == 0)
-			return (uint32_t)l->parent;
+	const char *m = NULL;
+	if (l->type) {
+		if (l->type->kind != PF_T_RECORD || pf_same_record(l->type, t))
+			return loc;
+		for (size_t k = 0; k < t->nfields; k++) {
+			const struct pf_ir_field *f = &t->fields[k];
+			if (f->name && pf_same_record(f->type, l->type)) {
+				if (m)
+					return loc; /* two members of that type: which is unknown */
+				m = f->name;
+			}
+		}
+	} else if (l->parent >= 0 && l->step[0] == '.') {
+		size_t n = strcspn(l->step + 1, "#");
+		for (size_t k = 0; k < t->nfields && !m; k++) {
+			const struct pf_ir_field *f = &t->fields[k];
+			if (f->name && f->type && f->type->kind == PF_T_RECORD &&
+			    strlen(f->name) == n && strncmp(f->name, l->step + 1, n) == 0)
+				m = f->name;
+		}
 	}
-	return loc;
+	if (!m)
+		return loc;
+	char buf[256];
+	snprintf(buf, sizeof(buf), "<%s", m);
+	return pf_loc_child(cx, loc, pf_istr(cx, buf), -1);
 }
 
 static const struct pf_lset *pf_containers(struct pf_actx *cx, const struct pf_lset *locs,

@@ -61,7 +61,7 @@ static const char *pf_next_step(struct pf_actx *cx, const char *path, const char
 		return path + 1;
 	}
 	const char *end = path + 1;
-	while (*end && *end != '.' && *end != '*')
+	while (*end && *end != '.' && *end != '*' && *end != '<')
 		end++;
 	*step = pf_intern_n(&cx->p->strings, path, (size_t)(end - path));
 	return end;

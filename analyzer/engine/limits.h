@@ -20,7 +20,8 @@
  * 1,024 git's run grew past 12 GB. */
 #define PF_SET_MAX 256
 
-/* Steps of a location's path below its root (state.c). Deeper paths fold
+/* Steps of a location's path below its root (state.c; a container's "<m"
+ * step does not count). Deeper paths fold
  * into the location at this depth, which merges their contents: adds flows.
  * No warning. */
 #define PF_LOC_MAX_DEPTH 6

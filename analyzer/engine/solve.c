@@ -614,7 +614,8 @@ static void pf_gtaint_add(struct pf_gtaints *g, struct pf_gtaint t)
 static bool pf_path_prefix(const char *a, const char *b)
 {
 	size_t n = strlen(a);
-	return strncmp(a, b, n) == 0 && (b[n] == '\0' || b[n] == '.' || b[n] == '*' || n == 0);
+	return strncmp(a, b, n) == 0 &&
+	       (b[n] == '\0' || b[n] == '.' || b[n] == '*' || b[n] == '<' || n == 0);
 }
 
 /* Does a read of port (deep or not) see data stored at path? */

@@ -93,6 +93,7 @@ uint32_t pf_loc_root(struct pf_actx *cx, enum pf_root root, int index, struct pf
 	    .source = -1,
 	};
 	if (root == PF_ROOT_LOCAL) {
+		l.type = var->type;
 		l.sym = var->kind == PF_V_PARAM;
 		l.source = pf_program_source(cx->p, cx->tu, var->source);
 	} else if (root == PF_ROOT_GLOBAL) {
@@ -112,21 +113,56 @@ uint32_t pf_loc_var(struct pf_actx *cx, struct pf_ir_var *v)
 	return pf_loc_root(cx, PF_ROOT_LOCAL, 0, v);
 }
 
+/* The type of what step leads to from a location of type t, or NULL. */
+static const struct pf_ir_type *pf_step_type(const struct pf_ir_type *t, const char *step)
+{
+	if (!t)
+		return NULL;
+	if (step[0] == '*' || step[0] == '[')
+		return t->kind == PF_T_POINTER || t->kind == PF_T_ARRAY ? t->target : NULL;
+	if (step[0] != '.' || t->kind != PF_T_RECORD)
+		return NULL;
+	size_t n = strcspn(step + 1, "#");
+	for (size_t k = 0; k < t->nfields; k++)
+		if (t->fields[k].name && strlen(t->fields[k].name) == n &&
+		    strncmp(t->fields[k].name, step + 1, n) == 0)
+			return t->fields[k].type;
+	return NULL;
+}
+
+/* Whether step (".name", or ".name#source") selects the field name. */
+static bool pf_step_is_field(const char *step, const char *name, size_t n)
+{
+	return step && step[0] == '.' && strncmp(step + 1, name, n) == 0 &&
+	       (step[1 + n] == '\0' || step[1 + n] == '#');
+}
+
 uint32_t pf_loc_child(struct pf_actx *cx, uint32_t parent, const char *step, int source)
 {
+	if (step[0] == '<') {
+		/* the record that holds parent as its member ("<name", made by
+		 * container_of): the location parent is that member of */
+		int up = cx->locs.v[parent].parent;
+		if (up >= 0 &&
+		    pf_step_is_field(cx->locs.v[parent].step, step + 1, strlen(step + 1)))
+			return (uint32_t)up;
+	}
 	if (source < 0 && step[0] == '.') {
 		const char *hash = strrchr(step, '#');
 		if (hash && hash[1] >= '0' && hash[1] <= '9')
 			source = atoi(hash + 1);
 	}
 	struct pf_loc *pl = &cx->locs.v[parent];
-	if (pl->depth >= PF_LOC_MAX_DEPTH)
+	/* a container is no deeper than its member: it only names it again */
+	bool up = step[0] == '<';
+	if ((pl->depth >= PF_LOC_MAX_DEPTH && !up) || (up && pl->step && pl->step[0] == '<'))
 		return parent; /* k-limited: deeper paths fold into this one */
 	struct pf_loc l = *pl;
 	l.parent = (int)parent;
-	l.depth = pl->depth + 1;
+	l.depth = pl->depth + !up;
 	l.step = step;
 	l.source = source;
+	l.type = pf_step_type(pl->type, step);
 	char buf[1024];
 	snprintf(buf, sizeof(buf), "%s%s", pl->path, step);
 	l.path = pf_intern(&cx->p->strings, buf);
@@ -662,6 +698,11 @@ static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth)
 			pf_acc_add(cx, acc, pf_tset_one(&cx->a, pf_origin(cx, &port), 0));
 	}
 	pf_deep_below(cx, loc, depth, PF_DEEP_CHILDREN);
+	/* a member of an object: container_of() may turn it back into the
+	 * object (pf_deep_labels_up) */
+	const struct pf_loc *l = &cx->locs.v[loc];
+	if (cx->deep_up && l->parent >= 0 && l->step[0] == '.')
+		pf_deep_rec(cx, (uint32_t)l->parent, depth);
 	struct pf_entry *e = pf_state_get(&cx->st, loc);
 	if (e && depth < PF_DEEP_POINTERS)
 		for (uint32_t j = 0; j < e->pts->n; j++)
@@ -676,8 +717,10 @@ const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc)
 	    cx->fn->demand == 0)
 		return &pf_tset_empty;
 	struct pf_memo_read *m = pf_memo(cx, loc);
-	if (m->gen_deep == cx->gen + 1)
+	if (!cx->deep_up && m->gen_deep == cx->gen + 1)
 		return m->deep;
+	if (cx->deep_up && m->gen_up == cx->gen + 1)
+		return m->up;
 	pf_acc_begin(&cx->acc[0]);
 	if (++cx->seen_cur == 0) {
 		memset(cx->loc_seen, 0, cx->nloc_seen * sizeof(*cx->loc_seen));
@@ -688,8 +731,22 @@ const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc)
 	cx->work += (uint64_t)cx->nseen + cx->acc[0].n;
 	const struct pf_tset *r = pf_acc_finish(cx, &cx->acc[0]);
 	m = pf_memo(cx, loc);
-	m->gen_deep = cx->gen + 1;
-	m->deep = r;
+	if (cx->deep_up) {
+		m->gen_up = cx->gen + 1;
+		m->up = r;
+	} else {
+		m->gen_deep = cx->gen + 1;
+		m->deep = r;
+	}
+	return r;
+}
+
+const struct pf_tset *pf_val_deep_up(struct pf_actx *cx, const struct pf_val *v)
+{
+	bool was = cx->deep_up;
+	cx->deep_up = true;
+	const struct pf_tset *r = pf_val_deep(cx, v);
+	cx->deep_up = was;
 	return r;
 }
 

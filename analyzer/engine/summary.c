@@ -127,8 +127,8 @@ const char *pf_first_step(struct pf_program *p, const char *path, bool *cut)
 	if (!path[0])
 		return path;
 	size_t n = 1;
-	if (path[0] == '.')
-		while (path[n] && path[n] != '.' && path[n] != '*')
+	if (path[0] == '.' || path[0] == '<')
+		while (path[n] && path[n] != '.' && path[n] != '*' && path[n] != '<')
 			n++;
 	if (!path[n])
 		return path;
