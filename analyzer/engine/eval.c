@@ -188,10 +188,13 @@ static bool pf_same_record(const struct pf_ir_type *a, const struct pf_ir_type *
  * that t embeds as exactly one of its members m, the container is loc's
  * "<m" (its parent when loc is that member of it: pf_loc_child). Where
  * loc's type is unknown (an allocation), loc is taken for the member when
- * it is a member m of an object and t embeds a record as its member m: a
+ * it is a member m of a whole object (a root or a pointee, not a member
+ * of a member) and t embeds a record (not a union) as its member m: a
  * pointer to P.m has the type of P.m, and a record cannot hold itself, so
  * only a record that embeds a member of the same name as the one it is
- * held in would be mistaken for its container (a rare coincidence). */
+ * held in would be mistaken for its container (a coincidence: redis's
+ * copy of Lua has one, an UpVal's TValue u.value and TValue's own value,
+ * which the rule now leaves alone). */
 static uint32_t pf_container(struct pf_actx *cx, uint32_t loc, const struct pf_ir_type *t)
 {
 	const struct pf_loc *l = &cx->locs.v[loc];
@@ -207,12 +210,17 @@ static uint32_t pf_container(struct pf_actx *cx, uint32_t loc, const struct pf_i
 				m = f->name;
 			}
 		}
-	} else if (l->parent >= 0 && l->step[0] == '.') {
+	} else if (l->parent >= 0 && l->step[0] == '.' &&
+	           (cx->locs.v[l->parent].parent < 0 || cx->locs.v[l->parent].step[0] == '*')) {
+		/* a member of a whole object (not of a member: Lua's UpVal
+		 * holds a TValue as u.value, and a TValue has a member
+		 * value of its own) */
 		size_t n = strcspn(l->step + 1, "#");
 		for (size_t k = 0; k < t->nfields && !m; k++) {
 			const struct pf_ir_field *f = &t->fields[k];
 			if (f->name && f->type && f->type->kind == PF_T_RECORD &&
-			    strlen(f->name) == n && strncmp(f->name, l->step + 1, n) == 0)
+			    !f->type->is_union && strlen(f->name) == n &&
+			    strncmp(f->name, l->step + 1, n) == 0)
 				m = f->name;
 		}
 	}
