@@ -231,6 +231,24 @@ static uint32_t pf_container(struct pf_actx *cx, uint32_t loc, const struct pf_i
 	return pf_loc_child(cx, loc, pf_istr(cx, buf), -1);
 }
 
+/* An object of no known type (an allocation, or what a call returned)
+ * that a pointer of type `t *` is first made to point to is taken for a
+ * t, and what lies below it typed along (pf_container tells a member of
+ * it from a container then). */
+static void pf_type_objects(struct pf_actx *cx, const struct pf_lset *locs,
+                            const struct pf_ir_type *t)
+{
+	if (!t || t->kind != PF_T_RECORD || !t->complete || !locs)
+		return;
+	for (uint32_t i = 0; i < locs->n; i++) {
+		struct pf_loc *l = &cx->locs.v[locs->v[i]];
+		if (l->parent < 0 && !l->type &&
+		    (l->root == PF_ROOT_HEAP || l->root == PF_ROOT_CALLRET ||
+		     l->root == PF_ROOT_CALLNEW))
+			l->type = t;
+	}
+}
+
 static const struct pf_lset *pf_containers(struct pf_actx *cx, const struct pf_lset *locs,
                                            const struct pf_ir_type *t)
 {
@@ -492,6 +510,7 @@ static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 		} else {
 			struct pf_lv lv = pf_lval(cx, lhs);
 			pf_assign_to(cx, lv, e->kids[1], lhs->type, &v);
+			pf_type_objects(cx, v.pts, pf_pointee(lhs->type));
 		}
 		if (lhs->kind == PF_E_VAR)
 			pf_set_consent_var(

@@ -146,6 +146,13 @@ uint32_t pf_loc_child(struct pf_actx *cx, uint32_t parent, const char *step, int
 		if (up >= 0 &&
 		    pf_step_is_field(cx->locs.v[parent].step, step + 1, strlen(step + 1)))
 			return (uint32_t)up;
+		/* an object of this function's own that is not that member is
+		 * taken for the container itself (a pointer to a record's
+		 * first member is one to the record, cast); only what a
+		 * parameter or a global holds at entry names a container the
+		 * caller resolves */
+		if (!cx->locs.v[parent].sym)
+			return parent;
 	}
 	if (source < 0 && step[0] == '.') {
 		const char *hash = strrchr(step, '#');
