@@ -109,7 +109,7 @@ struct pf_actx {
 		const struct pf_tset *read, *deep, *up;
 	} * memo;
 	/* the deep read in progress also reads the objects that hold what it
-	 * reaches as a member (pf_deep_labels_up) */
+	 * reaches as a member (pf_val_deep_up) */
 	bool deep_up;
 	size_t nmemo;
 	PF_VEC(struct pf_tnode) tnodes;
@@ -156,6 +156,8 @@ struct pf_actx {
 /* locations */
 uint32_t pf_loc_root(struct pf_actx *cx, enum pf_root root, int index, struct pf_ir_var *var);
 uint32_t pf_loc_child(struct pf_actx *cx, uint32_t parent, const char *step, int source);
+/* Whether step (".name", or ".name#source") selects the field name. */
+bool pf_step_is_field(const char *step, const char *name);
 uint32_t pf_loc_var(struct pf_actx *cx, struct pf_ir_var *v);
 /* The step of a field (".name", or ".name#source" for a field of personal
  * data), interned. */

@@ -161,24 +161,28 @@ static const struct pf_ir_type *pf_pointee(const struct pf_ir_type *t)
 	return t && (t->kind == PF_T_POINTER || t->kind == PF_T_ARRAY) ? t->target : NULL;
 }
 
+/* A type spelling without its leading qualifiers. */
+static const char *pf_unqualified(const char *s)
+{
+	for (;;) {
+		if (strncmp(s, "const ", 6) == 0)
+			s += 6;
+		else if (strncmp(s, "volatile ", 9) == 0)
+			s += 9;
+		else
+			return s;
+	}
+}
+
 /* Whether a and b are one record type (spellings, qualifiers aside). */
 static bool pf_same_record(const struct pf_ir_type *a, const struct pf_ir_type *b)
 {
-	if (!a || !b || a->kind != PF_T_RECORD || b->kind != PF_T_RECORD || !a->spelling ||
-	    !b->spelling)
+	if (!a || !b || a->kind != PF_T_RECORD || b->kind != PF_T_RECORD)
 		return false;
-	const char *x = a->spelling, *y = b->spelling;
-	for (int k = 0; k < 2; k++) {
-		static const char *const quals[] = {"const ", "volatile "};
-		for (int q = 0; q < 2; q++) {
-			size_t n = strlen(quals[q]);
-			if (strncmp(x, quals[q], n) == 0)
-				x += n;
-			if (strncmp(y, quals[q], n) == 0)
-				y += n;
-		}
-	}
-	return strcmp(x, y) == 0;
+	if (a == b)
+		return true;
+	return a->spelling && b->spelling &&
+	       strcmp(pf_unqualified(a->spelling), pf_unqualified(b->spelling)) == 0;
 }
 
 /* The location a pointer of type `t *` designates where it points to loc:
@@ -215,12 +219,10 @@ static uint32_t pf_container(struct pf_actx *cx, uint32_t loc, const struct pf_i
 		/* a member of a whole object (not of a member: Lua's UpVal
 		 * holds a TValue as u.value, and a TValue has a member
 		 * value of its own) */
-		size_t n = strcspn(l->step + 1, "#");
 		for (size_t k = 0; k < t->nfields && !m; k++) {
 			const struct pf_ir_field *f = &t->fields[k];
-			if (f->name && f->type && f->type->kind == PF_T_RECORD &&
-			    !f->type->is_union && strlen(f->name) == n &&
-			    strncmp(f->name, l->step + 1, n) == 0)
+			if (f->type && f->type->kind == PF_T_RECORD && !f->type->is_union &&
+			    pf_step_is_field(l->step, f->name))
 				m = f->name;
 		}
 	}
@@ -254,15 +256,17 @@ static const struct pf_lset *pf_containers(struct pf_actx *cx, const struct pf_l
 {
 	if (!t || t->kind != PF_T_RECORD || t->is_union || !t->complete)
 		return locs;
-	uint32_t i = 0;
-	while (i < locs->n && pf_container(cx, locs->v[i], t) == locs->v[i])
-		i++;
-	if (i == locs->n)
-		return locs;
-	const struct pf_lset *r = &pf_lset_empty;
-	for (i = 0; i < locs->n; i++)
-		r = pf_lset_union(&cx->a, r, pf_lset_one(&cx->a, pf_container(cx, locs->v[i], t)));
-	return r;
+	const struct pf_lset *r = NULL; /* made once a location has a container */
+	for (uint32_t i = 0; i < locs->n; i++) {
+		uint32_t c = pf_container(cx, locs->v[i], t);
+		if (!r && c == locs->v[i])
+			continue;
+		if (!r) /* the locations before this one are their own */
+			for (uint32_t j = 0; j < i; j++)
+				r = pf_lset_union(&cx->a, r, pf_lset_one(&cx->a, locs->v[j]));
+		r = pf_lset_union(&cx->a, r, pf_lset_one(&cx->a, c));
+	}
+	return r ? r : locs;
 }
 
 struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)

@@ -113,6 +113,13 @@ uint32_t pf_loc_var(struct pf_actx *cx, struct pf_ir_var *v)
 	return pf_loc_root(cx, PF_ROOT_LOCAL, 0, v);
 }
 
+bool pf_step_is_field(const char *step, const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+	return name && step && step[0] == '.' && strncmp(step + 1, name, n) == 0 &&
+	       (step[1 + n] == '\0' || step[1 + n] == '#');
+}
+
 /* The type of what step leads to from a location of type t, or NULL. */
 static const struct pf_ir_type *pf_step_type(const struct pf_ir_type *t, const char *step)
 {
@@ -120,32 +127,24 @@ static const struct pf_ir_type *pf_step_type(const struct pf_ir_type *t, const c
 		return NULL;
 	if (step[0] == '*' || step[0] == '[')
 		return t->kind == PF_T_POINTER || t->kind == PF_T_ARRAY ? t->target : NULL;
-	if (step[0] != '.' || t->kind != PF_T_RECORD)
+	if (t->kind != PF_T_RECORD)
 		return NULL;
-	size_t n = strcspn(step + 1, "#");
 	for (size_t k = 0; k < t->nfields; k++)
-		if (t->fields[k].name && strlen(t->fields[k].name) == n &&
-		    strncmp(t->fields[k].name, step + 1, n) == 0)
+		if (pf_step_is_field(step, t->fields[k].name))
 			return t->fields[k].type;
 	return NULL;
 }
 
-/* Whether step (".name", or ".name#source") selects the field name. */
-static bool pf_step_is_field(const char *step, const char *name, size_t n)
-{
-	return step && step[0] == '.' && strncmp(step + 1, name, n) == 0 &&
-	       (step[1 + n] == '\0' || step[1 + n] == '#');
-}
-
 uint32_t pf_loc_child(struct pf_actx *cx, uint32_t parent, const char *step, int source)
 {
-	if (step[0] == '<') {
-		/* the record that holds parent as its member ("<name", made by
-		 * container_of): the location parent is that member of */
-		int up = cx->locs.v[parent].parent;
-		if (up >= 0 &&
-		    pf_step_is_field(cx->locs.v[parent].step, step + 1, strlen(step + 1)))
-			return (uint32_t)up;
+	/* a container ("<name", made by container_of) is no deeper than its
+	 * member: it only names it again */
+	bool up = step[0] == '<';
+	if (up) {
+		/* the location parent is that member of */
+		int holder = cx->locs.v[parent].parent;
+		if (holder >= 0 && pf_step_is_field(cx->locs.v[parent].step, step + 1))
+			return (uint32_t)holder;
 		/* an object of this function's own that is not that member is
 		 * taken for the container itself (a pointer to a record's
 		 * first member is one to the record, cast); only what a
@@ -160,8 +159,6 @@ uint32_t pf_loc_child(struct pf_actx *cx, uint32_t parent, const char *step, int
 			source = atoi(hash + 1);
 	}
 	struct pf_loc *pl = &cx->locs.v[parent];
-	/* a container is no deeper than its member: it only names it again */
-	bool up = step[0] == '<';
 	if ((pl->depth >= PF_LOC_MAX_DEPTH && !up) || (up && pl->step && pl->step[0] == '<'))
 		return parent; /* k-limited: deeper paths fold into this one */
 	struct pf_loc l = *pl;
@@ -706,7 +703,7 @@ static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth)
 	}
 	pf_deep_below(cx, loc, depth, PF_DEEP_CHILDREN);
 	/* a member of an object: container_of() may turn it back into the
-	 * object (pf_deep_labels_up) */
+	 * object (pf_val_deep_up) */
 	const struct pf_loc *l = &cx->locs.v[loc];
 	if (cx->deep_up && l->parent >= 0 && l->step[0] == '.')
 		pf_deep_rec(cx, (uint32_t)l->parent, depth);
