@@ -329,17 +329,22 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	bool changed = !fn->analyzed ? cx.out.n > 0 : !pf_summary_equal(&old, &cx.out);
 	fn->summary = cx.out;
 	pf_summary_free(&old);
+	size_t data_edges = 0;
+	for (size_t i = 0; p->debug && i < cx.out.n; i++)
+		data_edges += !cx.out.edges[i].pts;
 	if (p->debug)
 		fprintf(stderr,
-		        "%.3fs engine: %s run %u: %zu edges (%zu before bounds), %zu origins, %zu "
+		        "%.3fs engine: %s run %u%s: %zu edges (%zu of data, %zu before bounds), "
+		        "%zu origins, %zu "
 		        "locs, "
 		        "%zu trace nodes, %u blocks, %zu MB held, %zu MB kept, %zu MB peak, %llu "
 		        "deep cuts, %llu emit cuts%s%s\n",
 		        (double)(clock() - t_start) / CLOCKS_PER_SEC, fn->name, fn->runs + 1,
-		        cx.out.n, raw_edges, cx.origins.n, cx.locs.n, cx.tnodes.n, nb,
-		        p->arena.used >> 20, cx.pa.used >> 20, pf_peak_rss_mb(),
-		        (unsigned long long)cx.deep_cuts, (unsigned long long)cx.emit_cuts,
-		        cx.callback_cut ? ", callback cut" : "", raw_kinds);
+		        changed ? "" : " (the same)", cx.out.n, data_edges, raw_edges, cx.origins.n,
+		        cx.locs.n, cx.tnodes.n, nb, p->arena.used >> 20, cx.pa.used >> 20,
+		        pf_peak_rss_mb(), (unsigned long long)cx.deep_cuts,
+		        (unsigned long long)cx.emit_cuts, cx.callback_cut ? ", callback cut" : "",
+		        raw_kinds);
 	if (p->debug > 1 || pf_debug_fn_named(p, fn->name))
 		pf_summary_dump(p, fn, stderr);
 	fn->analyzed = true;
@@ -369,6 +374,10 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	PF_VEC_FREE(cx.locs);
 	PF_VEC_FREE(cx.origins);
 	PF_VEC_FREE(cx.coarse_origins);
+	PF_VEC_FREE(cx.coarse_id);
+	PF_VEC_FREE(cx.coarse_ports);
+	free(cx.coarse_slots);
+	free(cx.picks);
 	PF_VEC_FREE(cx.tnodes);
 	struct pf_arena *keep[2] = {&cx.a, &cx.pa}, *into[2] = {&p->scratch, &p->scratch_kept};
 	for (int k = 0; k < 2; k++) {

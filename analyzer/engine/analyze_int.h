@@ -88,6 +88,12 @@ struct pf_emitted {
 	struct pf_port to;
 };
 
+/* What one call of pf_emit_by picked for a coarse origin: the label with
+ * the shortest trace (stamp: the call). */
+struct pf_pick {
+	uint32_t stamp, label, len;
+};
+
 struct pf_actx {
 	struct pf_program *p;
 	struct pf_fn *fn;
@@ -100,7 +106,17 @@ struct pf_actx {
 	size_t loc_cap;
 	PF_VEC(struct pf_port) origins;
 	PF_VEC(struct pf_port) coarse_origins; /* pf_coarse_origin's, by origin */
-	uint32_t *origin_slots;                /* hash: port -> origin + 1 */
+	/* per origin, the number of its coarse port among the distinct ones
+	 * (coarse_ports), and per such number what one call of pf_emit_by
+	 * picked: the label with the shortest trace (emit.c) */
+	PF_VEC(uint32_t) coarse_id;
+	PF_VEC(struct pf_port) coarse_ports;
+	uint32_t *coarse_slots;
+	size_t coarse_cap;
+	struct pf_pick *picks;
+	size_t npicks;
+	uint32_t pick_cur;
+	uint32_t *origin_slots; /* hash: port -> origin + 1 */
 	size_t origin_cap;
 	/* reads memoized until the state changes (gen counts changes) */
 	uint64_t gen;
@@ -127,6 +143,10 @@ struct pf_actx {
 		uint32_t *stamp, *trace, *list;
 		size_t cap, n;
 		uint32_t cur;
+		/* sets added in the current read, by address (sets are
+		 * immutable and shared: many locations hold the same one) */
+		const struct pf_tset *sets[PF_ACC_SETS];
+		uint32_t sets_stamp[PF_ACC_SETS];
 	} acc[2];
 	uint32_t *loc_seen;
 	size_t nloc_seen;

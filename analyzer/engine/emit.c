@@ -10,6 +10,7 @@
 #include "engine/analyze_int.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* Whether the summary being built will be coarsened (past its bound, or
  * widened): edges are then added as coarsening will make them. */
@@ -26,6 +27,11 @@ void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to
 /* Origin o's port as coarsening cuts it (pf_edge_coarsen's from-port),
  * made once per origin: a summary past its bound is emitted label by
  * label, and cutting a path interns a string. */
+static uint64_t pf_coarse_hash_at(struct pf_actx *cx, size_t i)
+{
+	return pf_port_hash(&cx->coarse_ports.v[i]);
+}
+
 static struct pf_port pf_coarse_origin(struct pf_actx *cx, uint32_t o)
 {
 	while (cx->coarse_origins.n < cx->origins.n) {
@@ -34,8 +40,47 @@ static struct pf_port pf_coarse_origin(struct pf_actx *cx, uint32_t o)
 		from.path = pf_first_step(cx->p, from.path, &cut);
 		from.deep |= cut;
 		PF_VEC_PUSH(cx->coarse_origins, from);
+		/* its number among the distinct coarse ports */
+		pf_slots_reserve(cx, &cx->coarse_slots, &cx->coarse_cap, cx->coarse_ports.n, 0, 64,
+		                 pf_coarse_hash_at);
+		size_t h = (size_t)pf_port_hash(&from) & (cx->coarse_cap - 1);
+		while (cx->coarse_slots[h] &&
+		       !pf_port_equal(&cx->coarse_ports.v[cx->coarse_slots[h] - 1], &from))
+			h = (h + 1) & (cx->coarse_cap - 1);
+		if (!cx->coarse_slots[h]) {
+			PF_VEC_PUSH(cx->coarse_ports, from);
+			cx->coarse_slots[h] = (uint32_t)cx->coarse_ports.n;
+		}
+		PF_VEC_PUSH(cx->coarse_id, cx->coarse_slots[h] - 1);
 	}
 	return cx->coarse_origins.v[o];
+}
+
+/* Past the summary's bound many labels of one set share a coarse origin,
+ * and one edge stands for them all: the label with the shortest trace
+ * (the first of those, as adding them in order would keep). Marks, per
+ * coarse origin, the label to emit; pf_emit_by skips the others, which
+ * would each cost a look-up in the summary to add nothing. */
+static void pf_pick_coarse(struct pf_actx *cx, const struct pf_tset *labels)
+{
+	if (labels->n)
+		(void)pf_coarse_origin(cx, labels->v[labels->n - 1].origin);
+	if (cx->npicks < cx->coarse_ports.n) {
+		size_t n = cx->coarse_ports.n * 2 + 64;
+		cx->picks = pf_xrealloc(cx->picks, n * sizeof(*cx->picks));
+		memset(cx->picks + cx->npicks, 0, (n - cx->npicks) * sizeof(*cx->picks));
+		cx->npicks = n;
+	}
+	if (++cx->pick_cur == 0) {
+		memset(cx->picks, 0, cx->npicks * sizeof(*cx->picks));
+		cx->pick_cur = 1;
+	}
+	for (uint32_t i = 0; i < labels->n; i++) {
+		struct pf_pick *k = &cx->picks[cx->coarse_id.v[labels->v[i].origin]];
+		unsigned len = pf_trace_length(cx, labels->v[i].trace);
+		if (k->stamp != cx->pick_cur || len < k->len)
+			*k = (struct pf_pick){cx->pick_cur, i, len};
+	}
 }
 
 void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented,
@@ -43,7 +88,12 @@ void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port
 {
 	struct pf_port cut_to = to; /* to as coarsening cuts it, once needed */
 	bool to_cut = false;
+	bool picked = labels && labels->n > 1 && pf_coarse(cx);
+	if (picked)
+		pf_pick_coarse(cx, labels);
 	for (uint32_t i = 0; labels && i < labels->n; i++) {
+		if (picked && cx->picks[cx->coarse_id.v[labels->v[i].origin]].label != i)
+			continue;
 		struct pf_edge e = {0};
 		e.from = cx->origins.v[labels->v[i].origin];
 		e.to = to;

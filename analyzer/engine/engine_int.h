@@ -279,6 +279,11 @@ struct pf_program {
 	 * only when that input is demanded (pf_fn.demand) or the global
 	 * holds data (tainted). */
 	bool full;
+	/* PIIFLOW_ENGINE_COPY_FIXED, to compare: a call copies the callee's
+	 * flows between the program's own places (sources, globals, sinks)
+	 * into the caller's state, as earlier versions did (instantiate.c,
+	 * pf_edge_fixed) */
+	bool copy_fixed;
 	bool *tainted;             /* per global: some function stores data in it */
 	struct pf_idlist *readers; /* per global: the functions whose body reads it */
 	PF_VEC(int) requeue;       /* functions whose demand grew: analyze again */

@@ -199,6 +199,43 @@ static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const stru
 	}
 }
 
+/* Flows between the program's own places. An edge of a callee's summary
+ * from a source or a global into a global or an unconditional sink holds
+ * for the whole program: the callee's summary gives it to the solve of
+ * globals and to the findings (solve.c), where every read of a global sees
+ * what any function stores in it. Where the caller holds nothing of its
+ * own at the edge's from-port (what it reads there is that port's own
+ * entry, pf_fixed_read) and the to-port is that global's own place, the
+ * caller's copy would be the callee's edge again: a sink's is left out,
+ * and a global's place is given its own entry instead (what any function
+ * stores there), so that the caller's later reads see it through the
+ * solve. Copied, such edges came back as products in every caller's
+ * summary: on git, tens of thousands of edges from globals into globals
+ * in one function. */
+static bool pf_edge_fixed(const struct pf_program *p, const struct pf_edge *e)
+{
+	if (e->pts || (e->from.kind != PF_PORT_SOURCE && e->from.kind != PF_PORT_GLOBAL))
+		return false;
+	if (e->to.kind == PF_PORT_GLOBAL)
+		return true;
+	return e->to.kind == PF_PORT_SINK && !p->sites.v[e->to.index].conditional;
+}
+
+/* Whether labels are nothing but the entry of port from. */
+static bool pf_fixed_read(struct pf_actx *cx, const struct pf_tset *labels,
+                          const struct pf_port *from)
+{
+	return labels->n == 1 && pf_port_equal(&cx->origins.v[labels->v[0].origin], from);
+}
+
+/* Whether locations are exactly the caller's own place of global port to. */
+static bool pf_fixed_place(struct pf_actx *cx, const struct pf_lset *dst, const struct pf_port *to)
+{
+	struct pf_port at;
+	return dst->n == 1 && pf_loc_port(cx, dst->v[0], false, &at) && pf_port_equal(&at, to) &&
+	       pf_demanded(cx->p, cx->fn, to);
+}
+
 /* Applies the summary of a function with a body at a call. */
 struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 {
@@ -278,6 +315,10 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 		labels = memo[m].labels;
 		before = memo[m].before;
 		if (e->pts ? locs->n == 0 : labels->n == 0)
+			continue;
+		bool fixed = !cx->p->copy_fixed && pf_edge_fixed(cx->p, e) &&
+		             pf_fixed_read(cx, labels, &e->from);
+		if (fixed && e->to.kind == PF_PORT_SINK)
 			continue;
 		if (labels && cs->via)
 			labels = pf_extend(cx, labels, pos, cs->via, NULL, 0, NULL);
@@ -384,6 +425,8 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 			}
 			if (e->pts)
 				w.pts = locs;
+			else if (fixed && pf_fixed_place(cx, dst, &e->to))
+				w.labels = pf_tset_one(&cx->a, pf_origin(cx, &e->to), 0);
 			else
 				w.labels =
 				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, after);

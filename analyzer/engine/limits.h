@@ -164,6 +164,13 @@
 #define PF_POSTORDER_DEPTH 2000
 #define PF_POSTORDER_STACK 64
 
+/* Label sets a deep read remembers by address (a table of this many
+ * slots), and the smallest set it looks up there (state.c: pf_acc_add): a
+ * set met again in the same read adds nothing and is skipped. Past it, a
+ * set is walked again: no flow changes. No warning. */
+#define PF_ACC_SETS 256
+#define PF_ACC_SET_MIN 4
+
 /* Scratch memory kept from one function's analysis for the next (analyze.c).
  * Past it (32 MiB), the arena is given back: no flow changes. */
 #define PF_SCRATCH_KEEP (32u << 20)

@@ -987,6 +987,7 @@ int pf_engine_run(struct pf_ir_tu **tus, size_t ntus, const struct pf_engine_opt
 	p.debug = debug ? (strcmp(debug, "2") == 0 ? 2 : 1) : 0;
 	p.debug_fn = getenv("PIIFLOW_DEBUG_FUNCTION"); /* their summaries (names, by commas) */
 	p.full = getenv("PIIFLOW_ENGINE_FULL") != NULL;
+	p.copy_fixed = getenv("PIIFLOW_ENGINE_COPY_FIXED") != NULL;
 	double t0 = pf_now();
 	pf_program_link(&p);
 	pf_stage_time("link", t0); /* the seconds of the link alone */

@@ -590,6 +590,7 @@ static void pf_acc_begin(struct pf_acc *acc)
 	if (++acc->cur == 0) {
 		if (acc->cap)
 			memset(acc->stamp, 0, acc->cap * sizeof(*acc->stamp));
+		memset(acc->sets_stamp, 0, sizeof(acc->sets_stamp));
 		acc->cur = 1;
 	}
 }
@@ -598,7 +599,17 @@ static void pf_acc_add(struct pf_actx *cx, struct pf_acc *acc, const struct pf_t
 {
 	if (!s || s->n == 0)
 		return;
+	/* a set met again in this read adds nothing; it counts as read, so
+	 * that the budgets, counted in operations, cut where they did */
 	pf_lattice_ops += s->n;
+	if (s->n >= PF_ACC_SET_MIN) {
+		size_t h =
+		    (size_t)(((uintptr_t)s >> 3) * 0x9E3779B97F4A7C15ull >> 56) & (PF_ACC_SETS - 1);
+		if (acc->sets_stamp[h] == acc->cur && acc->sets[h] == s)
+			return;
+		acc->sets_stamp[h] = acc->cur;
+		acc->sets[h] = s;
+	}
 	if (acc->cap < cx->origins.n) {
 		size_t ncap = cx->origins.n * 2 + 64;
 		acc->stamp = pf_xrealloc(acc->stamp, ncap * sizeof(*acc->stamp));

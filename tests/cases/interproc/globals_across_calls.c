@@ -153,3 +153,43 @@ void on_deep(const struct user *u)
 	deep_copy_twice();
 	stats_event("deep", g_deep_dst); // expect: pii-to-analytics(user.contact.email)
 }
+
+/* copied by a callee from a global another function fills into one the
+ * caller set before the call: the caller reads the copy back */
+static const char *g_saved, *g_restored;
+static void restore(void)
+{
+	g_restored = g_saved;
+}
+
+void on_save(const struct user *u)
+{
+	g_saved = u->email;
+}
+
+void on_restore(void)
+{
+	g_restored = "none";
+	restore();
+	stats_event("restored", g_restored); // expect: pii-to-analytics(user.contact.email)
+}
+
+/* sent by a callee from a global another function fills, called by a
+ * caller that also set that global itself and cleared it after */
+static const char *g_outbox;
+static void send_outbox(void)
+{
+	stats_event("outbox", g_outbox); // expect: pii-to-analytics(user.contact.email), pii-to-analytics(user.name)
+}
+
+void queue_mail(const struct user *u)
+{
+	g_outbox = u->email;
+}
+
+void flush_outbox(const struct user *u)
+{
+	g_outbox = u->name;
+	send_outbox();
+	g_outbox = 0;
+}

@@ -78,3 +78,25 @@ void on_show(const struct user *u)
 	show_twice();
 	stats_event("shown", g_shown);
 }
+
+/* a callee copies a global that another function fills with a constant
+ * into one the caller set before the call, while personal data sits in
+ * a third global */
+static const char *g_saved, *g_restored, *g_secret;
+static void restore(void)
+{
+	g_restored = g_saved;
+}
+
+void on_save(const struct user *u)
+{
+	g_saved = "saved";
+	g_secret = u->email;
+}
+
+void on_restore(void)
+{
+	g_restored = "none";
+	restore();
+	stats_event("restored", g_restored);
+}
