@@ -329,10 +329,10 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	bool changed = !fn->analyzed ? cx.out.n > 0 : !pf_summary_equal(&old, &cx.out);
 	fn->summary = cx.out;
 	pf_summary_free(&old);
-	size_t data_edges = 0;
-	for (size_t i = 0; p->debug && i < cx.out.n; i++)
-		data_edges += !cx.out.edges[i].pts;
-	if (p->debug)
+	if (p->debug) {
+		size_t data_edges = 0;
+		for (size_t i = 0; i < cx.out.n; i++)
+			data_edges += !cx.out.edges[i].pts;
 		fprintf(stderr,
 		        "%.3fs engine: %s run %u%s: %zu edges (%zu of data, %zu before bounds), "
 		        "%zu origins, %zu "
@@ -345,6 +345,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		        pf_peak_rss_mb(), (unsigned long long)cx.deep_cuts,
 		        (unsigned long long)cx.emit_cuts, cx.callback_cut ? ", callback cut" : "",
 		        raw_kinds);
+	}
 	if (p->debug > 1 || pf_debug_fn_named(p, fn->name))
 		pf_summary_dump(p, fn, stderr);
 	fn->analyzed = true;
@@ -373,10 +374,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	free(cx.memo);
 	PF_VEC_FREE(cx.locs);
 	PF_VEC_FREE(cx.origins);
-	PF_VEC_FREE(cx.coarse_origins);
 	PF_VEC_FREE(cx.coarse_id);
-	PF_VEC_FREE(cx.coarse_ports);
-	free(cx.coarse_slots);
 	free(cx.picks);
 	PF_VEC_FREE(cx.tnodes);
 	struct pf_arena *keep[2] = {&cx.a, &cx.pa}, *into[2] = {&p->scratch, &p->scratch_kept};

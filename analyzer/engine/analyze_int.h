@@ -105,14 +105,10 @@ struct pf_actx {
 	uint32_t *loc_slots; /* hash: (root, index, var, parent, step) -> loc + 1 */
 	size_t loc_cap;
 	PF_VEC(struct pf_port) origins;
-	PF_VEC(struct pf_port) coarse_origins; /* pf_coarse_origin's, by origin */
-	/* per origin, the number of its coarse port among the distinct ones
-	 * (coarse_ports), and per such number what one call of pf_emit_by
-	 * picked: the label with the shortest trace (emit.c) */
+	/* per origin, the origin of its port as coarsening cuts it, and per
+	 * such origin what one call of pf_emit_by picked: the label with the
+	 * shortest trace (emit.c) */
 	PF_VEC(uint32_t) coarse_id;
-	PF_VEC(struct pf_port) coarse_ports;
-	uint32_t *coarse_slots;
-	size_t coarse_cap;
 	struct pf_pick *picks;
 	size_t npicks;
 	uint32_t pick_cur;

@@ -24,36 +24,21 @@ void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to
 	pf_emit_by(cx, labels, to, consented, NULL);
 }
 
-/* Origin o's port as coarsening cuts it (pf_edge_coarsen's from-port),
- * made once per origin: a summary past its bound is emitted label by
- * label, and cutting a path interns a string. */
-static uint64_t pf_coarse_hash_at(struct pf_actx *cx, size_t i)
+/* The origin standing for o's port as coarsening cuts it (pf_edge_coarsen's
+ * from-port), found once per origin: a summary past its bound is emitted
+ * label by label, and cutting a path interns a string. A coarse port is
+ * an origin of its own, so that labels sharing one are told by number. */
+static uint32_t pf_coarse_origin(struct pf_actx *cx, uint32_t o)
 {
-	return pf_port_hash(&cx->coarse_ports.v[i]);
-}
-
-static struct pf_port pf_coarse_origin(struct pf_actx *cx, uint32_t o)
-{
-	while (cx->coarse_origins.n < cx->origins.n) {
-		struct pf_port from = cx->origins.v[cx->coarse_origins.n];
+	while (cx->coarse_id.n <= o) {
+		struct pf_port from = cx->origins.v[cx->coarse_id.n];
 		bool cut;
 		from.path = pf_first_step(cx->p, from.path, &cut);
 		from.deep |= cut;
-		PF_VEC_PUSH(cx->coarse_origins, from);
-		/* its number among the distinct coarse ports */
-		pf_slots_reserve(cx, &cx->coarse_slots, &cx->coarse_cap, cx->coarse_ports.n, 0, 64,
-		                 pf_coarse_hash_at);
-		size_t h = (size_t)pf_port_hash(&from) & (cx->coarse_cap - 1);
-		while (cx->coarse_slots[h] &&
-		       !pf_port_equal(&cx->coarse_ports.v[cx->coarse_slots[h] - 1], &from))
-			h = (h + 1) & (cx->coarse_cap - 1);
-		if (!cx->coarse_slots[h]) {
-			PF_VEC_PUSH(cx->coarse_ports, from);
-			cx->coarse_slots[h] = (uint32_t)cx->coarse_ports.n;
-		}
-		PF_VEC_PUSH(cx->coarse_id, cx->coarse_slots[h] - 1);
+		uint32_t id = pf_origin(cx, &from);
+		PF_VEC_PUSH(cx->coarse_id, id);
 	}
-	return cx->coarse_origins.v[o];
+	return cx->coarse_id.v[o];
 }
 
 /* Past the summary's bound many labels of one set share a coarse origin,
@@ -63,10 +48,10 @@ static struct pf_port pf_coarse_origin(struct pf_actx *cx, uint32_t o)
  * would each cost a look-up in the summary to add nothing. */
 static void pf_pick_coarse(struct pf_actx *cx, const struct pf_tset *labels)
 {
-	if (labels->n)
-		(void)pf_coarse_origin(cx, labels->v[labels->n - 1].origin);
-	if (cx->npicks < cx->coarse_ports.n) {
-		size_t n = cx->coarse_ports.n * 2 + 64;
+	/* labels are sorted by origin: the last has the highest */
+	(void)pf_coarse_origin(cx, labels->v[labels->n - 1].origin);
+	if (cx->npicks < cx->origins.n) {
+		size_t n = cx->origins.n * 2 + 64;
 		cx->picks = pf_xrealloc(cx->picks, n * sizeof(*cx->picks));
 		memset(cx->picks + cx->npicks, 0, (n - cx->npicks) * sizeof(*cx->picks));
 		cx->npicks = n;
@@ -92,7 +77,9 @@ void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port
 	if (picked)
 		pf_pick_coarse(cx, labels);
 	for (uint32_t i = 0; labels && i < labels->n; i++) {
-		if (picked && cx->picks[cx->coarse_id.v[labels->v[i].origin]].label != i)
+		const struct pf_pick *k =
+		    picked ? &cx->picks[cx->coarse_id.v[labels->v[i].origin]] : NULL;
+		if (k && k->label != i)
 			continue;
 		struct pf_edge e = {0};
 		e.from = cx->origins.v[labels->v[i].origin];
@@ -113,16 +100,19 @@ void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port
 				cut_to.path = pf_first_step(cx->p, to.path, &cut);
 			}
 			to_cut = true;
-			e.from = pf_coarse_origin(cx, labels->v[i].origin);
+			uint32_t co =
+			    pf_coarse_origin(cx, labels->v[i].origin); /* may grow origins */
+			e.from = cx->origins.v[co];
 			e.to = cut_to;
 			if (pf_edge_inside_object(&e))
 				continue;
 		}
-		if (!pf_summary_wants(&cx->out, &e, pf_trace_length(cx, labels->v[i].trace)))
+		unsigned len = k ? k->len : pf_trace_length(cx, labels->v[i].trace);
+		if (!pf_summary_wants(&cx->out, &e, len))
 			continue; /* known already, with a trace as good */
 		/* flattened once the summary is final (pf_analyze_function) */
 		e.tnode = labels->v[i].trace;
-		e.ntrace = pf_trace_length(cx, e.tnode);
+		e.ntrace = len;
 		pf_summary_add(cx->p, &cx->out, &e);
 	}
 }

@@ -214,7 +214,8 @@ static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const stru
  * in one function. */
 static bool pf_edge_fixed(const struct pf_program *p, const struct pf_edge *e)
 {
-	if (e->pts || (e->from.kind != PF_PORT_SOURCE && e->from.kind != PF_PORT_GLOBAL))
+	if (p->copy_fixed || e->pts ||
+	    (e->from.kind != PF_PORT_SOURCE && e->from.kind != PF_PORT_GLOBAL))
 		return false;
 	if (e->to.kind == PF_PORT_GLOBAL)
 		return true;
@@ -316,8 +317,7 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 		before = memo[m].before;
 		if (e->pts ? locs->n == 0 : labels->n == 0)
 			continue;
-		bool fixed = !cx->p->copy_fixed && pf_edge_fixed(cx->p, e) &&
-		             pf_fixed_read(cx, labels, &e->from);
+		bool fixed = pf_edge_fixed(cx->p, e) && pf_fixed_read(cx, labels, &e->from);
 		if (fixed && e->to.kind == PF_PORT_SINK)
 			continue;
 		if (labels && cs->via)
