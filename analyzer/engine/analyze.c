@@ -274,9 +274,11 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		                  "in one set and cut it; flows through it may be missed",
 		                  fn->name, PF_SET_MAX);
 	}
-	fn->cuts = (uint8_t)((cx.deep_cuts ? PF_CUT_DEEP : 0) | (cx.emit_cuts ? PF_CUT_EMIT : 0) |
-	                     (cx.callback_cut ? PF_CUT_CALLBACK : 0));
+	fn->cuts =
+	    (uint8_t)((cx.deep_cuts ? PF_CUT_DEEP : 0) | (cx.emit_cuts ? PF_CUT_EMIT : 0) |
+	              (cx.callback_cut ? PF_CUT_CALLBACK : 0) | (cx.dcall_cut ? PF_CUT_DCALL : 0));
 	fn->callback_cut = cx.callback_cut;
+	fn->dcall_cut = cx.dcall_cut;
 	/* widening: a summary still changing on its third run is coarsened
 	 * whatever its size, so that recursive groups of functions settle */
 	size_t raw_edges = cx.out.n;
@@ -335,16 +337,16 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 			data_edges += !cx.out.edges[i].pts;
 		fprintf(stderr,
 		        "%.3fs engine: %s run %u%s: %zu edges (%zu of data, %zu before bounds), "
-		        "%zu origins, %zu "
+		        "%zu deferred calls, %zu origins, %zu "
 		        "locs, "
 		        "%zu trace nodes, %u blocks, %zu MB held, %zu MB kept, %zu MB peak, %llu "
 		        "deep cuts, %llu emit cuts%s%s\n",
 		        (double)(clock() - t_start) / CLOCKS_PER_SEC, fn->name, fn->runs + 1,
-		        changed ? "" : " (the same)", cx.out.n, data_edges, raw_edges, cx.origins.n,
-		        cx.locs.n, cx.tnodes.n, nb, p->arena.used >> 20, cx.pa.used >> 20,
-		        pf_peak_rss_mb(), (unsigned long long)cx.deep_cuts,
-		        (unsigned long long)cx.emit_cuts, cx.callback_cut ? ", callback cut" : "",
-		        raw_kinds);
+		        changed ? "" : " (the same)", cx.out.n, data_edges, raw_edges,
+		        cx.out.dcalls.n, cx.origins.n, cx.locs.n, cx.tnodes.n, nb,
+		        p->arena.used >> 20, cx.pa.used >> 20, pf_peak_rss_mb(),
+		        (unsigned long long)cx.deep_cuts, (unsigned long long)cx.emit_cuts,
+		        cx.callback_cut ? ", callback cut" : "", raw_kinds);
 	}
 	if (p->debug > 1 || pf_debug_fn_named(p, fn->name))
 		pf_summary_dump(p, fn, stderr);

@@ -152,6 +152,8 @@ struct pf_actx {
 	uint64_t emit_cuts;       /* objects whose contents PF_EMIT_DEPTH kept out of the summary */
 	const char *callback_cut; /* a function with no body whose callback PF_CALLBACK_DEPTH
 	                           * kept from being called, or NULL */
+	const char *dcall_cut;    /* a function whose deferred call PF_DCALL_DEPTH kept from
+	                           * being made, or NULL */
 	/* Whether anything in this analysis can hold a label: a write of one
 	 * (every label in a state is written by pf_write), a location that is
 	 * a source, a global that holds data. With none of them and no
@@ -241,6 +243,9 @@ void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to
 /* pf_emit naming the check that consented (NULL: none known). */
 void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented,
                 const struct pf_consent_check *by);
+/* Points-to edges into port to, one per target a caller can name (a
+ * parameter's pointee, a global, a function). */
+void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struct pf_port to);
 /* The summary of a function too costly to analyze (its work budget ran
  * out): each demanded parameter reaches the result and what every writable
  * pointer parameter points to. */
@@ -256,6 +261,9 @@ struct pf_callsite {
 	unsigned nargs;
 	struct pf_ir_expr *call;
 	const char *via;
+	/* per deferred call of g's summary, in its order: what it returned
+	 * (instantiate.c's second pass), else NULL */
+	const struct pf_tset *const *dret;
 };
 /* The labels of s with their traces extended at pos: a step before, a
  * callee's steps, a step after (each optional). */
@@ -270,11 +278,25 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs);
  * fields its type declares personal data. */
 const struct pf_tset *pf_arg_deep(struct pf_actx *cx, const struct pf_val *v,
                                   struct pf_ir_expr *argx);
+/* Demands the parameters of g that this call passes data. */
+void pf_demand_args(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args, unsigned nargs);
 /* A call of g (via: the trace step of a call through a pointer, or NULL). */
 struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                             struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
                             const char *via);
 struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e);
+/* A call through a pointer that points to fnpts, at call (the call as
+ * written: orig): the functions among them; where it points to nothing
+ * but what a parameter holds, a deferred call kept in the summary for the
+ * callers to resolve, where they can (struct pf_dcall); else the
+ * functions of the pointer's type. */
+struct pf_val pf_call_through(struct pf_actx *cx, const struct pf_lset *fnpts, struct pf_val *args,
+                              struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
+                              const struct pf_ir_expr *orig, const char *via);
+/* The number of the call written as orig among the calls through
+ * pointers the function keeps for its callers or makes for its callees
+ * (pf_fn.dsites), the same in every analysis. */
+int pf_dsite(struct pf_actx *cx, const struct pf_ir_expr *orig);
 
 /* models.c: library functions modelled by the engine */
 /* The va_list builtins (__builtin_va_*); true when g is one. */

@@ -9,6 +9,7 @@
  */
 #include "engine/analyze_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* A pointer returned by code we cannot see, or by a function whose summary
@@ -94,8 +95,7 @@ static void pf_add_dependent(struct pf_fn *callee, struct pf_fn *caller)
 	PF_VEC_PUSH(callee->dependents, caller->id);
 }
 
-/* Demands the parameters of g that this call passes data. */
-static void pf_demand_args(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args, unsigned nargs)
+void pf_demand_args(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args, unsigned nargs)
 {
 	if (cx->p->full)
 		return;
@@ -149,7 +149,7 @@ struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *
 	if (g->body) {
 		pf_activate(cx->p, g);
 		pf_demand_args(cx, g, args, nargs);
-		struct pf_callsite cs = {g, args, argx, nargs, call, via};
+		struct pf_callsite cs = {g, args, argx, nargs, call, via, NULL};
 		pf_add_dependent(g, cx->fn);
 		struct pf_callrec rec = {g->id, cx->st.consent, NULL, 0};
 		pf_callrec_consent(cx, &rec);
@@ -198,6 +198,16 @@ static bool pf_groupable(const struct pf_fn *g, unsigned nargs)
 	return true;
 }
 
+/* The number in a merged summary of member summary ms's deferred call id,
+ * whose calls are numbered from first on. */
+static int pf_dcall_renumber(const struct pf_summary *ms, int id, size_t first)
+{
+	for (size_t k = 0; k < ms->dcalls.n; k++)
+		if (ms->dcalls.v[k].id == id)
+			return (int)(first + k);
+	return -1;
+}
+
 static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigned nargs,
                                    struct pf_fn **cand, size_t ncand)
 {
@@ -236,13 +246,37 @@ static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigne
 		/* edges into a member's hub first, as instantiation wants them */
 		struct pf_summary *s = &grp->fn.summary;
 		pf_summary_free(s);
+		/* the members' deferred calls, numbered anew: member i's
+		 * start at first[i] */
+		size_t *first = pf_xcalloc(grp->members.n + 1, sizeof(*first));
+		for (size_t i = 0; i < grp->members.n; i++) {
+			const struct pf_summary *ms = &grp->members.v[i]->summary;
+			first[i] = s->dcalls.n;
+			for (size_t k = 0; k < ms->dcalls.n; k++) {
+				struct pf_dcall d = ms->dcalls.v[k];
+				d.id = (int)s->dcalls.n;
+				PF_VEC_PUSH(s->dcalls, d);
+			}
+		}
 		for (int phase = 0; phase < 2; phase++)
 			for (size_t i = 0; i < grp->members.n; i++) {
 				const struct pf_summary *ms = &grp->members.v[i]->summary;
-				for (size_t k = 0; k < ms->n; k++)
-					if ((ms->edges[k].to.kind == PF_PORT_HUB) == (phase == 0))
-						pf_summary_add(p, s, &ms->edges[k]);
+				for (size_t k = 0; k < ms->n; k++) {
+					struct pf_edge e = ms->edges[k];
+					if ((e.to.kind == PF_PORT_HUB) != (phase == 0))
+						continue;
+					if (e.to.kind == PF_PORT_CALLARG)
+						e.to.index = PF_DCALL_PORT(
+						    pf_dcall_renumber(
+						        ms, e.to.index / PF_DCALL_ARGS, first[i]),
+						    e.to.index % PF_DCALL_ARGS);
+					if (e.from.kind == PF_PORT_CALLRET)
+						e.from.index =
+						    pf_dcall_renumber(ms, e.from.index, first[i]);
+					pf_summary_add(p, s, &e);
+				}
 			}
+		free(first);
 		pf_summary_hub(p, s);
 		grp->version = version;
 	}
@@ -297,6 +331,155 @@ static size_t pf_pointer_candidates(struct pf_program *p, const struct pf_ir_exp
 	return ncand;
 }
 
+/* Whether a caller can name location loc by a port: a parameter's pointee
+ * or what lies below it, a global, or a function; params_only: only what
+ * a parameter points to (a function handed as an argument, not one kept
+ * in a member of an object handed: those are hooks of an object that
+ * lives on, which the callers resolve no better). */
+static bool pf_nameable(struct pf_actx *cx, uint32_t loc, bool params_only)
+{
+	struct pf_port port;
+	if (cx->locs.v[loc].root == PF_ROOT_FUNC)
+		return !params_only;
+	if (!pf_loc_port(cx, loc, false, &port))
+		return false;
+	if (port.kind == PF_PORT_PARAM)
+		return params_only ? strcmp(port.path, "*") == 0 : port.path[0] == '*';
+	return !params_only && port.kind == PF_PORT_GLOBAL;
+}
+
+/* The deferred call of the summary being built that a call through the
+ * pointer at port fn with nargs arguments joins, or NULL. */
+static const struct pf_dcall *pf_dcall_of(struct pf_actx *cx, const struct pf_port *fn,
+                                          unsigned nargs)
+{
+	for (size_t i = 0; i < cx->out.dcalls.n; i++)
+		if (cx->out.dcalls.v[i].nargs == nargs &&
+		    pf_port_equal(&cx->out.dcalls.v[i].fn, fn))
+			return &cx->out.dcalls.v[i];
+	return NULL;
+}
+
+/* Whether a call through a pointer that holds what a parameter holds
+ * (held: one location, whose port goes to fn) can be left to the callers
+ * (struct pf_dcall): the function has callers, the call's result is not a
+ * pointer or a record (what the callers' own call returns would have to
+ * be an object of ours), and every argument is a value the callers can
+ * name (no record passed by value, no pointer to an object of this
+ * function's own). */
+static bool pf_can_defer(struct pf_actx *cx, const struct pf_lset *held, struct pf_port *fn,
+                         const struct pf_ir_expr *call, struct pf_val *args, unsigned nargs)
+{
+	if (!cx->fn->called || nargs >= PF_DCALL_FN || held->n != 1 ||
+	    !pf_loc_port(cx, held->v[0], false, fn))
+		return false;
+	if (cx->out.dcalls.n >= PF_DCALL_MAX && !pf_dcall_of(cx, fn, nargs))
+		return false;
+	if (call->type && (call->type->kind == PF_T_POINTER || call->type->kind == PF_T_RECORD))
+		return false;
+	for (unsigned i = 0; i < nargs; i++) {
+		if (args[i].objs->n)
+			return false;
+		for (uint32_t k = 0; k < args[i].pts->n; k++)
+			if (!pf_nameable(cx, args[i].pts->v[k], false))
+				return false;
+	}
+	return true;
+}
+
+int pf_dsite(struct pf_actx *cx, const struct pf_ir_expr *orig)
+{
+	struct pf_fn *fn = cx->fn;
+	for (size_t i = 0; i < fn->dsites.n; i++)
+		if (fn->dsites.v[i].orig == orig)
+			return (int)i;
+	struct pf_ir_expr *c = PF_NEW(&cx->p->arena, struct pf_ir_expr);
+	*c = *orig;
+	c->u.call.site = (int)(cx->body->ncallsites + 1 + fn->dsites.n);
+	struct pf_dsite ds = {orig, c};
+	PF_VEC_PUSH(fn->dsites, ds);
+	return (int)fn->dsites.n - 1;
+}
+
+/* Keeps the call in the summary (joining the call through the same
+ * pointer, if any): its callee and arguments as edges into its ports,
+ * its result an input of its own. */
+static struct pf_val pf_defer(struct pf_actx *cx, const struct pf_ir_expr *orig,
+                              const struct pf_port *fn, const struct pf_lset *fnpts,
+                              struct pf_val *args, unsigned nargs, const char *via)
+{
+	const struct pf_dcall *known = pf_dcall_of(cx, fn, nargs);
+	int id = known ? known->id : pf_dsite(cx, orig);
+	if (!known) {
+		struct pf_dcall d = {.id = id, .nargs = nargs, .call = orig, .via = via, .fn = *fn};
+		pf_summary_add_dcall(&cx->out, &d);
+	}
+	struct pf_port to = {.kind = PF_PORT_CALLARG, .path = cx->p->empty};
+	to.index = PF_DCALL_PORT(id, PF_DCALL_FN);
+	pf_emit_pts(cx, fnpts, to);
+	for (unsigned i = 0; i < nargs; i++) {
+		to.index = PF_DCALL_PORT(id, (int)i);
+		pf_emit(cx, args[i].labels, to, false);
+		pf_emit_pts(cx, args[i].pts, to);
+	}
+	struct pf_port ret = {.kind = PF_PORT_CALLRET, .index = id, .path = cx->p->empty};
+	struct pf_val result = pf_val_none;
+	result.labels = pf_tset_one(&cx->a, pf_origin(cx, &ret), 0);
+	return result;
+}
+
+struct pf_val pf_call_through(struct pf_actx *cx, const struct pf_lset *fnpts, struct pf_val *args,
+                              struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
+                              const struct pf_ir_expr *orig, const char *via)
+{
+	struct pf_val result = pf_val_none;
+	bool any = false, params = true;
+	const struct pf_lset *held = &pf_lset_empty; /* what is not a function */
+	for (uint32_t i = 0; i < fnpts->n; i++) {
+		struct pf_loc *l = &cx->locs.v[fnpts->v[i]];
+		if (l->root != PF_ROOT_FUNC) {
+			params = params && pf_nameable(cx, fnpts->v[i], true);
+			held = pf_lset_union(&cx->a, held, pf_lset_one(&cx->a, fnpts->v[i]));
+			continue;
+		}
+		any = true;
+		result = pf_val_union(
+		    cx, result,
+		    pf_apply_call(cx, cx->p->fns.v[l->index], args, argx, nargs, call, via));
+	}
+	/* the function a parameter holds, beside ours (`fn = wrap ? ours :
+	 * fn`), is the callers' to make */
+	struct pf_port fn;
+	if (held->n && params && pf_can_defer(cx, held, &fn, orig, args, nargs))
+		return pf_val_union(cx, result, pf_defer(cx, orig, &fn, held, args, nargs, via));
+	if (any)
+		return result;
+	/* unresolved: the functions of its type */
+	struct pf_fn **cand = PF_NEW_N(&cx->a, struct pf_fn *, cx->p->address_taken.n + 1);
+	const char *type;
+	size_t ncand = pf_pointer_candidates(cx->p, call->kids[0], nargs, cand, &type);
+	struct pf_fgroup *grp = NULL;
+	if (ncand >= PF_GROUP_MIN)
+		grp = pf_fgroup(cx, type, nargs, cand, ncand);
+	for (size_t i = 0; i < ncand; i++)
+		if (!grp || !pf_groupable(cand[i], nargs))
+			result = pf_val_union(
+			    cx, result, pf_apply_call(cx, cand[i], args, argx, nargs, call, via));
+	if (grp) {
+		for (size_t i = 0; i < grp->members.n; i++) {
+			pf_activate(cx->p, grp->members.v[i]);
+			pf_demand_args(cx, grp->members.v[i], args, nargs);
+			pf_add_dependent(grp->members.v[i], cx->fn);
+			struct pf_callrec rec = {grp->members.v[i]->id, cx->st.consent, NULL, 0};
+			pf_callrec_consent(cx, &rec);
+			PF_VEC_PUSH(cx->fn->calls, rec);
+		}
+		struct pf_callsite cs = {&grp->fn, args, argx, nargs, call, via, NULL};
+		result = pf_val_union(cx, result, pf_instantiate(cx, &cs));
+	}
+	return result;
+}
+
 struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 {
 	unsigned nargs = e->nkids - 1;
@@ -313,43 +496,11 @@ struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 	}
 	/* through a function pointer */
 	struct pf_val fv = pf_eval(cx, callee);
-	struct pf_val result = pf_val_none;
+	/* a pointer read where the contents are known at entry that points
+	 * to no function is null */
+	if (fv.pts->n == 0 && pf_in_fixed_global(cx, callee))
+		return pf_val_none;
 	const char *name = pf_describe(cx, callee);
 	const char *via = pf_msg(cx, "called through '%s'", name ? name : "a function pointer");
-	bool any = false;
-	for (uint32_t i = 0; i < fv.pts->n; i++) {
-		struct pf_loc *l = &cx->locs.v[fv.pts->v[i]];
-		if (l->root != PF_ROOT_FUNC)
-			continue;
-		any = true;
-		result = pf_val_union(
-		    cx, result,
-		    pf_apply_call(cx, cx->p->fns.v[l->index], args, argx, nargs, e, via));
-	}
-	if (any || (fv.pts->n == 0 && pf_in_fixed_global(cx, callee)))
-		return result;
-	/* unresolved: the functions of its type */
-	struct pf_fn **cand = PF_NEW_N(&cx->a, struct pf_fn *, cx->p->address_taken.n + 1);
-	const char *type;
-	size_t ncand = pf_pointer_candidates(cx->p, callee, nargs, cand, &type);
-	struct pf_fgroup *grp = NULL;
-	if (ncand >= PF_GROUP_MIN)
-		grp = pf_fgroup(cx, type, nargs, cand, ncand);
-	for (size_t i = 0; i < ncand; i++)
-		if (!grp || !pf_groupable(cand[i], nargs))
-			result = pf_val_union(
-			    cx, result, pf_apply_call(cx, cand[i], args, argx, nargs, e, via));
-	if (grp) {
-		for (size_t i = 0; i < grp->members.n; i++) {
-			pf_activate(cx->p, grp->members.v[i]);
-			pf_demand_args(cx, grp->members.v[i], args, nargs);
-			pf_add_dependent(grp->members.v[i], cx->fn);
-			struct pf_callrec rec = {grp->members.v[i]->id, cx->st.consent, NULL, 0};
-			pf_callrec_consent(cx, &rec);
-			PF_VEC_PUSH(cx->fn->calls, rec);
-		}
-		struct pf_callsite cs = {&grp->fn, args, argx, nargs, e, via};
-		result = pf_val_union(cx, result, pf_instantiate(cx, &cs));
-	}
-	return result;
+	return pf_call_through(cx, fv.pts, args, argx, nargs, e, e, via);
 }

@@ -117,7 +117,7 @@ void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port
 	}
 }
 
-static void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struct pf_port to)
+void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struct pf_port to)
 {
 	for (uint32_t i = 0; targets && i < targets->n; i++) {
 		struct pf_loc *l = &cx->locs.v[targets->v[i]];

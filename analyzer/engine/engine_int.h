@@ -30,7 +30,16 @@ enum pf_port_kind {
 	PF_PORT_NEW,      /* index: an object the function made (allocated, or got from a
 	                   * callee that made it) and left reachable from a parameter;
 	                   * the caller makes one of its own per call site */
+	/* a to-port: what a deferred call (struct pf_dcall) is handed, index
+	 * PF_DCALL_PORT(id, argument); argument PF_DCALL_FN: the functions
+	 * it calls (points-to edges) */
+	PF_PORT_CALLARG,
+	PF_PORT_CALLRET, /* a from-port: the result of deferred call index */
 };
+
+/* The ports of a deferred call's arguments: id * PF_DCALL_ARGS + argument. */
+#define PF_DCALL_PORT(id, arg) ((id)*PF_DCALL_ARGS + (arg))
+#define PF_DCALL_FN (PF_DCALL_ARGS - 1)
 
 struct pf_port {
 	uint8_t kind;
@@ -68,11 +77,30 @@ struct pf_edge {
 	uint32_t tnode; /* while its function is analyzed: the trace node, not yet flattened */
 };
 
+/* A call through a function pointer that a function was handed as an
+ * argument (`fn(key, value, data)` in a function that iterates for
+ * whoever calls it), kept in its summary rather than resolved by the
+ * pointer's type: each caller resolves it with the functions it passes
+ * (instantiate.c). Its
+ * arguments and its callee are the edges into PF_PORT_CALLARG ports;
+ * what it returns comes from PF_PORT_CALLRET. */
+struct pf_dcall {
+	int id; /* its number in the summary (pf_dsite's) */
+	unsigned nargs;
+	const struct pf_ir_expr *call; /* the call as written: its position, its types */
+	/* the parameter's port it calls through: the calls through one
+	 * pointer with as many arguments are one (a formatter calls its
+	 * output function at every character) */
+	struct pf_port fn;
+	const char *via; /* "called through 'fn'" */
+};
+
 struct pf_summary {
 	struct pf_edge *edges;
 	size_t n, cap;
 	uint32_t *slots; /* hash index over (from, to, pts): edge + 1 */
 	size_t scap;
+	PF_VEC(struct pf_dcall) dcalls;
 };
 
 struct pf_sink_site {
@@ -117,10 +145,19 @@ struct pf_kill {
 
 /* Bounds of one function's analysis that can lose flows (pf_fn.cuts). */
 enum {
-	PF_CUT_DEEP = 1,    /* a deep read stopped at PF_DEEP_LOCS, _CHILDREN or _POINTERS */
-	PF_CUT_EMIT = 2,    /* an object's contents below PF_EMIT_DEPTH left out of the summary */
-	PF_CUT_CALLBACK = 4 /* a callback not called past PF_CALLBACK_DEPTH */
+	PF_CUT_DEEP = 1,     /* a deep read stopped at PF_DEEP_LOCS, _CHILDREN or _POINTERS */
+	PF_CUT_EMIT = 2,     /* an object's contents below PF_EMIT_DEPTH left out of the summary */
+	PF_CUT_CALLBACK = 4, /* a callback not called past PF_CALLBACK_DEPTH */
+	PF_CUT_DCALL = 8     /* a deferred call not made past PF_DCALL_DEPTH */
 };
+/* A call through a pointer that a function keeps for its callers, or
+ * makes for a callee that kept it (pf_fn.dsites): the call as written,
+ * and a copy of it at a site of the function's own. */
+struct pf_dsite {
+	const struct pf_ir_expr *orig;
+	struct pf_ir_expr *call;
+};
+
 enum pf_model { PF_MODEL_NONE, PF_MODEL_ALLOC, PF_MODEL_FREE, PF_MODEL_REALLOC };
 
 struct pf_fn {
@@ -169,6 +206,7 @@ struct pf_fn {
 	 * about once the fixpoint settles (solve.c's pf_warn_cuts) */
 	uint8_t cuts;
 	const char *callback_cut; /* PF_CUT_CALLBACK: the function with no body */
+	const char *dcall_cut;    /* PF_CUT_DCALL: the function whose deferred call it was */
 	unsigned runs;            /* rounds of the current fixpoint (reset by new demand) */
 	unsigned analyses;        /* every analysis, for those who cache its summary */
 	PF_VEC(int) dependents;   /* functions to analyze again when this summary changes */
@@ -188,6 +226,15 @@ struct pf_fn {
 	const struct pf_consent_check **entry_by;
 	/* sink sites found in this function: (site, arg, purpose) -> id */
 	PF_VEC(int) sink_ids;
+	/* some function calls it directly, or its address is taken: a call
+	 * through a function pointer it was handed is left to its callers
+	 * (struct pf_dcall); a function nobody calls resolves it by type */
+	bool called;
+	/* the calls through pointers kept in its summary or made for a
+	 * callee that kept them, by the call as written (pf_dsite): a
+	 * deferred call's id is its entry's index, and the copy of entry i
+	 * stands at site ncallsites + 1 + i of the body */
+	PF_VEC(struct pf_dsite) dsites;
 };
 
 /* The address-taken functions an unresolved call through a pointer may
@@ -420,6 +467,8 @@ bool pf_edge_inside_object(const struct pf_edge *e);
 /* path's first step ("*" or ".name"), interned; *cut when path had more. */
 const char *pf_first_step(struct pf_program *p, const char *path, bool *cut);
 void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_edge *e);
+/* Adds a deferred call to s unless it has one with that id. */
+void pf_summary_add_dcall(struct pf_summary *s, const struct pf_dcall *d);
 void pf_summary_free(struct pf_summary *s);
 /* Bounds a summary that grew past PF_SUMMARY_MAX edges: paths are cut to
  * their first step (reads then cover everything below it), which keeps the

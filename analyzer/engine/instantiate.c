@@ -146,6 +146,13 @@ static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf
 	case PF_PORT_HUB:
 		*before = pf_msg(cx, "mixed with the other inputs of '%s'", cs->g->name);
 		return *hub;
+	case PF_PORT_CALLRET: {
+		const struct pf_summary *s = &cs->g->summary;
+		for (size_t k = 0; cs->dret && k < s->dcalls.n; k++)
+			if (s->dcalls.v[k].id == from->index && cs->dret[k])
+				return cs->dret[k];
+		return &pf_tset_empty;
+	}
 	default:
 		return &pf_tset_empty;
 	}
@@ -237,8 +244,83 @@ static bool pf_fixed_place(struct pf_actx *cx, const struct pf_lset *dst, const 
 	       pf_demanded(cx->p, cx->fn, to);
 }
 
-/* Applies the summary of a function with a body at a call. */
-struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
+/* What a deferred call of the callee is handed at this call: per
+ * argument its labels and what it points to, and the functions it calls
+ * (PF_PORT_CALLARG edges). */
+struct pf_dargs {
+	const struct pf_tset **labels;
+	const struct pf_lset **pts;
+	const struct pf_lset *fn;
+};
+
+/* Makes the callee's deferred calls with what this call hands them: the
+ * functions we pass, or a call deferred again where we pass what one of
+ * our parameters holds. Their results, per call, into dret. */
+static void pf_resolve_dcalls(struct pf_actx *cx, const struct pf_callsite *cs, struct pf_dargs *da,
+                              const struct pf_tset **dret)
+{
+	const struct pf_summary *s = &cs->g->summary;
+	for (size_t k = 0; k < s->dcalls.n; k++) {
+		const struct pf_dcall *d = &s->dcalls.v[k];
+		if (!da[k].fn || da[k].fn->n == 0)
+			continue; /* we hand it no function: it calls nothing */
+		if (cx->call_depth >= PF_DCALL_DEPTH) {
+			cx->dcall_cut = cs->g->name;
+			continue;
+		}
+		int site = pf_dsite(cx, d->call); /* may grow dsites */
+		struct pf_ir_expr *call = cx->fn->dsites.v[site].call;
+		struct pf_val *args = PF_NEW_N(&cx->a, struct pf_val, d->nargs + 1);
+		struct pf_ir_expr **argx = PF_NEW_N(&cx->a, struct pf_ir_expr *, d->nargs + 1);
+		for (unsigned i = 0; i < d->nargs; i++) {
+			args[i] = pf_val_none;
+			if (da[k].labels[i])
+				args[i].labels = da[k].labels[i];
+			if (da[k].pts[i])
+				args[i].pts = da[k].pts[i];
+		}
+		cx->call_depth++;
+		struct pf_val r =
+		    pf_call_through(cx, da[k].fn, args, argx, d->nargs, call, d->call, d->via);
+		cx->call_depth--;
+		dret[k] = r.labels;
+	}
+}
+
+/* Where an edge into a deferred call's port lands: its call and argument. */
+static void pf_darg_add(struct pf_actx *cx, const struct pf_callsite *cs, struct pf_dargs *da,
+                        const struct pf_edge *e, const struct pf_tset *labels,
+                        const struct pf_lset *locs)
+{
+	const struct pf_summary *s = &cs->g->summary;
+	int id = e->to.index / PF_DCALL_ARGS, arg = e->to.index % PF_DCALL_ARGS;
+	for (size_t k = 0; k < s->dcalls.n; k++) {
+		if (s->dcalls.v[k].id != id)
+			continue;
+		if (arg == PF_DCALL_FN) {
+			if (e->pts)
+				da[k].fn = da[k].fn ? pf_lset_union(&cx->a, da[k].fn, locs) : locs;
+		} else if ((unsigned)arg < s->dcalls.v[k].nargs) {
+			if (e->pts)
+				da[k].pts[arg] = da[k].pts[arg]
+				                     ? pf_lset_union(&cx->a, da[k].pts[arg], locs)
+				                     : locs;
+			else
+				da[k].labels[arg] =
+				    da[k].labels[arg]
+				        ? pf_tset_union(&cx->a, da[k].labels[arg], labels)
+				        : labels;
+		}
+		return;
+	}
+}
+
+/* One pass of a callee's summary at a call (pf_instantiate): the second
+ * takes the results of its deferred calls from cs->dret, and leaves out
+ * what the first did once for all (the kills, the deferred calls'
+ * arguments, gathered into da). */
+static struct pf_val pf_apply_edges(struct pf_actx *cx, const struct pf_callsite *cs, int pass,
+                                    struct pf_dargs *da)
 {
 	struct pf_val result = pf_val_none;
 	struct pf_fn *g = cs->g;
@@ -285,6 +367,8 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 	memset(dslots, 0, hcap * sizeof(*dslots));
 	for (size_t i = 0; i < g->summary.n; i++) {
 		const struct pf_edge *e = &g->summary.edges[i];
+		if (pass == 1 && e->to.kind == PF_PORT_CALLARG)
+			continue; /* made already */
 		const struct pf_tset *labels = NULL;
 		const struct pf_lset *locs = NULL;
 		const char *before = NULL;
@@ -323,6 +407,13 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 		if (labels && cs->via)
 			labels = pf_extend(cx, labels, pos, cs->via, NULL, 0, NULL);
 		switch (e->to.kind) {
+		case PF_PORT_CALLARG:
+			pf_darg_add(
+			    cx, cs, da, e,
+			    e->pts ? NULL
+			           : pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL),
+			    locs);
+			break;
 		case PF_PORT_HUB:
 			if (e->pts)
 				hub_locs = pf_lset_union(&cx->a, hub_locs, locs);
@@ -417,9 +508,22 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 			if (e->to.kind == PF_PORT_PARAM && cs->argx) {
 				if (!written[e->to.index]) {
 					const char *dest = pf_describe(cx, cs->argx[e->to.index]);
-					written[e->to.index] =
-					    pf_msg(cx, "written into '%s' by '%s'",
-					           dest ? dest : "its argument", g->name);
+					/* a call made for a callee (a deferred call, a
+					 * callback) has no expressions: the parameter's name */
+					const char *pname =
+					    e->to.index < g->decl->nparams && g->decl->param_names
+					        ? g->decl->param_names[e->to.index]
+					        : NULL;
+					if (dest)
+						written[e->to.index] = pf_msg(
+						    cx, "written into '%s' by '%s'", dest, g->name);
+					else if (pname && *pname)
+						written[e->to.index] =
+						    pf_msg(cx, "written into its argument '%s' by '%s'",
+						           pname, g->name);
+					else
+						written[e->to.index] = pf_msg(
+						    cx, "written into its argument by '%s'", g->name);
 				}
 				after = written[e->to.index];
 			}
@@ -438,8 +542,9 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 		}
 	}
 	/* a direct call replaces what the callee overwrites on every path,
-	 * where the argument designates one variable of ours */
-	for (size_t i = 0; !cs->via && i < g->kills.n; i++) {
+	 * where the argument designates one variable of ours (not again
+	 * after its deferred calls, which may have written there) */
+	for (size_t i = 0; pass == 0 && !cs->via && i < g->kills.n; i++) {
 		const struct pf_kill *k = &g->kills.v[i];
 		if ((unsigned)k->param >= cs->nargs)
 			continue;
@@ -450,4 +555,39 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 	for (size_t i = 0; i < npending; i++)
 		pf_write(cx, pending[i].dst, &pending[i].w, false);
 	return result;
+}
+
+/* Applies the summary of a function with a body at a call. A summary
+ * with deferred calls is applied twice: the callee's own edges, then its
+ * deferred calls made with the functions this call hands it, then the
+ * edges again, so that what the callee reads after its call of theirs
+ * (what it returned, what it wrote through the callee's arguments) sees
+ * what they did; the second pass also lets the callee's edges read what
+ * they wrote before the call (adds flows, rarely). */
+struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
+{
+	const struct pf_summary *s = &cs->g->summary;
+	size_t nd = s->dcalls.n;
+	struct pf_dargs *da = PF_NEW_N(&cx->a, struct pf_dargs, nd + 1);
+	for (size_t k = 0; k < nd; k++) {
+		da[k].labels = PF_NEW_N(&cx->a, const struct pf_tset *, s->dcalls.v[k].nargs + 1);
+		da[k].pts = PF_NEW_N(&cx->a, const struct pf_lset *, s->dcalls.v[k].nargs + 1);
+	}
+	struct pf_val result = pf_apply_edges(cx, cs, 0, da);
+	if (nd == 0)
+		return result;
+	uint64_t gen = cx->gen;
+	const struct pf_tset **dret = PF_NEW_N(&cx->a, const struct pf_tset *, nd + 1);
+	pf_resolve_dcalls(cx, cs, da, dret);
+	bool any = cx->gen != gen;
+	for (size_t k = 0; k < nd && !any; k++)
+		any = dret[k] && dret[k]->n;
+	if (!any)
+		return result;
+	/* what they wrote may be data the callee reads after its call */
+	if (cs->g->body)
+		pf_demand_args(cx, cs->g, cs->args, cs->nargs);
+	struct pf_callsite again = *cs;
+	again.dret = dret;
+	return pf_val_union(cx, result, pf_apply_edges(cx, &again, 1, da));
 }

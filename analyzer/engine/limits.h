@@ -76,6 +76,23 @@
  * analysis met it. */
 #define PF_CALLBACK_DEPTH 2
 
+/* Arguments of a call through a function pointer a function was handed
+ * that its summary keeps for the callers to resolve (struct pf_dcall; one
+ * port of the 64 names the callee). A call with more is resolved by the
+ * pointer's type: adds flows. No warning. */
+#define PF_DCALL_ARGS 64
+
+/* Deferred calls in one summary (call.c). Past it, a call through a
+ * pointer a function was handed is resolved by the pointer's type: adds
+ * flows. No warning. */
+#define PF_DCALL_MAX 16
+
+/* Nesting of deferred calls resolved inside the resolution of another
+ * (instantiate.c): a callback handed itself would go round for ever.
+ * Deeper, the call is not made: loses flows. Warns when the function's
+ * last analysis met it. */
+#define PF_DCALL_DEPTH 4
+
 /* Fields of a record copied field by field, and the nesting of records so
  * copied (eval.c's pf_copy_record). Past them the record is copied whole,
  * every field's data into every field: adds flows. No warning. */

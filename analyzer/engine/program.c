@@ -529,6 +529,7 @@ void pf_program_release(struct pf_program *p)
 		PF_VEC_FREE(fn->kills);
 		PF_VEC_FREE(fn->sink_ids);
 		PF_VEC_FREE(fn->calls);
+		PF_VEC_FREE(fn->dsites);
 		pf_summary_free(&fn->summary);
 		free(fn);
 	}

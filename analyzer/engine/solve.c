@@ -198,6 +198,8 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 		struct pf_fn *callee = e->nkids && e->kids[0] && e->kids[0]->kind == PF_E_FUNC
 		                           ? pf_program_callee(p, e->kids[0])
 		                           : NULL;
+		if (callee)
+			callee->called = true;
 		for (unsigned i = 1; i < e->nkids && (!callee || !callee->body); i++) {
 			struct pf_fn *g = e->kids[i] && e->kids[i]->kind == PF_E_FUNC
 			                      ? pf_program_callee(p, e->kids[i])
@@ -257,6 +259,7 @@ static size_t pf_relevant(struct pf_program *p, bool *relevant)
 		pf_uf_new(&sc.uf);
 	for (size_t i = 0; i < p->address_taken.n; i++) {
 		struct pf_fn *g = p->address_taken.v[i];
+		g->called = true; /* through a pointer */
 		const struct pf_ir_type *t = pf_ir_function_type(g->decl->type);
 		if (t && t->spelling) {
 			pf_uf_join(&sc.uf, (size_t)g->id, pf_type_node(&sc, t->spelling));
@@ -369,6 +372,12 @@ static void pf_warn_cuts(struct pf_program *p)
 			    "handed to '%s' inside %d callbacks already; flows through "
 			    "it may be missed",
 			    fn->name, fn->callback_cut, PF_CALLBACK_DEPTH + 1);
+		if (fn->cuts & PF_CUT_DCALL)
+			pf_program_budget(p, fn->decl->pos,
+			                  "the flow analysis of '%s' did not make a call through a "
+			                  "function pointer handed to '%s' inside %d such calls "
+			                  "already; flows through it may be missed",
+			                  fn->name, fn->dcall_cut, PF_DCALL_DEPTH);
 	}
 }
 

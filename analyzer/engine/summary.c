@@ -96,7 +96,31 @@ void pf_summary_free(struct pf_summary *s)
 {
 	free(s->edges);
 	free(s->slots);
+	PF_VEC_FREE(s->dcalls);
 	memset(s, 0, sizeof(*s));
+}
+
+static const struct pf_dcall *pf_summary_dcall(const struct pf_summary *s, int id)
+{
+	for (size_t i = 0; i < s->dcalls.n; i++)
+		if (s->dcalls.v[i].id == id)
+			return &s->dcalls.v[i];
+	return NULL;
+}
+
+void pf_summary_add_dcall(struct pf_summary *s, const struct pf_dcall *d)
+{
+	if (!pf_summary_dcall(s, d->id))
+		PF_VEC_PUSH(s->dcalls, *d);
+}
+
+/* Replaces s with out, which takes s's deferred calls. */
+static void pf_summary_replace(struct pf_summary *s, struct pf_summary *out)
+{
+	out->dcalls = s->dcalls;
+	memset(&s->dcalls, 0, sizeof(s->dcalls));
+	pf_summary_free(s);
+	*s = *out;
 }
 
 bool pf_summary_wants(const struct pf_summary *s, const struct pf_edge *e, unsigned ntrace)
@@ -164,8 +188,7 @@ void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s, bool always)
 		if (pf_edge_coarsen(p, &e))
 			pf_summary_add(p, &out, &e);
 	}
-	pf_summary_free(s);
-	*s = out;
+	pf_summary_replace(s, &out);
 }
 
 static void pf_hub_pass(struct pf_program *p, struct pf_summary *s, bool sinks)
@@ -196,8 +219,7 @@ static void pf_hub_pass(struct pf_program *p, struct pf_summary *s, bool sinks)
 			pf_summary_add(p, &out, &e);
 		}
 	}
-	pf_summary_free(s);
-	*s = out;
+	pf_summary_replace(s, &out);
 }
 
 void pf_summary_hub_first(struct pf_program *p, struct pf_summary *s)
@@ -214,8 +236,7 @@ void pf_summary_hub_first(struct pf_program *p, struct pf_summary *s)
 		for (size_t k = 0; k < s->n; k++)
 			if ((s->edges[k].to.kind == PF_PORT_HUB) == (pass == 0))
 				pf_summary_add(p, &out, &s->edges[k]);
-	pf_summary_free(s);
-	*s = out;
+	pf_summary_replace(s, &out);
 }
 
 int pf_summary_hub(struct pf_program *p, struct pf_summary *s)
@@ -324,8 +345,9 @@ void pf_program_budget(struct pf_program *p, struct pf_ir_pos pos, const char *f
 	                         pos.file ? pos.file : "", pos.line, pos.column, msg);
 }
 
-static const char *const pf_port_kinds[] = {"source", "param",    "global", "func", "return",
-                                            "sink",   "endpoint", "hub",    "new"};
+static const char *const pf_port_kinds[] = {"source", "param",   "global",   "func",
+                                            "return", "sink",    "endpoint", "hub",
+                                            "new",    "callarg", "callret"};
 
 static void pf_port_print(const struct pf_program *p, const struct pf_port *x, FILE *out)
 {
@@ -350,5 +372,10 @@ void pf_summary_dump(const struct pf_program *p, const struct pf_fn *fn, FILE *o
 		fputs(e->pts ? " -pts-> " : " -> ", out);
 		pf_port_print(p, &e->to, out);
 		fputs(e->consented ? " (consented)\n" : "\n", out);
+	}
+	for (size_t i = 0; i < fn->summary.dcalls.n; i++) {
+		const struct pf_dcall *d = &fn->summary.dcalls.v[i];
+		fprintf(out, "  deferred call %d (%u arguments) at %s:%u\n", d->id, d->nargs,
+		        d->call->pos.file ? d->call->pos.file : "", d->call->pos.line);
 	}
 }
