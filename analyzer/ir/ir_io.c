@@ -418,7 +418,10 @@ static size_t pf_decl_slot(struct pf_ir_shared *sh, const struct pf_ir_decl *d)
 /* Whether a unit read earlier with sh recorded d already. */
 static bool pf_decl_seen(struct pf_ir_shared *sh, const struct pf_ir_decl *d)
 {
-	return sh->decls && sh->decls[pf_decl_slot(sh, d)];
+	if (!sh->decls)
+		return false;
+	size_t i = pf_decl_slot(sh, d); /* may grow the table: read it after */
+	return sh->decls[i] != NULL;
 }
 
 /* Remembers the declarations of a unit read whole. */

@@ -423,6 +423,39 @@ static void test_units_read_with_one_table(void **state)
 	pf_ir_tu_free(tu);
 }
 
+/* The table of declarations grows while a later unit is read: a unit of
+ * 512 declarations fills it to the point where the next look-up grows
+ * it, and the second reading of the same unit finds each of them there
+ * (the look-up read the table it had just freed). */
+static void test_table_grows_while_reading(void **state)
+{
+	(void)state;
+	struct pf_ir_tu *tu = lower_case(cases[0]);
+	assert_true(tu->ndecls > 0);
+	size_t n = 512;
+	struct pf_ir_decl *many = PF_NEW_N(&tu->arena, struct pf_ir_decl, n);
+	for (size_t i = 0; i < n; i++) {
+		many[i] = tu->decls[0];
+		many[i].name = pf_arena_printf(&tu->arena, "decl_%zu", i);
+	}
+	tu->decls = many;
+	tu->ndecls = tu->capdecls = n;
+	size_t len = 0;
+	char *bytes = write_mem(tu, &len);
+	struct pf_ir_shared *sh = pf_ir_shared_new();
+	struct pf_ir_tu *a = read_shared(bytes, len, sh);
+	struct pf_ir_tu *b = read_shared(bytes, len, sh);
+	pf_ir_shared_release(sh);
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_int_equal(a->ndecls, n);
+	assert_int_equal(b->ndecls, 0);
+	pf_ir_tu_free(a);
+	pf_ir_tu_free(b);
+	free(bytes);
+	pf_ir_tu_free(tu);
+}
+
 static void test_damaged_files_are_rejected(void **state)
 {
 	(void)state;
@@ -584,6 +617,7 @@ int main(void)
 	    cmocka_unit_test(test_round_trip),
 	    cmocka_unit_test(test_absolute_paths_read_relative),
 	    cmocka_unit_test(test_units_read_with_one_table),
+	    cmocka_unit_test(test_table_grows_while_reading),
 	    cmocka_unit_test(test_damaged_files_are_rejected),
 	    cmocka_unit_test(test_scalars_that_hold_no_pointer),
 	    cmocka_unit_test(test_references_of_a_unit),
