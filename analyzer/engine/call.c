@@ -202,10 +202,8 @@ static bool pf_groupable(const struct pf_fn *g, unsigned nargs)
  * whose calls are numbered from first on. */
 static int pf_dcall_renumber(const struct pf_summary *ms, int id, size_t first)
 {
-	for (size_t k = 0; k < ms->dcalls.n; k++)
-		if (ms->dcalls.v[k].id == id)
-			return (int)(first + k);
-	return -1;
+	int k = pf_summary_dcall(ms, id);
+	return k < 0 ? -1 : (int)first + k;
 }
 
 static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigned nargs,
@@ -344,7 +342,7 @@ static bool pf_nameable(struct pf_actx *cx, uint32_t loc, bool params_only)
 	if (!pf_loc_port(cx, loc, false, &port))
 		return false;
 	if (port.kind == PF_PORT_PARAM)
-		return params_only ? strcmp(port.path, "*") == 0 : port.path[0] == '*';
+		return params_only ? port.path == cx->p->star : port.path[0] == '*';
 	return !params_only && port.kind == PF_PORT_GLOBAL;
 }
 

@@ -469,6 +469,8 @@ const char *pf_first_step(struct pf_program *p, const char *path, bool *cut);
 void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_edge *e);
 /* Adds a deferred call to s unless it has one with that id. */
 void pf_summary_add_dcall(struct pf_summary *s, const struct pf_dcall *d);
+/* The index in s->dcalls of the deferred call with that id, or -1. */
+int pf_summary_dcall(const struct pf_summary *s, int id);
 void pf_summary_free(struct pf_summary *s);
 /* Bounds a summary that grew past PF_SUMMARY_MAX edges: paths are cut to
  * their first step (reads then cover everything below it), which keeps the

@@ -147,11 +147,8 @@ static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf
 		*before = pf_msg(cx, "mixed with the other inputs of '%s'", cs->g->name);
 		return *hub;
 	case PF_PORT_CALLRET: {
-		const struct pf_summary *s = &cs->g->summary;
-		for (size_t k = 0; cs->dret && k < s->dcalls.n; k++)
-			if (s->dcalls.v[k].id == from->index && cs->dret[k])
-				return cs->dret[k];
-		return &pf_tset_empty;
+		int k = cs->dret ? pf_summary_dcall(&cs->g->summary, from->index) : -1;
+		return k >= 0 && cs->dret[k] ? cs->dret[k] : &pf_tset_empty;
 	}
 	default:
 		return &pf_tset_empty;
@@ -246,7 +243,7 @@ static bool pf_fixed_place(struct pf_actx *cx, const struct pf_lset *dst, const 
 
 /* What a deferred call of the callee is handed at this call: per
  * argument its labels and what it points to, and the functions it calls
- * (PF_PORT_CALLARG edges). */
+ * (PF_PORT_CALLARG edges; empty sets until an edge adds to them). */
 struct pf_dargs {
 	const struct pf_tset **labels;
 	const struct pf_lset **pts;
@@ -262,7 +259,7 @@ static void pf_resolve_dcalls(struct pf_actx *cx, const struct pf_callsite *cs, 
 	const struct pf_summary *s = &cs->g->summary;
 	for (size_t k = 0; k < s->dcalls.n; k++) {
 		const struct pf_dcall *d = &s->dcalls.v[k];
-		if (!da[k].fn || da[k].fn->n == 0)
+		if (da[k].fn->n == 0)
 			continue; /* we hand it no function: it calls nothing */
 		if (cx->call_depth >= PF_DCALL_DEPTH) {
 			cx->dcall_cut = cs->g->name;
@@ -274,10 +271,8 @@ static void pf_resolve_dcalls(struct pf_actx *cx, const struct pf_callsite *cs, 
 		struct pf_ir_expr **argx = PF_NEW_N(&cx->a, struct pf_ir_expr *, d->nargs + 1);
 		for (unsigned i = 0; i < d->nargs; i++) {
 			args[i] = pf_val_none;
-			if (da[k].labels[i])
-				args[i].labels = da[k].labels[i];
-			if (da[k].pts[i])
-				args[i].pts = da[k].pts[i];
+			args[i].labels = da[k].labels[i];
+			args[i].pts = da[k].pts[i];
 		}
 		cx->call_depth++;
 		struct pf_val r =
@@ -292,26 +287,18 @@ static void pf_darg_add(struct pf_actx *cx, const struct pf_callsite *cs, struct
                         const struct pf_edge *e, const struct pf_tset *labels,
                         const struct pf_lset *locs)
 {
-	const struct pf_summary *s = &cs->g->summary;
-	int id = e->to.index / PF_DCALL_ARGS, arg = e->to.index % PF_DCALL_ARGS;
-	for (size_t k = 0; k < s->dcalls.n; k++) {
-		if (s->dcalls.v[k].id != id)
-			continue;
-		if (arg == PF_DCALL_FN) {
-			if (e->pts)
-				da[k].fn = da[k].fn ? pf_lset_union(&cx->a, da[k].fn, locs) : locs;
-		} else if ((unsigned)arg < s->dcalls.v[k].nargs) {
-			if (e->pts)
-				da[k].pts[arg] = da[k].pts[arg]
-				                     ? pf_lset_union(&cx->a, da[k].pts[arg], locs)
-				                     : locs;
-			else
-				da[k].labels[arg] =
-				    da[k].labels[arg]
-				        ? pf_tset_union(&cx->a, da[k].labels[arg], labels)
-				        : labels;
-		}
+	int k = pf_summary_dcall(&cs->g->summary, e->to.index / PF_DCALL_ARGS);
+	int arg = e->to.index % PF_DCALL_ARGS;
+	if (k < 0)
 		return;
+	if (arg == PF_DCALL_FN) {
+		if (e->pts)
+			da[k].fn = pf_lset_union(&cx->a, da[k].fn, locs);
+	} else if ((unsigned)arg < cs->g->summary.dcalls.v[k].nargs) {
+		if (e->pts)
+			da[k].pts[arg] = pf_lset_union(&cx->a, da[k].pts[arg], locs);
+		else
+			da[k].labels[arg] = pf_tset_union(&cx->a, da[k].labels[arg], labels);
 	}
 }
 
@@ -514,16 +501,15 @@ static struct pf_val pf_apply_edges(struct pf_actx *cx, const struct pf_callsite
 					    e->to.index < g->decl->nparams && g->decl->param_names
 					        ? g->decl->param_names[e->to.index]
 					        : NULL;
-					if (dest)
-						written[e->to.index] = pf_msg(
-						    cx, "written into '%s' by '%s'", dest, g->name);
-					else if (pname && *pname)
-						written[e->to.index] =
-						    pf_msg(cx, "written into its argument '%s' by '%s'",
-						           pname, g->name);
-					else
-						written[e->to.index] = pf_msg(
-						    cx, "written into its argument by '%s'", g->name);
+					if (!pname)
+						pname = "";
+					written[e->to.index] =
+					    dest ? pf_msg(cx, "written into '%s' by '%s'", dest,
+					                  g->name)
+					         : pf_msg(cx,
+					                  "written into its argument%s%s%s by '%s'",
+					                  *pname ? " '" : "", pname,
+					                  *pname ? "'" : "", g->name);
 				}
 				after = written[e->to.index];
 			}
@@ -570,8 +556,14 @@ struct pf_val pf_instantiate(struct pf_actx *cx, const struct pf_callsite *cs)
 	size_t nd = s->dcalls.n;
 	struct pf_dargs *da = PF_NEW_N(&cx->a, struct pf_dargs, nd + 1);
 	for (size_t k = 0; k < nd; k++) {
-		da[k].labels = PF_NEW_N(&cx->a, const struct pf_tset *, s->dcalls.v[k].nargs + 1);
-		da[k].pts = PF_NEW_N(&cx->a, const struct pf_lset *, s->dcalls.v[k].nargs + 1);
+		unsigned n = s->dcalls.v[k].nargs;
+		da[k].labels = PF_NEW_N(&cx->a, const struct pf_tset *, n + 1);
+		da[k].pts = PF_NEW_N(&cx->a, const struct pf_lset *, n + 1);
+		da[k].fn = &pf_lset_empty;
+		for (unsigned i = 0; i < n; i++) {
+			da[k].labels[i] = &pf_tset_empty;
+			da[k].pts[i] = &pf_lset_empty;
+		}
 	}
 	struct pf_val result = pf_apply_edges(cx, cs, 0, da);
 	if (nd == 0)

@@ -100,17 +100,17 @@ void pf_summary_free(struct pf_summary *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static const struct pf_dcall *pf_summary_dcall(const struct pf_summary *s, int id)
+int pf_summary_dcall(const struct pf_summary *s, int id)
 {
 	for (size_t i = 0; i < s->dcalls.n; i++)
 		if (s->dcalls.v[i].id == id)
-			return &s->dcalls.v[i];
-	return NULL;
+			return (int)i;
+	return -1;
 }
 
 void pf_summary_add_dcall(struct pf_summary *s, const struct pf_dcall *d)
 {
-	if (!pf_summary_dcall(s, d->id))
+	if (pf_summary_dcall(s, d->id) < 0)
 		PF_VEC_PUSH(s->dcalls, *d);
 }
 
