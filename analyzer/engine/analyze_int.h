@@ -111,6 +111,10 @@ struct pf_actx {
 	PF_VEC(uint32_t) coarse_id;
 	struct pf_pick *picks;
 	size_t npicks;
+	/* past the summary's bound, the points-to sets emitted through a hub
+	 * of their own (emit.c): set k - 1 at PF_PORT_HUB index k */
+	const struct pf_lset *spread_sets[PF_PTS_HUBS];
+	int nspread;
 	uint32_t pick_cur;
 	uint32_t *origin_slots; /* hash: port -> origin + 1 */
 	size_t origin_cap;

@@ -247,8 +247,16 @@ static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigne
 		/* the members' deferred calls, numbered anew: member i's
 		 * start at first[i] */
 		size_t *first = pf_xcalloc(grp->members.n + 1, sizeof(*first));
+		/* and their points-to hubs (emit.c), apart: member i's start
+		 * after hubs[i] */
+		int *hubs = pf_xcalloc(grp->members.n + 1, sizeof(*hubs));
 		for (size_t i = 0; i < grp->members.n; i++) {
 			const struct pf_summary *ms = &grp->members.v[i]->summary;
+			int most = 0;
+			for (size_t k = 0; k < ms->n && ms->edges[k].to.kind == PF_PORT_HUB; k++)
+				if (ms->edges[k].to.index > most)
+					most = ms->edges[k].to.index;
+			hubs[i + 1] = hubs[i] + most;
 			first[i] = s->dcalls.n;
 			for (size_t k = 0; k < ms->dcalls.n; k++) {
 				struct pf_dcall d = ms->dcalls.v[k];
@@ -271,10 +279,15 @@ static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigne
 					if (e.from.kind == PF_PORT_CALLRET)
 						e.from.index =
 						    pf_dcall_renumber(ms, e.from.index, first[i]);
+					if (e.to.kind == PF_PORT_HUB && e.to.index > 0)
+						e.to.index += hubs[i];
+					if (e.from.kind == PF_PORT_HUB && e.from.index > 0)
+						e.from.index += hubs[i];
 					pf_summary_add(p, s, &e);
 				}
 			}
 		free(first);
+		free(hubs);
 		pf_summary_hub(p, s);
 		grp->version = version;
 	}

@@ -182,6 +182,25 @@ static uint64_t pf_object_key(uint32_t loc, int depth, bool coarse)
 	return ((uint64_t)loc + 1) << 8 | (uint64_t)depth << 2 | (uint64_t)coarse << 1;
 }
 
+/* The hub of a points-to set emitted past the summary's bound: one per
+ * set, so that the ports pointing to one set do not point to another's
+ * targets (a hub shared by every set mixed git's unrelated globals into
+ * every coarse summary); past PF_PTS_HUBS sets, the last is shared. The
+ * data hub is index 0. */
+static int pf_spread_hub(struct pf_actx *cx, const struct pf_lset *targets)
+{
+	for (int k = 0; k < cx->nspread; k++) {
+		const struct pf_lset *s = cx->spread_sets[k];
+		if (s == targets ||
+		    (s->n == targets->n && !memcmp(s->v, targets->v, s->n * sizeof(*s->v))))
+			return k + 1;
+	}
+	if (cx->nspread == PF_PTS_HUBS)
+		return PF_PTS_HUBS;
+	cx->spread_sets[cx->nspread++] = targets;
+	return cx->nspread;
+}
+
 /* Emits that port to may point to each target the caller can name. */
 static void pf_emit_pts_named(struct pf_actx *cx, const struct pf_lset *targets, struct pf_port to)
 {
@@ -196,6 +215,8 @@ static void pf_emit_pts_named(struct pf_actx *cx, const struct pf_lset *targets,
 		return;
 	bool spread = coarse && targets->n > PF_PTS_SPREAD;
 	struct pf_port hub = {.kind = PF_PORT_HUB, .path = cx->p->empty};
+	if (spread)
+		hub.index = pf_spread_hub(cx, targets);
 	bool any = false;
 	for (uint32_t i = 0; i < targets->n; i++)
 		if (pf_nameable(cx, targets->v[i])) {

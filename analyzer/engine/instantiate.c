@@ -180,7 +180,7 @@ static const struct pf_lset *pf_new_pointees(struct pf_actx *cx, const struct pf
 
 static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const struct pf_callsite *cs,
                                                   const struct pf_port *from,
-                                                  const struct pf_lset *const *hub)
+                                                  const struct pf_lset *const *hub, size_t nhubs)
 {
 	switch (from->kind) {
 	case PF_PORT_FUNC:
@@ -195,7 +195,7 @@ static const struct pf_lset *pf_resolve_from_locs(struct pf_actx *cx, const stru
 		return pf_follow(cx, pf_lset_one(&cx->a, root), from->path);
 	}
 	case PF_PORT_HUB:
-		return *hub;
+		return (size_t)from->index < nhubs ? hub[from->index] : &pf_lset_empty;
 	case PF_PORT_NEW:
 		return pf_lset_one(&cx->a, pf_new_root(cx, cs, from->index));
 	default:
@@ -333,7 +333,13 @@ static struct pf_val pf_apply_edges(struct pf_actx *cx, const struct pf_callsite
 	size_t npending = 0;
 	/* a simplified summary's hubs: edges into them come first */
 	const struct pf_tset *hub = &pf_tset_empty;
-	const struct pf_lset *hub_locs = &pf_lset_empty;
+	size_t nhubs = 1; /* the data hub 0, and the points-to hubs (emit.c) */
+	for (size_t i = 0; i < g->summary.n && g->summary.edges[i].to.kind == PF_PORT_HUB; i++)
+		if ((size_t)g->summary.edges[i].to.index >= nhubs)
+			nhubs = (size_t)g->summary.edges[i].to.index + 1;
+	const struct pf_lset **hub_locs = PF_NEW_N(&cx->a, const struct pf_lset *, nhubs);
+	for (size_t i = 0; i < nhubs; i++)
+		hub_locs[i] = &pf_lset_empty;
 	cx->work += g->summary.n;
 	/* many edges share a from-port: resolve each once per call, found
 	 * through a hash over the ports (slot: memo index + 1) */
@@ -377,7 +383,8 @@ static struct pf_val pf_apply_edges(struct pf_actx *cx, const struct pf_callsite
 			memo[m].locs = NULL;
 			memo[m].before = NULL;
 			if (e->pts)
-				memo[m].locs = pf_resolve_from_locs(cx, cs, &e->from, &hub_locs);
+				memo[m].locs =
+				    pf_resolve_from_locs(cx, cs, &e->from, hub_locs, nhubs);
 			else
 				memo[m].labels =
 				    pf_resolve_from(cx, cs, &e->from, &memo[m].before, &hub);
@@ -402,9 +409,11 @@ static struct pf_val pf_apply_edges(struct pf_actx *cx, const struct pf_callsite
 			    locs);
 			break;
 		case PF_PORT_HUB:
-			if (e->pts)
-				hub_locs = pf_lset_union(&cx->a, hub_locs, locs);
-			else
+			if (e->pts) {
+				if ((size_t)e->to.index < nhubs)
+					hub_locs[e->to.index] =
+					    pf_lset_union(&cx->a, hub_locs[e->to.index], locs);
+			} else
 				hub = pf_tset_union(
 				    &cx->a, hub,
 				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL));

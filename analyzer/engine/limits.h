@@ -50,9 +50,16 @@
 #define PF_MAX_RUNS 8
 
 /* Targets of one points-to set emitted at a coarsened port (emit.c). Past
- * it, they point to the port through the summary's hub: adds flows. No
+ * it, they point to the port through a hub of that set's own (one edge per
+ * target and one per port, not their product): no flow changes. No
  * warning. */
 #define PF_PTS_SPREAD 4
+
+/* Sets of points-to targets past PF_PTS_SPREAD that one summary keeps
+ * apart, each at a hub of its own (emit.c). Past it, the sets share the
+ * last hub: a port pointing to one points to what the others hold (adds
+ * flows). No warning. */
+#define PF_PTS_HUBS 64
 
 /* Objects a function makes that its summary can name (PF_PORT_NEW, emit.c;
  * at most 32, the bits of cx->new_emitted). Past it, an object's contents
