@@ -252,11 +252,7 @@ static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigne
 		int *hubs = pf_xcalloc(grp->members.n + 1, sizeof(*hubs));
 		for (size_t i = 0; i < grp->members.n; i++) {
 			const struct pf_summary *ms = &grp->members.v[i]->summary;
-			int most = 0;
-			for (size_t k = 0; k < ms->n && ms->edges[k].to.kind == PF_PORT_HUB; k++)
-				if (ms->edges[k].to.index > most)
-					most = ms->edges[k].to.index;
-			hubs[i + 1] = hubs[i] + most;
+			hubs[i + 1] = hubs[i] + pf_summary_hubs(ms);
 			first[i] = s->dcalls.n;
 			for (size_t k = 0; k < ms->dcalls.n; k++) {
 				struct pf_dcall d = ms->dcalls.v[k];

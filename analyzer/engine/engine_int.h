@@ -471,6 +471,9 @@ void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_
 void pf_summary_add_dcall(struct pf_summary *s, const struct pf_dcall *d);
 /* The index in s->dcalls of the deferred call with that id, or -1. */
 int pf_summary_dcall(const struct pf_summary *s, int id);
+/* The highest index of the hubs edges of s go into (those edges come
+ * first): 0 is the data hub, 1 and up the points-to sets' (emit.c). */
+int pf_summary_hubs(const struct pf_summary *s);
 void pf_summary_free(struct pf_summary *s);
 /* Bounds a summary that grew past PF_SUMMARY_MAX edges: paths are cut to
  * their first step (reads then cover everything below it), which keeps the

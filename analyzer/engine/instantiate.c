@@ -333,10 +333,7 @@ static struct pf_val pf_apply_edges(struct pf_actx *cx, const struct pf_callsite
 	size_t npending = 0;
 	/* a simplified summary's hubs: edges into them come first */
 	const struct pf_tset *hub = &pf_tset_empty;
-	size_t nhubs = 1; /* the data hub 0, and the points-to hubs (emit.c) */
-	for (size_t i = 0; i < g->summary.n && g->summary.edges[i].to.kind == PF_PORT_HUB; i++)
-		if ((size_t)g->summary.edges[i].to.index >= nhubs)
-			nhubs = (size_t)g->summary.edges[i].to.index + 1;
+	size_t nhubs = (size_t)pf_summary_hubs(&g->summary) + 1;
 	const struct pf_lset **hub_locs = PF_NEW_N(&cx->a, const struct pf_lset *, nhubs);
 	for (size_t i = 0; i < nhubs; i++)
 		hub_locs[i] = &pf_lset_empty;

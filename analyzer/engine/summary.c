@@ -114,6 +114,15 @@ void pf_summary_add_dcall(struct pf_summary *s, const struct pf_dcall *d)
 		PF_VEC_PUSH(s->dcalls, *d);
 }
 
+int pf_summary_hubs(const struct pf_summary *s)
+{
+	int most = 0;
+	for (size_t i = 0; i < s->n && s->edges[i].to.kind == PF_PORT_HUB; i++)
+		if (s->edges[i].to.index > most)
+			most = s->edges[i].to.index;
+	return most;
+}
+
 /* Replaces s with out, which takes s's deferred calls. */
 static void pf_summary_replace(struct pf_summary *s, struct pf_summary *out)
 {
