@@ -202,6 +202,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 			break;
 		}
 		pf_arena_reset(&cx.a);
+		pf_unions_forget(&cx);
 		cx.gen++; /* memoized reads belong to the last visit */
 		pf_state_copy(&cx, &cx.a, &cx.st, &in[b]);
 		cx.work += in[b].n + 1;

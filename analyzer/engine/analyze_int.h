@@ -148,6 +148,17 @@ struct pf_actx {
 		const struct pf_tset *sets[PF_ACC_SETS];
 		uint32_t sets_stamp[PF_ACC_SETS];
 	} acc[2];
+	/* the sets one state copy or join kept (cloned into pa), by the
+	 * address they had, and the unions it made, by the addresses of the
+	 * pair; unions: those made in a since the visit began. Where many
+	 * locations share sets, they share the copies and unions (state.c:
+	 * pf_keep, pf_pair) */
+	struct pf_kept {
+		const void *from, *from2, *to;
+		uint32_t stamp;
+	} kept[PF_KEEP_SETS], joined[PF_KEEP_SETS], unions[PF_KEEP_SETS];
+	uint32_t kept_cur;
+	uint32_t unions_cur;
 	uint32_t *loc_seen;
 	size_t nloc_seen;
 	uint32_t seen_cur;
@@ -201,6 +212,8 @@ void pf_state_copy(struct pf_actx *cx, struct pf_arena *a, struct pf_state *dst,
                    const struct pf_state *src);
 bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_state *src);
 struct pf_entry *pf_state_get(struct pf_state *s, uint32_t loc);
+/* Before the scratch arena is reused: forgets the unions made in it. */
+void pf_unions_forget(struct pf_actx *cx);
 const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc);
 const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc);
 const struct pf_tset *pf_deep_labels(struct pf_actx *cx, uint32_t loc);

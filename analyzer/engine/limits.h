@@ -195,6 +195,14 @@
 #define PF_ACC_SETS 256
 #define PF_ACC_SET_MIN 4
 
+/* Sets, and pairs of sets joined, that one copy or join of a state
+ * remembers by address when it keeps them past a block's visit, and the
+ * unions a visit makes in its scratch arena (state.c: pf_keep, pf_pair; a
+ * table of this many slots each), so that locations that shared sets
+ * share their copies and unions. Past it, a set met again is copied
+ * again, a pair joined again: no flow changes. No warning. */
+#define PF_KEEP_SETS 512
+
 /* Scratch memory kept from one function's analysis for the next (analyze.c).
  * Past it (32 MiB), the arena is given back: no flow changes. */
 #define PF_SCRATCH_KEEP (32u << 20)

@@ -397,6 +397,73 @@ static struct pf_entry *pf_state_insert(struct pf_arena *a, struct pf_state *s, 
 	return &s->v[at];
 }
 
+/* Sets shared by many locations (a write through a pointer to many
+ * objects, a join of states that held the same sets) stay shared: a copy
+ * or join keeps each set past the visit once, and a pair of sets is
+ * joined once, so that what reads many of those locations (a deep read,
+ * the next join) meets one set where it met copies. */
+
+static uint32_t pf_set_n(const void *s)
+{
+	return s ? ((const struct pf_lset *)s)->n : 0; /* one layout (lattice.c) */
+}
+
+static const void *pf_set_empty(bool labels)
+{
+	return labels ? (const void *)&pf_tset_empty : (const void *)&pf_lset_empty;
+}
+
+/* Starts a copy or join whose sets pf_keep and pf_pair remember. */
+static void pf_keep_begin(struct pf_actx *cx)
+{
+	if (++cx->kept_cur == 0) {
+		memset(cx->kept, 0, sizeof(cx->kept));
+		memset(cx->joined, 0, sizeof(cx->joined));
+		cx->kept_cur = 1;
+	}
+}
+
+/* s copied into the arena that outlives visits, once per copy or join. */
+static const void *pf_keep(struct pf_actx *cx, const void *s, bool labels)
+{
+	if (pf_set_n(s) == 0)
+		return pf_set_empty(labels);
+	size_t h = (size_t)(pf_mix((uintptr_t)s, 0) >> 55) & (PF_KEEP_SETS - 1);
+	struct pf_kept *k = &cx->kept[h];
+	if (k->stamp == cx->kept_cur && k->from == s)
+		return k->to;
+	const void *c = labels ? (const void *)pf_tset_clone(&cx->pa, s)
+	                       : (const void *)pf_lset_clone(&cx->pa, s);
+	*k = (struct pf_kept){s, NULL, c, cx->kept_cur};
+	return c;
+}
+
+/* x ∪ y in arena a, made once per pair of sets while the table's stamp
+ * holds; keep: the union outlives the visit (a join: x is kept already). */
+static const void *pf_pair(struct pf_actx *cx, struct pf_kept *table, uint32_t stamp,
+                           struct pf_arena *a, const void *x, const void *y, bool labels, bool keep)
+{
+	uint32_t xn = pf_set_n(x), yn = pf_set_n(y);
+	if (x == y || yn == 0)
+		return xn ? x : pf_set_empty(labels);
+	if (xn == 0)
+		return keep ? pf_keep(cx, y, labels) : y;
+	size_t h = (size_t)(pf_mix((uintptr_t)x, (uintptr_t)y) >> 55) & (PF_KEEP_SETS - 1);
+	struct pf_kept *k = &table[h];
+	if (k->stamp == stamp && k->from == x && k->from2 == y) {
+		/* counted as made, so that the budgets, counted in operations,
+		 * cut where they did */
+		pf_lattice_ops += xn + yn;
+		return k->to;
+	}
+	const void *r =
+	    labels ? (const void *)pf_tset_union(a, x, y) : (const void *)pf_lset_union(a, x, y);
+	if (keep && r == y)
+		r = pf_keep(cx, y, labels);
+	*k = (struct pf_kept){x, y, r, stamp};
+	return r;
+}
+
 void pf_state_copy(struct pf_actx *cx, struct pf_arena *a, struct pf_state *dst,
                    const struct pf_state *src)
 {
@@ -405,11 +472,13 @@ void pf_state_copy(struct pf_actx *cx, struct pf_arena *a, struct pf_state *dst,
 	dst->v = src->n ? PF_NEW_N(a, struct pf_entry, src->n) : NULL;
 	if (src->n)
 		memcpy(dst->v, src->v, src->n * sizeof(*src->v));
-	if (a == &cx->pa) /* outliving the visit: the sets must too */
+	if (a == &cx->pa) { /* outliving the visit: the sets must too */
+		pf_keep_begin(cx);
 		for (uint32_t i = 0; i < dst->n; i++) {
-			dst->v[i].labels = pf_tset_clone(a, dst->v[i].labels);
-			dst->v[i].pts = pf_lset_clone(a, dst->v[i].pts);
+			dst->v[i].labels = pf_keep(cx, dst->v[i].labels, true);
+			dst->v[i].pts = pf_keep(cx, dst->v[i].pts, false);
 		}
+	}
 	dst->cv = src->ncv ? PF_NEW_N(a, struct pf_cvar, src->ncv) : NULL;
 	if (src->ncv)
 		memcpy(dst->cv, src->cv, src->ncv * sizeof(*src->cv));
@@ -429,6 +498,7 @@ bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_sta
 		return true;
 	}
 	bool changed = false;
+	pf_keep_begin(cx);
 	/* both sides are sorted by location: one merge, into a new array only
 	 * when src has locations dst lacks */
 	uint32_t fresh = 0;
@@ -460,8 +530,8 @@ bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_sta
 		struct pf_entry r;
 		if (se && (!de || se->loc > de->loc)) {
 			r.loc = se->loc;
-			r.labels = pf_tset_clone(&cx->pa, se->labels);
-			r.pts = pf_lset_clone(&cx->pa, se->pts);
+			r.labels = pf_keep(cx, se->labels, true);
+			r.pts = pf_keep(cx, se->pts, false);
 			r.killed = false;
 			sj--;
 		} else if (!se || de->loc > se->loc) {
@@ -473,12 +543,10 @@ bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_sta
 			di--;
 		} else {
 			r = *de;
-			const struct pf_tset *l = pf_tset_union(&cx->pa, de->labels, se->labels);
-			const struct pf_lset *pt = pf_lset_union(&cx->pa, de->pts, se->pts);
-			if (l == se->labels && l != de->labels)
-				l = pf_tset_clone(&cx->pa, l);
-			if (pt == se->pts && pt != de->pts)
-				pt = pf_lset_clone(&cx->pa, pt);
+			const struct pf_tset *l = pf_pair(cx, cx->joined, cx->kept_cur, &cx->pa,
+			                                  de->labels, se->labels, true, true);
+			const struct pf_lset *pt = pf_pair(cx, cx->joined, cx->kept_cur, &cx->pa,
+			                                   de->pts, se->pts, false, true);
 			if (l != de->labels && !pf_tset_same_origins(l, de->labels))
 				changed = true;
 			if (pt != de->pts && !pf_lset_equal(pt, de->pts))
@@ -535,6 +603,22 @@ static bool pf_sym_alive(struct pf_actx *cx, uint32_t loc)
 	return true;
 }
 
+/* Forgets the unions of the last visit: the scratch arena they are in is
+ * about to be reused. */
+void pf_unions_forget(struct pf_actx *cx)
+{
+	if (++cx->unions_cur == 0) {
+		memset(cx->unions, 0, sizeof(cx->unions));
+		cx->unions_cur = 1;
+	}
+}
+
+static const struct pf_tset *pf_union_labels(struct pf_actx *cx, const struct pf_tset *x,
+                                             const struct pf_tset *y)
+{
+	return pf_pair(cx, cx->unions, cx->unions_cur, &cx->a, x, y, true, false);
+}
+
 const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc)
 {
 	struct pf_memo_read *m = pf_memo(cx, loc);
@@ -544,7 +628,7 @@ const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc)
 	for (int l = (int)loc; l >= 0; l = cx->locs.v[l].parent) {
 		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)l);
 		if (e)
-			r = pf_tset_union(&cx->a, r, e->labels);
+			r = pf_union_labels(cx, r, e->labels);
 		if (cx->locs.v[l].source >= 0)
 			r = pf_tset_union(&cx->a, r, pf_source_label(cx, cx->locs.v[l].source));
 	}
@@ -838,8 +922,9 @@ void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_va
 			e->pts = v->pts ? v->pts : &pf_lset_empty;
 			e->killed = true;
 		} else {
-			e->labels = pf_tset_union(&cx->a, e->labels, v->labels);
-			e->pts = pf_lset_union(&cx->a, e->pts, v->pts);
+			e->labels = pf_union_labels(cx, e->labels, v->labels);
+			e->pts = pf_pair(cx, cx->unions, cx->unions_cur, &cx->a, e->pts, v->pts,
+			                 false, false);
 		}
 	}
 }
