@@ -65,6 +65,7 @@ static void pf_entry_state(struct pf_actx *cx)
 {
 	memset(&cx->st, 0, sizeof(cx->st));
 	cx->st.reached = true;
+	pf_present_reset(cx);
 	struct pf_fn *fn = cx->fn;
 	if (!fn->constants_known) {
 		for (unsigned b = 0; b < cx->body->nblocks; b++) {
@@ -205,6 +206,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		pf_unions_forget(&cx);
 		cx.gen++; /* memoized reads belong to the last visit */
 		pf_state_copy(&cx, &cx.a, &cx.st, &in[b]);
+		pf_present_reset(&cx);
 		cx.work += in[b].n + 1;
 		struct pf_ir_block *bl = &body->blocks[b];
 		for (unsigned s = 0; s < bl->nstmts && !over_work; s++) {
@@ -264,6 +266,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		pf_assume_everything(&cx);
 	}
 	cx.st = exit_state;
+	pf_present_reset(&cx);
 	cx.gen++;
 	cx.finishing = true;
 	pf_finish(&cx);
@@ -371,6 +374,7 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		free(cx.acc[k].list);
 	}
 	free(cx.loc_seen);
+	free(cx.present);
 	free(cx.emitted_slots);
 	PF_VEC_FREE(cx.emitted);
 	free(cx.origin_slots);

@@ -159,6 +159,10 @@ struct pf_actx {
 	} kept[PF_KEEP_SETS], joined[PF_KEEP_SETS], unions[PF_KEEP_SETS];
 	uint32_t kept_cur;
 	uint32_t unions_cur;
+	/* per location: whether it may have an entry in st (set when one is
+	 * added, all cleared when st is replaced); past npresent, unknown */
+	uint8_t *present;
+	size_t npresent;
 	uint32_t *loc_seen;
 	size_t nloc_seen;
 	uint32_t seen_cur;
@@ -212,6 +216,11 @@ void pf_state_copy(struct pf_actx *cx, struct pf_arena *a, struct pf_state *dst,
                    const struct pf_state *src);
 bool pf_state_join(struct pf_actx *cx, struct pf_state *dst, const struct pf_state *src);
 struct pf_entry *pf_state_get(struct pf_state *s, uint32_t loc);
+/* pf_state_get in the current state, cx->st: a location that never had
+ * an entry there since it was replaced is answered without a search. */
+struct pf_entry *pf_cur_get(struct pf_actx *cx, uint32_t loc);
+/* After cx->st is replaced as a whole: which locations have entries. */
+void pf_present_reset(struct pf_actx *cx);
 /* Before the scratch arena is reused: forgets the unions made in it. */
 void pf_unions_forget(struct pf_actx *cx);
 const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc);

@@ -290,7 +290,7 @@ static bool pf_emit_new(struct pf_actx *cx, uint32_t t, struct pf_port to)
  * contents otherwise) and what was written inside it. */
 static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, int depth)
 {
-	struct pf_entry *e = pf_state_get(&cx->st, loc);
+	struct pf_entry *e = pf_cur_get(cx, loc);
 	if (pf_coarse(cx)) {
 		/* the summary will be coarsened to first steps: emit at the
 		 * first step now, everything the object holds at once, instead
@@ -320,7 +320,7 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 				snprintf(buf, sizeof(buf), "%s*", to.path);
 				inner.path = pf_istr(cx, buf);
 				pf_emit_object(cx, t, inner, depth + 1);
-			} else if (pf_state_get(&cx->st, t)) {
+			} else if (pf_cur_get(cx, t)) {
 				cx->emit_cuts++;
 			}
 		}
@@ -328,7 +328,7 @@ static void pf_emit_object(struct pf_actx *cx, uint32_t loc, struct pf_port to, 
 	if (depth >= PF_EMIT_DEPTH) {
 		/* what is written into its fields stays out of the summary */
 		for (int c = cx->locs.v[loc].first_child; c >= 0; c = cx->locs.v[c].next_sibling)
-			if (pf_state_get(&cx->st, (uint32_t)c)) {
+			if (pf_cur_get(cx, (uint32_t)c)) {
 				cx->emit_cuts++;
 				break;
 			}

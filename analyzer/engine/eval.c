@@ -358,7 +358,7 @@ static void pf_copy_record(struct pf_actx *cx, const struct pf_lset *dst, const 
 	/* the whole-object labels of the source (e.g. from memcpy) */
 	struct pf_val whole = pf_val_none;
 	for (uint32_t i = 0; i < src->n; i++) {
-		struct pf_entry *se = pf_state_get(&cx->st, src->v[i]);
+		struct pf_entry *se = pf_cur_get(cx, src->v[i]);
 		if (se)
 			whole.labels = pf_tset_union(&cx->a, whole.labels, se->labels);
 	}

@@ -63,11 +63,15 @@ static inline __attribute__((always_inline)) const void *
 set_union(struct pf_arena *a, const void *x, const void *y, size_t size)
 {
 	uint32_t xn = x ? set_n(x) : 0, yn = y ? set_n(y) : 0;
-	if (yn == 0 || x == y)
+	if (yn == 0)
 		return x;
 	if (xn == 0)
 		return y;
+	/* counted whether or not x and y are one set: which sets are shared
+	 * depends on addresses (engine/state.c: pf_pair), the count must not */
 	pf_lattice_ops += xn + yn;
+	if (x == y)
+		return x;
 	const char *xv = set_elems(x), *yv = set_elems(y);
 	bool xextra = false, yextra = false;
 	uint32_t i = 0, j = 0;

@@ -377,6 +377,28 @@ struct pf_entry *pf_state_get(struct pf_state *s, uint32_t loc)
 	return i >= 0 ? &s->v[i] : NULL;
 }
 
+struct pf_entry *pf_cur_get(struct pf_actx *cx, uint32_t loc)
+{
+	if (loc < cx->npresent && !cx->present[loc])
+		return NULL;
+	return pf_state_get(&cx->st, loc);
+}
+
+void pf_present_reset(struct pf_actx *cx)
+{
+	size_t n = cx->locs.n * 2 + 1024; /* locations made later start absent */
+	if (n > cx->npresent) {
+		free(cx->present);
+		cx->present = pf_xcalloc(n, 1);
+		cx->npresent = n;
+	} else {
+		memset(cx->present, 0, cx->npresent);
+	}
+	for (uint32_t i = 0; i < cx->st.n; i++)
+		if (cx->st.v[i].loc < cx->npresent)
+			cx->present[cx->st.v[i].loc] = 1;
+}
+
 static struct pf_entry *pf_state_insert(struct pf_arena *a, struct pf_state *s, uint32_t loc)
 {
 	long i = pf_state_find(s, loc);
@@ -444,15 +466,19 @@ static const void *pf_pair(struct pf_actx *cx, struct pf_kept *table, uint32_t s
                            struct pf_arena *a, const void *x, const void *y, bool labels, bool keep)
 {
 	uint32_t xn = pf_set_n(x), yn = pf_set_n(y);
-	if (x == y || yn == 0)
+	if (yn == 0)
 		return xn ? x : pf_set_empty(labels);
 	if (xn == 0)
 		return keep ? pf_keep(cx, y, labels) : y;
+	if (x == y) {
+		pf_lattice_ops += xn + yn; /* as set_union counts it */
+		return x;
+	}
 	size_t h = (size_t)(pf_mix((uintptr_t)x, (uintptr_t)y) >> 55) & (PF_KEEP_SETS - 1);
 	struct pf_kept *k = &table[h];
 	if (k->stamp == stamp && k->from == x && k->from2 == y) {
-		/* counted as made, so that the budgets, counted in operations,
-		 * cut where they did */
+		/* counted as made: the budgets, counted in operations, must
+		 * not depend on which pairs the table kept (addresses) */
 		pf_lattice_ops += xn + yn;
 		return k->to;
 	}
@@ -594,7 +620,7 @@ static bool pf_sym_alive(struct pf_actx *cx, uint32_t loc)
 	if (!cx->locs.v[loc].sym)
 		return false;
 	for (int l = (int)loc; l >= 0; l = cx->locs.v[l].parent) {
-		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)l);
+		struct pf_entry *e = pf_cur_get(cx, (uint32_t)l);
 		if (e && e->killed)
 			return false;
 		if (cx->locs.v[l].step == cx->p->star)
@@ -626,7 +652,7 @@ const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc)
 		return m->read;
 	const struct pf_tset *r = &pf_tset_empty;
 	for (int l = (int)loc; l >= 0; l = cx->locs.v[l].parent) {
-		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)l);
+		struct pf_entry *e = pf_cur_get(cx, (uint32_t)l);
 		if (e)
 			r = pf_union_labels(cx, r, e->labels);
 		if (cx->locs.v[l].source >= 0)
@@ -645,7 +671,7 @@ const struct pf_tset *pf_read_labels(struct pf_actx *cx, uint32_t loc)
 
 const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc)
 {
-	struct pf_entry *e = pf_state_get(&cx->st, loc);
+	struct pf_entry *e = pf_cur_get(cx, loc);
 	const struct pf_lset *r = e ? e->pts : &pf_lset_empty;
 	/* a pointer written into the object as a whole (a coarsened summary
 	 * writes at a path's first step) may be in any of its fields, as its
@@ -655,7 +681,7 @@ const struct pf_lset *pf_read_pts(struct pf_actx *cx, uint32_t loc)
 	for (uint32_t l = loc; cx->locs.v[l].root != PF_ROOT_GLOBAL && cx->locs.v[l].parent >= 0 &&
 	                       cx->locs.v[l].step != cx->p->star;) {
 		l = (uint32_t)cx->locs.v[l].parent;
-		struct pf_entry *a = pf_state_get(&cx->st, l);
+		struct pf_entry *a = pf_cur_get(cx, l);
 		if (a && a->pts->n)
 			r = pf_lset_union(&cx->a, r, a->pts);
 	}
@@ -768,7 +794,7 @@ static void pf_deep_below(struct pf_actx *cx, uint32_t loc, int depth, int budge
 	struct pf_acc *acc = &cx->acc[0];
 	int c = cx->locs.v[loc].first_child;
 	for (; c >= 0 && budget > 0; c = cx->locs.v[c].next_sibling, budget--) {
-		struct pf_entry *e = pf_state_get(&cx->st, (uint32_t)c);
+		struct pf_entry *e = pf_cur_get(cx, (uint32_t)c);
 		if (e) {
 			pf_acc_add(cx, acc, e->labels);
 			if (depth < PF_DEEP_POINTERS)
@@ -802,7 +828,7 @@ static void pf_deep_rec(struct pf_actx *cx, uint32_t loc, int depth)
 	const struct pf_loc *l = &cx->locs.v[loc];
 	if (cx->deep_up && l->parent >= 0 && l->step[0] == '.')
 		pf_deep_rec(cx, (uint32_t)l->parent, depth);
-	struct pf_entry *e = pf_state_get(&cx->st, loc);
+	struct pf_entry *e = pf_cur_get(cx, loc);
 	if (e && depth < PF_DEEP_POINTERS)
 		for (uint32_t j = 0; j < e->pts->n; j++)
 			pf_deep_rec(cx, e->pts->v[j], depth + 1);
@@ -917,6 +943,8 @@ void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_va
 		if (s)
 			pf_kill_fields(cx, loc);
 		struct pf_entry *e = pf_state_insert(&cx->a, &cx->st, loc);
+		if (loc < cx->npresent)
+			cx->present[loc] = 1;
 		if (s) {
 			e->labels = v->labels ? v->labels : &pf_tset_empty;
 			e->pts = v->pts ? v->pts : &pf_lset_empty;

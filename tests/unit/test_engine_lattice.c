@@ -120,6 +120,27 @@ static void test_union_is_bounded_and_counted(void **state)
 	assert_ptr_equal(pf_tset_union(a, s, pf_tset_one(a, 3, 0)), s); /* s holds it */
 }
 
+/* The count of operations (the budgets) depends on the sets' contents,
+ * not on whether two equal sets are one object: the engine shares sets
+ * through tables hashed by address (engine/state.c). */
+static void test_count_ignores_sharing(void **state)
+{
+	struct pf_arena *a = *state;
+	const uint32_t o[] = {1, 4, 9};
+	const struct pf_tset *x = tset_of(a, o, 3), *y = tset_of(a, o, 3);
+	assert_ptr_not_equal(x, y);
+	uint64_t before = pf_lattice_ops;
+	assert_ptr_equal(pf_tset_union(a, x, y), x);
+	uint64_t apart = pf_lattice_ops - before;
+	before = pf_lattice_ops;
+	assert_ptr_equal(pf_tset_union(a, x, x), x);
+	assert_true(apart == 6);
+	assert_true(pf_lattice_ops - before == apart);
+	before = pf_lattice_ops;
+	assert_ptr_equal(pf_tset_union(a, x, &pf_tset_empty), x);
+	assert_true(pf_lattice_ops == before); /* nothing to merge */
+}
+
 static void test_lset(void **state)
 {
 	struct pf_arena *a = *state;
@@ -144,6 +165,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_same_origins_ignores_traces, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_map_trace_keeps_origins, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_union_is_bounded_and_counted, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_count_ignores_sharing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_lset, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("engine lattice", tests, NULL, NULL);
