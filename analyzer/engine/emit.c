@@ -189,12 +189,9 @@ static uint64_t pf_object_key(uint32_t loc, int depth, bool coarse)
  * data hub is index 0. */
 static int pf_spread_hub(struct pf_actx *cx, const struct pf_lset *targets)
 {
-	for (int k = 0; k < cx->nspread; k++) {
-		const struct pf_lset *s = cx->spread_sets[k];
-		if (s == targets ||
-		    (s->n == targets->n && !memcmp(s->v, targets->v, s->n * sizeof(*s->v))))
+	for (int k = 0; k < cx->nspread; k++)
+		if (pf_lset_equal(cx->spread_sets[k], targets))
 			return k + 1;
-	}
 	if (cx->nspread == PF_PTS_HUBS)
 		return PF_PTS_HUBS;
 	cx->spread_sets[cx->nspread++] = targets;

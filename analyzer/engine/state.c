@@ -435,6 +435,12 @@ static const void *pf_set_empty(bool labels)
 	return labels ? (const void *)&pf_tset_empty : (const void *)&pf_lset_empty;
 }
 
+/* The slot of a table of PF_KEEP_SETS for the set x, or the pair x, y. */
+static struct pf_kept *pf_kept_slot(struct pf_kept *table, const void *x, const void *y)
+{
+	return &table[pf_mix((uintptr_t)x, (uintptr_t)y) & (PF_KEEP_SETS - 1)];
+}
+
 /* Starts a copy or join whose sets pf_keep and pf_pair remember. */
 static void pf_keep_begin(struct pf_actx *cx)
 {
@@ -450,8 +456,7 @@ static const void *pf_keep(struct pf_actx *cx, const void *s, bool labels)
 {
 	if (pf_set_n(s) == 0)
 		return pf_set_empty(labels);
-	size_t h = (size_t)(pf_mix((uintptr_t)s, 0) >> 55) & (PF_KEEP_SETS - 1);
-	struct pf_kept *k = &cx->kept[h];
+	struct pf_kept *k = pf_kept_slot(cx->kept, s, NULL);
 	if (k->stamp == cx->kept_cur && k->from == s)
 		return k->to;
 	const void *c = labels ? (const void *)pf_tset_clone(&cx->pa, s)
@@ -474,8 +479,7 @@ static const void *pf_pair(struct pf_actx *cx, struct pf_kept *table, uint32_t s
 		pf_lattice_ops += xn + yn; /* as set_union counts it */
 		return x;
 	}
-	size_t h = (size_t)(pf_mix((uintptr_t)x, (uintptr_t)y) >> 55) & (PF_KEEP_SETS - 1);
-	struct pf_kept *k = &table[h];
+	struct pf_kept *k = pf_kept_slot(table, x, y);
 	if (k->stamp == stamp && k->from == x && k->from2 == y) {
 		/* counted as made: the budgets, counted in operations, must
 		 * not depend on which pairs the table kept (addresses) */
