@@ -313,10 +313,13 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		pf_summary_dump(p, fn, stderr);
 		fn->summary = keep;
 	}
-	pf_summary_coarsen(p, &cx.out, fn->runs >= PF_WIDEN_RUNS || p->exhausted);
+	pf_summary_coarsen(p, &cx.out, fn->runs >= PF_WIDEN_RUNS || p->exhausted || cx.coarsened);
 	int hub = pf_summary_hub(p, &cx.out);
 	if (!hub)
 		pf_summary_hub_first(p, &cx.out);
+	if (cx.hubbed > hub) /* it went through the hub on its way (emit.c) */
+		hub = cx.hubbed;
+	free(cx.hub_sets);
 	if (hub == 2 && p->exhausted)
 		p->over_after_exhausted++;
 	else if (hub == 2 && fn->runs == 0)

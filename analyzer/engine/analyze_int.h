@@ -188,6 +188,25 @@ struct pf_actx {
 	uint32_t *emitted_slots; /* hash: (what, port) -> emitted + 1 */
 	size_t emitted_cap;
 	bool finishing;
+	/* pf_finish past the summary's bound (emit.c: pf_out_check): what was
+	 * emitted so far was coarsened (and what follows is emitted coarse),
+	 * and past the bound even so, it went through the hub the summary
+	 * would go through at the end (hubbed: pf_summary_hub's result),
+	 * and what follows is emitted through it; each label set sent to the
+	 * hub is remembered (hub_sets), so that sending it to another port
+	 * costs one edge, not one per label */
+	bool coarsened;
+	int hubbed;
+	size_t hub_check; /* the summary's size at which to look again */
+	struct pf_hub_set {
+		const struct pf_tset *set;
+		struct pf_port port;     /* the port it sends from, when ports == 1 */
+		struct pf_port excluded; /* when excl: the port whose labels were left out */
+		uint8_t ports;           /* distinct ports it sends from, up to 2 */
+		bool excl;               /* some labels were not sent, being excluded's own */
+		bool direct; /* it holds labels that bypass the hub (sources, endpoints) */
+	} * hub_sets;
+	size_t hub_cap, hub_n;
 };
 
 /* locations */

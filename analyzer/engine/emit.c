@@ -10,13 +10,15 @@
 #include "engine/analyze_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Whether the summary being built will be coarsened (past its bound, or
  * widened): edges are then added as coarsening will make them. */
 static bool pf_coarse(const struct pf_actx *cx)
 {
-	return cx->out.n > PF_SUMMARY_MAX || cx->fn->runs >= PF_WIDEN_RUNS || cx->p->exhausted;
+	return cx->out.n > PF_SUMMARY_MAX || cx->coarsened || cx->fn->runs >= PF_WIDEN_RUNS ||
+	       cx->p->exhausted;
 }
 
 void pf_emit(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented)
@@ -68,9 +70,169 @@ static void pf_pick_coarse(struct pf_actx *cx, const struct pf_tset *labels)
 	}
 }
 
+/* Whether an edge goes through the hub of a summary past its bound
+ * (summary.c's pf_hub_pass): all but those from sources, endpoints and
+ * hubs, those into hubs, and, unless sinks are too, those into sinks. */
+static bool pf_through_hub(const struct pf_edge *e, bool sinks)
+{
+	return e->from.kind != PF_PORT_SOURCE && e->from.kind != PF_PORT_ENDPOINT &&
+	       e->from.kind != PF_PORT_HUB && e->to.kind != PF_PORT_HUB &&
+	       (e->to.kind != PF_PORT_SINK || sinks);
+}
+
+static void pf_out_check(struct pf_actx *cx);
+
+/* Adds an edge to the summary being built, with its trace (tnode, len),
+ * unless it holds it already with a trace as good; once the summary goes
+ * through its hub, as pf_hub_pass would add it. */
+static void pf_out_add(struct pf_actx *cx, struct pf_edge e, uint32_t tnode, unsigned len)
+{
+	if (cx->hubbed && pf_through_hub(&e, cx->hubbed == 2)) {
+		struct pf_port hub = {.kind = PF_PORT_HUB, .path = cx->p->empty};
+		struct pf_edge in = e;
+		in.to = hub;
+		in.consented = false;
+		if (pf_summary_wants(&cx->out, &in, len)) {
+			in.tnode = tnode;
+			in.ntrace = len;
+			pf_summary_add(cx->p, &cx->out, &in);
+		}
+		e.from = hub;
+		e.trace = NULL;
+		tnode = 0;
+		len = 0;
+	}
+	if (!pf_summary_wants(&cx->out, &e, len))
+		return;
+	/* flattened once the summary is final (pf_analyze_function) */
+	e.tnode = tnode;
+	e.ntrace = len;
+	pf_summary_add(cx->p, &cx->out, &e);
+	if (cx->finishing && !cx->hubbed &&
+	    cx->out.n > (cx->hub_check ? cx->hub_check : 2 * PF_SUMMARY_MAX))
+		pf_out_check(cx);
+}
+
+/* The summary being emitted is past its bound. Coarsened now, it is what
+ * the end would make of these edges (coarsening works edge by edge), and
+ * what follows is emitted coarse whatever the size; if it is still past
+ * the bound, the end would send it through the hub (pf_summary_hub), so
+ * it goes through now, and what follows is sent through as it comes:
+ * where a summary would relate thousands of inputs to thousands of
+ * outputs, one edge per input and one per output, not their product.
+ * The summary in the end is the same. */
+static void pf_out_check(struct pf_actx *cx)
+{
+	pf_summary_coarsen(cx->p, &cx->out, true);
+	cx->coarsened = true;
+	cx->hubbed = pf_summary_hub(cx->p, &cx->out);
+	cx->hub_check = cx->out.n * 2;
+}
+
+static bool pf_port_same_place(const struct pf_port *a, const struct pf_port *b)
+{
+	return a->kind == b->kind && a->index == b->index && a->path == b->path;
+}
+
+/* Whether an edge is left out whatever the summary's size: data a
+ * parameter's or global's object holds at entry stays its own. */
+static bool pf_own_data(const struct pf_edge *e)
+{
+	return (e->from.kind == PF_PORT_PARAM || e->from.kind == PF_PORT_GLOBAL) &&
+	       pf_port_same_place(&e->from, &e->to);
+}
+
+/* A label set sent to the hub before, by address (sets are immutable):
+ * its slot in cx->hub_sets, found or made (set NULL when made). */
+static struct pf_hub_set *pf_hub_set(struct pf_actx *cx, const struct pf_tset *labels)
+{
+	if (cx->hub_n * 2 >= cx->hub_cap) {
+		size_t cap = cx->hub_cap ? cx->hub_cap * 2 : 256;
+		struct pf_hub_set *t = pf_xcalloc(cap, sizeof(*t));
+		for (size_t i = 0; i < cx->hub_cap; i++) {
+			if (!cx->hub_sets[i].set)
+				continue;
+			size_t h =
+			    (size_t)pf_mix(0, (uint64_t)(uintptr_t)cx->hub_sets[i].set) & (cap - 1);
+			while (t[h].set)
+				h = (h + 1) & (cap - 1);
+			t[h] = cx->hub_sets[i];
+		}
+		free(cx->hub_sets);
+		cx->hub_sets = t;
+		cx->hub_cap = cap;
+	}
+	size_t h = (size_t)pf_mix(0, (uint64_t)(uintptr_t)labels) & (cx->hub_cap - 1);
+	while (cx->hub_sets[h].set && cx->hub_sets[h].set != labels)
+		h = (h + 1) & (cx->hub_cap - 1);
+	return &cx->hub_sets[h];
+}
+
+/* Emits a label set at port to past the summary's hub, when it was sent
+ * to the hub before: only the hub's edge to the port, and the edges of
+ * the labels that bypass the hub. False when the set must be emitted
+ * label by label (met for the first time, or some of its labels were
+ * left out at a port that is not this one). */
+static bool pf_emit_hubbed(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to,
+                           bool consented, const struct pf_consent_check *by)
+{
+	if (!cx->hubbed || (to.kind == PF_PORT_SINK && cx->hubbed != 2) || !labels->n)
+		return false;
+	struct pf_hub_set *hs = pf_hub_set(cx, labels);
+	if (!hs->set || hs->direct || (hs->excl && !pf_port_same_place(&hs->excluded, &to)))
+		return false;
+	struct pf_edge e = {.to = to, .consented = consented, .consent_by = consented ? by : NULL};
+	e.from = hs->port;
+	if (hs->ports == 0 || (hs->ports == 1 && pf_own_data(&e)))
+		return true;
+	e.from = (struct pf_port){.kind = PF_PORT_HUB, .path = cx->p->empty};
+	pf_out_add(cx, e, 0, 0);
+	return true;
+}
+
+/* After a label set was emitted label by label past the summary's hub:
+ * what pf_emit_hubbed needs to send it again. */
+static void pf_hub_note(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to)
+{
+	struct pf_hub_set *hs = pf_hub_set(cx, labels);
+	if (hs->set) {
+		/* sent again at another port: what was left out at the first
+		 * (its own data) was sent at this one */
+		if (hs->excl && !pf_port_same_place(&hs->excluded, &to))
+			hs->excl = false;
+		return;
+	}
+	*hs = (struct pf_hub_set){.set = labels};
+	cx->hub_n++;
+	for (uint32_t i = 0; i < labels->n; i++) {
+		struct pf_edge e = {
+		    .from = cx->origins.v[pf_coarse_origin(cx, labels->v[i].origin)], .to = to};
+		if (e.from.kind == PF_PORT_SOURCE || e.from.kind == PF_PORT_ENDPOINT) {
+			hs->direct = true;
+			continue;
+		}
+		if (pf_own_data(&e)) {
+			hs->excl = true;
+			hs->excluded = to;
+		}
+		if (hs->ports == 0 || (hs->ports == 1 && !pf_port_same_place(&hs->port, &e.from))) {
+			if (hs->ports == 0)
+				hs->port = e.from;
+			hs->ports++;
+		}
+	}
+}
+
 void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented,
                 const struct pf_consent_check *by)
 {
+	struct pf_port cto = to; /* to as coarsening cuts it: where the hub sends */
+	if (labels && cx->hubbed && to.kind != PF_PORT_SINK) {
+		bool cut;
+		cto.path = pf_first_step(cx->p, to.path, &cut);
+	}
+	if (labels && pf_emit_hubbed(cx, labels, cto, consented, by))
+		return;
 	struct pf_port cut_to = to; /* to as coarsening cuts it, once needed */
 	bool to_cut = false;
 	bool picked = labels && labels->n > 1 && pf_coarse(cx);
@@ -108,12 +270,14 @@ void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port
 				continue;
 		}
 		unsigned len = k ? k->len : pf_trace_length(cx, labels->v[i].trace);
-		if (!pf_summary_wants(&cx->out, &e, len))
-			continue; /* known already, with a trace as good */
-		/* flattened once the summary is final (pf_analyze_function) */
-		e.tnode = labels->v[i].trace;
-		e.ntrace = len;
-		pf_summary_add(cx->p, &cx->out, &e);
+		pf_out_add(cx, e, labels->v[i].trace, len);
+	}
+	if (labels && cx->hubbed && (to.kind != PF_PORT_SINK || cx->hubbed == 2)) {
+		if (to.kind != PF_PORT_SINK) { /* the hub may have come during the loop */
+			bool cut;
+			cto.path = pf_first_step(cx->p, to.path, &cut);
+		}
+		pf_hub_note(cx, labels, cto);
 	}
 }
 
@@ -135,7 +299,7 @@ void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struct pf_po
 			continue;
 		if (pf_coarse(cx) && !pf_edge_coarsen(cx->p, &e))
 			continue;
-		pf_summary_add(cx->p, &cx->out, &e);
+		pf_out_add(cx, e, 0, 0);
 	}
 }
 
@@ -224,7 +388,7 @@ static void pf_emit_pts_named(struct pf_actx *cx, const struct pf_lset *targets,
 		return;
 	struct pf_edge e = {.from = hub, .to = to, .pts = true};
 	if (pf_edge_coarsen(cx->p, &e))
-		pf_summary_add(cx->p, &cx->out, &e);
+		pf_out_add(cx, e, 0, 0);
 }
 
 static bool pf_nameable(struct pf_actx *cx, uint32_t loc)
@@ -276,7 +440,7 @@ static bool pf_emit_new(struct pf_actx *cx, uint32_t t, struct pf_port to)
 	struct pf_port obj = {.kind = PF_PORT_NEW, .index = k, .path = cx->p->empty};
 	struct pf_edge e = {.from = obj, .to = to, .pts = true};
 	if (!pf_coarse(cx) || pf_edge_coarsen(cx->p, &e))
-		pf_summary_add(cx->p, &cx->out, &e);
+		pf_out_add(cx, e, 0, 0);
 	if (first)
 		pf_emit_object(cx, t, obj, 0);
 	return true;
