@@ -1,0 +1,32 @@
+// A posting helper builds its URL from two of its parameters, a base and a
+// path, either of which may name the host, and a wrapper passes its own
+// parameter on as the base: the helper's libcurl call is a sink for the
+// caller whose base names a catalog host, with the data it passes.
+#include <piiflow.h>
+#include <stdio.h>
+#include "curl.h"
+
+struct account {
+	char email[64] PII(user.contact.email);
+};
+
+static void post_to(const char *base, const char *path, const char *body)
+{
+	char url[256];
+	snprintf(url, sizeof(url), "%s%s", base, path);
+	CURL *h = curl_easy_init();
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
+	curl_easy_perform(h); // expect: pii-to-analytics(user.contact.email)
+	curl_easy_cleanup(h);
+}
+
+static void post_event(const char *base, const char *body)
+{
+	post_to(base, "/mp/collect?api_secret=k", body);
+}
+
+void track_signup(const struct account *a)
+{
+	post_event("https://www.google-analytics.com", a->email);
+}
