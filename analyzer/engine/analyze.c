@@ -319,7 +319,6 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		pf_summary_hub_first(p, &cx.out);
 	if (cx.hubbed > hub) /* it went through the hub on its way (emit.c) */
 		hub = cx.hubbed;
-	free(cx.hub_sets);
 	if (hub == 2 && p->exhausted)
 		p->over_after_exhausted++;
 	else if (hub == 2 && fn->runs == 0)
@@ -378,6 +377,8 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 	}
 	free(cx.loc_seen);
 	free(cx.present);
+	PF_VEC_FREE(cx.hub_sets);
+	pf_ptrmap_free(&cx.hub_index);
 	free(cx.emitted_slots);
 	PF_VEC_FREE(cx.emitted);
 	free(cx.origin_slots);

@@ -88,6 +88,16 @@ struct pf_emitted {
 	struct pf_port to;
 };
 
+/* A label set pf_emit_by sent through the summary's hub (emit.c), and what
+ * sending it to another port needs. */
+struct pf_hub_set {
+	struct pf_port port;     /* the port it sends from, when ports == 1 */
+	struct pf_port excluded; /* when excl: the port whose labels were left out */
+	uint8_t ports;           /* distinct ports it sends from, up to 2 */
+	bool excl;               /* some labels were not sent, being excluded's own */
+	bool direct;             /* it holds labels that bypass the hub (sources, endpoints) */
+};
+
 /* What one call of pf_emit_by picked for a coarse origin: the label with
  * the shortest trace (stamp: the call). */
 struct pf_pick {
@@ -198,15 +208,8 @@ struct pf_actx {
 	bool coarsened;
 	int hubbed;
 	size_t hub_check; /* the summary's size at which to look again */
-	struct pf_hub_set {
-		const struct pf_tset *set;
-		struct pf_port port;     /* the port it sends from, when ports == 1 */
-		struct pf_port excluded; /* when excl: the port whose labels were left out */
-		uint8_t ports;           /* distinct ports it sends from, up to 2 */
-		bool excl;               /* some labels were not sent, being excluded's own */
-		bool direct; /* it holds labels that bypass the hub (sources, endpoints) */
-	} * hub_sets;
-	size_t hub_cap, hub_n;
+	PF_VEC(struct pf_hub_set) hub_sets;
+	struct pf_ptrmap hub_index; /* a label set -> its record in hub_sets + 1 */
 };
 
 /* locations */

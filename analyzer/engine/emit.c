@@ -10,7 +10,6 @@
 #include "engine/analyze_int.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Whether the summary being built will be coarsened (past its bound, or
@@ -70,16 +69,6 @@ static void pf_pick_coarse(struct pf_actx *cx, const struct pf_tset *labels)
 	}
 }
 
-/* Whether an edge goes through the hub of a summary past its bound
- * (summary.c's pf_hub_pass): all but those from sources, endpoints and
- * hubs, those into hubs, and, unless sinks are too, those into sinks. */
-static bool pf_through_hub(const struct pf_edge *e, bool sinks)
-{
-	return e->from.kind != PF_PORT_SOURCE && e->from.kind != PF_PORT_ENDPOINT &&
-	       e->from.kind != PF_PORT_HUB && e->to.kind != PF_PORT_HUB &&
-	       (e->to.kind != PF_PORT_SINK || sinks);
-}
-
 static void pf_out_check(struct pf_actx *cx);
 
 /* Adds an edge to the summary being built, with its trace (tnode, len),
@@ -87,7 +76,7 @@ static void pf_out_check(struct pf_actx *cx);
  * through its hub, as pf_hub_pass would add it. */
 static void pf_out_add(struct pf_actx *cx, struct pf_edge e, uint32_t tnode, unsigned len)
 {
-	if (cx->hubbed && pf_through_hub(&e, cx->hubbed == 2)) {
+	if (cx->hubbed && pf_edge_through_hub(&e, cx->hubbed == 2)) {
 		struct pf_port hub = {.kind = PF_PORT_HUB, .path = cx->p->empty};
 		struct pf_edge in = e;
 		in.to = hub;
@@ -134,38 +123,21 @@ static bool pf_port_same_place(const struct pf_port *a, const struct pf_port *b)
 	return a->kind == b->kind && a->index == b->index && a->path == b->path;
 }
 
-/* Whether an edge is left out whatever the summary's size: data a
- * parameter's or global's object holds at entry stays its own. */
-static bool pf_own_data(const struct pf_edge *e)
+/* A to-port as coarsening cuts it (pf_edge_coarsen): where the hub sends. */
+static struct pf_port pf_cut_port(struct pf_actx *cx, struct pf_port to)
 {
-	return (e->from.kind == PF_PORT_PARAM || e->from.kind == PF_PORT_GLOBAL) &&
-	       pf_port_same_place(&e->from, &e->to);
+	bool cut;
+	if (to.kind != PF_PORT_SINK)
+		to.path = pf_first_step(cx->p, to.path, &cut);
+	return to;
 }
 
-/* A label set sent to the hub before, by address (sets are immutable):
- * its slot in cx->hub_sets, found or made (set NULL when made). */
+/* The record of a label set sent through the hub before (sets are
+ * immutable: by address), or NULL. */
 static struct pf_hub_set *pf_hub_set(struct pf_actx *cx, const struct pf_tset *labels)
 {
-	if (cx->hub_n * 2 >= cx->hub_cap) {
-		size_t cap = cx->hub_cap ? cx->hub_cap * 2 : 256;
-		struct pf_hub_set *t = pf_xcalloc(cap, sizeof(*t));
-		for (size_t i = 0; i < cx->hub_cap; i++) {
-			if (!cx->hub_sets[i].set)
-				continue;
-			size_t h =
-			    (size_t)pf_mix(0, (uint64_t)(uintptr_t)cx->hub_sets[i].set) & (cap - 1);
-			while (t[h].set)
-				h = (h + 1) & (cap - 1);
-			t[h] = cx->hub_sets[i];
-		}
-		free(cx->hub_sets);
-		cx->hub_sets = t;
-		cx->hub_cap = cap;
-	}
-	size_t h = (size_t)pf_mix(0, (uint64_t)(uintptr_t)labels) & (cx->hub_cap - 1);
-	while (cx->hub_sets[h].set && cx->hub_sets[h].set != labels)
-		h = (h + 1) & (cx->hub_cap - 1);
-	return &cx->hub_sets[h];
+	size_t i = (size_t)(uintptr_t)pf_ptrmap_get(&cx->hub_index, labels);
+	return i ? &cx->hub_sets.v[i - 1] : NULL;
 }
 
 /* Emits a label set at port to past the summary's hub, when it was sent
@@ -176,14 +148,14 @@ static struct pf_hub_set *pf_hub_set(struct pf_actx *cx, const struct pf_tset *l
 static bool pf_emit_hubbed(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to,
                            bool consented, const struct pf_consent_check *by)
 {
-	if (!cx->hubbed || (to.kind == PF_PORT_SINK && cx->hubbed != 2) || !labels->n)
+	if ((to.kind == PF_PORT_SINK && cx->hubbed != 2) || !labels->n)
 		return false;
-	struct pf_hub_set *hs = pf_hub_set(cx, labels);
-	if (!hs->set || hs->direct || (hs->excl && !pf_port_same_place(&hs->excluded, &to)))
+	const struct pf_hub_set *hs = pf_hub_set(cx, labels);
+	if (!hs || hs->direct || (hs->excl && !pf_port_same_place(&hs->excluded, &to)))
 		return false;
 	struct pf_edge e = {.to = to, .consented = consented, .consent_by = consented ? by : NULL};
 	e.from = hs->port;
-	if (hs->ports == 0 || (hs->ports == 1 && pf_own_data(&e)))
+	if (hs->ports == 0 || (hs->ports == 1 && pf_edge_inside_object(&e)))
 		return true;
 	e.from = (struct pf_port){.kind = PF_PORT_HUB, .path = cx->p->empty};
 	pf_out_add(cx, e, 0, 0);
@@ -195,15 +167,16 @@ static bool pf_emit_hubbed(struct pf_actx *cx, const struct pf_tset *labels, str
 static void pf_hub_note(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to)
 {
 	struct pf_hub_set *hs = pf_hub_set(cx, labels);
-	if (hs->set) {
+	if (hs) {
 		/* sent again at another port: what was left out at the first
 		 * (its own data) was sent at this one */
 		if (hs->excl && !pf_port_same_place(&hs->excluded, &to))
 			hs->excl = false;
 		return;
 	}
-	*hs = (struct pf_hub_set){.set = labels};
-	cx->hub_n++;
+	PF_VEC_PUSH(cx->hub_sets, (struct pf_hub_set){0});
+	pf_ptrmap_put(&cx->hub_index, labels, (void *)(uintptr_t)cx->hub_sets.n);
+	hs = &cx->hub_sets.v[cx->hub_sets.n - 1];
 	for (uint32_t i = 0; i < labels->n; i++) {
 		struct pf_edge e = {
 		    .from = cx->origins.v[pf_coarse_origin(cx, labels->v[i].origin)], .to = to};
@@ -211,7 +184,7 @@ static void pf_hub_note(struct pf_actx *cx, const struct pf_tset *labels, struct
 			hs->direct = true;
 			continue;
 		}
-		if (pf_own_data(&e)) {
+		if (pf_edge_inside_object(&e)) {
 			hs->excl = true;
 			hs->excluded = to;
 		}
@@ -226,12 +199,7 @@ static void pf_hub_note(struct pf_actx *cx, const struct pf_tset *labels, struct
 void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port to, bool consented,
                 const struct pf_consent_check *by)
 {
-	struct pf_port cto = to; /* to as coarsening cuts it: where the hub sends */
-	if (labels && cx->hubbed && to.kind != PF_PORT_SINK) {
-		bool cut;
-		cto.path = pf_first_step(cx->p, to.path, &cut);
-	}
-	if (labels && pf_emit_hubbed(cx, labels, cto, consented, by))
+	if (labels && cx->hubbed && pf_emit_hubbed(cx, labels, pf_cut_port(cx, to), consented, by))
 		return;
 	struct pf_port cut_to = to; /* to as coarsening cuts it, once needed */
 	bool to_cut = false;
@@ -272,13 +240,9 @@ void pf_emit_by(struct pf_actx *cx, const struct pf_tset *labels, struct pf_port
 		unsigned len = k ? k->len : pf_trace_length(cx, labels->v[i].trace);
 		pf_out_add(cx, e, labels->v[i].trace, len);
 	}
-	if (labels && cx->hubbed && (to.kind != PF_PORT_SINK || cx->hubbed == 2)) {
-		if (to.kind != PF_PORT_SINK) { /* the hub may have come during the loop */
-			bool cut;
-			cto.path = pf_first_step(cx->p, to.path, &cut);
-		}
-		pf_hub_note(cx, labels, cto);
-	}
+	/* the hub may have come during the loop */
+	if (labels && cx->hubbed && (to.kind != PF_PORT_SINK || cx->hubbed == 2))
+		pf_hub_note(cx, labels, pf_cut_port(cx, to));
 }
 
 void pf_emit_pts(struct pf_actx *cx, const struct pf_lset *targets, struct pf_port to)

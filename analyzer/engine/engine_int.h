@@ -464,6 +464,10 @@ bool pf_edge_coarsen(struct pf_program *p, struct pf_edge *e);
 /* Whether a coarsened edge moves data inside one object (a parameter's or a
  * global's, at the same path), which stays in it. */
 bool pf_edge_inside_object(const struct pf_edge *e);
+/* Whether a summary past its bound sends the edge through its hub: all but
+ * those from sources, endpoints and hubs, those into hubs, and, unless
+ * sinks are too, those into sinks. */
+bool pf_edge_through_hub(const struct pf_edge *e, bool sinks);
 /* path's first step ("*" or ".name"), interned; *cut when path had more. */
 const char *pf_first_step(struct pf_program *p, const char *path, bool *cut);
 void pf_summary_add(struct pf_program *p, struct pf_summary *s, const struct pf_edge *e);

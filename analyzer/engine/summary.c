@@ -200,6 +200,13 @@ void pf_summary_coarsen(struct pf_program *p, struct pf_summary *s, bool always)
 	pf_summary_replace(s, &out);
 }
 
+bool pf_edge_through_hub(const struct pf_edge *e, bool sinks)
+{
+	return e->from.kind != PF_PORT_SOURCE && e->from.kind != PF_PORT_ENDPOINT &&
+	       e->from.kind != PF_PORT_HUB && e->to.kind != PF_PORT_HUB &&
+	       (e->to.kind != PF_PORT_SINK || sinks);
+}
+
 static void pf_hub_pass(struct pf_program *p, struct pf_summary *s, bool sinks)
 {
 	struct pf_summary out = {0};
@@ -207,11 +214,7 @@ static void pf_hub_pass(struct pf_program *p, struct pf_summary *s, bool sinks)
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < s->n; i++) {
 			struct pf_edge e = s->edges[i];
-			bool keep = e.from.kind == PF_PORT_SOURCE ||
-			            e.from.kind == PF_PORT_ENDPOINT ||
-			            (e.to.kind == PF_PORT_SINK && !sinks) ||
-			            e.from.kind == PF_PORT_HUB || e.to.kind == PF_PORT_HUB;
-			if (keep) {
+			if (!pf_edge_through_hub(&e, sinks)) {
 				if (pass == (e.to.kind == PF_PORT_HUB ? 0 : 1))
 					pf_summary_add(p, &out, &e);
 				continue;
