@@ -371,12 +371,14 @@ void pf_callbacks(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
 const struct pf_tset *pf_curl_string_labels(struct pf_actx *cx, const char *text);
 bool pf_origin_is_endpoint(struct pf_actx *cx, uint32_t origin);
 /* Reports data for the purpose of each catalog host that url carries, as a
- * sink at libcurl's call (fn, site, arg); a URL that came in through a
+ * sink at libcurl's call (fn, site, arg), reached through the analyzed
+ * function's call via (-1: the call itself); a URL that came in through a
  * parameter or a global makes a conditional sink that callers resolve
  * with the URL they pass. */
 void pf_curl_report_at(struct pf_actx *cx, const struct pf_tset *url, const struct pf_tset *data,
                        struct pf_fn *fn, int site, int arg, const char *callee,
-                       struct pf_ir_pos pos, bool consented, const struct pf_consent_check *by);
+                       struct pf_ir_pos pos, int via, bool consented,
+                       const struct pf_consent_check *by);
 /* libcurl's calls; true when handled (result set for calls returning data). */
 bool pf_curl_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args,
                   struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,

@@ -71,7 +71,8 @@ static bool pf_is_body_option(const char *opt)
 
 void pf_curl_report_at(struct pf_actx *cx, const struct pf_tset *url, const struct pf_tset *data,
                        struct pf_fn *fn, int site, int arg, const char *callee,
-                       struct pf_ir_pos pos, bool consented, const struct pf_consent_check *by)
+                       struct pf_ir_pos pos, int via, bool consented,
+                       const struct pf_consent_check *by)
 {
 	const struct pf_rules *r = cx->p->opts->rules;
 	const struct pf_tset *pii = &pf_tset_empty;
@@ -81,15 +82,26 @@ void pf_curl_report_at(struct pf_actx *cx, const struct pf_tset *url, const stru
 			    &cx->a, pii, pf_tset_one(&cx->a, data->v[k].origin, data->v[k].trace));
 	if (pii->n == 0)
 		return;
+	/* the parts of the URL that came in through parameters and globals
+	 * are the caller's to name: one conditional sink for them, the data
+	 * into its port and those parts into its URL port */
+	const struct pf_tset *named = &pf_tset_empty;
+	for (uint32_t i = 0; i < url->n; i++) {
+		const struct pf_port ep = cx->origins.v[url->v[i].origin];
+		if (ep.kind == PF_PORT_PARAM || ep.kind == PF_PORT_GLOBAL)
+			named = pf_tset_union(
+			    &cx->a, named, pf_tset_one(&cx->a, url->v[i].origin, url->v[i].trace));
+	}
+	if (named->n) {
+		struct pf_port to = {.kind = PF_PORT_SINK, .path = cx->p->empty};
+		to.index = pf_program_cond_site(cx->p, cx->fn, via, fn, site, arg, callee, pos);
+		pf_emit_by(cx, pii, to, consented, by);
+		to.path = cx->p->url;
+		pf_emit_by(cx, named, to, false, NULL);
+	}
 	for (uint32_t i = 0; i < url->n; i++) {
 		const struct pf_port ep = cx->origins.v[url->v[i].origin];
 		struct pf_port to = {.kind = PF_PORT_SINK, .path = cx->p->empty};
-		if (ep.kind == PF_PORT_PARAM || ep.kind == PF_PORT_GLOBAL) {
-			/* the URL is the caller's to name */
-			to.index = pf_program_cond_site(cx->p, fn, site, arg, callee, pos, &ep);
-			pf_emit_by(cx, pii, to, consented, by);
-			continue;
-		}
 		if (ep.kind != PF_PORT_ENDPOINT)
 			continue;
 		const struct pf_rule_endpoint *rule = pf_rules_find_endpoint(r, ep.path);
@@ -110,8 +122,8 @@ static void pf_curl_report(struct pf_actx *cx, const struct pf_tset *url,
                            const struct pf_tset *data, struct pf_fn *g, int arg,
                            struct pf_ir_expr *call)
 {
-	pf_curl_report_at(cx, url, data, cx->fn, call->u.call.site, arg, g->name, call->pos, false,
-	                  NULL);
+	pf_curl_report_at(cx, url, data, cx->fn, call->u.call.site, arg, g->name, call->pos, -1,
+	                  false, NULL);
 }
 
 static const struct pf_lset *pf_handle_field(struct pf_actx *cx, const struct pf_val *h,

@@ -112,11 +112,16 @@ struct pf_sink_site {
 	int fn; /* containing function id */
 	int site;
 	const char *endpoint; /* libcurl: the catalog host the data goes to */
-	/* libcurl with a URL that came in through cond (a parameter or a
-	 * global): a sink only once a caller's URL names a catalog host; its
-	 * purpose is that host's. Never a finding by itself. */
+	/* libcurl with a URL that came in through the parameters and globals
+	 * of the function whose summary holds it (one site per libcurl call,
+	 * holding function and call of the holder's it is reached through,
+	 * via; -1 for the call itself): a sink only once a caller's URL names
+	 * a catalog host; its purpose is that host's. Never a finding by
+	 * itself. The summary's edges into the site's port carry the data;
+	 * its edges into the site's URL port (path pf_program.url) the URL,
+	 * so that they add up rather than multiply. */
 	bool conditional;
-	struct pf_port cond;
+	int via;
 	const char *param; /* the callee's name for the argument, or NULL */
 };
 
@@ -276,6 +281,10 @@ struct pf_global {
 	 * every strbuf points to until it grows): it holds a terminator at
 	 * most, so what is written into it carries no data. */
 	bool one_char;
+	/* A function pointer that the program otherwise sets only to its
+	 * initializer again or to what an API function nothing calls is given
+	 * (hooks.c): constant or zero as if never written. */
+	bool hook;
 };
 
 struct pf_program {
@@ -309,6 +318,7 @@ struct pf_program {
 	int *g_vals;
 	size_t g_cap;
 	const char *empty, *star; /* interned "" and "*" */
+	const char *url;          /* a conditional sink's URL port's path (struct pf_sink_site) */
 	const char *purposes[64]; /* consent is a bit mask over these */
 	int npurposes;
 	PF_VEC(struct pf_fn *) address_taken;
@@ -351,6 +361,8 @@ struct pf_fn *pf_program_fn(struct pf_program *p, const char *key);
 /* The function a function designator (PF_E_FUNC) names, or NULL when the
  * program has none of that key; remembered per expression. */
 struct pf_fn *pf_program_callee(struct pf_program *p, const struct pf_ir_expr *e);
+/* Marks the globals that hold hooks only a library's users set (hooks.c). */
+void pf_hooks_fix(struct pf_program *p);
 int pf_program_global(struct pf_program *p, const char *key);
 /* The global variable an lvalue's own storage belongs to (g, g.f, g[i]),
  * or NULL. */
@@ -510,10 +522,10 @@ bool pf_port_equal(const struct pf_port *a, const struct pf_port *b);
 int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
                          const char *purpose, const char *callee, struct pf_ir_pos pos);
 
-/* The conditional libcurl sink at (fn, site, arg) whose URL came in through
- * cond (struct pf_sink_site). */
-int pf_program_cond_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
-                         const char *callee, struct pf_ir_pos pos, const struct pf_port *cond);
+/* The conditional libcurl sink at (fn, site, arg) in holder's summary,
+ * reached through holder's call via (struct pf_sink_site). */
+int pf_program_cond_site(struct pf_program *p, struct pf_fn *holder, int via, struct pf_fn *fn,
+                         int site, int arg, const char *callee, struct pf_ir_pos pos);
 uint64_t pf_purpose_bit(struct pf_program *p, const char *purpose);
 int pf_program_rule_source(struct pf_program *p, const char *category, const char *fname,
                            struct pf_ir_pos pos);

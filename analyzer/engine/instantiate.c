@@ -331,6 +331,16 @@ static struct pf_val pf_apply_edges(struct pf_actx *cx, const struct pf_callsite
 		struct pf_val w;
 	} *pending = PF_NEW_N(&cx->a, struct pf_pending_write, g->summary.n + 1);
 	size_t npending = 0;
+	/* the callee's conditional libcurl sinks: their data and URLs, one
+	 * set per site and consent (few) */
+	struct pf_curl_part {
+		int site;
+		bool url;
+		const struct pf_tset *labels;
+		bool consented;
+		const struct pf_consent_check *by;
+	} *curl = NULL;
+	size_t ncurl = 0;
 	/* a simplified summary's hubs: edges into them come first */
 	const struct pf_tset *hub = &pf_tset_empty;
 	size_t nhubs = (size_t)pf_summary_hubs(&g->summary) + 1;
@@ -417,17 +427,28 @@ static struct pf_val pf_apply_edges(struct pf_actx *cx, const struct pf_callsite
 			break;
 		case PF_PORT_SINK: {
 			if (cx->p->sites.v[e->to.index].conditional) {
-				/* libcurl in the callee, with a URL it was given */
-				struct pf_sink_site ss = cx->p->sites.v[e->to.index];
-				const char *ignored;
-				const struct pf_tset *none = &pf_tset_empty;
-				const struct pf_tset *url =
-				    pf_resolve_from(cx, cs, &ss.cond, &ignored, &none);
-				labels =
-				    pf_extend(cx, labels, pos, before, e->trace, e->ntrace, NULL);
-				pf_curl_report_at(cx, url, labels, cx->p->fns.v[ss.fn], ss.site,
-				                  ss.argument, ss.callee, ss.pos, e->consented,
-				                  e->consent_by);
+				/* libcurl in the callee, with a URL it was given: its
+				 * data once every part of the URL is known */
+				struct pf_curl_part part = {e->to.index, e->to.path == cx->p->url,
+				                            labels, e->consented, e->consent_by};
+				if (!part.url)
+					part.labels = pf_extend(cx, labels, pos, before, e->trace,
+					                        e->ntrace, NULL);
+				size_t k = 0;
+				while (k < ncurl &&
+				       (curl[k].site != part.site || curl[k].url != part.url ||
+				        curl[k].consented != part.consented ||
+				        curl[k].by != part.by))
+					k++;
+				if (k == ncurl) {
+					if (!curl)
+						curl = PF_NEW_N(&cx->a, struct pf_curl_part,
+						                g->summary.n + 1);
+					curl[ncurl++] = part;
+				} else {
+					curl[k].labels =
+					    pf_tset_union(&cx->a, curl[k].labels, part.labels);
+				}
 				break;
 			}
 			const char *purpose = cx->p->sites.v[e->to.index].purpose;
@@ -532,6 +553,18 @@ static struct pf_val pf_apply_edges(struct pf_actx *cx, const struct pf_callsite
 		default:
 			break;
 		}
+	}
+	for (size_t i = 0; i < ncurl; i++) {
+		if (curl[i].url)
+			continue;
+		const struct pf_tset *url = &pf_tset_empty;
+		for (size_t k = 0; k < ncurl; k++)
+			if (curl[k].url && curl[k].site == curl[i].site)
+				url = pf_tset_union(&cx->a, url, curl[k].labels);
+		const struct pf_sink_site *ss = &cx->p->sites.v[curl[i].site];
+		pf_curl_report_at(cx, url, curl[i].labels, cx->p->fns.v[ss->fn], ss->site,
+		                  ss->argument, ss->callee, ss->pos, cs->call->u.call.site,
+		                  curl[i].consented, curl[i].by);
 	}
 	/* a direct call replaces what the callee overwrites on every path,
 	 * where the argument designates one variable of ours (not again

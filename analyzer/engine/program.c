@@ -370,6 +370,7 @@ void pf_program_link(struct pf_program *p)
 {
 	p->empty = pf_intern(&p->strings, "");
 	p->star = pf_intern(&p->strings, "*");
+	p->url = pf_intern(&p->strings, "=url");
 	pf_rules_apply_init(p);
 	pf_link_sources(p);
 	for (size_t t = 0; t < p->ntus; t++) {
@@ -441,6 +442,7 @@ void pf_program_link(struct pf_program *p)
 		g->constant = g->init && (g->is_const || !g->written);
 		g->zero = g->defined && !g->initialized && !g->written;
 	}
+	pf_hooks_fix(p);
 	for (size_t i = 0; i < p->fns.n; i++)
 		pf_link_rules(p, p->fns.v[i]);
 }

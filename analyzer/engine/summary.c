@@ -283,14 +283,14 @@ int pf_program_sink_site(struct pf_program *p, struct pf_fn *fn, int site, int a
 	return pf_site_add(p, fn, &ns);
 }
 
-int pf_program_cond_site(struct pf_program *p, struct pf_fn *fn, int site, int arg,
-                         const char *callee, struct pf_ir_pos pos, const struct pf_port *cond)
+int pf_program_cond_site(struct pf_program *p, struct pf_fn *holder, int via, struct pf_fn *fn,
+                         int site, int arg, const char *callee, struct pf_ir_pos pos)
 {
-	for (size_t i = 0; i < fn->sink_ids.n; i++) {
-		struct pf_sink_site *s = &p->sites.v[fn->sink_ids.v[i]];
-		if (s->conditional && s->site == site && s->argument == arg &&
-		    s->callee == callee && pf_port_equal(&s->cond, cond))
-			return fn->sink_ids.v[i];
+	for (size_t i = 0; i < holder->sink_ids.n; i++) {
+		struct pf_sink_site *s = &p->sites.v[holder->sink_ids.v[i]];
+		if (s->conditional && s->via == via && s->fn == fn->id && s->site == site &&
+		    s->argument == arg && s->callee == callee)
+			return holder->sink_ids.v[i];
 	}
 	struct pf_sink_site ns = {.purpose = p->empty,
 	                          .callee = callee,
@@ -300,8 +300,8 @@ int pf_program_cond_site(struct pf_program *p, struct pf_fn *fn, int site, int a
 	                          .fn = fn->id,
 	                          .site = site,
 	                          .conditional = true,
-	                          .cond = *cond};
-	return pf_site_add(p, fn, &ns);
+	                          .via = via};
+	return pf_site_add(p, holder, &ns);
 }
 
 static int pf_site_add(struct pf_program *p, struct pf_fn *fn, const struct pf_sink_site *ns)
