@@ -75,8 +75,12 @@
 
 /* Possible targets of a call through a pointer (call.c). From this many
  * on, their summaries are merged into one, applied once (the trace names
- * "one of N functions of its type"): adds flows. No warning. */
-#define PF_GROUP_MIN 8
+ * "one of N functions of its type"): adds flows where the merged summary
+ * passes PF_SUMMARY_MAX and goes through a hub. No warning. It was 8,
+ * when every free() of curl reached a dozen callbacks (hooks.c); the ten
+ * `connect` functions of curl's connection filters then went through one
+ * hub, and curl's run reached the program's budget. */
+#define PF_GROUP_MIN 32
 
 /* Nesting of callbacks handed to functions with no body (models.c). Deeper,
  * a callback is not called: loses flows. Warns when the function's last

@@ -288,6 +288,55 @@ static void pf_facts_free(struct pf_facts *f)
 	PF_VEC_FREE(f->vars);
 }
 
+/* A static local's initializer runs once, before the program starts, and
+ * only its function can name it: where that function's body never writes
+ * it (nor takes its address, nor uses it as an array decayed to a
+ * pointer), it holds its initializer, like a constant global (`static
+ * const struct curltime KEY_NOTUSED = {...}` in curl's splay code). The
+ * link's facts count the initialization as a write; the function's own
+ * body says better. */
+static void pf_static_locals(struct pf_program *p)
+{
+	for (size_t i = 0; i < p->fns.n; i++) {
+		const struct pf_ir_func *b = p->fns.v[i]->body;
+		struct pf_facts f = {0};
+		bool scanned = false;
+		for (unsigned k = 0; b && k < b->nblocks; k++) {
+			for (unsigned s = 0; s < b->blocks[k].nstmts; s++) {
+				const struct pf_ir_stmt *st = &b->blocks[k].stmts[s];
+				if (st->kind != PF_S_INIT || !st->var ||
+				    st->var->kind != PF_V_GLOBAL || st->var->index < 0 ||
+				    (size_t)st->var->index >= p->globals.n)
+					continue;
+				struct pf_global *g = &p->globals.v[st->var->index];
+				if (g->init || g->constant || !st->expr)
+					continue;
+				if (!scanned) {
+					for (unsigned kk = 0; kk < b->nblocks; kk++) {
+						for (unsigned ss = 0; ss < b->blocks[kk].nstmts;
+						     ss++)
+							pf_facts_written(
+							    &f, b->blocks[kk].stmts[ss].expr,
+							    false);
+						pf_facts_written(&f, b->blocks[kk].cond, false);
+					}
+					scanned = true;
+				}
+				bool written = false;
+				for (size_t v = 0; v < f.vars.n && !written; v++)
+					written = f.vars.v[v]->index == st->var->index;
+				if (written)
+					continue;
+				g->init = st->expr;
+				g->init_tu = p->fns.v[i]->tu;
+				g->initialized = true;
+				g->constant = true;
+			}
+		}
+		pf_facts_free(&f);
+	}
+}
+
 static int pf_ptr_cmp(const void *a, const void *b)
 {
 	uintptr_t x = (uintptr_t) * (void *const *)a, y = (uintptr_t) * (void *const *)b;
@@ -442,6 +491,7 @@ void pf_program_link(struct pf_program *p)
 		g->constant = g->init && (g->is_const || !g->written);
 		g->zero = g->defined && !g->initialized && !g->written;
 	}
+	pf_static_locals(p);
 	pf_hooks_fix(p);
 	for (size_t i = 0; i < p->fns.n; i++)
 		pf_link_rules(p, p->fns.v[i]);

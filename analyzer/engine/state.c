@@ -931,6 +931,12 @@ void pf_write(struct pf_actx *cx, const struct pf_lset *locs, const struct pf_va
 		if (l->root == PF_ROOT_FUNC || (l->root == PF_ROOT_GLOBAL && l->index >= 0 &&
 		                                cx->p->globals.v[l->index].one_char))
 			continue;
+		/* a global that holds its initializer for good is written only
+		 * by that initializer, at entry (a static local's initialization
+		 * in its function's body writes nothing more) */
+		if (l->root == PF_ROOT_GLOBAL && l->index >= 0 && !cx->init_elements &&
+		    cx->p->globals.v[l->index].constant && !strchr(l->path, '*'))
+			continue;
 		/* data stored in a global: its readers follow it from now on (a
 		 * pointer stored in one taints it only once data is written
 		 * through it, or once the summary says its pointee holds data) */
