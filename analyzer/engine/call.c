@@ -290,18 +290,6 @@ static struct pf_fgroup *pf_fgroup(struct pf_actx *cx, const char *type, unsigne
 	return grp;
 }
 
-/* Whether e designates storage inside a global whose contents are known
- * at entry (a constant one holds its initializer, one never written nor
- * initialized holds zeros): a function pointer read there that points to
- * no function is null, not unknown. */
-static bool pf_in_fixed_global(struct pf_actx *cx, const struct pf_ir_expr *e)
-{
-	const struct pf_ir_var *v = pf_lvalue_global(e);
-	if (!v || v->index < 0 || (size_t)v->index >= cx->p->globals.n)
-		return false;
-	return cx->p->globals.v[v->index].constant || cx->p->globals.v[v->index].zero;
-}
-
 /* The functions a call through a pointer that points to none the
  * analysis knows may reach: those whose address is taken with the
  * pointer's function type (their own, or one their address is converted
@@ -505,7 +493,7 @@ struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e)
 	struct pf_val fv = pf_eval(cx, callee);
 	/* a pointer read where the contents are known at entry that points
 	 * to no function is null */
-	if (fv.pts->n == 0 && pf_in_fixed_global(cx, callee))
+	if (fv.pts->n == 0 && pf_in_fixed_global(cx->p, callee))
 		return pf_val_none;
 	const char *name = pf_describe(cx, callee);
 	const char *via = pf_msg(cx, "called through '%s'", name ? name : "a function pointer");

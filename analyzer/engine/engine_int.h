@@ -281,10 +281,6 @@ struct pf_global {
 	 * every strbuf points to until it grows): it holds a terminator at
 	 * most, so what is written into it carries no data. */
 	bool one_char;
-	/* A function pointer that the program otherwise sets only to its
-	 * initializer again or to what an API function nothing calls is given
-	 * (hooks.c): constant or zero as if never written. */
-	bool hook;
 };
 
 struct pf_program {
@@ -367,6 +363,11 @@ int pf_program_global(struct pf_program *p, const char *key);
 /* The global variable an lvalue's own storage belongs to (g, g.f, g[i]),
  * or NULL. */
 struct pf_ir_var *pf_lvalue_global(const struct pf_ir_expr *e);
+/* Whether e designates storage inside a global whose contents are known
+ * at entry (a constant one holds its initializer, one never written nor
+ * initialized holds zeros): a function pointer read there points to what
+ * the initializer put there, and to no function where it put none. */
+bool pf_in_fixed_global(const struct pf_program *p, const struct pf_ir_expr *e);
 int pf_program_source(struct pf_program *p, int tu, int local_id);
 void pf_program_release(struct pf_program *p);
 const int *pf_type_deep_sources(struct pf_program *p, int tu, struct pf_ir_type *t, int *n);

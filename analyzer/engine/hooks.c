@@ -136,7 +136,6 @@ void pf_hooks_fix(struct pf_program *p)
 			g->zero = true;
 		else
 			continue;
-		g->hook = true;
 		if (p->debug)
 			fprintf(stderr,
 			        "engine: global '%s' is a hook only the library's users set\n",

@@ -222,6 +222,14 @@ struct pf_ir_var *pf_lvalue_global(const struct pf_ir_expr *e)
 	return NULL;
 }
 
+bool pf_in_fixed_global(const struct pf_program *p, const struct pf_ir_expr *e)
+{
+	const struct pf_ir_var *v = pf_lvalue_global(e);
+	if (!v || v->index < 0 || (size_t)v->index >= p->globals.n)
+		return false;
+	return p->globals.v[v->index].constant || p->globals.v[v->index].zero;
+}
+
 /* `base` says e is the object of a field access or an index, where an
  * array stays an array. */
 static void pf_facts_written(struct pf_facts *f, const struct pf_ir_expr *e, bool base)
@@ -295,37 +303,36 @@ static void pf_facts_free(struct pf_facts *f)
  * const struct curltime KEY_NOTUSED = {...}` in curl's splay code). The
  * link's facts count the initialization as a write; the function's own
  * body says better. */
+/* Whether body assigns global g, takes its address or uses it as an
+ * array turned pointer (pf_facts_written). */
+static bool pf_body_writes(const struct pf_ir_func *b, int g)
+{
+	struct pf_facts f = {0};
+	for (unsigned k = 0; k < b->nblocks; k++) {
+		for (unsigned s = 0; s < b->blocks[k].nstmts; s++)
+			pf_facts_written(&f, b->blocks[k].stmts[s].expr, false);
+		pf_facts_written(&f, b->blocks[k].cond, false);
+	}
+	bool written = false;
+	for (size_t v = 0; v < f.vars.n && !written; v++)
+		written = f.vars.v[v]->index == g;
+	pf_facts_free(&f);
+	return written;
+}
+
 static void pf_static_locals(struct pf_program *p)
 {
 	for (size_t i = 0; i < p->fns.n; i++) {
 		const struct pf_ir_func *b = p->fns.v[i]->body;
-		struct pf_facts f = {0};
-		bool scanned = false;
 		for (unsigned k = 0; b && k < b->nblocks; k++) {
 			for (unsigned s = 0; s < b->blocks[k].nstmts; s++) {
 				const struct pf_ir_stmt *st = &b->blocks[k].stmts[s];
-				if (st->kind != PF_S_INIT || !st->var ||
+				if (st->kind != PF_S_INIT || !st->expr || !st->var ||
 				    st->var->kind != PF_V_GLOBAL || st->var->index < 0 ||
 				    (size_t)st->var->index >= p->globals.n)
 					continue;
 				struct pf_global *g = &p->globals.v[st->var->index];
-				if (g->init || g->constant || !st->expr)
-					continue;
-				if (!scanned) {
-					for (unsigned kk = 0; kk < b->nblocks; kk++) {
-						for (unsigned ss = 0; ss < b->blocks[kk].nstmts;
-						     ss++)
-							pf_facts_written(
-							    &f, b->blocks[kk].stmts[ss].expr,
-							    false);
-						pf_facts_written(&f, b->blocks[kk].cond, false);
-					}
-					scanned = true;
-				}
-				bool written = false;
-				for (size_t v = 0; v < f.vars.n && !written; v++)
-					written = f.vars.v[v]->index == st->var->index;
-				if (written)
+				if (g->init || g->constant || pf_body_writes(b, st->var->index))
 					continue;
 				g->init = st->expr;
 				g->init_tu = p->fns.v[i]->tu;
@@ -333,7 +340,6 @@ static void pf_static_locals(struct pf_program *p)
 				g->constant = true;
 			}
 		}
-		pf_facts_free(&f);
 	}
 }
 

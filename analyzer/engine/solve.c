@@ -159,15 +159,6 @@ static void pf_scan_converted(struct pf_scan *sc, const struct pf_ir_type *t, st
 	}
 }
 
-static bool pf_known_global(const struct pf_program *p, const struct pf_ir_expr *e)
-{
-	if (e->kind != PF_E_VAR || !e->u.var || e->u.var->kind != PF_V_GLOBAL ||
-	    e->u.var->index < 0 || (size_t)e->u.var->index >= p->globals.n)
-		return false;
-	const struct pf_global *g = &p->globals.v[e->u.var->index];
-	return g->constant || g->zero;
-}
-
 static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 {
 	if (!e)
@@ -195,7 +186,7 @@ static void pf_scan_expr(struct pf_scan *sc, const struct pf_ir_expr *e)
 		 * a hook only the library's users set) reaches what its
 		 * initializer holds, linked through the global's own node */
 		if (e->nkids && e->kids[0] && e->kids[0]->kind != PF_E_FUNC &&
-		    !pf_known_global(p, e->kids[0])) {
+		    !pf_in_fixed_global(p, e->kids[0])) {
 			const struct pf_ir_type *ft = pf_ir_function_type(e->kids[0]->type);
 			unsigned nargs = e->nkids - 1;
 			if (ft && ft->spelling) {
