@@ -308,6 +308,8 @@ static size_t pf_pointer_candidates(struct pf_program *p, const struct pf_ir_exp
 		for (size_t i = 0; i < p->address_taken.n; i++) {
 			struct pf_fn *g = p->address_taken.v[i];
 			const struct pf_ir_type *gt = g->decl->type;
+			if (g->library_only)
+				continue;
 			bool arity = g->decl->nparams == (int)nargs ||
 			             (g->decl->variadic && g->decl->nparams <= (int)nargs);
 			bool match = false;

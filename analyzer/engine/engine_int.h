@@ -191,6 +191,10 @@ struct pf_fn {
 	 * function without a body (solve.c's scan): a call through a pointer
 	 * of a type no function has may reach it */
 	bool escapes;
+	/* its address goes nowhere but to C library functions that call it
+	 * themselves (pf_name_keeps_callback; hooks.c): no call through the
+	 * program's own pointers reaches it */
+	bool library_only;
 	const char *consent_purpose;
 	bool anonymizer;
 	const struct pf_rule_propagator *prop;
@@ -357,7 +361,8 @@ struct pf_fn *pf_program_fn(struct pf_program *p, const char *key);
 /* The function a function designator (PF_E_FUNC) names, or NULL when the
  * program has none of that key; remembered per expression. */
 struct pf_fn *pf_program_callee(struct pf_program *p, const struct pf_ir_expr *e);
-/* Marks the globals that hold hooks only a library's users set (hooks.c). */
+/* Marks the globals that hold hooks only a library's users set, and the
+ * functions that only the C library holds (pf_fn.library_only; hooks.c). */
 void pf_hooks_fix(struct pf_program *p);
 int pf_program_global(struct pf_program *p, const char *key);
 /* The global variable an lvalue's own storage belongs to (g, g.f, g[i]),
@@ -422,6 +427,9 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn);
  * table of hooks says which), which is then never analyzed and links
  * nothing to its callers; the others only when the program has no body. */
 enum pf_model pf_name_model(const char *name, bool has_body);
+/* Whether a C library function keeps the functions it is handed to call
+ * them itself, never handing them back (pthread_key_create, atexit). */
+bool pf_name_keeps_callback(const char *name);
 
 /* A fast hash of a few words (hash tables of ports, edges and trace nodes:
  * their keys are small fixed tuples, for which a general byte hash costs

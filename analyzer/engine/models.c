@@ -129,6 +129,47 @@ bool pf_model_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *args, uns
 	return pf_model_calls[g->model](cx, args, nargs, call, result);
 }
 
+/* C library functions that keep a function they are handed and call it
+ * themselves (a thread's start routine, a key's destructor, an exit
+ * handler, a comparator), and never hand it back to the program: a
+ * function whose address goes only to them is not one that a call through
+ * the program's own pointers may reach (hooks.c). jemalloc hands its
+ * `tsd_cleanup` to `pthread_key_create`, and by its type
+ * (`void (*)(void *)`) every destructor of redis and hiredis reached it. */
+static const char *const pf_callback_keepers[] = {
+    "pthread_create",
+    "pthread_key_create",
+    "pthread_once",
+    "pthread_atfork",
+    "atexit",
+    "at_quick_exit",
+    "on_exit",
+    "qsort",
+    "qsort_r",
+    "bsearch",
+    "lfind",
+    "lsearch",
+    "tsearch",
+    "tfind",
+    "tdelete",
+    "twalk",
+    "tdestroy",
+    "ftw",
+    "nftw",
+    "scandir",
+    "scandirat",
+    "glob",
+    "dl_iterate_phdr",
+};
+
+bool pf_name_keeps_callback(const char *name)
+{
+	for (size_t i = 0; i < sizeof(pf_callback_keepers) / sizeof(pf_callback_keepers[0]); i++)
+		if (strcmp(name, pf_callback_keepers[i]) == 0)
+			return true;
+	return false;
+}
+
 /* va_start: the list holds the function's variadic arguments (its
  * parameter port past the fixed ones, when it is demanded). */
 static void pf_va_start(struct pf_actx *cx, struct pf_val *args)
