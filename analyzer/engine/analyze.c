@@ -158,7 +158,8 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 {
 	clock_t t_start = clock();
 	if (p->debug)
-		fprintf(stderr, "engine: start %s (%u blocks)\n", fn->name, fn->body->nblocks);
+		fprintf(stderr, "engine: start %s (%u blocks) in %s\n", fn->name, fn->body->nblocks,
+		        fn->body->decl->pos.file ? fn->body->decl->pos.file : "?");
 	struct pf_ir_func *body = fn->body;
 	fn->stale = false;
 	struct pf_actx cx = {
