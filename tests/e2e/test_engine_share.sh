@@ -4,7 +4,7 @@
 # writes. A program of two folders (an app and a library compiled into it):
 # every analyzed function is counted once per analysis, each folder shows,
 # and a log without analyses is an error.
-# shellcheck disable=SC2016 # the checks are strings, evaluated later
+# shellcheck disable=SC2016,SC2034 # the checks are strings, evaluated later
 set -euo pipefail
 piiflow=$(realpath "$1")
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
