@@ -2,29 +2,18 @@
 # bench/engine_share.py: where the engine's time goes, by function and by
 # the folder of its definition, read from what PIIFLOW_DEBUG_ENGINE=1
 # writes. A program of two folders (an app and a library compiled into it):
-# every analyzed function is counted once per analysis, each folder shows,
-# and a log without analyses is an error.
-# shellcheck disable=SC2016,SC2034 # the checks are strings, evaluated later
+# every analysis is counted, each function and folder shows, and a log
+# without analyses is an error.
+#
+# Usage: bash tests/e2e/test_engine_share.sh PATH_TO_PIIFLOW
 set -euo pipefail
-piiflow=$(realpath "$1")
-repo="$(cd "$(dirname "$0")/../.." && pwd)"
-annotations="$repo/annotations"
-share="$repo/bench/engine_share.py"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() {
-	if eval "$2"; then
-		echo "ok: $1"
-		pass=$((pass + 1))
-	else
-		echo "FAIL: $1"
-		fail=$((fail + 1))
-	fi
-}
 
-mkdir -p "$tmp/app" "$tmp/deps/util"
-cat >"$tmp/deps/util/util.c" <<'C'
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+# shellcheck source=tests/e2e/lib.sh
+source "$repo/tests/e2e/lib.sh"
+
+mkdir -p app deps/util
+cat >deps/util/util.c <<'C'
 char *util_copy(char *dst, const char *src)
 {
 	char *d = dst;
@@ -33,7 +22,7 @@ char *util_copy(char *dst, const char *src)
 	return dst;
 }
 C
-cat >"$tmp/app/app.c" <<'C'
+cat >app/app.c <<'C'
 #include <piiflow.h>
 struct user { char email[64] PII(user.contact.email); };
 ANALYTICS_SINK void stats_event(const char *value);
@@ -44,24 +33,24 @@ void on_login(const struct user *u)
 	stats_event(util_copy(buf, u->email));
 }
 C
-cd "$tmp"
-set +e
-PIIFLOW_DEBUG_ENGINE=1 "$piiflow" check --no-cache app/app.c deps/util/util.c -- -I"$annotations" >out.txt 2>err.txt
-rc=$?
-python3 "$share" err.txt --root "$tmp" >share.txt 2>share_err.txt
-share_rc=$?
-: >empty.txt
-python3 "$share" empty.txt >empty_out.txt 2>empty_err.txt
-empty_rc=$?
-set -e
-check "the flow is found (exit 1)" '[ "$rc" -eq 1 ] && grep -q "pii-to-analytics" out.txt'
-check "the debug log names each function's file" 'grep -q "^engine: start util_copy (.*) in .*deps/util/util.c$" err.txt'
-check "the script reads it (exit 0)" '[ "$share_rc" -eq 0 ]'
-analyses=$(grep -c "s engine: .* run " err.txt)
-check "it counts every analysis" 'grep -q "^engine: [0-9.]* CPU s in $analyses analyses of 2 functions$" share.txt'
-check "it lists both functions" 'grep -q " on_login$" share.txt && grep -q " util_copy$" share.txt'
-check "it lists both folders below the root" 'grep -qE " app$" share.txt && grep -qE " deps/util$" share.txt'
-check "a log without analyses is an error" '[ "$empty_rc" -eq 1 ] && grep -q "no analyses" empty_err.txt'
+PIIFLOW_DEBUG_ENGINE=1 run check --no-cache app/app.c deps/util/util.c -- -I"$repo/annotations"
+expect "the flow is found, and the log names each function's file" 1 'pii-to-analytics' \
+	'^engine: start util_copy \(.*\) in .*deps/util/util\.c$'
+printf '%s\n' "$out" >engine.log
+analyses=$(grep -c "s engine: .* run " engine.log)
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+# share ARGS...: the script's output and exit code, as run gives piiflow's
+share() {
+	rc=0
+	out="$(python3 "$repo/bench/engine_share.py" "$@" 2>&1)" || rc=$?
+}
+share engine.log --root "$tmp"
+expect "every analysis, both functions, both folders below the root" 0 \
+	"^engine: [0-9.]+ CPU s in $analyses analyses of 2 functions$" ' on_login$' ' util_copy$' \
+	' app$' ' deps/util$'
+: >empty.log
+share empty.log
+expect "a log without analyses is an error" 1 'no analyses'
+
+echo "$passed passed, $failed failed"
+((failed == 0))
