@@ -59,21 +59,19 @@ static const struct pf_ir_expr *pf_hook_strip(const struct pf_ir_expr *e)
 
 /* The global an lvalue designates (itself, a member or an element of it),
  * if it is a function pointer, or a record its initializer fills, whose
- * contents the analysis does not know at entry, else NULL. */
-static const struct pf_global *pf_hook_candidate(const struct pf_program *p,
-                                                 const struct pf_ir_expr *e)
+ * contents the analysis does not know at entry: its index, else -1. */
+static int pf_hook_candidate(const struct pf_program *p, const struct pf_ir_expr *e)
 {
 	const struct pf_ir_var *v = pf_lvalue_global(e);
 	if (!v || v->index < 0 || (size_t)v->index >= p->globals.n)
-		return NULL;
+		return -1;
 	const struct pf_global *g = &p->globals.v[v->index];
 	if (!g->defined || g->constant || g->zero)
-		return NULL;
-	if (pf_ir_function_type(v->type))
-		return g;
-	if (v->type && v->type->kind == PF_T_RECORD && g->init && g->init->kind == PF_E_INIT)
-		return g;
-	return NULL;
+		return -1;
+	if (pf_ir_function_type(v->type) ||
+	    (v->type && v->type->kind == PF_T_RECORD && g->init && g->init->kind == PF_E_INIT))
+		return v->index;
+	return -1;
 }
 
 /* a and b hold the same functions and constants, in the same places (an
@@ -111,13 +109,12 @@ static bool pf_hook_same(struct pf_program *p, const struct pf_ir_expr *a,
 	}
 }
 
-/* An assignment of global g (e->kids[0]) is harmless when it stores what
+/* An assignment of global gi (e->kids[0]) is harmless when it stores what
  * its initializer holds, or a parameter or what a parameter points to
  * (kept for the end). */
-static void pf_hook_assign(struct pf_hscan *h, const struct pf_ir_expr *e,
-                           const struct pf_global *g)
+static void pf_hook_assign(struct pf_hscan *h, const struct pf_ir_expr *e, int gi)
 {
-	int gi = e->kids[0]->u.var->index;
+	const struct pf_global *g = &h->p->globals.v[gi];
 	h->assigned[gi] = true;
 	const struct pf_ir_expr *rhs = pf_hook_strip(e->nkids > 1 ? e->kids[1] : NULL);
 	if (rhs && rhs->kind == PF_E_DEREF && rhs->nkids == 1)
@@ -142,23 +139,23 @@ static void pf_hook_scan(struct pf_hscan *h, const struct pf_ir_expr *e, bool ba
 {
 	if (!e)
 		return;
-	const struct pf_global *g;
-	if (e->kind == PF_E_ASSIGN && e->nkids && (g = pf_hook_candidate(h->p, e->kids[0]))) {
-		if (e->kids[0]->kind == PF_E_VAR) {
-			pf_hook_assign(h, e, g);
-		} else { /* a member or an element: where we do not look */
-			int gi = pf_lvalue_global(e->kids[0])->index;
+	int gi;
+	if (e->kind == PF_E_ASSIGN && e->nkids && (gi = pf_hook_candidate(h->p, e->kids[0])) >= 0) {
+		if (e->kids[0]->kind == PF_E_VAR)
+			pf_hook_assign(h, e, gi);
+		else /* a member or an element: where we do not look */
 			h->assigned[gi] = h->lost[gi] = true;
-		}
 		for (unsigned i = 1; i < e->nkids; i++)
 			pf_hook_scan(h, e->kids[i], false);
 		return;
 	}
 	/* its address taken, or an array in it used as a pointer: written
 	 * where we do not look */
-	if ((e->kind == PF_E_ADDR && e->nkids && pf_hook_candidate(h->p, e->kids[0])) ||
-	    (!base && e->type && e->type->kind == PF_T_ARRAY && pf_hook_candidate(h->p, e)))
-		h->lost[pf_lvalue_global(e->kind == PF_E_ADDR ? e->kids[0] : e)->index] = true;
+	if (e->kind == PF_E_ADDR && e->nkids && (gi = pf_hook_candidate(h->p, e->kids[0])) >= 0)
+		h->lost[gi] = true;
+	else if (!base && e->type && e->type->kind == PF_T_ARRAY &&
+	         (gi = pf_hook_candidate(h->p, e)) >= 0)
+		h->lost[gi] = true;
 	if (e->kind == PF_E_CALL && e->nkids && e->kids[0] && e->kids[0]->kind == PF_E_FUNC) {
 		struct pf_fn *f = pf_program_callee(h->p, e->kids[0]);
 		if (f)
