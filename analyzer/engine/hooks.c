@@ -25,7 +25,9 @@
  * `tsd_cleanup` was a target of every `void (*)(void *)` destructor redis
  * and hiredis call through a pointer, and its flows (jemalloc's thread
  * state, arenas, profiling) took most of redis's analysis
- * (`interproc/callback_kept_by_libc`).
+ * (`interproc/callback_kept_by_libc`). The program's wrappers of such
+ * functions keep as they do (struct pf_keepers); a function named in a
+ * global's initializer is held, kept by lowering or not.
  *
  * Both are found syntactically, once, at the link.
  */
@@ -167,32 +169,179 @@ static void pf_hook_scan(struct pf_hscan *h, const struct pf_ir_expr *e, bool ba
 		                        (e->kind == PF_E_FIELD && !e->u.field.arrow)));
 }
 
-/* Functions named anywhere but as a callee or as an argument of a C
- * library function that keeps its callbacks (kept: at that argument,
- * under casts) are held by the program. */
-static void pf_held_scan(struct pf_program *p, const struct pf_ir_expr *e, bool kept, bool *held)
+/* What keeps a callback without the program holding it: the C library
+ * functions that call what they are handed themselves
+ * (pf_name_keeps_callback), the parameters of the program's functions
+ * that go nowhere but to such an argument (a wrapper of
+ * `pthread_create`: jemalloc's `pthread_create_wrapper(..., start_routine,
+ * arg)`), and the global function pointers that hold nothing but such a
+ * library function (`pthread_create_fptr = dlsym(RTLD_NEXT,
+ * "pthread_create")`, or `= pthread_create`). */
+struct pf_keepers {
+	struct pf_program *p;
+	uint64_t *params; /* per function: its parameters that only keep */
+	bool *pointer;    /* per global: a pointer to keeping library functions */
+	bool changed;
+};
+
+/* A library function that keeps its callbacks. */
+static bool pf_keeper_fn(const struct pf_fn *f)
+{
+	return f && !f->body && pf_name_keeps_callback(f->name);
+}
+
+/* Whether a value stored in a global function pointer is a keeping
+ * library function: itself, a null pointer, or what dlsym looks up by the
+ * name of one. */
+static bool pf_keeper_value(struct pf_program *p, const struct pf_ir_expr *e)
+{
+	e = pf_hook_strip(e);
+	if (!e || e->kind == PF_E_CONST)
+		return true;
+	if (e->kind == PF_E_FUNC)
+		return pf_keeper_fn(pf_program_callee(p, e));
+	if (e->kind != PF_E_CALL || e->nkids < 3 || !e->kids[0] || e->kids[0]->kind != PF_E_FUNC)
+		return false;
+	const struct pf_fn *f = pf_program_callee(p, e->kids[0]);
+	const struct pf_ir_expr *name = pf_hook_strip(e->kids[2]);
+	if (!f || f->body || (strcmp(f->name, "dlsym") && strcmp(f->name, "dlvsym")) || !name ||
+	    name->kind != PF_E_STRING || !name->u.text)
+		return false;
+	for (size_t i = 0; i < p->fns.n; i++)
+		if (!strcmp(p->fns.v[i]->name, name->u.text))
+			return pf_keeper_fn(p->fns.v[i]);
+	return pf_name_keeps_callback(name->u.text);
+}
+
+/* The global function pointer e designates, or -1. */
+static int pf_keeper_global(struct pf_program *p, const struct pf_ir_expr *e)
+{
+	e = pf_hook_strip(e);
+	if (e && e->kind == PF_E_DEREF && e->nkids == 1)
+		e = pf_hook_strip(e->kids[0]);
+	if (!e || e->kind != PF_E_VAR || !e->u.var || e->u.var->kind != PF_V_GLOBAL ||
+	    e->u.var->index < 0 || (size_t)e->u.var->index >= p->globals.n ||
+	    !pf_ir_function_type(e->u.var->type))
+		return -1;
+	return e->u.var->index;
+}
+
+/* Clears pointer[g] for every global function pointer that is stored
+ * anything but a keeping library function, or whose address is taken. */
+static void pf_keeper_stores(struct pf_keepers *k, const struct pf_ir_expr *e)
+{
+	if (!e)
+		return;
+	int g;
+	if (e->kind == PF_E_ASSIGN && e->nkids > 1 && e->kids[0]->kind == PF_E_VAR &&
+	    (g = pf_keeper_global(k->p, e->kids[0])) >= 0 &&
+	    (e->u.assign.compound || !pf_keeper_value(k->p, e->kids[1])))
+		k->pointer[g] = false;
+	if (e->kind == PF_E_ADDR && e->nkids && (g = pf_keeper_global(k->p, e->kids[0])) >= 0)
+		k->pointer[g] = false;
+	for (unsigned i = 0; i < e->nkids; i++)
+		pf_keeper_stores(k, e->kids[i]);
+}
+
+/* Whether argument i (1-based kid of call e) keeps what it is handed. */
+static bool pf_keeper_arg(const struct pf_keepers *k, const struct pf_ir_expr *e, unsigned i)
+{
+	const struct pf_ir_expr *c = e->nkids ? e->kids[0] : NULL;
+	if (!c || i == 0)
+		return false;
+	if (c->kind == PF_E_FUNC) {
+		const struct pf_fn *f = pf_program_callee(k->p, c);
+		if (!f)
+			return false;
+		if (!f->body)
+			return pf_name_keeps_callback(f->name);
+		return i - 1 < 64 && (k->params[f->id] >> (i - 1) & 1);
+	}
+	int g = pf_keeper_global(k->p, c);
+	return g >= 0 && k->pointer[g];
+}
+
+/* Whether a kid of e (not a call) is where e is: e kept, under casts. */
+static bool pf_keeper_through(const struct pf_ir_expr *e, bool kept)
+{
+	return kept && (e->kind == PF_E_COMBINE || e->kind == PF_E_ADDR) && e->nkids == 1;
+}
+
+/* Clears the bits of fn's parameters that e uses elsewhere than kept. */
+static void pf_keeper_uses(struct pf_keepers *k, int fn, const struct pf_ir_expr *e, bool kept)
+{
+	if (!e)
+		return;
+	if (e->kind == PF_E_VAR && e->u.var && e->u.var->kind == PF_V_PARAM && !kept) {
+		int i = e->u.var->index;
+		if (i >= 0 && i < 64 && (k->params[fn] >> i & 1)) {
+			k->params[fn] &= ~(1ULL << i);
+			k->changed = true;
+		}
+		return;
+	}
+	for (unsigned i = 0; i < e->nkids; i++)
+		pf_keeper_uses(k, fn, e->kids[i],
+		               e->kind == PF_E_CALL ? pf_keeper_arg(k, e, i)
+		                                    : pf_keeper_through(e, kept));
+}
+
+static void pf_keepers_find(struct pf_keepers *k)
+{
+	struct pf_program *p = k->p;
+	for (size_t i = 0; i < p->globals.n; i++) {
+		const struct pf_global *g = &p->globals.v[i];
+		k->pointer[i] = g->defined && pf_keeper_value(p, g->init);
+	}
+	for (size_t i = 0; i < p->fns.n; i++) {
+		const struct pf_ir_func *b = p->fns.v[i]->body;
+		for (unsigned j = 0; b && j < b->nblocks; j++) {
+			for (unsigned s = 0; s < b->blocks[j].nstmts; s++)
+				pf_keeper_stores(k, b->blocks[j].stmts[s].expr);
+			pf_keeper_stores(k, b->blocks[j].cond);
+		}
+		int n = b && b->decl ? b->decl->nparams : 0;
+		k->params[i] = n <= 0 ? 0 : n >= 64 ? ~0ULL : (1ULL << n) - 1;
+	}
+	for (size_t i = 0; i < p->globals.n; i++)
+		pf_keeper_stores(k, p->globals.v[i].init);
+	/* the parameters that only keep: from all of them, down to those
+	 * that go, unchanged, only to keeping arguments (recursion included) */
+	do {
+		k->changed = false;
+		for (size_t i = 0; i < p->fns.n; i++) {
+			const struct pf_ir_func *b = p->fns.v[i]->body;
+			for (unsigned j = 0; b && j < b->nblocks && k->params[i]; j++) {
+				for (unsigned s = 0; s < b->blocks[j].nstmts; s++)
+					pf_keeper_uses(k, (int)i, b->blocks[j].stmts[s].expr,
+					               false);
+				pf_keeper_uses(k, (int)i, b->blocks[j].cond, false);
+			}
+		}
+	} while (k->changed);
+}
+
+/* Functions named anywhere but as a callee or as an argument that keeps
+ * its callbacks (kept: at that argument, under casts) are held by the
+ * program. */
+static void pf_held_scan(const struct pf_keepers *k, const struct pf_ir_expr *e, bool kept,
+                         bool *held)
 {
 	if (!e)
 		return;
 	if (e->kind == PF_E_FUNC) {
-		struct pf_fn *f = pf_program_callee(p, e);
+		struct pf_fn *f = pf_program_callee(k->p, e);
 		if (f && !kept)
 			held[f->id] = true;
 		return;
 	}
-	bool keeper = false;
-	if (e->kind == PF_E_CALL && e->nkids && e->kids[0] && e->kids[0]->kind == PF_E_FUNC) {
-		struct pf_fn *g = pf_program_callee(p, e->kids[0]);
-		keeper = g && !g->body && pf_name_keeps_callback(g->name);
-	}
 	for (unsigned i = 0; i < e->nkids; i++) {
 		if (e->kind == PF_E_CALL && i == 0 && e->kids[0] && e->kids[0]->kind == PF_E_FUNC)
 			continue; /* the callee */
-		bool k = e->kind == PF_E_CALL
-		             ? keeper && i > 0
-		             : kept && (e->kind == PF_E_COMBINE || e->kind == PF_E_ADDR) &&
-		                   e->nkids == 1;
-		pf_held_scan(p, e->kids[i], k, held);
+		pf_held_scan(k, e->kids[i],
+		             e->kind == PF_E_CALL ? pf_keeper_arg(k, e, i)
+		                                  : pf_keeper_through(e, kept),
+		             held);
 	}
 }
 
@@ -203,26 +352,46 @@ void pf_hooks_fix(struct pf_program *p)
 	h.lost = pf_xcalloc(p->globals.n + 1, sizeof(bool));
 	h.direct = pf_xcalloc(p->fns.n + 1, sizeof(bool));
 	bool *held = pf_xcalloc(p->fns.n + 1, sizeof(bool));
+	struct pf_keepers k = {.p = p};
+	k.params = pf_xcalloc(p->fns.n + 1, sizeof(*k.params));
+	k.pointer = pf_xcalloc(p->globals.n + 1, sizeof(bool));
+	pf_keepers_find(&k);
 	for (size_t i = 0; i < p->fns.n; i++) {
 		const struct pf_ir_func *b = p->fns.v[i]->body;
 		h.fn = (int)i;
-		for (unsigned k = 0; b && k < b->nblocks; k++) {
-			for (unsigned s = 0; s < b->blocks[k].nstmts; s++) {
-				pf_hook_scan(&h, b->blocks[k].stmts[s].expr, false);
-				pf_held_scan(p, b->blocks[k].stmts[s].expr, false, held);
+		for (unsigned j = 0; b && j < b->nblocks; j++) {
+			for (unsigned s = 0; s < b->blocks[j].nstmts; s++) {
+				pf_hook_scan(&h, b->blocks[j].stmts[s].expr, false);
+				pf_held_scan(&k, b->blocks[j].stmts[s].expr, false, held);
 			}
-			pf_hook_scan(&h, b->blocks[k].cond, false);
-			pf_held_scan(p, b->blocks[k].cond, false, held);
+			pf_hook_scan(&h, b->blocks[j].cond, false);
+			pf_held_scan(&k, b->blocks[j].cond, false, held);
 		}
 	}
 	h.fn = -1;
 	for (size_t i = 0; i < p->globals.n; i++) {
 		pf_hook_scan(&h, p->globals.v[i].init, false);
-		pf_held_scan(p, p->globals.v[i].init, false, held);
+		pf_held_scan(&k, p->globals.v[i].init, false, held);
 	}
-	for (size_t i = 0; i < p->fns.n; i++)
-		p->fns.v[i]->library_only = p->fns.v[i]->address_taken && !held[i];
+	/* a function named in an initializer is in the program's tables,
+	 * also where lowering left a large initializer out (redis's table of
+	 * commands): held */
+	for (size_t t = 0; t < p->ntus; t++) {
+		for (size_t i = 0; i < p->tus[t]->naddr_taken; i++) {
+			struct pf_fn *f = pf_program_fn(p, p->tus[t]->addr_taken[i]);
+			if (f)
+				held[f->id] = true;
+		}
+	}
+	for (size_t i = 0; i < p->fns.n; i++) {
+		struct pf_fn *f = p->fns.v[i];
+		f->library_only = f->address_taken && !held[i];
+		if (f->library_only && p->debug)
+			fprintf(stderr, "engine: '%s' is kept only by the C library\n", f->name);
+	}
 	free(held);
+	free(k.params);
+	free(k.pointer);
 	/* a parameter of a function that the program calls, or whose address
 	 * it takes, holds what the program passes: no library user's hook */
 	for (size_t i = 0; i < h.writes.n; i++) {
