@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static uint64_t pf_param_bit(int i)
 {
@@ -72,13 +73,45 @@ void pf_taint_global(struct pf_program *p, int g)
 	p->tainted[g] = true;
 	for (size_t r = 0; r < p->readers[g].n; r++)
 		pf_requeue(p, p->fns.v[p->readers[g].v[r]]);
+	for (size_t a = 0; a < p->aliases[g].n; a++)
+		pf_taint_global(p, p->aliases[g].v[a]);
+}
+
+/* Whether a port is a global's own place: no step through a pointer. */
+static bool pf_global_place(const struct pf_port *x)
+{
+	return x->kind == PF_PORT_GLOBAL && x->index >= 0 && !strchr(x->path, '*');
+}
+
+/* A pointer of global a points into global b, or the other way round:
+ * what is stored in one is read through the other (the solve of globals
+ * follows the pointer, solve.c). Data in either taints both. */
+static void pf_alias_globals(struct pf_program *p, int a, int b)
+{
+	if (a == b || (p->tainted[a] && p->tainted[b]) || p->globals.v[a].one_char ||
+	    p->globals.v[b].one_char)
+		return;
+	if (p->tainted[a] || p->tainted[b]) {
+		pf_taint_global(p, p->tainted[a] ? b : a);
+		return;
+	}
+	for (size_t i = 0; i < p->aliases[a].n; i++)
+		if (p->aliases[a].v[i] == b)
+			return;
+	PF_VEC_PUSH(p->aliases[a], b);
+	PF_VEC_PUSH(p->aliases[b], a);
 }
 
 void pf_demand_globals(struct pf_program *p, const struct pf_fn *fn)
 {
 	for (size_t k = 0; k < fn->summary.n; k++) {
 		const struct pf_edge *e = &fn->summary.edges[k];
-		if (!e->pts && e->to.kind == PF_PORT_GLOBAL && e->to.index >= 0) {
+		if (e->pts) {
+			if (!p->full && pf_global_place(&e->from) && pf_global_place(&e->to))
+				pf_alias_globals(p, e->from.index, e->to.index);
+			continue;
+		}
+		if (e->to.kind == PF_PORT_GLOBAL && e->to.index >= 0) {
 			if (p->debug && !p->full && !p->tainted[e->to.index])
 				fprintf(stderr,
 				        "engine: global '%s' holds data: %s stores port %d#%d%s\n",
@@ -107,6 +140,7 @@ void pf_demand_init(struct pf_program *p)
 {
 	p->tainted = pf_xcalloc(p->globals.n + 1, sizeof(bool));
 	p->readers = pf_xcalloc(p->globals.n + 1, sizeof(*p->readers));
+	p->aliases = pf_xcalloc(p->globals.n + 1, sizeof(*p->aliases));
 	for (size_t i = 0; i < p->fns.n; i++) {
 		const struct pf_ir_func *b = p->fns.v[i]->body;
 		for (unsigned k = 0; b && k < b->nblocks; k++) {
@@ -122,6 +156,9 @@ void pf_demand_release(struct pf_program *p)
 	for (size_t i = 0; p->readers && i < p->globals.n; i++)
 		PF_VEC_FREE(p->readers[i]);
 	free(p->readers);
+	for (size_t i = 0; p->aliases && i < p->globals.n; i++)
+		PF_VEC_FREE(p->aliases[i]);
+	free(p->aliases);
 	free(p->tainted);
 	PF_VEC_FREE(p->requeue);
 	PF_VEC_FREE(p->activate);

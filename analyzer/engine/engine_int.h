@@ -343,7 +343,11 @@ struct pf_program {
 	bool copy_fixed;
 	bool *tainted;             /* per global: some function stores data in it */
 	struct pf_idlist *readers; /* per global: the functions whose body reads it */
-	PF_VEC(int) requeue;       /* functions whose demand grew: analyze again */
+	/* per global: the globals that a summary makes one of its pointers
+	 * point into, or that point into it (pf_demand_globals): data in one
+	 * is read through the other */
+	struct pf_idlist *aliases;
+	PF_VEC(int) requeue; /* functions whose demand grew: analyze again */
 	/* functions outside the fixpoint that a call through a pointer
 	 * reached (pf_activate): they join it, with their callees */
 	PF_VEC(int) activate;

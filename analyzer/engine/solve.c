@@ -674,6 +674,135 @@ static bool pf_global_step(struct pf_program *p, struct pf_gtaints *g, int gid, 
 	return true;
 }
 
+/* ---- pointers between globals ----
+ *
+ * A summary's points-to edge from one global's own place to another's
+ * (`cur = &store`: the pointer cur may point to store) holds for the
+ * whole program, as its data edges between globals do: what is stored
+ * through the pointer lands in the object (`cur->text = data`), and what
+ * is stored in the object is read through the pointer (`store.text =
+ * data` ... `cur->text`), in whatever functions do each. */
+struct pf_galias {
+	int x;           /* the global pointed into */
+	const char *q;   /* and where in it */
+	int g;           /* the global that holds the pointer */
+	const char *p;   /* where in it */
+	const char *ptr; /* p with the step through the pointer */
+};
+
+struct pf_galiases {
+	PF_VEC(struct pf_galias) v;
+	uint32_t *slots;
+	size_t scap;
+};
+
+static uint64_t pf_galias_hash(const struct pf_galias *a)
+{
+	uint64_t h = pf_mix((uint64_t)(uint32_t)a->x << 32 | (uint32_t)a->g, (uintptr_t)a->q);
+	return pf_mix(h, (uintptr_t)a->p);
+}
+
+static void pf_galias_slot(struct pf_galiases *al, size_t i)
+{
+	size_t h = (size_t)pf_galias_hash(&al->v.v[i]) & (al->scap - 1);
+	while (al->slots[h])
+		h = (h + 1) & (al->scap - 1);
+	al->slots[h] = (uint32_t)i + 1;
+}
+
+static const char *pf_path_join(struct pf_program *p, const char *a, const char *b)
+{
+	char buf[1024];
+	snprintf(buf, sizeof(buf), "%s%s", a, b);
+	return pf_intern(&p->strings, buf);
+}
+
+static void pf_galias_note(struct pf_program *p, struct pf_galiases *al, const struct pf_edge *e)
+{
+	if (!e->pts || e->from.kind != PF_PORT_GLOBAL || e->to.kind != PF_PORT_GLOBAL ||
+	    e->from.index < 0 || e->to.index < 0 || strchr(e->from.path, '*') ||
+	    strchr(e->to.path, '*'))
+		return;
+	struct pf_galias a = {e->from.index, e->from.path, e->to.index, e->to.path, NULL};
+	if (al->scap) {
+		for (size_t h = (size_t)pf_galias_hash(&a) & (al->scap - 1); al->slots[h];
+		     h = (h + 1) & (al->scap - 1)) {
+			const struct pf_galias *b = &al->v.v[al->slots[h] - 1];
+			if (b->x == a.x && b->q == a.q && b->g == a.g && b->p == a.p)
+				return;
+		}
+	}
+	a.ptr = pf_path_join(p, a.p, "*");
+	PF_VEC_PUSH(al->v, a);
+	if (al->v.n * 2 > al->scap) {
+		free(al->slots);
+		al->scap = al->scap ? al->scap * 2 : 64;
+		al->slots = pf_xcalloc(al->scap, sizeof(*al->slots));
+		for (size_t i = 0; i < al->v.n; i++)
+			pf_galias_slot(al, i);
+	} else {
+		pf_galias_slot(al, al->v.n - 1);
+	}
+}
+
+/* A path folded as locations are (PF_LOC_MAX_DEPTH): its first steps
+ * (a container's step does not count), which stand for what lies below.
+ * The fold also ends a pointer's cycle (a global node that points to
+ * itself). */
+static const char *pf_path_fold(struct pf_program *p, const char *path)
+{
+	int n = 0;
+	for (const char *s = path; *s; s++) {
+		if ((*s == '.' || *s == '*') && ++n > PF_LOC_MAX_DEPTH)
+			return pf_intern_n(&p->strings, path, (size_t)(s - path));
+	}
+	return path;
+}
+
+static bool pf_galias_add(struct pf_program *p, struct pf_gtaints *g, int global, const char *path,
+                          int from)
+{
+	const struct pf_gtaint *src = &g->v.v[from];
+	/* what a write skips (pf_write): a one-character array (an empty
+	 * string builder's shared buffer, git's `strbuf_slopbuf`), a global
+	 * that holds its initializer for good (Lua's `dummynode_`) */
+	const struct pf_global *gl = &p->globals.v[global];
+	if (gl->one_char || (gl->constant && !strchr(path, '*')))
+		return false;
+	path = pf_path_fold(p, path);
+	if (pf_gtaint_has(g, global, path, src->source))
+		return false;
+	struct pf_gtaint t = {global, path, src->source, src->trace, src->ntrace, -1};
+	pf_gtaint_add(g, t); /* src may move: not used after */
+	return true;
+}
+
+/* One pass of what the pointers between globals carry; whether it added. */
+static bool pf_galias_pass(struct pf_program *p, struct pf_gtaints *g, const struct pf_galiases *al)
+{
+	bool changed = false;
+	for (size_t i = 0; i < al->v.n; i++) {
+		const struct pf_galias *a = &al->v.v[i];
+		/* stored through the pointer: in the object */
+		for (int j = g->head[pf_gnode(g, a->g)]; j >= 0; j = g->v.v[j].next) {
+			const char *path = g->v.v[j].path;
+			if (pf_path_prefix(a->ptr, path))
+				changed |= pf_galias_add(
+				    p, g, a->x, pf_path_join(p, a->q, path + strlen(a->ptr)), j);
+		}
+		/* stored in the object: read through the pointer */
+		for (int j = g->head[pf_gnode(g, a->x)]; j >= 0; j = g->v.v[j].next) {
+			const char *path = g->v.v[j].path;
+			if (pf_path_prefix(a->q, path))
+				changed |= pf_galias_add(
+				    p, g, a->g, pf_path_join(p, a->ptr, path + strlen(a->q)), j);
+			else if (pf_path_prefix(path, a->q))
+				changed |= pf_galias_add(p, g, a->g, a->ptr, j);
+		}
+	}
+	return changed;
+}
+
 /* ---- findings ---- */
 
 struct pf_cand {
@@ -888,9 +1017,13 @@ void pf_solve_findings(struct pf_program *p)
 	/* the taints only grow, over a finite set of (global, path, source):
 	 * this settles, and it runs to the end, since stopping early would
 	 * lose flows through chains of globals */
+	struct pf_galiases al = {0};
+	for (size_t i = 0; i < p->fns.n; i++)
+		for (size_t k = 0; k < p->fns.v[i]->summary.n; k++)
+			pf_galias_note(p, &al, &p->fns.v[i]->summary.edges[k]);
 	bool changed = true;
 	while (changed) {
-		changed = false;
+		changed = pf_galias_pass(p, &g, &al);
 		for (size_t i = 0; i < p->fns.n; i++) {
 			struct pf_summary *s = &p->fns.v[i]->summary;
 			/* a simplified summary's hub acts as one more global, of
@@ -979,6 +1112,8 @@ void pf_solve_findings(struct pf_program *p)
 		}
 	}
 	pf_emit_findings(p, &cands);
+	PF_VEC_FREE(al.v);
+	free(al.slots);
 	PF_VEC_FREE(cands);
 	free(cands.slots);
 	PF_VEC_FREE(g.v);
