@@ -226,19 +226,45 @@ static bool pf_edge_fixed(const struct pf_program *p, const struct pf_edge *e)
 	return e->to.kind == PF_PORT_SINK && !p->sites.v[e->to.index].conditional;
 }
 
-/* Whether labels are nothing but the entry of port from. */
+/* Whether labels are nothing but the entry of port from: by one trace or
+ * several (the same data), and, for a deep port, what lies at its place
+ * and what lies below it. */
 static bool pf_fixed_read(struct pf_actx *cx, const struct pf_tset *labels,
                           const struct pf_port *from)
 {
-	return labels->n == 1 && pf_port_equal(&cx->origins.v[labels->v[0].origin], from);
+	if (labels->n == 0)
+		return false;
+	for (uint32_t i = 0; i < labels->n; i++) {
+		const struct pf_port *o = &cx->origins.v[labels->v[i].origin];
+		if (o->kind != from->kind || o->index != from->index || o->path != from->path ||
+		    (o->deep && !from->deep))
+			return false;
+	}
+	return true;
 }
 
-/* Whether locations are exactly the caller's own place of global port to. */
+/* Whether locations are the caller's own place of global port to, and,
+ * where to steps through a pointer, the places of globals that the
+ * caller's pointer points to besides: each gets the port's own entry
+ * (what any function stores through the pointer), so that the caller's
+ * summary links them to it, as the solve of globals links the pointer to
+ * what it points to (solve.c, pf_galias_pass). */
 static bool pf_fixed_place(struct pf_actx *cx, const struct pf_lset *dst, const struct pf_port *to)
 {
-	struct pf_port at;
-	return dst->n == 1 && pf_loc_port(cx, dst->v[0], false, &at) && pf_port_equal(&at, to) &&
-	       pf_demanded(cx->p, cx->fn, to);
+	if (dst->n == 0 || (dst->n > 1 && !strchr(to->path, '*')) ||
+	    !pf_demanded(cx->p, cx->fn, to))
+		return false;
+	bool own = false;
+	for (uint32_t i = 0; i < dst->n; i++) {
+		struct pf_port at;
+		if (!pf_loc_port(cx, dst->v[i], false, &at))
+			return false;
+		if (pf_port_equal(&at, to))
+			own = true;
+		else if (at.kind != PF_PORT_GLOBAL || strchr(at.path, '*'))
+			return false;
+	}
+	return own;
 }
 
 /* What a deferred call of the callee is handed at this call: per
