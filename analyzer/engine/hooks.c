@@ -207,10 +207,8 @@ static bool pf_keeper_value(struct pf_program *p, const struct pf_ir_expr *e)
 	if (!f || f->body || (strcmp(f->name, "dlsym") && strcmp(f->name, "dlvsym")) || !name ||
 	    name->kind != PF_E_STRING || !name->u.text)
 		return false;
-	for (size_t i = 0; i < p->fns.n; i++)
-		if (!strcmp(p->fns.v[i]->name, name->u.text))
-			return pf_keeper_fn(p->fns.v[i]);
-	return pf_name_keeps_callback(name->u.text);
+	const struct pf_fn *named = pf_program_fn(p, name->u.text);
+	return named ? pf_keeper_fn(named) : pf_name_keeps_callback(name->u.text);
 }
 
 /* The global function pointer e designates, or -1. */
@@ -254,7 +252,7 @@ static bool pf_keeper_arg(const struct pf_keepers *k, const struct pf_ir_expr *e
 		if (!f)
 			return false;
 		if (!f->body)
-			return pf_name_keeps_callback(f->name);
+			return pf_keeper_fn(f);
 		return i - 1 < 64 && (k->params[f->id] >> (i - 1) & 1);
 	}
 	int g = pf_keeper_global(k->p, c);
@@ -369,13 +367,11 @@ void pf_hooks_fix(struct pf_program *p)
 		}
 	}
 	h.fn = -1;
-	for (size_t i = 0; i < p->globals.n; i++) {
+	for (size_t i = 0; i < p->globals.n; i++)
 		pf_hook_scan(&h, p->globals.v[i].init, false);
-		pf_held_scan(&k, p->globals.v[i].init, false, held);
-	}
-	/* a function named in an initializer is in the program's tables,
-	 * also where lowering left a large initializer out (redis's table of
-	 * commands): held */
+	/* a function named in an initializer is in the program's tables:
+	 * held, from the names lowering lists for every initializer, also
+	 * where it left a large one out (redis's table of commands) */
 	for (size_t t = 0; t < p->ntus; t++) {
 		for (size_t i = 0; i < p->tus[t]->naddr_taken; i++) {
 			struct pf_fn *f = pf_program_fn(p, p->tus[t]->addr_taken[i]);
