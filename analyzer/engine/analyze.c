@@ -210,12 +210,17 @@ bool pf_analyze_function(struct pf_program *p, struct pf_fn *fn)
 		pf_present_reset(&cx);
 		cx.work += in[b].n + 1;
 		struct pf_ir_block *bl = &body->blocks[b];
-		for (unsigned s = 0; s < bl->nstmts && !over_work; s++) {
+		for (unsigned s = 0; s < bl->nstmts && !over_work && cx.st.reached; s++) {
 			pf_stmt(&cx, &bl->stmts[s]);
 			over_work = pf_lattice_ops - ops_start > ops_budget;
+			/* a call that ends the program: the path goes no further */
+			if (bl->stmts[s].kind == PF_S_EVAL && pf_expr_ends(&cx, bl->stmts[s].expr))
+				cx.st.reached = false;
 		}
 		if (over_work)
 			break;
+		if (!cx.st.reached)
+			continue;
 		int nsucc = 0;
 		int succ[2];
 		uint64_t extra[2] = {0, 0};

@@ -333,6 +333,9 @@ struct pf_val pf_apply_call(struct pf_actx *cx, struct pf_fn *g, struct pf_val *
                             struct pf_ir_expr **argx, unsigned nargs, struct pf_ir_expr *call,
                             const char *via);
 struct pf_val pf_eval_call(struct pf_actx *cx, struct pf_ir_expr *e);
+/* Whether evaluating e ends the program: a call of a function that does
+ * (pf_fn.noreturn), alone or in a comma expression. */
+bool pf_expr_ends(struct pf_actx *cx, const struct pf_ir_expr *e);
 /* A call through a pointer that points to fnpts, at call (the call as
  * written: orig): the functions among them; where it points to nothing
  * but what a parameter holds, a deferred call kept in the summary for the

@@ -195,6 +195,8 @@ struct pf_fn {
 	 * themselves (pf_name_keeps_callback; hooks.c): no call through the
 	 * program's own pointers reaches it */
 	bool library_only;
+	/* a call of it ends the program (pf_name_noreturn): the path ends there */
+	bool noreturn;
 	const char *consent_purpose;
 	bool anonymizer;
 	const struct pf_rule_propagator *prop;
@@ -434,6 +436,9 @@ enum pf_model pf_name_model(const char *name, bool has_body);
 /* Whether a C library function keeps the functions it is handed to call
  * them itself, never handing them back (pthread_key_create, atexit). */
 bool pf_name_keeps_callback(const char *name);
+/* Whether a call of the C library function named so ends the program on
+ * the spot (abort, __builtin_unreachable; not exit: its handlers run). */
+bool pf_name_noreturn(const char *name);
 
 /* A fast hash of a few words (hash tables of ports, edges and trace nodes:
  * their keys are small fixed tuples, for which a general byte hash costs

@@ -453,6 +453,21 @@ void pf_assign_to(struct pf_actx *cx, struct pf_lv lv, struct pf_ir_expr *rhs,
 	pf_write(cx, lv.locs, &v, !lv.weak);
 }
 
+bool pf_expr_ends(struct pf_actx *cx, const struct pf_ir_expr *e)
+{
+	if (!e)
+		return false;
+	if (e->kind == PF_E_CALL && e->nkids && e->kids[0]->kind == PF_E_FUNC) {
+		const struct pf_fn *g = pf_program_callee(cx->p, e->kids[0]);
+		return g && g->noreturn;
+	}
+	if (e->kind == PF_E_SEQ)
+		for (unsigned i = 0; i < e->nkids; i++)
+			if (pf_expr_ends(cx, e->kids[i]))
+				return true;
+	return false;
+}
+
 static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 {
 	switch (e->kind) {
@@ -525,8 +540,22 @@ static struct pf_val pf_eval_kind(struct pf_actx *cx, struct pf_ir_expr *e)
 	}
 	case PF_E_COMBINE: {
 		struct pf_val v = pf_val_none;
-		for (unsigned i = 0; i < e->nkids; i++)
+		for (unsigned i = 0; i < e->nkids; i++) {
+			if (pf_expr_ends(cx, e->kids[i])) {
+				/* an arm that ends the program (`x ? (void)0 :
+				 * (fail(), abort())`): what it writes is never read
+				 * after, and the other arm goes on from the state
+				 * before it; its sinks are reported */
+				struct pf_state before;
+				pf_state_copy(cx, &cx->a, &before, &cx->st);
+				pf_eval(cx, e->kids[i]);
+				cx->st = before;
+				pf_present_reset(cx);
+				cx->gen++;
+				continue;
+			}
 			v = pf_val_union(cx, v, pf_eval(cx, e->kids[i]));
+		}
 		return v;
 	}
 	case PF_E_SEQ: {

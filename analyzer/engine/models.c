@@ -170,6 +170,33 @@ bool pf_name_keeps_callback(const char *name)
 	return false;
 }
 
+/* Functions whose call ends the program on the spot, running nothing of
+ * it after: code after their call is never reached, and what the path
+ * wrote is never read again (assert's failure, `__builtin_unreachable()`
+ * after redis's `_serverAssert`). Not those that return elsewhere or run
+ * the program's own code after (exit and its atexit handlers, longjmp, a
+ * thread's end, err), nor, for that reason, any function by its
+ * `noreturn` attribute (git's die() runs atexit handlers). A handler of
+ * SIGABRT is not followed: what abort's path wrote does not reach it. */
+static const char *const pf_noreturn_names[] = {
+    "abort",
+    "__builtin_unreachable",
+    "__builtin_trap",
+    "__assert_fail",
+    "__assert_perror_fail",
+    "__stack_chk_fail",
+    "_exit",
+    "_Exit",
+};
+
+bool pf_name_noreturn(const char *name)
+{
+	for (size_t i = 0; i < sizeof(pf_noreturn_names) / sizeof(pf_noreturn_names[0]); i++)
+		if (strcmp(name, pf_noreturn_names[i]) == 0)
+			return true;
+	return false;
+}
+
 /* va_start: the list holds the function's variadic arguments (its
  * parameter port past the fixed ones, when it is demanded). */
 static void pf_va_start(struct pf_actx *cx, struct pf_val *args)

@@ -392,6 +392,7 @@ static void pf_add_sinkspec(struct pf_fn *fn, const char *purpose, const struct 
 static void pf_link_rules(struct pf_program *p, struct pf_fn *fn)
 {
 	fn->model = pf_name_model(fn->name, fn->body != NULL);
+	fn->noreturn = !fn->body && pf_name_noreturn(fn->name);
 	const struct pf_rules *r = p->opts->rules;
 	struct pf_ir_fdecl *d = fn->decl;
 	if (d->sink_purpose)
