@@ -162,12 +162,19 @@ static const char *const pf_callback_keepers[] = {
     "dl_iterate_phdr",
 };
 
-bool pf_name_keeps_callback(const char *name)
+/* Whether name is one of names[0..n). */
+static bool pf_name_in(const char *name, const char *const *names, size_t n)
 {
-	for (size_t i = 0; i < sizeof(pf_callback_keepers) / sizeof(pf_callback_keepers[0]); i++)
-		if (strcmp(name, pf_callback_keepers[i]) == 0)
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(name, names[i]) == 0)
 			return true;
 	return false;
+}
+
+bool pf_name_keeps_callback(const char *name)
+{
+	return pf_name_in(name, pf_callback_keepers,
+	                  sizeof(pf_callback_keepers) / sizeof(pf_callback_keepers[0]));
 }
 
 /* Functions whose call ends the program on the spot, running nothing of
@@ -191,10 +198,8 @@ static const char *const pf_noreturn_names[] = {
 
 bool pf_name_noreturn(const char *name)
 {
-	for (size_t i = 0; i < sizeof(pf_noreturn_names) / sizeof(pf_noreturn_names[0]); i++)
-		if (strcmp(name, pf_noreturn_names[i]) == 0)
-			return true;
-	return false;
+	return pf_name_in(name, pf_noreturn_names,
+	                  sizeof(pf_noreturn_names) / sizeof(pf_noreturn_names[0]));
 }
 
 /* va_start: the list holds the function's variadic arguments (its
