@@ -502,10 +502,14 @@ struct pf_ir_global *pf_lower_global(struct pf_lower_ctx *cx, CXCursor var)
 	}
 	g->type = pf_lower_type(cx, clang_getCursorType(var));
 	g->pos = pf_lower_pos(cx, var);
+	/* the canonical type of `const T a[]` is a const array whose element
+	 * type is T: the qualifier is on the array, so each level is asked */
 	CXType ct = clang_getCanonicalType(clang_getCursorType(var));
-	while (ct.kind == CXType_ConstantArray || ct.kind == CXType_IncompleteArray)
-		ct = clang_getCanonicalType(clang_getArrayElementType(ct));
 	g->is_const = clang_isConstQualifiedType(ct) != 0;
+	while (ct.kind == CXType_ConstantArray || ct.kind == CXType_IncompleteArray) {
+		ct = clang_getCanonicalType(clang_getArrayElementType(ct));
+		g->is_const = g->is_const || clang_isConstQualifiedType(ct) != 0;
+	}
 	const char *saved = cx->fn_name;
 	cx->fn_name = NULL;
 	g->source = pf_lower_annotation_source(cx, var, "pii", g->name);
