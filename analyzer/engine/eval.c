@@ -278,6 +278,15 @@ struct pf_lv pf_lval(struct pf_actx *cx, struct pf_ir_expr *e)
 			return lv;
 		lv.locs = pf_lset_one(&cx->a, pf_loc_var(cx, e->u.var));
 		lv.weak = e->u.var->kind == PF_V_GLOBAL;
+		/* a parameter declared as an array (`unsigned char out[20]`)
+		 * is a pointer to the caller's array: its elements are what
+		 * the pointer points to, and what is written there is the
+		 * caller's (sha1dc's SHA1DCFinal writes its digest so) */
+		if (e->u.var->kind == PF_V_PARAM && pf_is_kind(e->u.var->type, PF_T_ARRAY)) {
+			lv.locs =
+			    pf_lset_one(&cx->a, pf_loc_child(cx, lv.locs->v[0], cx->p->star, -1));
+			lv.weak = true;
+		}
 		return lv;
 	case PF_E_FIELD: {
 		struct pf_ir_expr *base = e->kids[0];
