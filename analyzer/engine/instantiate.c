@@ -122,14 +122,6 @@ static const struct pf_tset *pf_resolve_from(struct pf_actx *cx, const struct pf
 			           *pname ? " ('" : "", pname, *pname ? "')" : "");
 		}
 		*before = cs->g->arg_msgs[ai];
-		/* a parameter declared as an array (`va_list ap`, `char name[16]`)
-		 * is a pointer to the caller's array, which the callee reads as
-		 * its own variable: what it holds is what the array holds */
-		const struct pf_ir_func *gb = cs->g->body;
-		if (!*from->path && gb && from->index < nfixed && gb->params[from->index] &&
-		    gb->params[from->index]->type &&
-		    gb->params[from->index]->type->kind == PF_T_ARRAY)
-			return pf_tset_union(&cx->a, v.labels, pf_read_set(cx, v.pts, from->deep));
 		if (!*from->path)
 			return from->deep ? pf_val_deep(cx, &v) : v.labels;
 		const struct pf_lset *locs = pf_follow_val(cx, &v, from->path);
